@@ -1,0 +1,176 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.input_stream import InputStream
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    shipment_ids: str,
+    *,
+    reprint: bool | Unset = False,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["reprint"] = reprint
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v3/shipments/{shipment_ids}/labelOnly".format(
+            shipment_ids=quote(str(shipment_ids), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> InputStream | None:
+    if response.status_code == 200:
+        response_200 = InputStream.from_dict(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[InputStream]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    shipment_ids: str,
+    *,
+    client: AuthenticatedClient,
+    reprint: bool | Unset = False,
+) -> Response[InputStream]:
+    """Download labels Byte-Stream for shipments
+
+    Args:
+        shipment_ids (str):
+        reprint (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InputStream]
+    """
+
+    kwargs = _get_kwargs(
+        shipment_ids=shipment_ids,
+        reprint=reprint,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    shipment_ids: str,
+    *,
+    client: AuthenticatedClient,
+    reprint: bool | Unset = False,
+) -> InputStream | None:
+    """Download labels Byte-Stream for shipments
+
+    Args:
+        shipment_ids (str):
+        reprint (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InputStream
+    """
+
+    return sync_detailed(
+        shipment_ids=shipment_ids,
+        client=client,
+        reprint=reprint,
+    ).parsed
+
+
+async def asyncio_detailed(
+    shipment_ids: str,
+    *,
+    client: AuthenticatedClient,
+    reprint: bool | Unset = False,
+) -> Response[InputStream]:
+    """Download labels Byte-Stream for shipments
+
+    Args:
+        shipment_ids (str):
+        reprint (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InputStream]
+    """
+
+    kwargs = _get_kwargs(
+        shipment_ids=shipment_ids,
+        reprint=reprint,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    shipment_ids: str,
+    *,
+    client: AuthenticatedClient,
+    reprint: bool | Unset = False,
+) -> InputStream | None:
+    """Download labels Byte-Stream for shipments
+
+    Args:
+        shipment_ids (str):
+        reprint (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InputStream
+    """
+
+    return (
+        await asyncio_detailed(
+            shipment_ids=shipment_ids,
+            client=client,
+            reprint=reprint,
+        )
+    ).parsed

@@ -1,0 +1,163 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.shipments_deliver_attempt_request_v2 import (
+    ShipmentsDeliverAttemptRequestV2,
+)
+from ...models.shipments_deliver_response_v2 import ShipmentsDeliverResponseV2
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: ShipmentsDeliverAttemptRequestV2 | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v3/shipments/selfShip/deliveryAttempt",
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ShipmentsDeliverResponseV2 | None:
+    if response.status_code == 200:
+        response_200 = ShipmentsDeliverResponseV2.from_dict(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ShipmentsDeliverResponseV2]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ShipmentsDeliverAttemptRequestV2 | Unset = UNSET,
+) -> Response[ShipmentsDeliverResponseV2]:
+    """Update delivery attempt for self-ship shipments
+
+    Args:
+        body (ShipmentsDeliverAttemptRequestV2 | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ShipmentsDeliverResponseV2]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ShipmentsDeliverAttemptRequestV2 | Unset = UNSET,
+) -> ShipmentsDeliverResponseV2 | None:
+    """Update delivery attempt for self-ship shipments
+
+    Args:
+        body (ShipmentsDeliverAttemptRequestV2 | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ShipmentsDeliverResponseV2
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ShipmentsDeliverAttemptRequestV2 | Unset = UNSET,
+) -> Response[ShipmentsDeliverResponseV2]:
+    """Update delivery attempt for self-ship shipments
+
+    Args:
+        body (ShipmentsDeliverAttemptRequestV2 | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ShipmentsDeliverResponseV2]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ShipmentsDeliverAttemptRequestV2 | Unset = UNSET,
+) -> ShipmentsDeliverResponseV2 | None:
+    """Update delivery attempt for self-ship shipments
+
+    Args:
+        body (ShipmentsDeliverAttemptRequestV2 | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ShipmentsDeliverResponseV2
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.attribute_error_severity import AttributeErrorSeverity
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AttributeError_")
+
+
+@_attrs_define
+class AttributeError_:
+    """
+    Attributes:
+        attribute (None | str):
+        code (int | None):
+        severity (AttributeErrorSeverity):
+        path (None | str | Unset):
+    """
+
+    attribute: None | str
+    code: int | None
+    severity: AttributeErrorSeverity
+    path: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        attribute: None | str
+        attribute = self.attribute
+
+        code: int | None
+        code = self.code
+
+        severity = self.severity.value
+
+        path: None | str | Unset
+        if isinstance(self.path, Unset):
+            path = UNSET
+        else:
+            path = self.path
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "attribute": attribute,
+                "code": code,
+                "severity": severity,
+            }
+        )
+        if path is not UNSET:
+            field_dict["path"] = path
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_attribute(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        attribute = _parse_attribute(d.pop("attribute"))
+
+        def _parse_code(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        code = _parse_code(d.pop("code"))
+
+        severity = AttributeErrorSeverity(d.pop("severity"))
+
+        def _parse_path(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        path = _parse_path(d.pop("path", UNSET))
+
+        attribute_error = cls(
+            attribute=attribute,
+            code=code,
+            severity=severity,
+            path=path,
+        )
+
+        attribute_error.additional_properties = d
+        return attribute_error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="BulkListing")
+
+
+@_attrs_define
+class BulkListing:
+    """
+    Attributes:
+        listing_id (None | str | Unset):
+        product_id (None | str | Unset):
+        sku_id (None | str | Unset):
+    """
+
+    listing_id: None | str | Unset = UNSET
+    product_id: None | str | Unset = UNSET
+    sku_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        listing_id: None | str | Unset
+        if isinstance(self.listing_id, Unset):
+            listing_id = UNSET
+        else:
+            listing_id = self.listing_id
+
+        product_id: None | str | Unset
+        if isinstance(self.product_id, Unset):
+            product_id = UNSET
+        else:
+            product_id = self.product_id
+
+        sku_id: None | str | Unset
+        if isinstance(self.sku_id, Unset):
+            sku_id = UNSET
+        else:
+            sku_id = self.sku_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if listing_id is not UNSET:
+            field_dict["listing_id"] = listing_id
+        if product_id is not UNSET:
+            field_dict["product_id"] = product_id
+        if sku_id is not UNSET:
+            field_dict["sku_id"] = sku_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_listing_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        listing_id = _parse_listing_id(d.pop("listing_id", UNSET))
+
+        def _parse_product_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        product_id = _parse_product_id(d.pop("product_id", UNSET))
+
+        def _parse_sku_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        sku_id = _parse_sku_id(d.pop("sku_id", UNSET))
+
+        bulk_listing = cls(
+            listing_id=listing_id,
+            product_id=product_id,
+            sku_id=sku_id,
+        )
+
+        bulk_listing.additional_properties = d
+        return bulk_listing
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

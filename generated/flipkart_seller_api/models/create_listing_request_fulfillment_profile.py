@@ -1,0 +1,28 @@
+from enum import StrEnum
+from typing import Any
+
+
+class CreateListingRequestFulfillmentProfile(StrEnum):
+    """Open enum: a value Flipkart adds later parses as a pseudo-member named ``UNKNOWN``
+    whose ``.value`` keeps the string exactly as received, so it round-trips."""
+
+    FBF = "FBF"
+    FBF_LITE = "FBF_LITE"
+    NON_FBF = "NON_FBF"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @property
+    def is_known(self) -> bool:
+        """False for a value that is not in the spec this client was generated from."""
+        return self._name_ != "UNKNOWN"
+
+    @classmethod
+    def _missing_(cls, value: Any) -> "CreateListingRequestFulfillmentProfile | None":
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member

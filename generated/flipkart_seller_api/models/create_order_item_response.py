@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CreateOrderItemResponse")
+
+
+@_attrs_define
+class CreateOrderItemResponse:
+    """
+    Attributes:
+        listing_id (None | str | Unset):
+        order_item_id (None | str | Unset):
+        quantity (int | None | Unset):
+    """
+
+    listing_id: None | str | Unset = UNSET
+    order_item_id: None | str | Unset = UNSET
+    quantity: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        listing_id: None | str | Unset
+        if isinstance(self.listing_id, Unset):
+            listing_id = UNSET
+        else:
+            listing_id = self.listing_id
+
+        order_item_id: None | str | Unset
+        if isinstance(self.order_item_id, Unset):
+            order_item_id = UNSET
+        else:
+            order_item_id = self.order_item_id
+
+        quantity: int | None | Unset
+        if isinstance(self.quantity, Unset):
+            quantity = UNSET
+        else:
+            quantity = self.quantity
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if listing_id is not UNSET:
+            field_dict["listingId"] = listing_id
+        if order_item_id is not UNSET:
+            field_dict["orderItemId"] = order_item_id
+        if quantity is not UNSET:
+            field_dict["quantity"] = quantity
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_listing_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        listing_id = _parse_listing_id(d.pop("listingId", UNSET))
+
+        def _parse_order_item_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        order_item_id = _parse_order_item_id(d.pop("orderItemId", UNSET))
+
+        def _parse_quantity(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        quantity = _parse_quantity(d.pop("quantity", UNSET))
+
+        create_order_item_response = cls(
+            listing_id=listing_id,
+            order_item_id=order_item_id,
+            quantity=quantity,
+        )
+
+        create_order_item_response.additional_properties = d
+        return create_order_item_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

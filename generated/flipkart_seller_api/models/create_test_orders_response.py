@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.create_order_item_response import CreateOrderItemResponse
+
+
+T = TypeVar("T", bound="CreateTestOrdersResponse")
+
+
+@_attrs_define
+class CreateTestOrdersResponse:
+    """
+    Attributes:
+        order_id (None | str | Unset):
+        order_items (list[CreateOrderItemResponse] | None | Unset):
+    """
+
+    order_id: None | str | Unset = UNSET
+    order_items: list[CreateOrderItemResponse] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        order_id: None | str | Unset
+        if isinstance(self.order_id, Unset):
+            order_id = UNSET
+        else:
+            order_id = self.order_id
+
+        order_items: list[dict[str, Any]] | None | Unset
+        if isinstance(self.order_items, Unset):
+            order_items = UNSET
+        elif isinstance(self.order_items, list):
+            order_items = []
+            for order_items_type_0_item_data in self.order_items:
+                order_items_type_0_item = order_items_type_0_item_data.to_dict()
+                order_items.append(order_items_type_0_item)
+
+        else:
+            order_items = self.order_items
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if order_id is not UNSET:
+            field_dict["orderId"] = order_id
+        if order_items is not UNSET:
+            field_dict["orderItems"] = order_items
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.create_order_item_response import CreateOrderItemResponse
+
+        d = dict(src_dict)
+
+        def _parse_order_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        order_id = _parse_order_id(d.pop("orderId", UNSET))
+
+        def _parse_order_items(
+            data: object,
+        ) -> list[CreateOrderItemResponse] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                order_items_type_0 = []
+                _order_items_type_0 = data
+                for order_items_type_0_item_data in _order_items_type_0:
+                    order_items_type_0_item = CreateOrderItemResponse.from_dict(
+                        order_items_type_0_item_data
+                    )
+
+                    order_items_type_0.append(order_items_type_0_item)
+
+                return order_items_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[CreateOrderItemResponse] | None | Unset, data)
+
+        order_items = _parse_order_items(d.pop("orderItems", UNSET))
+
+        create_test_orders_response = cls(
+            order_id=order_id,
+            order_items=order_items,
+        )
+
+        create_test_orders_response.additional_properties = d
+        return create_test_orders_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

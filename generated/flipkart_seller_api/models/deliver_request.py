@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="DeliverRequest")
+
+
+@_attrs_define
+class DeliverRequest:
+    """
+    Attributes:
+        delivery_date (datetime.datetime):
+        location_id (str | Unset):
+        shipment_id (str | Unset):
+    """
+
+    delivery_date: datetime.datetime
+    location_id: str | Unset = UNSET
+    shipment_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        delivery_date = self.delivery_date.isoformat()
+
+        location_id = self.location_id
+
+        shipment_id = self.shipment_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "deliveryDate": delivery_date,
+            }
+        )
+        if location_id is not UNSET:
+            field_dict["locationId"] = location_id
+        if shipment_id is not UNSET:
+            field_dict["shipmentId"] = shipment_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        delivery_date = datetime.datetime.fromisoformat(d.pop("deliveryDate"))
+
+        location_id = d.pop("locationId", UNSET)
+
+        shipment_id = d.pop("shipmentId", UNSET)
+
+        deliver_request = cls(
+            delivery_date=delivery_date,
+            location_id=location_id,
+            shipment_id=shipment_id,
+        )
+
+        deliver_request.additional_properties = d
+        return deliver_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

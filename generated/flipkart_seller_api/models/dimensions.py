@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Dimensions")
+
+
+@_attrs_define
+class Dimensions:
+    """
+    Attributes:
+        breadth (float | Unset):
+        height (float | Unset):
+        length (float | Unset):
+        weight (float | Unset):
+    """
+
+    breadth: float | Unset = UNSET
+    height: float | Unset = UNSET
+    length: float | Unset = UNSET
+    weight: float | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        breadth = self.breadth
+
+        height = self.height
+
+        length = self.length
+
+        weight = self.weight
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if breadth is not UNSET:
+            field_dict["breadth"] = breadth
+        if height is not UNSET:
+            field_dict["height"] = height
+        if length is not UNSET:
+            field_dict["length"] = length
+        if weight is not UNSET:
+            field_dict["weight"] = weight
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        breadth = d.pop("breadth", UNSET)
+
+        height = d.pop("height", UNSET)
+
+        length = d.pop("length", UNSET)
+
+        weight = d.pop("weight", UNSET)
+
+        dimensions = cls(
+            breadth=breadth,
+            height=height,
+            length=length,
+            weight=weight,
+        )
+
+        dimensions.additional_properties = d
+        return dimensions
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

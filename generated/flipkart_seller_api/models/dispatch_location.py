@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.dispatch_address import DispatchAddress
+
+
+T = TypeVar("T", bound="DispatchLocation")
+
+
+@_attrs_define
+class DispatchLocation:
+    """
+    Attributes:
+        address (DispatchAddress):
+        location_id (str | Unset):
+    """
+
+    address: DispatchAddress
+    location_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        address = self.address.to_dict()
+
+        location_id = self.location_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "address": address,
+            }
+        )
+        if location_id is not UNSET:
+            field_dict["locationId"] = location_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.dispatch_address import DispatchAddress
+
+        d = dict(src_dict)
+        address = DispatchAddress.from_dict(d.pop("address"))
+
+        location_id = d.pop("locationId", UNSET)
+
+        dispatch_location = cls(
+            address=address,
+            location_id=location_id,
+        )
+
+        dispatch_location.additional_properties = d
+        return dispatch_location
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

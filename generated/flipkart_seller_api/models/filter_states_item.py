@@ -1,0 +1,37 @@
+from enum import StrEnum
+from typing import Any
+
+
+class FilterStatesItem(StrEnum):
+    """Open enum: a value Flipkart adds later parses as a pseudo-member named ``UNKNOWN``
+    whose ``.value`` keeps the string exactly as received, so it round-trips."""
+
+    APPROVED = "APPROVED"
+    CANCELLED = "CANCELLED"
+    COMPLETED = "COMPLETED"
+    DELIVERED = "DELIVERED"
+    FORM_FAILED = "FORM_FAILED"
+    PACKED = "PACKED"
+    PACKING_IN_PROGRESS = "PACKING_IN_PROGRESS"
+    PICKUP_COMPLETE = "PICKUP_COMPLETE"
+    READY_TO_DISPATCH = "READY_TO_DISPATCH"
+    RETURNED = "RETURNED"
+    RETURN_REQUESTED = "RETURN_REQUESTED"
+    SHIPPED = "SHIPPED"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @property
+    def is_known(self) -> bool:
+        """False for a value that is not in the spec this client was generated from."""
+        return self._name_ != "UNKNOWN"
+
+    @classmethod
+    def _missing_(cls, value: Any) -> "FilterStatesItem | None":
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="InvoiceItem")
+
+
+@_attrs_define
+class InvoiceItem:
+    """
+    Attributes:
+        order_item_id (str | Unset):
+        quantity (int | Unset):
+        serial_numbers (list[list[str]] | Unset):
+    """
+
+    order_item_id: str | Unset = UNSET
+    quantity: int | Unset = UNSET
+    serial_numbers: list[list[str]] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        order_item_id = self.order_item_id
+
+        quantity = self.quantity
+
+        serial_numbers: list[list[str]] | Unset = UNSET
+        if not isinstance(self.serial_numbers, Unset):
+            serial_numbers = []
+            for serial_numbers_item_data in self.serial_numbers:
+                serial_numbers_item = serial_numbers_item_data
+
+                serial_numbers.append(serial_numbers_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if order_item_id is not UNSET:
+            field_dict["orderItemId"] = order_item_id
+        if quantity is not UNSET:
+            field_dict["quantity"] = quantity
+        if serial_numbers is not UNSET:
+            field_dict["serialNumbers"] = serial_numbers
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        order_item_id = d.pop("orderItemId", UNSET)
+
+        quantity = d.pop("quantity", UNSET)
+
+        _serial_numbers = d.pop("serialNumbers", UNSET)
+        serial_numbers: list[list[str]] | Unset = UNSET
+        if _serial_numbers is not UNSET:
+            serial_numbers = []
+            for serial_numbers_item_data in _serial_numbers:
+                serial_numbers_item = cast(list[str], serial_numbers_item_data)
+
+                serial_numbers.append(serial_numbers_item)
+
+        invoice_item = cls(
+            order_item_id=order_item_id,
+            quantity=quantity,
+            serial_numbers=serial_numbers,
+        )
+
+        invoice_item.additional_properties = d
+        return invoice_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.notional_value_unit import NotionalValueUnit
+
+T = TypeVar("T", bound="NotionalValue")
+
+
+@_attrs_define
+class NotionalValue:
+    """
+    Attributes:
+        amount (float | None):
+        unit (NotionalValueUnit):
+    """
+
+    amount: float | None
+    unit: NotionalValueUnit
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        amount: float | None
+        amount = self.amount
+
+        unit = self.unit.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "amount": amount,
+                "unit": unit,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_amount(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        amount = _parse_amount(d.pop("amount"))
+
+        unit = NotionalValueUnit(d.pop("unit"))
+
+        notional_value = cls(
+            amount=amount,
+            unit=unit,
+        )
+
+        notional_value.additional_properties = d
+        return notional_value
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PackRequestInvoice")
+
+
+@_attrs_define
+class PackRequestInvoice:
+    """
+    Attributes:
+        invoice_date (datetime.datetime):
+        order_id (str):
+        invoice_number (str | Unset):
+    """
+
+    invoice_date: datetime.datetime
+    order_id: str
+    invoice_number: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        invoice_date = self.invoice_date.isoformat()
+
+        order_id = self.order_id
+
+        invoice_number = self.invoice_number
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "invoiceDate": invoice_date,
+                "orderId": order_id,
+            }
+        )
+        if invoice_number is not UNSET:
+            field_dict["invoiceNumber"] = invoice_number
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        invoice_date = datetime.datetime.fromisoformat(d.pop("invoiceDate"))
+
+        order_id = d.pop("orderId")
+
+        invoice_number = d.pop("invoiceNumber", UNSET)
+
+        pack_request_invoice = cls(
+            invoice_date=invoice_date,
+            order_id=order_id,
+            invoice_number=invoice_number,
+        )
+
+        pack_request_invoice.additional_properties = d
+        return pack_request_invoice
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="RequestStatus")
+
+
+@_attrs_define
+class RequestStatus:
+    """
+    Attributes:
+        failure_reason (None | str | Unset):
+        service_fulfilment_id (None | str | Unset):
+        status (None | str | Unset):
+    """
+
+    failure_reason: None | str | Unset = UNSET
+    service_fulfilment_id: None | str | Unset = UNSET
+    status: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        failure_reason: None | str | Unset
+        if isinstance(self.failure_reason, Unset):
+            failure_reason = UNSET
+        else:
+            failure_reason = self.failure_reason
+
+        service_fulfilment_id: None | str | Unset
+        if isinstance(self.service_fulfilment_id, Unset):
+            service_fulfilment_id = UNSET
+        else:
+            service_fulfilment_id = self.service_fulfilment_id
+
+        status: None | str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        else:
+            status = self.status
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if failure_reason is not UNSET:
+            field_dict["failureReason"] = failure_reason
+        if service_fulfilment_id is not UNSET:
+            field_dict["serviceFulfilmentId"] = service_fulfilment_id
+        if status is not UNSET:
+            field_dict["status"] = status
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_failure_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        failure_reason = _parse_failure_reason(d.pop("failureReason", UNSET))
+
+        def _parse_service_fulfilment_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        service_fulfilment_id = _parse_service_fulfilment_id(
+            d.pop("serviceFulfilmentId", UNSET)
+        )
+
+        def _parse_status(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        request_status = cls(
+            failure_reason=failure_reason,
+            service_fulfilment_id=service_fulfilment_id,
+            status=status,
+        )
+
+        request_status.additional_properties = d
+        return request_status
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

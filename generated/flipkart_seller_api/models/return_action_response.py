@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ReturnActionResponse")
+
+
+@_attrs_define
+class ReturnActionResponse:
+    """
+    Attributes:
+        error_code (None | str | Unset):
+        error_message (None | str | Unset):
+        processing_status (None | str | Unset):
+        return_id (None | str | Unset):
+    """
+
+    error_code: None | str | Unset = UNSET
+    error_message: None | str | Unset = UNSET
+    processing_status: None | str | Unset = UNSET
+    return_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        error_code: None | str | Unset
+        if isinstance(self.error_code, Unset):
+            error_code = UNSET
+        else:
+            error_code = self.error_code
+
+        error_message: None | str | Unset
+        if isinstance(self.error_message, Unset):
+            error_message = UNSET
+        else:
+            error_message = self.error_message
+
+        processing_status: None | str | Unset
+        if isinstance(self.processing_status, Unset):
+            processing_status = UNSET
+        else:
+            processing_status = self.processing_status
+
+        return_id: None | str | Unset
+        if isinstance(self.return_id, Unset):
+            return_id = UNSET
+        else:
+            return_id = self.return_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if error_code is not UNSET:
+            field_dict["errorCode"] = error_code
+        if error_message is not UNSET:
+            field_dict["errorMessage"] = error_message
+        if processing_status is not UNSET:
+            field_dict["processingStatus"] = processing_status
+        if return_id is not UNSET:
+            field_dict["returnId"] = return_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_error_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error_code = _parse_error_code(d.pop("errorCode", UNSET))
+
+        def _parse_error_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error_message = _parse_error_message(d.pop("errorMessage", UNSET))
+
+        def _parse_processing_status(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        processing_status = _parse_processing_status(d.pop("processingStatus", UNSET))
+
+        def _parse_return_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        return_id = _parse_return_id(d.pop("returnId", UNSET))
+
+        return_action_response = cls(
+            error_code=error_code,
+            error_message=error_message,
+            processing_status=processing_status,
+            return_id=return_id,
+        )
+
+        return_action_response.additional_properties = d
+        return return_action_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

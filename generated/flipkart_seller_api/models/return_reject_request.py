@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ReturnRejectRequest")
+
+
+@_attrs_define
+class ReturnRejectRequest:
+    """
+    Attributes:
+        service_date (datetime.datetime):
+        comments (str | Unset):
+        return_id (str | Unset):
+        service_fulfilment_id (str | Unset):
+    """
+
+    service_date: datetime.datetime
+    comments: str | Unset = UNSET
+    return_id: str | Unset = UNSET
+    service_fulfilment_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        service_date = self.service_date.isoformat()
+
+        comments = self.comments
+
+        return_id = self.return_id
+
+        service_fulfilment_id = self.service_fulfilment_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "serviceDate": service_date,
+            }
+        )
+        if comments is not UNSET:
+            field_dict["comments"] = comments
+        if return_id is not UNSET:
+            field_dict["returnId"] = return_id
+        if service_fulfilment_id is not UNSET:
+            field_dict["serviceFulfilmentId"] = service_fulfilment_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        service_date = datetime.datetime.fromisoformat(d.pop("serviceDate"))
+
+        comments = d.pop("comments", UNSET)
+
+        return_id = d.pop("returnId", UNSET)
+
+        service_fulfilment_id = d.pop("serviceFulfilmentId", UNSET)
+
+        return_reject_request = cls(
+            service_date=service_date,
+            comments=comments,
+            return_id=return_id,
+            service_fulfilment_id=service_fulfilment_id,
+        )
+
+        return_reject_request.additional_properties = d
+        return return_reject_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

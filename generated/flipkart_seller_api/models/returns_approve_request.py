@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.return_approve_request import ReturnApproveRequest
+
+
+T = TypeVar("T", bound="ReturnsApproveRequest")
+
+
+@_attrs_define
+class ReturnsApproveRequest:
+    """
+    Attributes:
+        returns (list[ReturnApproveRequest]):
+        location_id (str | Unset):
+    """
+
+    returns: list[ReturnApproveRequest]
+    location_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        returns = []
+        for returns_item_data in self.returns:
+            returns_item = returns_item_data.to_dict()
+            returns.append(returns_item)
+
+        location_id = self.location_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "returns": returns,
+            }
+        )
+        if location_id is not UNSET:
+            field_dict["locationId"] = location_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.return_approve_request import ReturnApproveRequest
+
+        d = dict(src_dict)
+        returns = []
+        _returns = d.pop("returns")
+        for returns_item_data in _returns:
+            returns_item = ReturnApproveRequest.from_dict(returns_item_data)
+
+            returns.append(returns_item)
+
+        location_id = d.pop("locationId", UNSET)
+
+        returns_approve_request = cls(
+            returns=returns,
+            location_id=location_id,
+        )
+
+        returns_approve_request.additional_properties = d
+        return returns_approve_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.return_item import ReturnItem
+
+
+T = TypeVar("T", bound="ReturnsSearchResponseV2")
+
+
+@_attrs_define
+class ReturnsSearchResponseV2:
+    """
+    Attributes:
+        has_more (bool | None | Unset):
+        next_url (None | str | Unset):
+        return_items (list[ReturnItem] | None | Unset):
+    """
+
+    has_more: bool | None | Unset = UNSET
+    next_url: None | str | Unset = UNSET
+    return_items: list[ReturnItem] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        has_more: bool | None | Unset
+        if isinstance(self.has_more, Unset):
+            has_more = UNSET
+        else:
+            has_more = self.has_more
+
+        next_url: None | str | Unset
+        if isinstance(self.next_url, Unset):
+            next_url = UNSET
+        else:
+            next_url = self.next_url
+
+        return_items: list[dict[str, Any]] | None | Unset
+        if isinstance(self.return_items, Unset):
+            return_items = UNSET
+        elif isinstance(self.return_items, list):
+            return_items = []
+            for return_items_type_0_item_data in self.return_items:
+                return_items_type_0_item = return_items_type_0_item_data.to_dict()
+                return_items.append(return_items_type_0_item)
+
+        else:
+            return_items = self.return_items
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if has_more is not UNSET:
+            field_dict["hasMore"] = has_more
+        if next_url is not UNSET:
+            field_dict["nextUrl"] = next_url
+        if return_items is not UNSET:
+            field_dict["returnItems"] = return_items
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.return_item import ReturnItem
+
+        d = dict(src_dict)
+
+        def _parse_has_more(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        has_more = _parse_has_more(d.pop("hasMore", UNSET))
+
+        def _parse_next_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_url = _parse_next_url(d.pop("nextUrl", UNSET))
+
+        def _parse_return_items(data: object) -> list[ReturnItem] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                return_items_type_0 = []
+                _return_items_type_0 = data
+                for return_items_type_0_item_data in _return_items_type_0:
+                    return_items_type_0_item = ReturnItem.from_dict(
+                        return_items_type_0_item_data
+                    )
+
+                    return_items_type_0.append(return_items_type_0_item)
+
+                return return_items_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ReturnItem] | None | Unset, data)
+
+        return_items = _parse_return_items(d.pop("returnItems", UNSET))
+
+        returns_search_response_v2 = cls(
+            has_more=has_more,
+            next_url=next_url,
+            return_items=return_items,
+        )
+
+        returns_search_response_v2.additional_properties = d
+        return returns_search_response_v2
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

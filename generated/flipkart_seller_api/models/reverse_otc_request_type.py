@@ -1,0 +1,26 @@
+from enum import StrEnum
+from typing import Any
+
+
+class ReverseOTCRequestType(StrEnum):
+    """Open enum: a value Flipkart adds later parses as a pseudo-member named ``UNKNOWN``
+    whose ``.value`` keeps the string exactly as received, so it round-trips."""
+
+    RETURN = "RETURN"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @property
+    def is_known(self) -> bool:
+        """False for a value that is not in the spec this client was generated from."""
+        return self._name_ != "UNKNOWN"
+
+    @classmethod
+    def _missing_(cls, value: Any) -> "ReverseOTCRequestType | None":
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member

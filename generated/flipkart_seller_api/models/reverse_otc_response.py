@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.reverse_otc import ReverseOTC
+
+
+T = TypeVar("T", bound="ReverseOTCResponse")
+
+
+@_attrs_define
+class ReverseOTCResponse:
+    """
+    Attributes:
+        otcs (list[ReverseOTC] | None | Unset):
+    """
+
+    otcs: list[ReverseOTC] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        otcs: list[dict[str, Any]] | None | Unset
+        if isinstance(self.otcs, Unset):
+            otcs = UNSET
+        elif isinstance(self.otcs, list):
+            otcs = []
+            for otcs_type_0_item_data in self.otcs:
+                otcs_type_0_item = otcs_type_0_item_data.to_dict()
+                otcs.append(otcs_type_0_item)
+
+        else:
+            otcs = self.otcs
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if otcs is not UNSET:
+            field_dict["otcs"] = otcs
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.reverse_otc import ReverseOTC
+
+        d = dict(src_dict)
+
+        def _parse_otcs(data: object) -> list[ReverseOTC] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                otcs_type_0 = []
+                _otcs_type_0 = data
+                for otcs_type_0_item_data in _otcs_type_0:
+                    otcs_type_0_item = ReverseOTC.from_dict(otcs_type_0_item_data)
+
+                    otcs_type_0.append(otcs_type_0_item)
+
+                return otcs_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ReverseOTC] | None | Unset, data)
+
+        otcs = _parse_otcs(d.pop("otcs", UNSET))
+
+        reverse_otc_response = cls(
+            otcs=otcs,
+        )
+
+        reverse_otc_response.additional_properties = d
+        return reverse_otc_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.shipment_v3 import ShipmentV3
+
+
+T = TypeVar("T", bound="ShipmentStatusResponseV3")
+
+
+@_attrs_define
+class ShipmentStatusResponseV3:
+    """
+    Attributes:
+        shipments (list[ShipmentV3] | None | Unset):
+    """
+
+    shipments: list[ShipmentV3] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        shipments: list[dict[str, Any]] | None | Unset
+        if isinstance(self.shipments, Unset):
+            shipments = UNSET
+        elif isinstance(self.shipments, list):
+            shipments = []
+            for shipments_type_0_item_data in self.shipments:
+                shipments_type_0_item = shipments_type_0_item_data.to_dict()
+                shipments.append(shipments_type_0_item)
+
+        else:
+            shipments = self.shipments
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if shipments is not UNSET:
+            field_dict["shipments"] = shipments
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.shipment_v3 import ShipmentV3
+
+        d = dict(src_dict)
+
+        def _parse_shipments(data: object) -> list[ShipmentV3] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                shipments_type_0 = []
+                _shipments_type_0 = data
+                for shipments_type_0_item_data in _shipments_type_0:
+                    shipments_type_0_item = ShipmentV3.from_dict(
+                        shipments_type_0_item_data
+                    )
+
+                    shipments_type_0.append(shipments_type_0_item)
+
+                return shipments_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ShipmentV3] | None | Unset, data)
+
+        shipments = _parse_shipments(d.pop("shipments", UNSET))
+
+        shipment_status_response_v3 = cls(
+            shipments=shipments,
+        )
+
+        shipment_status_response_v3.additional_properties = d
+        return shipment_status_response_v3
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ShippingFees")
+
+
+@_attrs_define
+class ShippingFees:
+    """
+    Attributes:
+        currency (None | str):
+        local (int | None):
+        national (int | None):
+        zonal (int | None):
+    """
+
+    currency: None | str
+    local: int | None
+    national: int | None
+    zonal: int | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        currency: None | str
+        currency = self.currency
+
+        local: int | None
+        local = self.local
+
+        national: int | None
+        national = self.national
+
+        zonal: int | None
+        zonal = self.zonal
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "currency": currency,
+                "local": local,
+                "national": national,
+                "zonal": zonal,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_currency(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        currency = _parse_currency(d.pop("currency"))
+
+        def _parse_local(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        local = _parse_local(d.pop("local"))
+
+        def _parse_national(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        national = _parse_national(d.pop("national"))
+
+        def _parse_zonal(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        zonal = _parse_zonal(d.pop("zonal"))
+
+        shipping_fees = cls(
+            currency=currency,
+            local=local,
+            national=national,
+            zonal=zonal,
+        )
+
+        shipping_fees.additional_properties = d
+        return shipping_fees
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

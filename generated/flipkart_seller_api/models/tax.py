@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Tax")
+
+
+@_attrs_define
+class Tax:
+    """
+    Attributes:
+        hsn (None | str):
+        goods_services_rate (float | None | Unset):
+        is_gst_sellable (bool | None | Unset):
+        luxury_cess_percentage (float | None | Unset):
+        tax_code (None | str | Unset):
+    """
+
+    hsn: None | str
+    goods_services_rate: float | None | Unset = UNSET
+    is_gst_sellable: bool | None | Unset = UNSET
+    luxury_cess_percentage: float | None | Unset = UNSET
+    tax_code: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        hsn: None | str
+        hsn = self.hsn
+
+        goods_services_rate: float | None | Unset
+        if isinstance(self.goods_services_rate, Unset):
+            goods_services_rate = UNSET
+        else:
+            goods_services_rate = self.goods_services_rate
+
+        is_gst_sellable: bool | None | Unset
+        if isinstance(self.is_gst_sellable, Unset):
+            is_gst_sellable = UNSET
+        else:
+            is_gst_sellable = self.is_gst_sellable
+
+        luxury_cess_percentage: float | None | Unset
+        if isinstance(self.luxury_cess_percentage, Unset):
+            luxury_cess_percentage = UNSET
+        else:
+            luxury_cess_percentage = self.luxury_cess_percentage
+
+        tax_code: None | str | Unset
+        if isinstance(self.tax_code, Unset):
+            tax_code = UNSET
+        else:
+            tax_code = self.tax_code
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "hsn": hsn,
+            }
+        )
+        if goods_services_rate is not UNSET:
+            field_dict["goods_services_rate"] = goods_services_rate
+        if is_gst_sellable is not UNSET:
+            field_dict["is_gst_sellable"] = is_gst_sellable
+        if luxury_cess_percentage is not UNSET:
+            field_dict["luxury_cess_percentage"] = luxury_cess_percentage
+        if tax_code is not UNSET:
+            field_dict["tax_code"] = tax_code
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_hsn(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        hsn = _parse_hsn(d.pop("hsn"))
+
+        def _parse_goods_services_rate(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        goods_services_rate = _parse_goods_services_rate(
+            d.pop("goods_services_rate", UNSET)
+        )
+
+        def _parse_is_gst_sellable(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_gst_sellable = _parse_is_gst_sellable(d.pop("is_gst_sellable", UNSET))
+
+        def _parse_luxury_cess_percentage(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        luxury_cess_percentage = _parse_luxury_cess_percentage(
+            d.pop("luxury_cess_percentage", UNSET)
+        )
+
+        def _parse_tax_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tax_code = _parse_tax_code(d.pop("tax_code", UNSET))
+
+        tax = cls(
+            hsn=hsn,
+            goods_services_rate=goods_services_rate,
+            is_gst_sellable=is_gst_sellable,
+            luxury_cess_percentage=luxury_cess_percentage,
+            tax_code=tax_code,
+        )
+
+        tax.additional_properties = d
+        return tax
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

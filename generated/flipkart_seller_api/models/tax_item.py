@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TaxItem")
+
+
+@_attrs_define
+class TaxItem:
+    """
+    Attributes:
+        tax_rate (float):
+        order_item_id (str | Unset):
+        purchase_price (float | Unset):
+        quantity (int | Unset):
+    """
+
+    tax_rate: float
+    order_item_id: str | Unset = UNSET
+    purchase_price: float | Unset = UNSET
+    quantity: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        tax_rate = self.tax_rate
+
+        order_item_id = self.order_item_id
+
+        purchase_price = self.purchase_price
+
+        quantity = self.quantity
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "taxRate": tax_rate,
+            }
+        )
+        if order_item_id is not UNSET:
+            field_dict["orderItemId"] = order_item_id
+        if purchase_price is not UNSET:
+            field_dict["purchasePrice"] = purchase_price
+        if quantity is not UNSET:
+            field_dict["quantity"] = quantity
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        tax_rate = d.pop("taxRate")
+
+        order_item_id = d.pop("orderItemId", UNSET)
+
+        purchase_price = d.pop("purchasePrice", UNSET)
+
+        quantity = d.pop("quantity", UNSET)
+
+        tax_item = cls(
+            tax_rate=tax_rate,
+            order_item_id=order_item_id,
+            purchase_price=purchase_price,
+            quantity=quantity,
+        )
+
+        tax_item.additional_properties = d
+        return tax_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
