@@ -1,0 +1,59 @@
+# Every target installs what it needs from the project's own files.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SPEC ?= https://sandbox-api.flipkart.net/swagger/swagger.json
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install converter regenerate check-generated check-upstream test lint format demo record bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the package with its dev tools
+
+scripts/node_modules/.installed: scripts/package.json scripts/package-lock.json
+	npm ci --prefix scripts --no-audit --no-fund --silent
+	@touch $@
+
+converter: scripts/node_modules/.installed ## Install the pinned swagger2openapi converter (needs Node)
+
+regenerate: install converter ## Regenerate generated/ from SPEC=<url or path> (default: Flipkart's sandbox)
+	$(PY) scripts/regenerate.py --spec '$(SPEC)'
+
+check-generated: install ## Fail unless generated/ equals a fresh regeneration and passes mypy --strict
+	$(PY) scripts/check_generated.py
+
+check-upstream: install ## Fail when SPEC's sha256 differs from openapi/provenance.json
+	$(PY) scripts/check_upstream.py --spec '$(SPEC)'
+
+test: install ## Install and run the whole test suite (replays cassettes, no network)
+	$(PY) -m pytest
+
+lint: install ## ruff and mypy --strict
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+format: install ## Apply ruff fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+demo: install ## Run the seller's daily job against the embedded emulator (no credentials)
+	$(PY) -m flipkart_ext.demo
+
+record: install ## Re-record every cassette (emulator by default, real sandbox with FLIPKART_SANDBOX_* set)
+	$(PY) scripts/record.py
+
+bench: install ## Run the benchmarks and print the table
+	$(PY) benchmarks/run.py
+
+clean: ## Remove the virtualenv and caches
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache scripts/node_modules
