@@ -1,0 +1,1 @@
+"""Flipkart Marketplace Seller API: token lifecycle, retries and pagination over a generated client."""
