@@ -34,7 +34,7 @@ from codegen import (
 )
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
-from spec_fixups import OPENAPI3_FIXUPS, SOURCE_FIXUPS, FixupError, apply_fixups
+from spec_fixups import OPENAPI3_FIXUPS, SOURCE_FIXUPS, FixupError, apply_fixups, iter_operations
 from spec_source import SpecError, fetch, parse, spec_version
 
 DEFAULT_SPEC = "https://sandbox-api.flipkart.net/swagger/swagger.json"
@@ -129,8 +129,13 @@ def run(spec: str) -> list[str]:
         _replace_dir(package, GENERATED_DIR / PACKAGE_NAME)
         _write_atomic(NORMALIZED_SPEC, normalized_text)
         _write_atomic(PROVENANCE, provenance_text)
-    report = compare(previous, json.loads(normalized_text))
-    return [f"regenerated {PACKAGE_NAME} from {spec} (sha256 {raw.sha256[:12]})", *report.lines()]
+    normalized = json.loads(normalized_text)
+    header = f"regenerated {PACKAGE_NAME} from {spec} (sha256 {raw.sha256[:12]})"
+    if previous is None:
+        operations = sum(1 for _ in iter_operations(normalized))
+        models = len(normalized["components"]["schemas"])
+        return [header, f"API surface: first generation, {operations} operations, {models} models"]
+    return [header, *compare(previous, normalized).lines()]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -68,7 +68,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: CreateListingsBody,
 ) -> Response[Any | CreateListingsResponse200]:
     """Create listing request
@@ -97,7 +97,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: CreateListingsBody,
 ) -> Any | CreateListingsResponse200 | None:
     """Create listing request
@@ -121,7 +121,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: CreateListingsBody,
 ) -> Response[Any | CreateListingsResponse200]:
     """Create listing request
@@ -148,7 +148,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: CreateListingsBody,
 ) -> Any | CreateListingsResponse200 | None:
     """Create listing request

@@ -62,7 +62,7 @@ def _build_response(
 def sync_detailed(
     sku_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | GetMarketplaceListingDetailsResponse]:
     """Get listings for SKUs
 
@@ -91,7 +91,7 @@ def sync_detailed(
 def sync(
     sku_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | GetMarketplaceListingDetailsResponse | None:
     """Get listings for SKUs
 
@@ -115,7 +115,7 @@ def sync(
 async def asyncio_detailed(
     sku_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | GetMarketplaceListingDetailsResponse]:
     """Get listings for SKUs
 
@@ -142,7 +142,7 @@ async def asyncio_detailed(
 async def asyncio(
     sku_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | GetMarketplaceListingDetailsResponse | None:
     """Get listings for SKUs
 

@@ -68,7 +68,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: UpdateInventoryBody,
 ) -> Response[Any | UpdateInventoryResponse200]:
     """Update listing inventory request
@@ -97,7 +97,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: UpdateInventoryBody,
 ) -> Any | UpdateInventoryResponse200 | None:
     """Update listing inventory request
@@ -121,7 +121,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: UpdateInventoryBody,
 ) -> Response[Any | UpdateInventoryResponse200]:
     """Update listing inventory request
@@ -148,7 +148,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: UpdateInventoryBody,
 ) -> Any | UpdateInventoryResponse200 | None:
     """Update listing inventory request

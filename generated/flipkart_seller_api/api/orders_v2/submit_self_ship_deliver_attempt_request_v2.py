@@ -59,7 +59,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ShipmentsDeliverAttemptRequestV2 | Unset = UNSET,
 ) -> Response[ShipmentsDeliverResponseV2]:
     """Update delivery attempt for self-ship order items
@@ -88,7 +88,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ShipmentsDeliverAttemptRequestV2 | Unset = UNSET,
 ) -> ShipmentsDeliverResponseV2 | None:
     """Update delivery attempt for self-ship order items
@@ -112,7 +112,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ShipmentsDeliverAttemptRequestV2 | Unset = UNSET,
 ) -> Response[ShipmentsDeliverResponseV2]:
     """Update delivery attempt for self-ship order items
@@ -139,7 +139,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ShipmentsDeliverAttemptRequestV2 | Unset = UNSET,
 ) -> ShipmentsDeliverResponseV2 | None:
     """Update delivery attempt for self-ship order items

@@ -57,7 +57,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ServiceCompleteRequest | Unset = UNSET,
 ) -> Response[ServiceResponseStatusV2]:
     """Update services as complete
@@ -86,7 +86,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ServiceCompleteRequest | Unset = UNSET,
 ) -> ServiceResponseStatusV2 | None:
     """Update services as complete
@@ -110,7 +110,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ServiceCompleteRequest | Unset = UNSET,
 ) -> Response[ServiceResponseStatusV2]:
     """Update services as complete
@@ -137,7 +137,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ServiceCompleteRequest | Unset = UNSET,
 ) -> ServiceResponseStatusV2 | None:
     """Update services as complete

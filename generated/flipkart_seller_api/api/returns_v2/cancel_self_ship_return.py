@@ -59,7 +59,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: SelfShipReturnCancellationRequest | Unset = UNSET,
 ) -> Response[ReturnsActionResponseV2]:
     """Cancel self-ship return
@@ -88,7 +88,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: SelfShipReturnCancellationRequest | Unset = UNSET,
 ) -> ReturnsActionResponseV2 | None:
     """Cancel self-ship return
@@ -112,7 +112,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: SelfShipReturnCancellationRequest | Unset = UNSET,
 ) -> Response[ReturnsActionResponseV2]:
     """Cancel self-ship return
@@ -139,7 +139,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: SelfShipReturnCancellationRequest | Unset = UNSET,
 ) -> ReturnsActionResponseV2 | None:
     """Cancel self-ship return

@@ -77,7 +77,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     source: str | Unset = UNSET,
     modified_after: str | Unset = UNSET,
     modified_before: str | Unset = UNSET,
@@ -127,7 +127,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     source: str | Unset = UNSET,
     modified_after: str | Unset = UNSET,
     modified_before: str | Unset = UNSET,
@@ -172,7 +172,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     source: str | Unset = UNSET,
     modified_after: str | Unset = UNSET,
     modified_before: str | Unset = UNSET,
@@ -220,7 +220,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     source: str | Unset = UNSET,
     modified_after: str | Unset = UNSET,
     modified_before: str | Unset = UNSET,

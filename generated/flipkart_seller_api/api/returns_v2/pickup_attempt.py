@@ -59,7 +59,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: SelfShipReturnPickupAttemptRequests | Unset = UNSET,
 ) -> Response[ReturnsActionResponseV2]:
     """Update self-ship returns pickup attempt
@@ -88,7 +88,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: SelfShipReturnPickupAttemptRequests | Unset = UNSET,
 ) -> ReturnsActionResponseV2 | None:
     """Update self-ship returns pickup attempt
@@ -112,7 +112,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: SelfShipReturnPickupAttemptRequests | Unset = UNSET,
 ) -> Response[ReturnsActionResponseV2]:
     """Update self-ship returns pickup attempt
@@ -139,7 +139,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: SelfShipReturnPickupAttemptRequests | Unset = UNSET,
 ) -> ReturnsActionResponseV2 | None:
     """Update self-ship returns pickup attempt

@@ -57,7 +57,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: SelfShipReturnCompleteRequest | Unset = UNSET,
 ) -> Response[ReturnsActionResponseV2]:
     """Update self-ship returns as complete
@@ -86,7 +86,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: SelfShipReturnCompleteRequest | Unset = UNSET,
 ) -> ReturnsActionResponseV2 | None:
     """Update self-ship returns as complete
@@ -110,7 +110,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: SelfShipReturnCompleteRequest | Unset = UNSET,
 ) -> Response[ReturnsActionResponseV2]:
     """Update self-ship returns as complete
@@ -137,7 +137,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: SelfShipReturnCompleteRequest | Unset = UNSET,
 ) -> ReturnsActionResponseV2 | None:
     """Update self-ship returns as complete

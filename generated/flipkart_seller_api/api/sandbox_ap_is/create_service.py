@@ -56,7 +56,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: CreateService,
 ) -> Response[CreateCourierReturnResponse]:
     """Create forward or reverse services for drop ship orders
@@ -85,7 +85,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: CreateService,
 ) -> CreateCourierReturnResponse | None:
     """Create forward or reverse services for drop ship orders
@@ -109,7 +109,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: CreateService,
 ) -> Response[CreateCourierReturnResponse]:
     """Create forward or reverse services for drop ship orders
@@ -136,7 +136,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: CreateService,
 ) -> CreateCourierReturnResponse | None:
     """Create forward or reverse services for drop ship orders

@@ -57,7 +57,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: CancelShipmentRequest | Unset = UNSET,
 ) -> Response[ShipmentStatusResponseV3]:
     """Cancel order items in a shipment
@@ -86,7 +86,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: CancelShipmentRequest | Unset = UNSET,
 ) -> ShipmentStatusResponseV3 | None:
     """Cancel order items in a shipment
@@ -110,7 +110,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: CancelShipmentRequest | Unset = UNSET,
 ) -> Response[ShipmentStatusResponseV3]:
     """Cancel order items in a shipment
@@ -137,7 +137,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: CancelShipmentRequest | Unset = UNSET,
 ) -> ShipmentStatusResponseV3 | None:
     """Cancel order items in a shipment

@@ -52,7 +52,7 @@ def _build_response(
 def sync_detailed(
     shipment_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[File]:
     """Download invoice PDF
 
@@ -81,7 +81,7 @@ def sync_detailed(
 def sync(
     shipment_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> File | None:
     """Download invoice PDF
 
@@ -105,7 +105,7 @@ def sync(
 async def asyncio_detailed(
     shipment_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[File]:
     """Download invoice PDF
 
@@ -132,7 +132,7 @@ async def asyncio_detailed(
 async def asyncio(
     shipment_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> File | None:
     """Download invoice PDF
 

@@ -52,7 +52,7 @@ def _build_response(
 def sync_detailed(
     shipment_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[File]:
     """Download labels and invoices in PDF format for shipments
 
@@ -81,7 +81,7 @@ def sync_detailed(
 def sync(
     shipment_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> File | None:
     """Download labels and invoices in PDF format for shipments
 
@@ -105,7 +105,7 @@ def sync(
 async def asyncio_detailed(
     shipment_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[File]:
     """Download labels and invoices in PDF format for shipments
 
@@ -132,7 +132,7 @@ async def asyncio_detailed(
 async def asyncio(
     shipment_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> File | None:
     """Download labels and invoices in PDF format for shipments
 

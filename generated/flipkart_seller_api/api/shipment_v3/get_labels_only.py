@@ -61,7 +61,7 @@ def _build_response(
 def sync_detailed(
     shipment_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     reprint: bool | Unset = False,
 ) -> Response[InputStream]:
     """Download labels Byte-Stream for shipments
@@ -93,7 +93,7 @@ def sync_detailed(
 def sync(
     shipment_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     reprint: bool | Unset = False,
 ) -> InputStream | None:
     """Download labels Byte-Stream for shipments
@@ -120,7 +120,7 @@ def sync(
 async def asyncio_detailed(
     shipment_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     reprint: bool | Unset = False,
 ) -> Response[InputStream]:
     """Download labels Byte-Stream for shipments
@@ -150,7 +150,7 @@ async def asyncio_detailed(
 async def asyncio(
     shipment_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     reprint: bool | Unset = False,
 ) -> InputStream | None:
     """Download labels Byte-Stream for shipments

@@ -61,7 +61,7 @@ def _build_response(
 def sync_detailed(
     location_id: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     request_type: str | Unset = UNSET,
 ) -> Response[ReverseOTCResponse]:
     """Get Returns OTC
@@ -93,7 +93,7 @@ def sync_detailed(
 def sync(
     location_id: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     request_type: str | Unset = UNSET,
 ) -> ReverseOTCResponse | None:
     """Get Returns OTC
@@ -120,7 +120,7 @@ def sync(
 async def asyncio_detailed(
     location_id: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     request_type: str | Unset = UNSET,
 ) -> Response[ReverseOTCResponse]:
     """Get Returns OTC
@@ -150,7 +150,7 @@ async def asyncio_detailed(
 async def asyncio(
     location_id: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     request_type: str | Unset = UNSET,
 ) -> ReverseOTCResponse | None:
     """Get Returns OTC

@@ -52,7 +52,7 @@ def _build_response(
 def sync_detailed(
     shipment_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[ShipmentDetailsResponseV3]:
     """Get shipping related details for shipments
 
@@ -81,7 +81,7 @@ def sync_detailed(
 def sync(
     shipment_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> ShipmentDetailsResponseV3 | None:
     """Get shipping related details for shipments
 
@@ -105,7 +105,7 @@ def sync(
 async def asyncio_detailed(
     shipment_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[ShipmentDetailsResponseV3]:
     """Get shipping related details for shipments
 
@@ -132,7 +132,7 @@ async def asyncio_detailed(
 async def asyncio(
     shipment_ids: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> ShipmentDetailsResponseV3 | None:
     """Get shipping related details for shipments
 

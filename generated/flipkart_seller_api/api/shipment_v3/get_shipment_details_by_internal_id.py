@@ -62,7 +62,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     shipment_ids: str | Unset = UNSET,
     order_item_ids: str | Unset = UNSET,
     order_ids: str | Unset = UNSET,
@@ -97,7 +97,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     shipment_ids: str | Unset = UNSET,
     order_item_ids: str | Unset = UNSET,
     order_ids: str | Unset = UNSET,
@@ -127,7 +127,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     shipment_ids: str | Unset = UNSET,
     order_item_ids: str | Unset = UNSET,
     order_ids: str | Unset = UNSET,
@@ -160,7 +160,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     shipment_ids: str | Unset = UNSET,
     order_item_ids: str | Unset = UNSET,
     order_ids: str | Unset = UNSET,

@@ -65,7 +65,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     location_id: str | Unset = UNSET,
 ) -> Response[list[VendorGroupCodeDetailsResponseV3]]:
     """Get shipment handover counts per vendor
@@ -94,7 +94,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     location_id: str | Unset = UNSET,
 ) -> list[VendorGroupCodeDetailsResponseV3] | None:
     """Get shipment handover counts per vendor
@@ -118,7 +118,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     location_id: str | Unset = UNSET,
 ) -> Response[list[VendorGroupCodeDetailsResponseV3]]:
     """Get shipment handover counts per vendor
@@ -145,7 +145,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     location_id: str | Unset = UNSET,
 ) -> list[VendorGroupCodeDetailsResponseV3] | None:
     """Get shipment handover counts per vendor

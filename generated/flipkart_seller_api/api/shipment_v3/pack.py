@@ -57,7 +57,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ShipmentPackRequest | Unset = UNSET,
 ) -> Response[ShipmentStatusResponseV3]:
     """Trigger label generation for shipments
@@ -86,7 +86,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ShipmentPackRequest | Unset = UNSET,
 ) -> ShipmentStatusResponseV3 | None:
     """Trigger label generation for shipments
@@ -110,7 +110,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ShipmentPackRequest | Unset = UNSET,
 ) -> Response[ShipmentStatusResponseV3]:
     """Trigger label generation for shipments
@@ -137,7 +137,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ShipmentPackRequest | Unset = UNSET,
 ) -> ShipmentStatusResponseV3 | None:
     """Trigger label generation for shipments

@@ -57,7 +57,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ShipmentsDeliverRequestV2 | Unset = UNSET,
 ) -> Response[ShipmentsDeliverResponseV2]:
     """Update delivery date for self-ship shipments
@@ -86,7 +86,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ShipmentsDeliverRequestV2 | Unset = UNSET,
 ) -> ShipmentsDeliverResponseV2 | None:
     """Update delivery date for self-ship shipments
@@ -110,7 +110,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ShipmentsDeliverRequestV2 | Unset = UNSET,
 ) -> Response[ShipmentsDeliverResponseV2]:
     """Update delivery date for self-ship shipments
@@ -137,7 +137,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ShipmentsDeliverRequestV2 | Unset = UNSET,
 ) -> ShipmentsDeliverResponseV2 | None:
     """Update delivery date for self-ship shipments

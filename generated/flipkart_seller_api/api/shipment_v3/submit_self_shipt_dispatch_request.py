@@ -57,7 +57,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: SelfshipDispatchRequestV3 | Unset = UNSET,
 ) -> Response[ShipmentsDispatchResponseV2]:
     """Mark self-ship shipments dispatched
@@ -86,7 +86,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: SelfshipDispatchRequestV3 | Unset = UNSET,
 ) -> ShipmentsDispatchResponseV2 | None:
     """Mark self-ship shipments dispatched
@@ -110,7 +110,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: SelfshipDispatchRequestV3 | Unset = UNSET,
 ) -> Response[ShipmentsDispatchResponseV2]:
     """Mark self-ship shipments dispatched
@@ -137,7 +137,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: SelfshipDispatchRequestV3 | Unset = UNSET,
 ) -> ShipmentsDispatchResponseV2 | None:
     """Mark self-ship shipments dispatched

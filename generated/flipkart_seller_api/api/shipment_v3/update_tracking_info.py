@@ -52,7 +52,7 @@ def _build_response(
 def sync_detailed(
     shipment_id: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: UpdateShipmentRequest | Unset = UNSET,
 ) -> Response[Any]:
     """Update Tracking Id of the Shipment
@@ -84,7 +84,7 @@ def sync_detailed(
 async def asyncio_detailed(
     shipment_id: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: UpdateShipmentRequest | Unset = UNSET,
 ) -> Response[Any]:
     """Update Tracking Id of the Shipment
