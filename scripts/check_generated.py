@@ -35,7 +35,7 @@ def differences(expected: dict[str, bytes], actual: dict[str, bytes]) -> list[st
     return problems
 
 
-def main() -> int:
+def main(generated_dir: Path = GENERATED_DIR) -> int:
     provenance = json.loads(PROVENANCE.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="flipkart-check-") as scratch:
         try:
@@ -43,14 +43,14 @@ def main() -> int:
         except GenerationError as exc:
             print(f"check-generated: {exc}", file=sys.stderr)
             return 1
-        problems = differences(tree_files(fresh), tree_files(GENERATED_DIR / PACKAGE_NAME))
+        problems = differences(tree_files(fresh), tree_files(generated_dir / PACKAGE_NAME))
     if problems:
         print("check-generated: generated/ was edited or is stale; run `make regenerate`:", file=sys.stderr)
         print("\n".join(f"  {line}" for line in problems), file=sys.stderr)
         return 1
     mypy = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", PACKAGE_NAME],
-        cwd=GENERATED_DIR,
+        cwd=generated_dir,
         capture_output=True,
         text=True,
         check=False,

@@ -24,6 +24,7 @@ from api_surface import compare
 from codegen import (
     GENERATED_DIR,
     NORMALIZED_SPEC,
+    OPENAPI_DIR,
     PACKAGE_NAME,
     PROVENANCE,
     ROOT,
@@ -100,14 +101,20 @@ def _replace_dir(new: Path, target: Path) -> None:
         shutil.rmtree(backup)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    scratch = path.with_name(path.name + ".tmp")
-    scratch.write_text(text, encoding="utf-8")
-    os.replace(scratch, path)
+def _stage(path: Path, text: str) -> Path:
+    """Write beside ``path`` so the final os.replace is atomic and cannot fail half way."""
+    staged = path.with_name(path.name + ".staged")
+    staged.write_text(text, encoding="utf-8")
+    return staged
 
 
-def run(spec: str) -> list[str]:
-    """Run the whole pipeline; return the report lines. Raises SpecError or PipelineError."""
+def run(spec: str, generated_dir: Path = GENERATED_DIR, openapi_dir: Path = OPENAPI_DIR) -> list[str]:
+    """Run the whole pipeline; return the report lines. Raises SpecError or PipelineError.
+
+    Nothing under ``generated_dir`` or ``openapi_dir`` changes unless every step succeeded.
+    """
+    normalized_path = openapi_dir / NORMALIZED_SPEC.name
+    provenance_path = openapi_dir / PROVENANCE.name
     raw = fetch(spec)
     document = parse(raw)
     provenance = {
@@ -116,7 +123,7 @@ def run(spec: str) -> list[str]:
         "generator": generator_version(),
         "converter": converter_version() if spec_version(document) == "2.0" else "none",
     }
-    previous = json.loads(NORMALIZED_SPEC.read_text()) if NORMALIZED_SPEC.is_file() else None
+    previous = json.loads(normalized_path.read_text()) if normalized_path.is_file() else None
     with tempfile.TemporaryDirectory(prefix="flipkart-regen-") as scratch:
         workdir = Path(scratch)
         normalized_text = dump_document(normalize(document, workdir))
@@ -125,10 +132,13 @@ def run(spec: str) -> list[str]:
             package = build_package(normalized_text, provenance, workdir)
         except GenerationError as exc:
             raise PipelineError(str(exc)) from None
-        GENERATED_DIR.mkdir(exist_ok=True)
-        _replace_dir(package, GENERATED_DIR / PACKAGE_NAME)
-        _write_atomic(NORMALIZED_SPEC, normalized_text)
-        _write_atomic(PROVENANCE, provenance_text)
+        generated_dir.mkdir(parents=True, exist_ok=True)
+        openapi_dir.mkdir(parents=True, exist_ok=True)
+        staged_spec = _stage(normalized_path, normalized_text)
+        staged_provenance = _stage(provenance_path, provenance_text)
+        _replace_dir(package, generated_dir / PACKAGE_NAME)
+        os.replace(staged_spec, normalized_path)
+        os.replace(staged_provenance, provenance_path)
     normalized = json.loads(normalized_text)
     header = f"regenerated {PACKAGE_NAME} from {spec} (sha256 {raw.sha256[:12]})"
     if previous is None:
