@@ -125,6 +125,10 @@ def wildcard_bodies_to_json(document: Document) -> None:
             content.setdefault("application/json", content.pop("*/*"))
 
 
+def filter_body_required(document: Document) -> None:
+    _operation(document, "POST", "/v3/shipments/filter")["requestBody"]["required"] = True
+
+
 def pdf_downloads_are_binary(document: Document) -> None:
     pdf_response = {
         "description": "PDF document",
@@ -208,6 +212,11 @@ OPENAPI3_FIXUPS: tuple[Fixup, ...] = (
         "Flipkart declares */* for three JSON request bodies; the server only accepts "
         "application/json, and generators drop */* operations.",
         wildcard_bodies_to_json,
+    ),
+    Fixup(
+        "filter-body-required",
+        "POST /v3/shipments/filter answers 400 without its filter body; the spec marks it optional.",
+        filter_body_required,
     ),
     Fixup(
         "pdf-downloads",

@@ -7,12 +7,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.search_shipment_request import SearchShipmentRequest
 from ...models.search_shipment_response import SearchShipmentResponse
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: SearchShipmentRequest | Unset = UNSET,
+    body: SearchShipmentRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -21,8 +21,7 @@ def _get_kwargs(
         "url": "/v3/shipments/filter",
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -58,12 +57,12 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: SearchShipmentRequest | Unset = UNSET,
+    body: SearchShipmentRequest,
 ) -> Response[SearchShipmentResponse]:
     """Search shipments using filters
 
     Args:
-        body (SearchShipmentRequest | Unset):
+        body (SearchShipmentRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -87,12 +86,12 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: SearchShipmentRequest | Unset = UNSET,
+    body: SearchShipmentRequest,
 ) -> SearchShipmentResponse | None:
     """Search shipments using filters
 
     Args:
-        body (SearchShipmentRequest | Unset):
+        body (SearchShipmentRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -111,12 +110,12 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: SearchShipmentRequest | Unset = UNSET,
+    body: SearchShipmentRequest,
 ) -> Response[SearchShipmentResponse]:
     """Search shipments using filters
 
     Args:
-        body (SearchShipmentRequest | Unset):
+        body (SearchShipmentRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,12 +137,12 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: SearchShipmentRequest | Unset = UNSET,
+    body: SearchShipmentRequest,
 ) -> SearchShipmentResponse | None:
     """Search shipments using filters
 
     Args:
-        body (SearchShipmentRequest | Unset):
+        body (SearchShipmentRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
