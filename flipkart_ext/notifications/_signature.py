@@ -1,0 +1,276 @@
+"""Flipkart's notification signature: ``X_Date`` plus ``X_Authorization: FKLOGIN ...``.
+
+Flipkart signs each notification with the hex SHA-1 of::
+
+    <X_Date value> + <notification URL> + <HTTP method> + <application secret>
+
+and sends ``X_Authorization: FKLOGIN base64("<application id>:<hex sha1>")``.
+
+Which time string is hashed is ambiguous: ``X_Date`` is documented as an
+HTTP-date, while Flipkart's worked example hashes epoch seconds
+(``1432026135``). :func:`verify_signature` therefore accepts either the header
+value exactly as received or, when that value is an HTTP-date, the same instant
+as whole epoch seconds, and reports which one matched in
+:attr:`VerifiedNotification.date_form`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import dataclasses
+import datetime as dt
+import email.utils
+import enum
+import hashlib
+import hmac
+import re
+from collections.abc import Mapping
+
+from ._dates import epoch_seconds, parse_epoch, parse_http_date
+from ._errors import (
+    BadSignature,
+    InvalidSignature,
+    MalformedHeader,
+    MissingHeader,
+    StaleRequest,
+    WrongApplication,
+)
+
+__all__ = [
+    "AUTHORIZATION_HEADER",
+    "DATE_HEADER",
+    "DEFAULT_MAX_SKEW",
+    "DateForm",
+    "VerifiedNotification",
+    "compute_signature",
+    "is_valid_signature",
+    "sign",
+    "verify_signature",
+]
+
+DATE_HEADER = "X_Date"
+AUTHORIZATION_HEADER = "X_Authorization"
+DEFAULT_MAX_SKEW = dt.timedelta(minutes=5)
+
+_SCHEME = "FKLOGIN"
+_HEX_SHA1 = re.compile(r"[0-9a-f]{40}")
+
+
+class DateForm(enum.StrEnum):
+    """Which rendering of ``X_Date`` went into the signed string."""
+
+    AS_SENT = "as_sent"
+    """The ``X_Date`` header value, character for character."""
+    EPOCH_SECONDS = "epoch_seconds"
+    """The instant in ``X_Date`` as whole Unix seconds, as in Flipkart's worked example."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class VerifiedNotification:
+    """What a successful :func:`verify_signature` established about the request."""
+
+    app_id: str
+    """The application id the request was signed for (equal to the one expected)."""
+    sent_at: dt.datetime
+    """The instant in ``X_Date``, timezone-aware."""
+    x_date: str
+    """The ``X_Date`` header value as received."""
+    hashed_date: str
+    """The exact time string that, hashed with URL, method and secret, gave the signature."""
+    date_form: DateForm
+    """Whether ``hashed_date`` is the header as sent or its epoch-seconds form."""
+
+
+def compute_signature(date_value: str, url: str, method: str, app_secret: str) -> str:
+    """Return the lowercase hex SHA-1 Flipkart expects for these four values."""
+    signed = f"{date_value}{url}{method}{app_secret}".encode()
+    # SHA-1 is Flipkart's choice, not ours; usedforsecurity=False would misdescribe it.
+    return hashlib.sha1(signed).hexdigest()  # noqa: S324
+
+
+def sign(
+    *,
+    url: str,
+    method: str,
+    app_id: str,
+    app_secret: str,
+    x_date: str | dt.datetime | None = None,
+    date_form: DateForm = DateForm.AS_SENT,
+) -> dict[str, str]:
+    """Build the two headers Flipkart would send, for tests and home-made senders.
+
+    ``x_date`` is sent verbatim when a string; a datetime (default: now) is
+    rendered as an HTTP-date. With ``date_form=DateForm.EPOCH_SECONDS`` the
+    signature covers the epoch-seconds form of that instant, as in Flipkart's
+    example, while ``X_Date`` still carries the value above.
+    """
+    if x_date is None:
+        x_date = dt.datetime.now(dt.UTC)
+    if isinstance(x_date, dt.datetime):
+        if x_date.tzinfo is None:
+            raise ValueError("x_date must be timezone-aware")
+        x_date = email.utils.format_datetime(x_date.astimezone(dt.UTC), usegmt=True)
+    hashed = x_date
+    if date_form is DateForm.EPOCH_SECONDS:
+        moment = _parse_x_date(x_date)
+        if moment is None:
+            raise ValueError("x_date is neither an HTTP-date nor epoch seconds")
+        hashed = epoch_seconds(moment)
+    signature = compute_signature(hashed, url, method, app_secret)
+    credentials = base64.b64encode(f"{app_id}:{signature}".encode()).decode("ascii")
+    return {DATE_HEADER: x_date, AUTHORIZATION_HEADER: f"{_SCHEME} {credentials}"}
+
+
+def verify_signature(
+    headers: Mapping[str, str],
+    *,
+    url: str,
+    method: str,
+    app_id: str,
+    app_secret: str,
+    now: dt.datetime | None = None,
+    max_skew: dt.timedelta | None = DEFAULT_MAX_SKEW,
+) -> VerifiedNotification:
+    """Check that a notification was signed by Flipkart for ``app_id`` and is fresh.
+
+    ``headers`` is any mapping of request headers; names are matched ignoring
+    case and ``-``/``_``, so ``X_Date``, ``X-Date`` and a WSGI ``HTTP_X_DATE``
+    all work. ``url`` must be the notification URL exactly as registered with
+    Flipkart (behind a proxy, the public URL, not the one the app sees);
+    ``method`` is the HTTP method as sent, normally ``"POST"``.
+
+    ``now`` replaces the clock (must be timezone-aware); ``max_skew`` bounds how
+    far ``X_Date`` may be from it in either direction, so a captured request
+    cannot be replayed later; ``None`` disables the check.
+
+    The signature is checked before the clock, so :class:`StaleRequest` is only
+    raised for requests that Flipkart did sign: a forgery is always
+    :class:`BadSignature`.
+
+    Raises :class:`MissingHeader`, :class:`MalformedHeader`,
+    :class:`WrongApplication`, :class:`BadSignature` or :class:`StaleRequest`,
+    all subclasses of :class:`InvalidSignature`.
+    """
+    if max_skew is not None and max_skew < dt.timedelta(0):
+        raise ValueError("max_skew must not be negative")
+    if now is None:
+        now = dt.datetime.now(dt.UTC)
+    elif now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+
+    x_date = _single_header(headers, DATE_HEADER)
+    authorization = _single_header(headers, AUTHORIZATION_HEADER)
+    claimed_app_id, signature = _parse_authorization(authorization)
+    sent_at = _parse_x_date(x_date)
+    if sent_at is None:
+        raise MalformedHeader(f"{DATE_HEADER} is neither an HTTP-date nor epoch seconds")
+    if not hmac.compare_digest(claimed_app_id.encode(), app_id.encode()):
+        raise WrongApplication(f"{AUTHORIZATION_HEADER} is signed for another application id")
+
+    candidates = [(DateForm.AS_SENT, x_date)]
+    if parse_epoch(x_date) is None:
+        candidates.append((DateForm.EPOCH_SECONDS, epoch_seconds(sent_at)))
+    matched: tuple[DateForm, str] | None = None
+    # Every candidate is hashed and compared, so timing depends only on the
+    # (public) shape of X_Date, never on how much of the signature matched.
+    for form, text in candidates:
+        expected = compute_signature(text, url, method, app_secret)
+        if hmac.compare_digest(expected.encode(), signature.encode()) and matched is None:
+            matched = (form, text)
+    if matched is None:
+        forms = " or ".join(form.value for form, _ in candidates)
+        raise BadSignature(
+            f"signature does not match {DATE_HEADER} ({forms}), URL, method and secret"
+        )
+
+    skew = abs(now - sent_at)
+    if max_skew is not None and skew > max_skew:
+        raise StaleRequest(
+            f"{DATE_HEADER} is {skew} away from the receiver's clock; at most {max_skew} allowed"
+        )
+    form, hashed = matched
+    return VerifiedNotification(
+        app_id=claimed_app_id, sent_at=sent_at, x_date=x_date, hashed_date=hashed, date_form=form
+    )
+
+
+def is_valid_signature(
+    headers: Mapping[str, str],
+    *,
+    url: str,
+    method: str,
+    app_id: str,
+    app_secret: str,
+    now: dt.datetime | None = None,
+    max_skew: dt.timedelta | None = DEFAULT_MAX_SKEW,
+) -> bool:
+    """Like :func:`verify_signature`, answering ``True``/``False`` instead of raising."""
+    try:
+        verify_signature(
+            headers,
+            url=url,
+            method=method,
+            app_id=app_id,
+            app_secret=app_secret,
+            now=now,
+            max_skew=max_skew,
+        )
+    except InvalidSignature:
+        return False
+    return True
+
+
+def _normalized_name(name: str) -> str:
+    name = name.lower().replace("-", "_")
+    return name.removeprefix("http_")
+
+
+def _single_header(headers: Mapping[str, object], name: str) -> str:
+    wanted = _normalized_name(name)
+    values: set[str] = set()
+    for key, value in headers.items():
+        if isinstance(key, str) and _normalized_name(key) == wanted:
+            if isinstance(value, bytes):
+                value = value.decode("latin-1")
+            if isinstance(value, str) and value.strip():
+                values.add(value.strip())
+    if not values:
+        raise MissingHeader(f"{name} header is missing")
+    if len(values) > 1:
+        raise MalformedHeader(f"{name} header was sent more than once with different values")
+    return values.pop()
+
+
+def _parse_authorization(value: str) -> tuple[str, str]:
+    parts = value.split()
+    # Flipkart sends exactly "FKLOGIN"; accepting one spelling keeps every
+    # altered header a failure rather than an equivalent variant.
+    if len(parts) != 2 or parts[0] != _SCHEME:
+        raise MalformedHeader(f"{AUTHORIZATION_HEADER} must be '{_SCHEME} <base64 credentials>'")
+    token = parts[1]
+    try:
+        decoded = base64.b64decode(token, validate=True)
+    except (binascii.Error, ValueError):
+        raise MalformedHeader(f"{AUTHORIZATION_HEADER} credentials are not base64") from None
+    # Unused trailing bits make several texts decode alike; only the canonical one is taken.
+    if base64.b64encode(decoded).decode("ascii") != token:
+        raise MalformedHeader(f"{AUTHORIZATION_HEADER} credentials are not canonical base64")
+    try:
+        text = decoded.decode("utf-8")
+    except UnicodeDecodeError:
+        raise MalformedHeader(f"{AUTHORIZATION_HEADER} credentials are not UTF-8") from None
+    claimed_app_id, separator, signature = text.rpartition(":")
+    if not separator or not claimed_app_id:
+        raise MalformedHeader(
+            f"{AUTHORIZATION_HEADER} credentials must be '<application id>:<signature>'"
+        )
+    if not _HEX_SHA1.fullmatch(signature):
+        raise MalformedHeader(
+            f"{AUTHORIZATION_HEADER} signature must be 40 lowercase hexadecimal digits"
+        )
+    return claimed_app_id, signature
+
+
+def _parse_x_date(value: str) -> dt.datetime | None:
+    return parse_epoch(value) or parse_http_date(value)
