@@ -25,8 +25,12 @@ from codegen import (
 
 
 def differences(expected: dict[str, bytes], actual: dict[str, bytes]) -> list[str]:
-    problems = [f"missing from generated/: {name}" for name in sorted(expected.keys() - actual.keys())]
-    problems += [f"not produced by the generator: {name}" for name in sorted(actual.keys() - expected.keys())]
+    problems = [
+        f"missing from generated/: {name}" for name in sorted(expected.keys() - actual.keys())
+    ]
+    problems += [
+        f"not produced by the generator: {name}" for name in sorted(actual.keys() - expected.keys())
+    ]
     problems += [
         f"differs from a fresh regeneration: {name}"
         for name in sorted(expected.keys() & actual.keys())
@@ -39,13 +43,18 @@ def main(generated_dir: Path = GENERATED_DIR) -> int:
     provenance = json.loads(PROVENANCE.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="flipkart-check-") as scratch:
         try:
-            fresh = build_package(NORMALIZED_SPEC.read_text(encoding="utf-8"), provenance, Path(scratch))
+            fresh = build_package(
+                NORMALIZED_SPEC.read_text(encoding="utf-8"), provenance, Path(scratch)
+            )
         except GenerationError as exc:
             print(f"check-generated: {exc}", file=sys.stderr)
             return 1
         problems = differences(tree_files(fresh), tree_files(generated_dir / PACKAGE_NAME))
     if problems:
-        print("check-generated: generated/ was edited or is stale; run `make regenerate`:", file=sys.stderr)
+        print(
+            "check-generated: generated/ was edited or is stale; run `make regenerate`:",
+            file=sys.stderr,
+        )
         print("\n".join(f"  {line}" for line in problems), file=sys.stderr)
         return 1
     mypy = subprocess.run(
@@ -56,9 +65,13 @@ def main(generated_dir: Path = GENERATED_DIR) -> int:
         check=False,
     )
     if mypy.returncode != 0:
-        print(f"check-generated: mypy --strict failed:\n{mypy.stdout}{mypy.stderr}", file=sys.stderr)
+        print(
+            f"check-generated: mypy --strict failed:\n{mypy.stdout}{mypy.stderr}", file=sys.stderr
+        )
         return 1
-    print(f"check-generated: generated/{PACKAGE_NAME} matches a fresh regeneration; mypy --strict passes")
+    print(
+        f"check-generated: generated/{PACKAGE_NAME} matches a fresh regeneration; mypy --strict passes"
+    )
     return 0
 
 

@@ -36,7 +36,7 @@ from codegen import (
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 from spec_fixups import OPENAPI3_FIXUPS, SOURCE_FIXUPS, FixupError, apply_fixups, iter_operations
-from spec_source import SpecError, fetch, parse, spec_version
+from spec_source import SpecError, fetch, is_url, parse, spec_version
 
 DEFAULT_SPEC = "https://sandbox-api.flipkart.net/swagger/swagger.json"
 CONVERTER_DIR = ROOT / "scripts" / "node_modules" / "swagger2openapi"
@@ -49,7 +49,9 @@ class PipelineError(RuntimeError):
 def converter_version() -> str:
     package = CONVERTER_DIR / "package.json"
     if not package.is_file():
-        raise PipelineError("swagger2openapi is not installed; run `make converter` (npm ci in scripts/)")
+        raise PipelineError(
+            "swagger2openapi is not installed; run `make converter` (npm ci in scripts/)"
+        )
     return f"swagger2openapi {json.loads(package.read_text())['version']}"
 
 
@@ -77,9 +79,7 @@ def normalize(document: dict[str, Any], workdir: Path) -> dict[str, Any]:
     version = spec_version(document)
     try:
         source_fixed = apply_fixups(document, SOURCE_FIXUPS)
-        converted = (
-            convert_to_openapi3(source_fixed, workdir) if version == "2.0" else source_fixed
-        )
+        converted = convert_to_openapi3(source_fixed, workdir) if version == "2.0" else source_fixed
         fixed = apply_fixups(converted, OPENAPI3_FIXUPS)
     except FixupError as exc:
         raise PipelineError(f"spec fixup no longer applies: {exc}") from None
@@ -108,7 +108,9 @@ def _stage(path: Path, text: str) -> Path:
     return staged
 
 
-def run(spec: str, generated_dir: Path = GENERATED_DIR, openapi_dir: Path = OPENAPI_DIR) -> list[str]:
+def run(
+    spec: str, generated_dir: Path = GENERATED_DIR, openapi_dir: Path = OPENAPI_DIR
+) -> list[str]:
     """Run the whole pipeline; return the report lines. Raises SpecError or PipelineError.
 
     Nothing under ``generated_dir`` or ``openapi_dir`` changes unless every step succeeded.
@@ -118,7 +120,7 @@ def run(spec: str, generated_dir: Path = GENERATED_DIR, openapi_dir: Path = OPEN
     raw = fetch(spec)
     document = parse(raw)
     provenance = {
-        "source": spec,
+        "source": spec if is_url(spec) else os.path.relpath(Path(spec).resolve(), ROOT),
         "sha256": raw.sha256,
         "generator": generator_version(),
         "converter": converter_version() if spec_version(document) == "2.0" else "none",

@@ -74,11 +74,15 @@ def unique_operation_ids(document: Document) -> None:
             continue
         for path, operation in users:
             # The API version segment ("/v2/", "/v3/") is what tells the twins apart.
-            version = next((part for part in path.split("/") if part[:1] == "v" and part[1:].isdigit()), "")
+            version = next(
+                (part for part in path.split("/") if part[:1] == "v" and part[1:].isdigit()), ""
+            )
             if not version:
                 raise FixupError(f"duplicate operationId {operation_id} on unversioned path {path}")
             operation["operationId"] = f"{operation_id}{version.upper()}"
-    seen = [op.get("operationId") for _m, _p, op in iter_operations(document) if op.get("operationId")]
+    seen = [
+        op.get("operationId") for _m, _p, op in iter_operations(document) if op.get("operationId")
+    ]
     if len(seen) != len(set(seen)):
         raise FixupError("operationIds are still not unique after renaming by API version")
 

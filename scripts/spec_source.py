@@ -76,7 +76,9 @@ def parse(raw: RawSpec) -> dict[str, Any]:
             problem = str(exc).splitlines()[0]
             raise SpecError(f"{raw.source}: neither JSON nor YAML ({problem})") from None
     if not isinstance(document, dict):
-        raise SpecError(f"{raw.source}: neither JSON nor YAML mapping (got {type(document).__name__})")
+        raise SpecError(
+            f"{raw.source}: neither JSON nor YAML mapping (got {type(document).__name__})"
+        )
     version = spec_version(document)
     if version == "swagger-1":
         raise SpecError(

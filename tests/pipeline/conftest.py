@@ -34,5 +34,7 @@ def upstream(upstream_path: Path) -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def normalized() -> dict[str, Any]:
-    document: dict[str, Any] = json.loads((ROOT / "openapi" / "flipkart-seller-api.json").read_text())
+    document: dict[str, Any] = json.loads(
+        (ROOT / "openapi" / "flipkart-seller-api.json").read_text()
+    )
     return document

@@ -47,7 +47,9 @@ def test_each_upstream_operation_has_sync_and_async_functions(upstream: dict[str
         # The generator emits sync()/asyncio() only when there is a body to parse;
         # *_detailed are always there and return the status, headers and bytes.
         assert callable(getattr(module, "sync_detailed", None)), module.__name__
-        assert inspect.iscoroutinefunction(getattr(module, "asyncio_detailed", None)), module.__name__
+        assert inspect.iscoroutinefunction(getattr(module, "asyncio_detailed", None)), (
+            module.__name__
+        )
         parses_body = inspect.signature(module._parse_response).return_annotation is not Any
         if parses_body:
             assert callable(getattr(module, "sync", None)), module.__name__
@@ -63,7 +65,9 @@ def test_shipment_filter_has_a_typed_request_body() -> None:
     for function in (op.sync_detailed, op.asyncio_detailed):
         parameters = inspect.signature(function, eval_str=True).parameters
         assert parameters["body"].annotation is SearchShipmentRequest
-    kwargs = op._get_kwargs(body=SearchShipmentRequest.from_dict({"filter": {"type": "preDispatch"}}))
+    kwargs = op._get_kwargs(
+        body=SearchShipmentRequest.from_dict({"filter": {"type": "preDispatch"}})
+    )
     assert kwargs["method"] == "post"
     assert kwargs["headers"]["Content-Type"] == "application/json"
     assert kwargs["json"] == {"filter": {"type": "preDispatch"}}
@@ -73,8 +77,9 @@ def test_shipment_filter_has_a_typed_request_body() -> None:
 
 def test_both_delivery_attempt_twins_are_generated() -> None:
     from flipkart_seller_api.api.orders_v2 import submit_self_ship_deliver_attempt_request_v2 as v2
-    from flipkart_seller_api.api.shipment_v3 import submit_self_ship_deliver_attempt_request_v3 as v3
-
+    from flipkart_seller_api.api.shipment_v3 import (
+        submit_self_ship_deliver_attempt_request_v3 as v3,
+    )
     from flipkart_seller_api.types import UNSET
 
     assert v2._get_kwargs(body=UNSET)["url"] == "/v2/shipments/deliveryAttempt"
