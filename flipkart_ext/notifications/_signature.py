@@ -243,12 +243,11 @@ def _single_header(headers: Mapping[str, object], name: str) -> str:
 
 
 def _parse_authorization(value: str) -> tuple[str, str]:
-    parts = value.split()
-    # Flipkart sends exactly "FKLOGIN"; accepting one spelling keeps every
-    # altered header a failure rather than an equivalent variant.
-    if len(parts) != 2 or parts[0] != _SCHEME:
+    # Flipkart sends exactly "FKLOGIN", one space, the credentials. Accepting only
+    # that spelling means any altered header fails instead of passing as a variant.
+    scheme, _, token = value.partition(" ")
+    if scheme != _SCHEME or not token or any(char.isspace() for char in token):
         raise MalformedHeader(f"{AUTHORIZATION_HEADER} must be '{_SCHEME} <base64 credentials>'")
-    token = parts[1]
     try:
         decoded = base64.b64decode(token, validate=True)
     except (binascii.Error, ValueError):
