@@ -1,0 +1,318 @@
+"""Typed errors raised by the Flipkart client.
+
+The hierarchy::
+
+    FlipkartError
+    ├── APIConnectionError            no HTTP answer: connect failure, reset, protocol error
+    │   └── APITimeoutError           a connect, read, write or pool timeout
+    └── APIStatusError                a non-2xx answer (unmapped statuses land here)
+        ├── AuthenticationError       401, or the token endpoint refused the credentials
+        │   └── ReauthorizationRequired   the refresh token / code is spent: the seller must authorize again
+        ├── PermissionDenied          403 (never triggers a token refresh)
+        ├── NotFound                  404
+        ├── InvalidRequest            400, 422
+        ├── RateLimitError            429 (``retry_after`` in seconds when the server said)
+        └── ServerError               5xx and Flipkart's 499 connection timeout
+
+Every :class:`APIStatusError` carries ``status_code``, Flipkart's error ``code``
+and ``message`` as far as they could be read from the body, the response
+``headers``, the ``method`` and a redacted ``url``.
+
+A ``200`` whose body reports per-item failures (for example a listing update
+with ``"status": "FAILURE"`` for one SKU) is *not* an error here: it is
+returned as data, because other items in the same call may have succeeded.
+
+Error bodies are parsed liberally: OAuth's ``{"error", "error_description"}``,
+the API's ``{"errors": [{"code", "description", "severity", "path"}]}``,
+``{"errorCode", "errorMessage"}``, ``{"code", "message"}``, nested ``{"error": {...}}``
+and plain text all work; anything unreadable falls back to the HTTP reason phrase.
+No secret ever reaches a message: URLs are redacted and known secrets scrubbed.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Mapping
+from datetime import UTC
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+from ._redact import REDACTED, redact_text, redact_url
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "FlipkartError",
+    "InvalidRequest",
+    "NotFound",
+    "PermissionDenied",
+    "RateLimitError",
+    "ReauthorizationRequired",
+    "ServerError",
+    "error_for_response",
+    "parse_error_body",
+    "parse_retry_after_header",
+    "raise_for_response",
+]
+
+_MAX_MESSAGE = 500
+
+
+class FlipkartError(Exception):
+    """Base class of every error raised by this package."""
+
+
+class APIConnectionError(FlipkartError):
+    """The request got no HTTP answer (DNS, connect, reset, TLS or protocol failure)."""
+
+    def __init__(self, message: str, *, method: str | None = None, url: str | None = None) -> None:
+        self.method = method
+        self.url = url
+        super().__init__(message)
+
+    @classmethod
+    def from_transport_error(cls, exc: httpx.TransportError) -> APIConnectionError:
+        """Wrap an httpx transport error, keeping only redacted request details."""
+        try:
+            request: httpx.Request | None = exc.request
+        except RuntimeError:  # httpx raises when the error was created without a request
+            request = None
+        method = request.method if request is not None else None
+        url = redact_url(request.url) if request is not None else None
+        kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+        where = f" ({method} {url})" if request is not None else ""
+        detail = redact_text(str(exc)) or type(exc).__name__
+        return kind(f"{type(exc).__name__}: {detail}{where}", method=method, url=url)
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out before an answer arrived."""
+
+
+class APIStatusError(FlipkartError):
+    """The server answered with a non-2xx status."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int | None = None,
+        code: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        method: str | None = None,
+        url: str | None = None,
+        body: Any = None,
+    ) -> None:
+        self.message = message
+        self.status_code = status_code
+        self.code = code
+        self.headers: httpx.Headers = httpx.Headers(headers or {})
+        self.method = method
+        self.url = url
+        #: The parsed JSON body (or ``None``), for callers who need per-field detail.
+        self.body = body
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        code = f" [{self.code}]" if self.code else ""
+        where = f" ({self.method} {self.url})" if self.method and self.url else ""
+        status = f"HTTP {self.status_code}" if self.status_code is not None else type(self).__name__
+        return f"{status}{code}: {self.message}{where}"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status_code={self.status_code}, code={self.code!r})"
+
+
+class AuthenticationError(APIStatusError):
+    """The access token or the application credentials were rejected."""
+
+
+class ReauthorizationRequired(AuthenticationError):
+    """No usable token can be obtained without the seller authorizing the application again."""
+
+
+class PermissionDenied(APIStatusError):
+    """403: the token is valid but not allowed to do this."""
+
+
+class NotFound(APIStatusError):
+    """404: no such resource."""
+
+
+class InvalidRequest(APIStatusError):
+    """400 or 422: the request was malformed or failed validation."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests. ``retry_after`` is in seconds when the server said."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        self.retry_after = retry_after
+        super().__init__(message, **kwargs)
+
+
+class ServerError(APIStatusError):
+    """5xx, or Flipkart's 499 (its connection timeout)."""
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: InvalidRequest,
+    401: AuthenticationError,
+    403: PermissionDenied,
+    404: NotFound,
+    422: InvalidRequest,
+    429: RateLimitError,
+    499: ServerError,
+}
+
+
+def _error_class(status_code: int) -> type[APIStatusError]:
+    if status_code in _BY_STATUS:
+        return _BY_STATUS[status_code]
+    if status_code >= 500:
+        return ServerError
+    return APIStatusError
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _from_mapping(data: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """Read (code, message) from one JSON object, trying every shape Flipkart uses."""
+    nested = data.get("error")
+    if isinstance(nested, Mapping):
+        return _from_mapping(nested)
+    errors = data.get("errors")
+    if isinstance(errors, list) and errors:
+        parts = [_from_mapping(e) if isinstance(e, Mapping) else (None, _text(e)) for e in errors]
+        code = next((c for c, _ in parts if c), None)
+        messages = [m for _, m in parts if m]
+        if code or messages:
+            return code, "; ".join(messages) or None
+    code = None
+    for key in ("error", "errorCode", "error_code", "code"):
+        code = _text(data.get(key))
+        if code:
+            break
+    message = None
+    for key in ("error_description", "errorMessage", "message", "description", "reason", "detail"):
+        message = _text(data.get(key))
+        if message:
+            break
+    if message is None:
+        message = _text(data.get("failureReason"))
+    return code, message
+
+
+def parse_error_body(content: bytes) -> tuple[str | None, str | None, Any]:
+    """Return ``(code, message, parsed_json_or_None)`` from an error body, never raising."""
+    try:
+        body = json.loads(content) if content else None
+    except ValueError:
+        body = None
+        text = content.decode("utf-8", errors="replace").strip()
+        # An HTML error page says nothing useful beyond the status line.
+        if text and not text.lstrip().startswith("<"):
+            return None, text[:_MAX_MESSAGE], None
+        return None, None, None
+    if isinstance(body, Mapping):
+        code, message = _from_mapping(body)
+        return code, message, body
+    if isinstance(body, list) and body and isinstance(body[0], Mapping):
+        code, message = _from_mapping({"errors": body})
+        return code, message, body
+    return None, _text(body), body
+
+
+def parse_retry_after_header(value: str | None) -> float | None:
+    """Seconds from a ``Retry-After`` header in seconds form; ``None`` otherwise.
+
+    The HTTP-date form is converted by the retry layer, which owns a clock; an
+    error only reports what the server literally asked for.
+    """
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:  # RFC 9110 dates are GMT; a naive one is read the same way
+            when = when.replace(tzinfo=UTC)
+        return max(0.0, when.timestamp() - time.time())
+    return seconds if seconds >= 0 else None
+
+
+def _scrub(text: str, secrets: Iterable[str]) -> str:
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, REDACTED)
+    return redact_text(text)
+
+
+def error_for_response(
+    response: httpx.Response,
+    *,
+    error_class: type[APIStatusError] | None = None,
+    message: str | None = None,
+    secrets: Iterable[str] = (),
+) -> APIStatusError:
+    """Build (without raising) the typed error for a non-2xx ``response``.
+
+    ``error_class`` overrides the status mapping (the token endpoint answers 400
+    for a spent refresh token, which is a :class:`ReauthorizationRequired`).
+    ``message`` is prepended to the server's own message. Any string in
+    ``secrets`` is scrubbed from the text, in case the server echoes a token.
+    The response body must already have been read.
+    """
+    secrets = tuple(secrets)
+    code, server_message, body = parse_error_body(response.content)
+    status = response.status_code
+    reason = response.reason_phrase or "error"
+    parts = [p for p in (message, server_message) if p]
+    text = _scrub(" - ".join(parts) if parts else reason, secrets)[:_MAX_MESSAGE]
+    if code is not None:
+        code = _scrub(code, secrets)[:100]
+    try:
+        request: httpx.Request | None = response.request
+    except RuntimeError:
+        request = None
+    kwargs: dict[str, Any] = {
+        "status_code": status,
+        "code": code,
+        "headers": response.headers,
+        "method": request.method if request is not None else None,
+        "url": redact_url(request.url) if request is not None else None,
+        "body": body,
+    }
+    cls = error_class or _error_class(status)
+    if issubclass(cls, RateLimitError):
+        return cls(
+            text,
+            retry_after=parse_retry_after_header(response.headers.get("Retry-After")),
+            **kwargs,
+        )
+    return cls(text, **kwargs)
+
+
+def raise_for_response(response: httpx.Response, *, secrets: Iterable[str] = ()) -> None:
+    """Raise the typed error for a non-2xx ``response``; return quietly for 2xx.
+
+    The body is read if it has not been already.
+    """
+    if response.is_success:
+        return
+    response.read()
+    raise error_for_response(response, secrets=secrets)

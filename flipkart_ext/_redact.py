@@ -1,0 +1,131 @@
+"""Keep secrets out of log records and error messages.
+
+Flipkart's token endpoint is a ``GET`` whose query string carries the
+authorization ``code`` and the ``refresh_token``, and httpx logs every request
+URL at INFO (``HTTP Request: GET <url> "HTTP/1.1 200 OK"``). :class:`RedactingFilter`
+rewrites such records before any handler sees them; :func:`redact_url` and
+:func:`redact_text` are used wherever the library itself builds a message.
+
+``state`` is deliberately left alone: it is an anti-CSRF nonce, not a credential,
+and seeing it in logs helps debug a failed authorization.
+
+The library never calls ``setLevel``: what is logged stays the application's choice.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import httpx
+
+__all__ = [
+    "REDACTED",
+    "SECRET_PARAMETERS",
+    "RedactingFilter",
+    "install_log_redaction",
+    "redact_text",
+    "redact_url",
+]
+
+REDACTED = "[REDACTED]"
+
+#: Query, form and JSON keys whose values are credentials.
+SECRET_PARAMETERS: frozenset[str] = frozenset(
+    {"code", "refresh_token", "access_token", "client_secret", "id_token", "password"}
+)
+
+_KEYS = "|".join(sorted(SECRET_PARAMETERS, key=len, reverse=True))
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # key=value in query strings and form bodies; `error_code=` is not a secret, hence the look-behind.
+    (re.compile(rf"(?<![\w.-])({_KEYS})=[^&\s\"'#<>]*", re.IGNORECASE), rf"\1={REDACTED}"),
+    # "key": "value" in JSON and key: 'value' in Python reprs.
+    (
+        re.compile(rf"([\"']?)({_KEYS})\1(\s*[:=]\s*)([\"'])[^\"']*\4", re.IGNORECASE),
+        rf"\1\2\1\3\4{REDACTED}\4",
+    ),
+    # Authorization header values (Bearer tokens, Basic credentials, webhook signatures).
+    (
+        re.compile(r"\b(Bearer|Basic|FKLOGIN)\s+[A-Za-z0-9._~+/=-]+", re.IGNORECASE),
+        rf"\1 {REDACTED}",
+    ),
+    # user:password@ in URLs.
+    (re.compile(r"(://[^/\s:@]+):[^/\s@]+@"), rf"\1:{REDACTED}@"),
+)
+
+
+def redact_text(text: str) -> str:
+    """Return ``text`` with every recognisable credential replaced by ``[REDACTED]``."""
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def redact_url(url: str | httpx.URL) -> str:
+    """Return ``url`` as text with secret query parameters and any password masked.
+
+    The structure stays readable (path, parameter names, non-secret values), which
+    is what a human needs from an error message.
+    """
+    parts = urlsplit(str(url))
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, _, hostport = netloc.rpartition("@")
+        user = userinfo.split(":", 1)[0]
+        netloc = f"{user}:{REDACTED}@{hostport}" if ":" in userinfo else f"{user}@{hostport}"
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        query = urlencode(
+            [(k, REDACTED if k.lower() in SECRET_PARAMETERS else v) for k, v in pairs],
+            safe="[]",
+        )
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+class RedactingFilter(logging.Filter):
+    """A logging filter that masks credentials in a record's message and arguments.
+
+    The formatted message is computed once, redacted, and stored back as the
+    record's ``msg`` with no ``args``, so every handler sees the same safe text.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed record is the logging module's problem, not ours
+            return True
+        redacted = redact_text(message)
+        if redacted != message:
+            record.msg = redacted
+            record.args = None
+        if record.exc_text:
+            record.exc_text = redact_text(record.exc_text)
+        return True
+
+
+_FILTER = RedactingFilter()
+_INSTALL_LOCK = threading.Lock()
+#: Loggers whose records may carry URLs, headers or token payloads.
+_ROOTS = ("httpx", "httpcore", "flipkart_ext")
+
+
+def install_log_redaction() -> None:
+    """Attach the redacting filter to the ``httpx``, ``httpcore`` and ``flipkart_ext`` loggers.
+
+    A logger filter only sees records created on that very logger, not those
+    propagated from its children, so existing children (``httpcore.http11``,
+    ``flipkart_ext.shipments`` ...) get the filter too. Idempotent; levels and
+    handlers are left untouched.
+    """
+    with _INSTALL_LOCK:
+        names = set(_ROOTS)
+        for name in list(logging.Logger.manager.loggerDict):
+            if any(name.startswith(root + ".") for root in _ROOTS):
+                names.add(name)
+        for name in names:
+            logger = logging.getLogger(name)
+            if _FILTER not in logger.filters:
+                logger.addFilter(_FILTER)

@@ -1,0 +1,218 @@
+"""Where tokens live between calls, and between processes.
+
+A store is keyed by :class:`TokenKey` (environment, application id, and the
+seller for third-party applications) and offers a ``lock(key)`` that the auth
+flow holds across *read store -> fetch if missing or expiring -> write store*.
+That lock is what makes several clients share one token: whoever gets it first
+fetches, everyone after finds the fresh token already stored.
+
+:class:`MemoryTokenStore` shares within one process. :class:`FileTokenStore`
+shares between processes on one machine: the file is created ``0600``, written
+atomically (temporary file, ``fsync``, ``os.replace``), guarded by ``flock`` on a
+sibling ``.lock`` file, and checksummed so that a damaged file is never read as
+a token (it reads as "no token", and the next save rewrites it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import stat
+import threading
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from ._tokens import Token
+
+__all__ = ["FileTokenStore", "MemoryTokenStore", "TokenKey", "TokenStore"]
+
+logger = logging.getLogger("flipkart_ext")
+
+_FORMAT = "flipkart_ext.tokens/1"
+
+
+@dataclass(frozen=True)
+class TokenKey:
+    """Identifies one token: environment name, application id and, for third-party apps, seller."""
+
+    environment: str
+    client_id: str
+    seller_id: str | None = None
+
+    def as_string(self) -> str:
+        """A stable text form, used as the key inside a token file."""
+        return json.dumps([self.environment, self.client_id, self.seller_id], separators=(",", ":"))
+
+
+@runtime_checkable
+class TokenStore(Protocol):
+    """Persistence for tokens. ``save`` and ``delete`` are called with ``lock(key)`` held."""
+
+    def load(self, key: TokenKey) -> Token | None:
+        """The stored token, or ``None`` when there is none (or it cannot be trusted)."""
+        ...
+
+    def save(self, key: TokenKey, token: Token) -> None:
+        """Store ``token`` under ``key``, replacing any previous one."""
+        ...
+
+    def delete(self, key: TokenKey) -> None:
+        """Forget the token under ``key``; no error if there is none."""
+        ...
+
+    def lock(self, key: TokenKey) -> AbstractContextManager[None]:
+        """An exclusive lock for ``key``, blocking, released on exit. May be taken in any thread."""
+        ...
+
+
+class MemoryTokenStore:
+    """Tokens in a dict, for one process. Shareable between clients and threads."""
+
+    def __init__(self) -> None:
+        self._tokens: dict[TokenKey, Token] = {}
+        self._guard = threading.Lock()
+        self._locks: dict[TokenKey, threading.Lock] = {}
+
+    def load(self, key: TokenKey) -> Token | None:
+        with self._guard:
+            return self._tokens.get(key)
+
+    def save(self, key: TokenKey, token: Token) -> None:
+        with self._guard:
+            self._tokens[key] = token
+
+    def delete(self, key: TokenKey) -> None:
+        with self._guard:
+            self._tokens.pop(key, None)
+
+    @contextlib.contextmanager
+    def lock(self, key: TokenKey) -> Iterator[None]:
+        # A plain Lock (not RLock): the async flow may acquire it in a worker thread
+        # and release it on the event loop's thread.
+        with self._guard:
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            yield
+
+    def __repr__(self) -> str:
+        return f"MemoryTokenStore(keys={len(self._tokens)})"
+
+
+def _checksum(tokens: dict[str, Any]) -> str:
+    canonical = json.dumps(tokens, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class FileTokenStore:
+    """Tokens in one JSON file shared by every process of the user on this machine.
+
+    The file holds every key (``{"format", "tokens", "sha256"}``); a missing,
+    truncated, corrupt or tampered file reads as empty. POSIX only (``fcntl``).
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path).expanduser()
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+
+    def __repr__(self) -> str:
+        return f"FileTokenStore(path={str(self.path)!r})"
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _read_all(self) -> dict[str, Any]:
+        try:
+            with open(self.path, "rb") as fh:
+                mode = os.fstat(fh.fileno()).st_mode
+                raw = fh.read()
+        except FileNotFoundError:
+            return {}
+        if stat.S_IMODE(mode) & 0o077:
+            logger.warning(
+                "token file %s is readable by other users; it will be rewritten 0600", self.path
+            )
+        try:
+            document = json.loads(raw)
+        except ValueError:
+            logger.warning("token file %s is not valid JSON; ignoring it", self.path)
+            return {}
+        if (
+            not isinstance(document, dict)
+            or document.get("format") != _FORMAT
+            or not isinstance(document.get("tokens"), dict)
+            or document.get("sha256") != _checksum(document["tokens"])
+        ):
+            logger.warning("token file %s failed its integrity check; ignoring it", self.path)
+            return {}
+        tokens: dict[str, Any] = document["tokens"]
+        return tokens
+
+    def load(self, key: TokenKey) -> Token | None:
+        entry = self._read_all().get(key.as_string())
+        if not isinstance(entry, dict):
+            return None
+        try:
+            return Token.from_dict(entry)
+        except ValueError:
+            logger.warning("token file %s holds a malformed entry; ignoring it", self.path)
+            return None
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def _write_all(self, tokens: dict[str, Any]) -> None:
+        directory = self.path.parent
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        document = {"format": _FORMAT, "tokens": tokens, "sha256": _checksum(tokens)}
+        data = json.dumps(document, sort_keys=True, indent=1).encode("utf-8")
+        tmp = directory / f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.fchmod(fd, 0o600)  # the umask may have narrowed it; never widen beyond owner
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+        # Make the rename itself durable.
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+    def save(self, key: TokenKey, token: Token) -> None:
+        tokens = self._read_all()
+        tokens[key.as_string()] = token.to_dict()
+        self._write_all(tokens)
+
+    def delete(self, key: TokenKey) -> None:
+        tokens = self._read_all()
+        if tokens.pop(key.as_string(), None) is not None:
+            self._write_all(tokens)
+
+    # -- locking ---------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def lock(self, key: TokenKey) -> Iterator[None]:
+        """Hold ``flock`` on the sibling lock file (one lock for the whole file: saves rewrite it all)."""
+        import fcntl  # POSIX only; imported here so that importing the package works everywhere
+
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)

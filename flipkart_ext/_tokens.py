@@ -1,0 +1,311 @@
+"""OAuth tokens and Flipkart's token requests, as pure functions.
+
+Every token call is ``GET {oauth}/oauth/token?grant_type=...`` with HTTP Basic
+auth (application id and secret). The builders here only *build* the
+:class:`httpx.Request`; sending it is the auth flow's job, so the same code
+serves sync and async callers.
+
+Expiry is computed from ``expires_in`` at the moment the answer is received
+(``expires_at`` is wall-clock epoch seconds, so it survives a trip through a
+file shared by several processes).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import math
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, NamedTuple
+from urllib.parse import urlencode
+
+import httpx
+
+__all__ = [
+    "SCOPE",
+    "AuthorizationURL",
+    "GrantType",
+    "Token",
+    "TokenRequest",
+    "authorization_code_request",
+    "build_authorize_url",
+    "client_credentials_request",
+    "new_state",
+    "parse_token_payload",
+    "refresh_token_request",
+    "token_url",
+    "verify_state",
+]
+
+#: The only scope Flipkart defines.
+SCOPE = "Seller_Api"
+
+GrantType = Literal["client_credentials", "authorization_code", "refresh_token"]
+
+#: Request extension naming the grant of a token request (read by the auth flow and retries).
+GRANT_EXTENSION = "flipkart_ext.grant"
+
+
+@dataclass(frozen=True, repr=False)
+class Token:
+    """An access token and what is known about it. ``repr`` never shows a secret."""
+
+    access_token: str
+    token_type: str = "bearer"  # noqa: S105 - a token kind, not a secret
+    #: Epoch seconds after which the token is expired; ``None`` when the server did not say.
+    expires_at: float | None = None
+    scope: str | None = None
+    refresh_token: str | None = None
+    #: Epoch seconds when the token was received, used to size the refresh window.
+    obtained_at: float | None = None
+
+    def seconds_left(self, now: float) -> float | None:
+        """Seconds until expiry at ``now``, or ``None`` if unknown."""
+        return None if self.expires_at is None else self.expires_at - now
+
+    def needs_refresh(self, now: float, skew: float) -> bool:
+        """True once ``now`` is inside the refresh window before expiry.
+
+        The window is ``skew`` seconds, but never more than half the token's
+        lifetime, so a short-lived token is not refreshed on every call.
+        """
+        if self.expires_at is None:
+            return False
+        window = skew
+        if self.obtained_at is not None and self.expires_at > self.obtained_at:
+            window = min(skew, (self.expires_at - self.obtained_at) / 2)
+        return now >= self.expires_at - window
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping for token stores."""
+        return {
+            "access_token": self.access_token,
+            "token_type": self.token_type,
+            "expires_at": self.expires_at,
+            "scope": self.scope,
+            "refresh_token": self.refresh_token,
+            "obtained_at": self.obtained_at,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Token:
+        """Rebuild a token written by :meth:`to_dict`; ``ValueError`` if it is not one."""
+        access_token = data.get("access_token")
+        if not isinstance(access_token, str) or not access_token:
+            raise ValueError("stored token has no access_token")
+
+        def opt_str(key: str) -> str | None:
+            value = data.get(key)
+            if value is not None and not isinstance(value, str):
+                raise ValueError(f"stored token field {key!r} is not a string")
+            return value
+
+        def opt_float(key: str) -> float | None:
+            value = data.get(key)
+            if value is None:
+                return None
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not math.isfinite(value)
+            ):
+                raise ValueError(f"stored token field {key!r} is not a number")
+            return float(value)
+
+        return cls(
+            access_token=access_token,
+            token_type=opt_str("token_type") or "bearer",
+            expires_at=opt_float("expires_at"),
+            scope=opt_str("scope"),
+            refresh_token=opt_str("refresh_token"),
+            obtained_at=opt_float("obtained_at"),
+        )
+
+    def fingerprint(self) -> str:
+        """A short non-reversible identifier, safe to log, to tell two tokens apart."""
+        return hashlib.sha256(self.access_token.encode()).hexdigest()[:12]
+
+    def __repr__(self) -> str:
+        refresh = "'***'" if self.refresh_token else "None"
+        return (
+            f"Token(access_token='***', token_type={self.token_type!r}, "
+            f"expires_at={self.expires_at!r}, scope={self.scope!r}, refresh_token={refresh})"
+        )
+
+    __str__ = __repr__
+
+
+def parse_token_payload(payload: Any, *, received_at: float) -> Token:
+    """Read a token endpoint's JSON answer; ``ValueError`` if it holds no access token.
+
+    Liberal: ``expires_in`` may be a number or a numeric string, ``scope`` a
+    string or a list, unknown fields are ignored.
+    """
+    if not isinstance(payload, Mapping):
+        raise ValueError("token response is not a JSON object")
+    access_token = payload.get("access_token")
+    if not isinstance(access_token, str) or not access_token:
+        raise ValueError("token response has no access_token")
+    expires_at: float | None = None
+    raw_expiry = payload.get("expires_in")
+    if raw_expiry is not None and not isinstance(raw_expiry, bool):
+        try:
+            seconds = float(raw_expiry)
+        except (TypeError, ValueError):
+            seconds = math.nan
+        if math.isfinite(seconds) and seconds >= 0:
+            expires_at = received_at + seconds
+    scope = payload.get("scope")
+    if isinstance(scope, list):
+        scope = " ".join(str(s) for s in scope)
+    refresh = payload.get("refresh_token")
+    token_type = payload.get("token_type")
+    return Token(
+        access_token=access_token,
+        token_type=token_type if isinstance(token_type, str) and token_type else "bearer",
+        expires_at=expires_at,
+        scope=scope if isinstance(scope, str) else None,
+        refresh_token=refresh if isinstance(refresh, str) and refresh else None,
+        obtained_at=received_at,
+    )
+
+
+class TokenRequest(NamedTuple):
+    """A built token request and the grant it carries."""
+
+    grant: GrantType
+    request: httpx.Request
+    #: The secret values inside the request, to scrub from any error message.
+    secrets: tuple[str, ...]
+
+
+def token_url(oauth_base_url: str) -> str:
+    """``{oauth}/oauth/token``."""
+    return oauth_base_url.rstrip("/") + "/oauth/token"
+
+
+def _basic(client_id: str, client_secret: str) -> str:
+    raw = f"{client_id}:{client_secret}".encode()
+    return "Basic " + base64.b64encode(raw).decode("ascii")
+
+
+def _token_request(
+    oauth_base_url: str,
+    client_id: str,
+    client_secret: str,
+    grant: GrantType,
+    params: dict[str, str],
+    secret_values: tuple[str, ...],
+    extensions: Mapping[str, Any] | None,
+) -> TokenRequest:
+    request = httpx.Request(
+        "GET",
+        token_url(oauth_base_url),
+        params={"grant_type": grant, **params},
+        headers={"Authorization": _basic(client_id, client_secret), "Accept": "application/json"},
+        extensions={**(extensions or {}), GRANT_EXTENSION: grant},
+    )
+    basic = request.headers["Authorization"].split(" ", 1)[1]
+    return TokenRequest(grant, request, (client_secret, basic, *secret_values))
+
+
+def client_credentials_request(
+    oauth_base_url: str,
+    client_id: str,
+    client_secret: str,
+    *,
+    scope: str = SCOPE,
+    extensions: Mapping[str, Any] | None = None,
+) -> TokenRequest:
+    """The client-credentials grant of a self-access application."""
+    return _token_request(
+        oauth_base_url,
+        client_id,
+        client_secret,
+        "client_credentials",
+        {"scope": scope},
+        (),
+        extensions,
+    )
+
+
+def authorization_code_request(
+    oauth_base_url: str,
+    client_id: str,
+    client_secret: str,
+    *,
+    code: str,
+    redirect_uri: str,
+    state: str,
+    extensions: Mapping[str, Any] | None = None,
+) -> TokenRequest:
+    """Exchange the ``code`` Flipkart sent to ``redirect_uri`` for tokens."""
+    params = {"redirect_uri": redirect_uri, "state": state, "code": code}
+    return _token_request(
+        oauth_base_url, client_id, client_secret, "authorization_code", params, (code,), extensions
+    )
+
+
+def refresh_token_request(
+    oauth_base_url: str,
+    client_id: str,
+    client_secret: str,
+    *,
+    refresh_token: str,
+    extensions: Mapping[str, Any] | None = None,
+) -> TokenRequest:
+    """Trade a refresh token for a new access token (and a new refresh token)."""
+    params = {"refresh_token": refresh_token}
+    return _token_request(
+        oauth_base_url,
+        client_id,
+        client_secret,
+        "refresh_token",
+        params,
+        (refresh_token,),
+        extensions,
+    )
+
+
+class AuthorizationURL(NamedTuple):
+    """Where to send the seller's browser, and the ``state`` to keep for the callback."""
+
+    url: str
+    state: str
+
+
+def new_state() -> str:
+    """A fresh unguessable ``state`` value (256 bits from :mod:`secrets`)."""
+    return secrets.token_urlsafe(32)
+
+
+def build_authorize_url(
+    oauth_base_url: str,
+    client_id: str,
+    redirect_uri: str,
+    *,
+    state: str | None = None,
+    scope: str = SCOPE,
+) -> AuthorizationURL:
+    """Build ``{oauth}/oauth/authorize?...`` with a random ``state`` unless one is given."""
+    state = state or new_state()
+    query = urlencode(
+        {
+            "client_id": client_id,
+            "redirect_uri": redirect_uri,
+            "response_type": "code",
+            "scope": scope,
+            "state": state,
+        }
+    )
+    return AuthorizationURL(f"{oauth_base_url.rstrip('/')}/oauth/authorize?{query}", state)
+
+
+def verify_state(expected: str, received: str | None) -> bool:
+    """Compare the callback's ``state`` with the one issued, in constant time."""
+    if not expected or not received:
+        return False
+    return hmac.compare_digest(expected.encode("utf-8"), received.encode("utf-8"))
