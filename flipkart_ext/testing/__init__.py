@@ -1,0 +1,49 @@
+"""A local emulator of Flipkart's seller API sandbox, for offline development and tests.
+
+Built the way stripe-mock is built for Stripe: a stateful server speaking Flipkart's wire
+format on 127.0.0.1, OAuth included, with requests checked against the same normalized
+spec the client is generated from, and with faults on demand::
+
+    from flipkart_ext.testing import Emulator
+
+    with Emulator() as emu:
+        shipment_ids = emu.create_test_orders(count=45)
+        emu.faults.rate_limit(count=1, retry_after=2)
+        ...  # a client using emu.api_base_url, emu.oauth_base_url, emu.client_id/secret
+
+Or from a shell: ``python -m flipkart_ext.testing --port 8080 --orders 30``.
+
+Why the standard library's ``ThreadingHTTPServer`` and not starlette + uvicorn: users of
+the emulator get it with no runtime dependency, and the wire faults need full control of
+the socket: closing a connection without an answer, or promising a Content-Length and
+sending less, is what ASGI servers are built to prevent. A thread per connection with
+HTTP/1.1 keep-alive is ample for a loopback test server.
+"""
+
+from __future__ import annotations
+
+from ._app import RecordedRequest
+from ._contract import SpecContract
+from ._emulator import (
+    DEFAULT_CLIENT_ID,
+    DEFAULT_CLIENT_SECRET,
+    DEFAULT_EXPIRES_IN,
+    DEFAULT_REFRESH_EXPIRES_IN,
+    Emulator,
+)
+from ._faults import Faults
+from ._oauth import TokenRequest
+from ._serve import serve
+
+__all__ = [
+    "DEFAULT_CLIENT_ID",
+    "DEFAULT_CLIENT_SECRET",
+    "DEFAULT_EXPIRES_IN",
+    "DEFAULT_REFRESH_EXPIRES_IN",
+    "Emulator",
+    "Faults",
+    "RecordedRequest",
+    "SpecContract",
+    "TokenRequest",
+    "serve",
+]

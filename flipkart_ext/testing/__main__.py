@@ -1,0 +1,38 @@
+"""``python -m flipkart_ext.testing``: serve the emulator in the foreground."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from ._emulator import DEFAULT_CLIENT_ID, DEFAULT_EXPIRES_IN
+from ._serve import serve
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Parse the command line and serve."""
+    parser = argparse.ArgumentParser(
+        prog="python -m flipkart_ext.testing",
+        description="Serve a local emulator of Flipkart's seller API sandbox.",
+    )
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8080, help="0 lets the system pick one")
+    parser.add_argument("--orders", type=int, default=0, help="approved test orders to create")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--expires-in", type=int, default=DEFAULT_EXPIRES_IN)
+    parser.add_argument("--client-id", default=DEFAULT_CLIENT_ID)
+    args = parser.parse_args(argv)
+    serve(
+        args.host,
+        args.port,
+        orders=args.orders,
+        seed=args.seed,
+        expires_in=args.expires_in,
+        client_id=args.client_id,
+    )
+
+
+if __name__ == "__main__":
+    main()

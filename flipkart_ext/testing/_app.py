@@ -1,0 +1,210 @@
+"""The request pipeline: faults, authentication, routing, contract check, handler, noise.
+
+For a call under ``/sellers`` the steps are, in order: log it, wait out the configured
+latency, apply a queued fault (401/429/5xx answer at once; a dropped connection before or
+after processing), check the bearer token (401), route (404/405/501), check the request
+against the spec (400), run the handler under the emulator's lock, add noise.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Mapping
+from typing import NamedTuple
+
+from ._contract import API_PREFIX, OAUTH_PREFIX, SpecContract
+from ._control import ControlApi
+from ._faults import Fault, Faults
+from ._noise import add_noise
+from ._oauth import OAuthService, TokenStore
+from ._wire import (
+    JSON_CONTENT_TYPE,
+    Call,
+    Request,
+    Response,
+    WireAction,
+    error_response,
+)
+
+__all__ = ["EmulatorApp", "Handler", "Outcome", "RecordedRequest"]
+
+Handler = Callable[[Call], Response]
+
+
+class RecordedRequest(NamedTuple):
+    """One API call as received (``query`` keeps the last value of each name)."""
+
+    method: str
+    path: str
+    query: dict[str, str]
+
+
+class Outcome(NamedTuple):
+    """The answer to send (None: send nothing) and how to send it."""
+
+    response: Response | None
+    action: WireAction
+
+
+def _fault_answer(fault: Fault) -> Response | None:
+    retry = [("Retry-After", fault.retry_after)] if fault.retry_after is not None else []
+    if fault.kind == "unauthorized":
+        return error_response(
+            401,
+            "invalid_token",
+            "Access token expired",
+            headers=[("WWW-Authenticate", 'Bearer realm="oauth", error="invalid_token"')],
+        )
+    if fault.kind == "rate_limit":
+        return error_response(429, "too_many_requests", "Rate limit exceeded", headers=retry)
+    if fault.kind == "server_error":
+        status = fault.status or 503
+        return error_response(
+            status, "server_error", f"Injected server error {status}", headers=retry
+        )
+    return None
+
+
+class EmulatorApp:
+    """Turns a Request into an Outcome; shared by every connection thread."""
+
+    def __init__(
+        self,
+        *,
+        lock: threading.RLock,
+        tokens: TokenStore,
+        oauth: OAuthService,
+        faults: Faults,
+        contract: SpecContract,
+        handlers: Mapping[str, Handler],
+        control: ControlApi,
+        sleep: Callable[[float], object],
+    ) -> None:
+        self._lock = lock
+        self._tokens = tokens
+        self._oauth = oauth
+        self._faults = faults
+        self._contract = contract
+        self._handlers = dict(handlers)
+        self._control = control
+        self._sleep = sleep
+        self.requests: list[RecordedRequest] = []
+        unknown = set(self._handlers) - set(contract.operations)
+        if unknown:
+            raise ValueError(f"handlers for operations the spec lacks: {sorted(unknown)}")
+
+    def handle(self, request: Request) -> Outcome:
+        """Answer one request."""
+        path = request.path
+        if path == "/_emulator" or path.startswith("/_emulator/"):
+            return Outcome(self._control.handle(request), WireAction.ANSWER)
+        if path.startswith(OAUTH_PREFIX + "/"):
+            target = "oauth"
+        elif path.startswith(API_PREFIX + "/"):
+            target = "api"
+            with self._lock:
+                self.requests.append(RecordedRequest(request.method, path, dict(request.query)))
+        else:
+            return Outcome(_not_found(request), WireAction.ANSWER)
+        delay = self._faults.latency_seconds
+        if delay > 0:
+            with self._lock:
+                self._faults.injected.append("latency")
+            self._sleep(delay)
+        fault = self._faults.take(target)
+        if fault is not None:
+            answer = _fault_answer(fault)
+            if answer is not None:
+                return Outcome(answer, WireAction.ANSWER)
+            if fault.kind == "drop_connection" and not fault.processed:
+                return Outcome(None, WireAction.DROP)
+        response = self._oauth_call(request) if target == "oauth" else self._api_call(request)
+        if fault is not None and fault.kind == "drop_connection":
+            return Outcome(None, WireAction.DROP)
+        if fault is not None and fault.kind == "truncate_body":
+            return Outcome(response, WireAction.TRUNCATE)
+        return Outcome(response, WireAction.ANSWER)
+
+    def _oauth_call(self, request: Request) -> Response:
+        endpoint = request.path[len(OAUTH_PREFIX) :].rstrip("/")
+        with self._lock:
+            if endpoint == "/oauth/token":
+                return self._oauth.token(request)
+            if endpoint == "/oauth/authorize" and request.method == "GET":
+                return self._oauth.authorize(request)
+        return _not_found(request)
+
+    def _authenticate(self, request: Request) -> Response | None:
+        scheme, _, token = (request.header("authorization") or "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            return error_response(
+                401,
+                "unauthorized",
+                "Full authentication is required to access this resource",
+                headers=[("WWW-Authenticate", 'Bearer realm="oauth"')],
+            )
+        with self._lock:
+            check = self._tokens.check_access(token.strip())
+        if check.ok:
+            return None
+        return error_response(
+            401,
+            check.error,
+            check.description,
+            headers=[("WWW-Authenticate", f'Bearer realm="oauth", error="{check.error}"')],
+        )
+
+    def _api_call(self, request: Request) -> Response:
+        refused = self._authenticate(request)
+        if refused is not None:
+            return refused
+        relative = request.path[len(API_PREFIX) :]
+        found = self._contract.find(request.method, relative)
+        if found is None:
+            other = any(
+                self._contract.find(method, relative)
+                for method in ("GET", "POST", "PUT", "DELETE", "PATCH")
+                if method != request.method
+            )
+            if other:
+                return error_response(
+                    405, "method_not_allowed", f"Request method {request.method!r} not supported"
+                )
+            return _not_found(request)
+        operation, params = found
+        handler = self._handlers.get(operation.operation_id)
+        if handler is None:
+            return error_response(
+                501, "not_implemented", f"The emulator does not implement {operation.operation_id}"
+            )
+        has_body = bool(request.body.strip())
+        body = None
+        if has_body:
+            media = (request.header("content-type") or "").split(";")[0].strip().lower()
+            if media != JSON_CONTENT_TYPE:
+                return error_response(
+                    415, "unsupported_media_type", "Content-Type must be application/json"
+                )
+            try:
+                body = json.loads(request.body)
+            except ValueError:
+                return error_response(400, "invalid_request", "Request body is not valid JSON")
+        problems = self._contract.request_errors(operation, request.query, body, has_body)
+        if problems:
+            return error_response(
+                400, "invalid_request", "Request does not match the API contract", details=problems
+            )
+        with self._lock:
+            response = handler(Call(request, params, body))
+        response.operation_id = operation.operation_id
+        if self._faults.noise_enabled and response.status == 200 and response.payload is not None:
+            content = operation.responses.get("200", {}).get("content", {})
+            schema = content.get(JSON_CONTENT_TYPE, {}).get("schema")
+            if schema is not None:
+                response.payload = add_noise(response.payload, schema, self._contract.schemas)
+        return response
+
+
+def _not_found(request: Request) -> Response:
+    return error_response(404, "not_found", f"No resource at {request.method} {request.path}")

@@ -1,0 +1,100 @@
+"""The control endpoints under ``/_emulator/``: drive the emulator over HTTP.
+
+For users outside Python and for the CLI. They need no credentials (the emulator listens
+on loopback) and are never delayed or faulted.
+
+- ``GET  /_emulator/state``: counts of orders, shipments per state, tokens, calls; no secrets
+- ``POST /_emulator/reset``: back to a fresh emulator (same seed, same ids)
+- ``POST /_emulator/faults``: ``{"clear", "faults": [...], "latency", "noise"}``, see ``Faults.configure``
+- ``POST /_emulator/tokens/expire``: every access token expires; ``{"refresh_tokens": true}`` too
+- ``POST /_emulator/tokens/revoke``: ``{"token": "..."}`` revokes that access or refresh token
+- ``POST /_emulator/test_orders``: ``{"count", "state", ...}`` as ``Emulator.create_test_orders``
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from ._faults import Faults
+from ._wire import Request, Response, error_response, json_response
+
+__all__ = ["ControlApi", "Controllable"]
+
+_TEST_ORDER_OPTIONS = frozenset(
+    {
+        "count",
+        "state",
+        "sku",
+        "location_id",
+        "shipment_type",
+        "items_per_order",
+        "quantity",
+        "hold",
+        "cancellation_type",
+    }
+)
+
+
+class Controllable(Protocol):
+    """What the control endpoints act on (the Emulator)."""
+
+    @property
+    def faults(self) -> Faults: ...
+
+    def reset(self) -> None: ...
+
+    def expire_tokens(self, *, refresh_tokens: bool = False) -> int: ...
+
+    def revoke_token(self, token: str) -> bool: ...
+
+    @property
+    def create_test_orders(self) -> Callable[..., list[str]]: ...
+
+    def state(self) -> dict[str, Any]: ...
+
+
+class ControlApi:
+    """Answers the control endpoints for one emulator."""
+
+    def __init__(self, target: Controllable) -> None:
+        self._target = target
+
+    def handle(self, request: Request) -> Response:
+        """Route one control request."""
+        route = (request.method, request.path.rstrip("/"))
+        try:
+            body = json.loads(request.body) if request.body.strip() else {}
+        except ValueError:
+            return error_response(400, "invalid_request", "body is not JSON")
+        if not isinstance(body, dict):
+            return error_response(400, "invalid_request", "body must be a JSON object")
+        target = self._target
+        try:
+            if route == ("GET", "/_emulator/state"):
+                return json_response(target.state())
+            if route == ("POST", "/_emulator/reset"):
+                target.reset()
+                return json_response(target.state())
+            if route == ("POST", "/_emulator/faults"):
+                target.faults.configure(body)
+                return json_response(target.faults.snapshot())
+            if route == ("POST", "/_emulator/tokens/expire"):
+                count = target.expire_tokens(refresh_tokens=bool(body.get("refresh_tokens")))
+                return json_response({"expired": count})
+            if route == ("POST", "/_emulator/tokens/revoke"):
+                token = body.get("token")
+                if not isinstance(token, str) or not token:
+                    return error_response(400, "invalid_request", "token is required")
+                return json_response({"revoked": target.revoke_token(token)})
+            if route == ("POST", "/_emulator/test_orders"):
+                unknown = set(body) - _TEST_ORDER_OPTIONS
+                if unknown:
+                    raise ValueError(f"unknown options: {', '.join(sorted(unknown))}")
+                return json_response({"shipmentIds": target.create_test_orders(**body)})
+        except (TypeError, ValueError) as exc:
+            return error_response(400, "invalid_request", str(exc))
+        return error_response(
+            404, "not_found", f"No control endpoint {request.method} {request.path}"
+        )

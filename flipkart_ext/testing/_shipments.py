@@ -1,0 +1,338 @@
+"""Shipment endpoints: sandbox order creation, search, look-ups, labels, dispatch, cancel.
+
+Handlers run under the emulator's lock with a body that already passed the contract
+check, so they only apply Flipkart's business rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ._cursor import CursorCodec, InvalidCursorError
+from ._pdf import build_pdf
+from ._search import SearchRequestError, ShipmentSearch, parse_search, run_search
+from ._state import OrderItemRecord, ShipmentRecord, Store, format_datetime
+from ._transitions import (
+    LABELLED_STATES,
+    TransitionError,
+    cancel,
+    mark_ready_to_dispatch,
+    pack,
+)
+from ._wire import (
+    PDF_CONTENT_TYPE,
+    Call,
+    FieldError,
+    Response,
+    error_response,
+    json_response,
+)
+
+__all__ = ["MAX_IDS_PER_CALL", "ShipmentsApi", "render_shipment"]
+
+MAX_IDS_PER_CALL = 100
+
+
+def _render_item(item: OrderItemRecord, shipment: ShipmentRecord) -> dict[str, Any]:
+    price = item.selling_price * item.quantity
+    return {
+        "orderItemId": item.order_item_id,
+        "orderId": item.order_id,
+        "cancellationGroupId": item.cancellation_group_id,
+        "orderDate": format_datetime(item.order_date),
+        "cancellationDate": (
+            format_datetime(item.cancellation_date) if item.cancellation_date else None
+        ),
+        "paymentType": item.payment_type,
+        "status": item.status,
+        "quantity": item.quantity,
+        "fsn": item.listing.product_id,
+        "sku": item.listing.sku,
+        "listingId": item.listing.listing_id,
+        "hsn": item.listing.hsn,
+        "title": item.listing.title,
+        "packageIds": [shipment.package_id],
+        "priceComponents": {
+            "sellingPrice": float(price),
+            "totalPrice": float(price),
+            "shippingCharge": 0.0,
+            "customerPrice": float(price),
+            "flipkartDiscount": 0.0,
+        },
+        "serviceProfile": "NON_FBF",
+        "is_replacement": False,
+        "courierReturn": False,
+        "cancellationReason": item.cancellation_reason,
+        "cancellationSubReason": None,
+    }
+
+
+def render_shipment(shipment: ShipmentRecord) -> dict[str, Any]:
+    """A shipment in the spec's ``Shipment`` shape."""
+    return {
+        "shipmentId": shipment.shipment_id,
+        "dispatchByDate": format_datetime(shipment.dispatch_by),
+        "dispatchAfterDate": format_datetime(shipment.dispatch_after),
+        "updatedAt": format_datetime(shipment.updated_at),
+        "locationId": shipment.location_id,
+        "hold": shipment.hold,
+        "mps": False,
+        "packagingPolicy": "DEFAULT",
+        "shipmentType": shipment.shipment_type,
+        "subShipments": [
+            {
+                "subShipmentId": shipment.sub_shipment_id,
+                "packages": [
+                    {
+                        "id": shipment.package_id,
+                        "name": "package-1",
+                        "dimensions": dict(shipment.dimensions),
+                        "weight": shipment.weight,
+                    }
+                ],
+            }
+        ],
+        "orderItems": [_render_item(item, shipment) for item in shipment.items],
+        "forms": [],
+    }
+
+
+def split_ids(text: str, what: str) -> list[str] | Response:
+    """Comma-separated ids, de-duplicated in order, or a 400 when empty or over the limit."""
+    ids = list(dict.fromkeys(part.strip() for part in text.split(",")))
+    if not ids or any(not part for part in ids):
+        return error_response(
+            400, "invalid_request", f"{what} must be non-empty ids separated by commas"
+        )
+    if len(ids) > MAX_IDS_PER_CALL:
+        return error_response(
+            400,
+            "invalid_request",
+            f"At most {MAX_IDS_PER_CALL} {what} per request, got {len(ids)}",
+        )
+    return ids
+
+
+def _status(shipment_id: str, error: TransitionError | None) -> dict[str, Any]:
+    if error is None:
+        return {"shipmentId": shipment_id, "status": "SUCCESS"}
+    return {
+        "shipmentId": shipment_id,
+        "status": "FAILURE",
+        "errorCode": error.code,
+        "errorMessage": error.message,
+    }
+
+
+class ShipmentsApi:
+    """Route handlers over one store."""
+
+    def __init__(self, store: Store, cursors: CursorCodec) -> None:
+        self._store = store
+        self._cursors = cursors
+
+    # -- sandbox -----------------------------------------------------------------------
+
+    def create_test_orders(self, call: Call) -> Response:
+        """``POST /orders/sandbox/test_orders``: one approved order in one new shipment."""
+        body = call.body
+        store = self._store
+        lines = []
+        errors = []
+        for index, line in enumerate(body.get("orderItems") or []):
+            listing = store.listing_by_id(line.get("listingId", ""))
+            if listing is None:
+                errors.append(FieldError(f"orderItems[{index}].listingId", "unknown listing"))
+                continue
+            quantity = line.get("quantity", 1)
+            if quantity < 1:
+                errors.append(FieldError(f"orderItems[{index}].quantity", "must be at least 1"))
+            lines.append((listing, quantity))
+        if not lines and not errors:
+            errors.append(FieldError("orderItems", "at least one order item is required"))
+        location_id = body.get("locationId")
+        if location_id is not None and location_id not in store.locations:
+            errors.append(FieldError("locationId", "unknown location"))
+        shipment_type = body.get("shipmentType", "NORMAL")
+        if shipment_type not in ("NORMAL", "EXPRESS", "SELF"):
+            errors.append(FieldError("shipmentType", "must be NORMAL, EXPRESS or SELF"))
+        if errors:
+            return error_response(400, "invalid_request", "Invalid test order", details=errors)
+        shipment = store.create_order(lines, location_id=location_id, shipment_type=shipment_type)
+        return json_response(
+            {
+                "orderId": shipment.items[0].order_id,
+                "orderItems": [
+                    {
+                        "listingId": item.listing.listing_id,
+                        "orderItemId": item.order_item_id,
+                        "quantity": item.quantity,
+                    }
+                    for item in shipment.items
+                ],
+            }
+        )
+
+    # -- search ------------------------------------------------------------------------
+
+    def search_post(self, call: Call) -> Response:
+        """``POST /v3/shipments/filter``: the first page."""
+        try:
+            search = parse_search(call.body)
+        except SearchRequestError as exc:
+            return error_response(400, "invalid_request", str(exc), details=exc.errors)
+        return self._page(search, 0)
+
+    def search_get(self, call: Call) -> Response:
+        """``GET /v3/shipments/filter?next_token=...``: a later page of the same search."""
+        token = call.request.query.get("next_token")
+        if not token:
+            return error_response(400, "invalid_request", "next_token is required")
+        try:
+            data, page = self._cursors.decode(token)
+        except InvalidCursorError as exc:
+            return error_response(400, "invalid_request", str(exc))
+        return self._page(ShipmentSearch.from_json(data), page)
+
+    def _page(self, search: ShipmentSearch, page: int) -> Response:
+        found = run_search(search, self._store.shipments.values())
+        start = page * search.page_size
+        chunk = found[start : start + search.page_size]
+        has_more = start + search.page_size < len(found)
+        payload: dict[str, Any] = {"hasMore": has_more}
+        if has_more:
+            token = self._cursors.encode(search.to_json(), page + 1)
+            payload["nextPageUrl"] = f"/v3/shipments/filter?next_token={token}"
+        payload["shipments"] = [render_shipment(s) for s in chunk]
+        return json_response(payload)
+
+    # -- look-ups ----------------------------------------------------------------------
+
+    def _known(self, ids: Iterable[str]) -> list[ShipmentRecord]:
+        shipments = self._store.shipments
+        return [shipments[i] for i in ids if i in shipments]
+
+    def get_by_path(self, call: Call) -> Response:
+        """``GET /v3/shipments/{shipmentIds}``."""
+        ids = split_ids(call.params["shipmentIds"], "shipmentIds")
+        if isinstance(ids, Response):
+            return ids
+        return json_response({"shipments": [render_shipment(s) for s in self._known(ids)]})
+
+    def get_by_query(self, call: Call) -> Response:
+        """``GET /v3/shipments?shipmentIds=|orderIds=|orderItemIds=`` (exactly one of them)."""
+        given = [n for n in ("shipmentIds", "orderIds", "orderItemIds") if n in call.request.query]
+        if len(given) != 1:
+            return error_response(
+                400, "invalid_request", "Give exactly one of shipmentIds, orderIds, orderItemIds"
+            )
+        name = given[0]
+        ids = split_ids(call.request.query[name], name)
+        if isinstance(ids, Response):
+            return ids
+        if name == "shipmentIds":
+            found = self._known(ids)
+        else:
+            wanted = set(ids)
+            attribute: Callable[[OrderItemRecord], str] = (
+                (lambda i: i.order_id) if name == "orderIds" else (lambda i: i.order_item_id)
+            )
+            found = [
+                s
+                for s in self._store.shipments.values()
+                if any(attribute(i) in wanted for i in s.items)
+            ]
+        return json_response({"shipments": [render_shipment(s) for s in found]})
+
+    # -- labels and invoices -----------------------------------------------------------
+
+    def pack(self, call: Call) -> Response:
+        """``POST /v3/shipments/labels``: per-shipment results in one 200 answer."""
+        now = self._store.now()
+        return self._each(call, "shipments", lambda s, entry: pack(s, entry, now))
+
+    def _each(
+        self,
+        call: Call,
+        key: str,
+        action: Callable[[ShipmentRecord, dict[str, Any]], None],
+    ) -> Response:
+        entries = call.body.get(key)
+        if not entries:
+            return error_response(
+                400,
+                "invalid_request",
+                f"{key} is required",
+                details=[FieldError(key, "at least one entry is required")],
+            )
+        results = []
+        for entry in entries:
+            shipment_id = entry if isinstance(entry, str) else entry.get("shipmentId", "")
+            detail = {} if isinstance(entry, str) else entry
+            shipment = self._store.shipments.get(shipment_id)
+            error: TransitionError | None = None
+            if shipment is None:
+                error = TransitionError("SHIPMENT_NOT_FOUND", f"Shipment {shipment_id} not found")
+            else:
+                try:
+                    action(shipment, detail)
+                except TransitionError as exc:
+                    error = exc
+            results.append(_status(shipment_id, error))
+        return json_response({"shipments": results})
+
+    def _documents(self, call: Call, title: str) -> Response:
+        ids = split_ids(call.params["shipmentIds"], "shipmentIds")
+        if isinstance(ids, Response):
+            return ids
+        problems = []
+        pages = []
+        for shipment_id in ids:
+            shipment = self._store.shipments.get(shipment_id)
+            if shipment is None:
+                problems.append(FieldError(shipment_id, "shipment not found"))
+            elif shipment.state not in LABELLED_STATES:
+                problems.append(FieldError(shipment_id, f"not packed (state {shipment.state})"))
+            else:
+                pages.append(self._document_lines(shipment, title))
+        if problems:
+            return error_response(
+                400, "invalid_request", f"No {title.lower()} for some shipments", details=problems
+            )
+        return Response(status=200, raw=build_pdf(pages), content_type=PDF_CONTENT_TYPE)
+
+    @staticmethod
+    def _document_lines(shipment: ShipmentRecord, title: str) -> list[str]:
+        lines = [f"Flipkart emulator - {title}", f"Shipment {shipment.shipment_id}"]
+        lines.append(f"Dispatch by {format_datetime(shipment.dispatch_by)}")
+        for item in shipment.items:
+            invoice = shipment.invoice_numbers.get(item.order_id, "-")
+            lines.append(
+                f"{item.order_id} / {item.order_item_id}: {item.listing.sku} x{item.quantity}"
+                f" (invoice {invoice})"
+            )
+        return lines
+
+    def labels(self, call: Call) -> Response:
+        """``GET /v3/shipments/{shipmentIds}/labels``: a PDF with one label page per shipment."""
+        return self._documents(call, "Shipping label")
+
+    def invoices(self, call: Call) -> Response:
+        """``GET /v3/shipments/{shipmentIds}/invoices``: a PDF with one invoice page per shipment."""
+        return self._documents(call, "Tax invoice")
+
+    # -- dispatch and cancel -----------------------------------------------------------
+
+    def dispatch(self, call: Call) -> Response:
+        """``POST /v3/shipments/dispatch``: mark PACKED shipments ready to dispatch."""
+        location_id = call.body.get("locationId")
+        now = self._store.now()
+        return self._each(
+            call, "shipmentIds", lambda s, _entry: mark_ready_to_dispatch(s, location_id, now)
+        )
+
+    def cancel(self, call: Call) -> Response:
+        """``POST /v3/shipments/cancel``: seller cancellation, per shipment."""
+        now = self._store.now()
+        return self._each(call, "shipments", lambda s, entry: cancel(s, entry, now))

@@ -1,0 +1,125 @@
+"""Which state changes a seller may make, and their effects on a shipment.
+
+Legal moves (everything else is refused for that shipment only, with an error code):
+
+- pack (``POST /v3/shipments/labels``): APPROVED or FORM_FAILED -> PACKED; a PACKED
+  shipment may be packed again (new dimensions or invoice); a held shipment may not;
+- mark ready to dispatch (``POST /v3/shipments/dispatch``): PACKED -> READY_TO_DISPATCH;
+- cancel (``POST /v3/shipments/cancel``): any preDispatch state -> CANCELLED, for the
+  whole shipment or the given cancellation groups.
+
+Labels and invoices exist once a shipment is PACKED, and stay available afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from ._state import POST_DISPATCH_STATES, PRE_DISPATCH_STATES, ShipmentRecord
+
+__all__ = [
+    "LABELLED_STATES",
+    "TransitionError",
+    "cancel",
+    "mark_ready_to_dispatch",
+    "pack",
+]
+
+LABELLED_STATES = ("PACKED", "READY_TO_DISPATCH", *POST_DISPATCH_STATES)
+_PACKABLE = ("APPROVED", "FORM_FAILED", "PACKED")
+
+
+class TransitionError(Exception):
+    """A refused move, reported per shipment as ``errorCode`` / ``errorMessage``."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _check_location(shipment: ShipmentRecord, location_id: str | None) -> None:
+    if location_id is not None and location_id != shipment.location_id:
+        raise TransitionError(
+            "INVALID_LOCATION_ID", f"Shipment does not belong to location {location_id}"
+        )
+
+
+def _set_status(shipment: ShipmentRecord, status: str, now: datetime) -> None:
+    for item in shipment.active_items:
+        item.status = status
+    shipment.updated_at = now
+
+
+def pack(shipment: ShipmentRecord, request: Mapping[str, Any], now: datetime) -> None:
+    """Generate labels: record invoices and package sizes, then mark the shipment PACKED."""
+    _check_location(shipment, request.get("locationId"))
+    if shipment.hold:
+        raise TransitionError("SHIPMENT_ON_HOLD", "Shipment is on hold")
+    if shipment.state not in _PACKABLE:
+        raise TransitionError(
+            "INVALID_SHIPMENT_STATE", f"Cannot pack a shipment in state {shipment.state}"
+        )
+    order_ids = {item.order_id for item in shipment.items}
+    item_ids = {item.order_item_id for item in shipment.items}
+    invoices = request.get("invoices") or []
+    for invoice in invoices:
+        if invoice["orderId"] not in order_ids:
+            raise TransitionError(
+                "INVALID_ORDER_ID", f"Order {invoice['orderId']} is not in shipment"
+            )
+    for tax_item in request.get("taxItems") or []:
+        if tax_item.get("orderItemId") not in item_ids:
+            raise TransitionError("INVALID_ORDER_ITEM_ID", "Tax item names an unknown order item")
+    for sub in request.get("subShipments") or []:
+        if sub["subShipmentId"] != shipment.sub_shipment_id:
+            raise TransitionError("INVALID_SUB_SHIPMENT_ID", "Unknown sub-shipment")
+        dimensions = sub["dimensions"]
+        for key in ("length", "breadth", "height"):
+            if key in dimensions:
+                shipment.dimensions[key] = float(dimensions[key])
+        if "weight" in dimensions:
+            shipment.weight = float(dimensions["weight"])
+    for invoice in invoices:
+        number = invoice.get("invoiceNumber") or f"INV-{invoice['orderId']}"
+        shipment.invoice_numbers[invoice["orderId"]] = number
+    _set_status(shipment, "PACKED", now)
+
+
+def mark_ready_to_dispatch(
+    shipment: ShipmentRecord, location_id: str | None, now: datetime
+) -> None:
+    """PACKED -> READY_TO_DISPATCH."""
+    _check_location(shipment, location_id)
+    if shipment.state != "PACKED":
+        raise TransitionError(
+            "INVALID_SHIPMENT_STATE",
+            f"Only PACKED shipments can be marked ready to dispatch, not {shipment.state}",
+        )
+    _set_status(shipment, "READY_TO_DISPATCH", now)
+
+
+def cancel(shipment: ShipmentRecord, request: Mapping[str, Any], now: datetime) -> None:
+    """Seller cancellation of the whole shipment or of some cancellation groups."""
+    _check_location(shipment, request.get("locationId"))
+    if shipment.state not in PRE_DISPATCH_STATES:
+        raise TransitionError(
+            "INVALID_SHIPMENT_STATE", f"Cannot cancel a shipment in state {shipment.state}"
+        )
+    groups = set(request.get("cancellationGroupIds") or ())
+    known = {item.cancellation_group_id for item in shipment.active_items}
+    unknown = groups - known
+    if unknown:
+        raise TransitionError(
+            "INVALID_CANCELLATION_GROUP_ID", f"Unknown cancellation groups: {sorted(unknown)}"
+        )
+    for item in shipment.active_items:
+        if groups and item.cancellation_group_id not in groups:
+            continue
+        item.status = "CANCELLED"
+        item.cancellation_type = "sellerCancellation"
+        item.cancellation_date = now
+        item.cancellation_reason = request.get("reason") or "seller_cancelled"
+    shipment.updated_at = now
