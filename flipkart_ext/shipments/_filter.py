@@ -1,0 +1,517 @@
+"""``ShipmentFilter``: a validated, immutable description of one shipment search.
+
+Every check runs in the constructor, so a bad filter raises ``ValueError`` naming the
+offending field before any request exists. The generated request model is built only
+on demand (``to_request``), which keeps ``import flipkart_ext`` free of the generated
+models package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from flipkart_seller_api.models.search_shipment_request import SearchShipmentRequest
+
+__all__ = ["DateRangeInput", "InstantInput", "ShipmentFilter"]
+
+PRE_DISPATCH: Final = "preDispatch"
+POST_DISPATCH: Final = "postDispatch"
+CANCELLED: Final = "cancelled"
+
+# Which states each filter type accepts (Flipkart's filter documentation); the spec's
+# state enum is wider because it is shared with other operations.
+STATES_BY_TYPE: Final[dict[str, tuple[str, ...]]] = {
+    PRE_DISPATCH: ("APPROVED", "PACKING_IN_PROGRESS", "PACKED", "FORM_FAILED", "READY_TO_DISPATCH"),
+    POST_DISPATCH: ("SHIPPED", "DELIVERED", "PICKUP_COMPLETE"),
+}
+CANCELLATION_TYPES: Final = ("sellerCancellation", "buyerCancellation", "marketplaceCancellation")
+SHIPMENT_TYPES: Final = ("EXPRESS", "NORMAL", "SELF")
+SERVICE_PROFILES: Final = ("FBF", "FBF_LITE", "NON_FBF")
+DISPATCH_SERVICE_TIERS: Final = ("EXPRESS", "REGULAR")
+SORT_FIELDS: Final = ("orderDate", "dispatchAfterDate", "dispatchByDate", "modifiedDate")
+SORT_ORDERS: Final = ("asc", "desc")
+MAX_PAGE_SIZE: Final = 20
+"""Flipkart's largest ``pagination.pageSize`` (also the server's default)."""
+
+InstantInput = dt.datetime | str
+"""An aware ``datetime``, or a string ``dateutil`` parses to one (it must carry an offset)."""
+
+DateRangeInput = tuple[InstantInput | None, InstantInput | None]
+"""``(from, to)``; either end may be ``None`` for an open range, not both."""
+
+_Range = tuple[dt.datetime | None, dt.datetime | None]
+
+
+class ShipmentFilter:
+    """What to search for with ``POST /v3/shipments/filter``.
+
+    Prefer the constructors named after the filter types::
+
+        ShipmentFilter.pre_dispatch(states=["APPROVED"], location_id="LOC123")
+        ShipmentFilter.post_dispatch(states=["SHIPPED"], dispatch_after_date=(start, end))
+        ShipmentFilter.cancelled(cancellation_type="buyerCancellation",
+                                 cancellation_date=("2024-05-01T00:00+05:30", None))
+
+    List arguments take any iterable of strings (a single string counts as one value);
+    duplicates are dropped, order is kept. Instances are immutable and comparable.
+    """
+
+    __slots__ = (
+        "cancellation_date",
+        "cancellation_type",
+        "dispatch_after_date",
+        "dispatch_by_date",
+        "dispatch_service_tiers",
+        "filter_type",
+        "hold",
+        "location_id",
+        "modified_date",
+        "order_date",
+        "page_size",
+        "service_profiles",
+        "shipment_types",
+        "skus",
+        "sort_field",
+        "sort_order",
+        "states",
+    )
+
+    # Declaration order, for repr and comparison (__slots__ is kept sorted).
+    _FIELDS: Final = (
+        "filter_type",
+        "states",
+        "cancellation_type",
+        "location_id",
+        "skus",
+        "order_date",
+        "dispatch_after_date",
+        "dispatch_by_date",
+        "modified_date",
+        "cancellation_date",
+        "shipment_types",
+        "service_profiles",
+        "dispatch_service_tiers",
+        "hold",
+        "sort_field",
+        "sort_order",
+        "page_size",
+    )
+
+    filter_type: str
+    states: tuple[str, ...] | None
+    cancellation_type: str | None
+    location_id: str | None
+    skus: tuple[str, ...] | None
+    order_date: _Range | None
+    dispatch_after_date: _Range | None
+    dispatch_by_date: _Range | None
+    modified_date: _Range | None
+    cancellation_date: _Range | None
+    shipment_types: tuple[str, ...] | None
+    service_profiles: tuple[str, ...] | None
+    dispatch_service_tiers: tuple[str, ...] | None
+    hold: bool | None
+    sort_field: str | None
+    sort_order: str | None
+    page_size: int | None
+
+    def __init__(
+        self,
+        filter_type: str,
+        *,
+        states: Iterable[str] | str | None = None,
+        cancellation_type: str | None = None,
+        location_id: str | None = None,
+        skus: Iterable[str] | str | None = None,
+        order_date: DateRangeInput | None = None,
+        dispatch_after_date: DateRangeInput | None = None,
+        dispatch_by_date: DateRangeInput | None = None,
+        modified_date: DateRangeInput | None = None,
+        cancellation_date: DateRangeInput | None = None,
+        shipment_types: Iterable[str] | str | None = None,
+        service_profiles: Iterable[str] | str | None = None,
+        dispatch_service_tiers: Iterable[str] | str | None = None,
+        hold: bool | None = None,
+        sort_field: str | None = None,
+        sort_order: str | None = None,
+        page_size: int | None = None,
+    ) -> None:
+        kind = _one_of("filter_type", filter_type, (PRE_DISPATCH, POST_DISPATCH, CANCELLED))
+        allowed_states = STATES_BY_TYPE.get(kind)
+        if allowed_states is None:
+            if states is not None:
+                raise ValueError(
+                    "states: a cancelled filter selects by cancellation_type, not by state"
+                )
+            normalized_states = None
+        else:
+            normalized_states = (
+                None if states is None else _values("states", states, allowed_states)
+            )
+
+        if kind == CANCELLED:
+            if cancellation_type is None:
+                raise ValueError(
+                    f"cancellation_type: required for a cancelled filter; one of {CANCELLATION_TYPES}"
+                )
+            cancel_kind: str | None = _one_of(
+                "cancellation_type", cancellation_type, CANCELLATION_TYPES
+            )
+        else:
+            for name, value in (
+                ("cancellation_type", cancellation_type),
+                ("cancellation_date", cancellation_date),
+            ):
+                if value is not None:
+                    raise ValueError(f"{name}: only a cancelled filter accepts it, not {kind}")
+            cancel_kind = None
+
+        if hold is not None:
+            if kind != PRE_DISPATCH:
+                raise ValueError(f"hold: only a preDispatch filter accepts it, not {kind}")
+            if not isinstance(hold, bool):
+                raise ValueError(f"hold: expected True or False, got {hold!r}")
+
+        if location_id is not None and (
+            not isinstance(location_id, str) or not location_id.strip()
+        ):
+            raise ValueError(f"location_id: expected a non-empty string, got {location_id!r}")
+
+        if page_size is not None and (
+            isinstance(page_size, bool)
+            or not isinstance(page_size, int)
+            or not 1 <= page_size <= MAX_PAGE_SIZE
+        ):
+            raise ValueError(
+                f"page_size: expected an integer from 1 to {MAX_PAGE_SIZE}, got {page_size!r}"
+            )
+
+        set_ = object.__setattr__
+        set_(self, "filter_type", kind)
+        set_(self, "states", normalized_states)
+        set_(self, "cancellation_type", cancel_kind)
+        set_(self, "location_id", location_id)
+        set_(self, "skus", None if skus is None else _values("skus", skus, None))
+        set_(self, "order_date", _date_range("order_date", order_date))
+        set_(self, "dispatch_after_date", _date_range("dispatch_after_date", dispatch_after_date))
+        set_(self, "dispatch_by_date", _date_range("dispatch_by_date", dispatch_by_date))
+        set_(self, "modified_date", _date_range("modified_date", modified_date))
+        set_(self, "cancellation_date", _date_range("cancellation_date", cancellation_date))
+        set_(
+            self,
+            "shipment_types",
+            _optional_values("shipment_types", shipment_types, SHIPMENT_TYPES),
+        )
+        set_(
+            self,
+            "service_profiles",
+            _optional_values("service_profiles", service_profiles, SERVICE_PROFILES),
+        )
+        set_(
+            self,
+            "dispatch_service_tiers",
+            _optional_values(
+                "dispatch_service_tiers", dispatch_service_tiers, DISPATCH_SERVICE_TIERS
+            ),
+        )
+        set_(self, "hold", hold)
+        set_(
+            self,
+            "sort_field",
+            None if sort_field is None else _one_of("sort_field", sort_field, SORT_FIELDS),
+        )
+        set_(
+            self,
+            "sort_order",
+            None if sort_order is None else _one_of("sort_order", sort_order, SORT_ORDERS),
+        )
+        set_(self, "page_size", page_size)
+
+    @classmethod
+    def pre_dispatch(
+        cls,
+        states: Iterable[str] | str | None = None,
+        *,
+        location_id: str | None = None,
+        skus: Iterable[str] | str | None = None,
+        order_date: DateRangeInput | None = None,
+        dispatch_after_date: DateRangeInput | None = None,
+        dispatch_by_date: DateRangeInput | None = None,
+        modified_date: DateRangeInput | None = None,
+        shipment_types: Iterable[str] | str | None = None,
+        service_profiles: Iterable[str] | str | None = None,
+        dispatch_service_tiers: Iterable[str] | str | None = None,
+        hold: bool | None = None,
+        sort_field: str | None = None,
+        sort_order: str | None = None,
+        page_size: int | None = None,
+    ) -> ShipmentFilter:
+        """Shipments not yet handed to the courier.
+
+        ``states``: any of ``APPROVED``, ``PACKING_IN_PROGRESS``, ``PACKED``,
+        ``FORM_FAILED``, ``READY_TO_DISPATCH`` (omitted: the server searches all of
+        them). ``hold`` selects shipments on (or off) hold.
+        """
+        return cls(
+            PRE_DISPATCH,
+            states=states,
+            location_id=location_id,
+            skus=skus,
+            order_date=order_date,
+            dispatch_after_date=dispatch_after_date,
+            dispatch_by_date=dispatch_by_date,
+            modified_date=modified_date,
+            shipment_types=shipment_types,
+            service_profiles=service_profiles,
+            dispatch_service_tiers=dispatch_service_tiers,
+            hold=hold,
+            sort_field=sort_field,
+            sort_order=sort_order,
+            page_size=page_size,
+        )
+
+    @classmethod
+    def post_dispatch(
+        cls,
+        states: Iterable[str] | str | None = None,
+        *,
+        location_id: str | None = None,
+        skus: Iterable[str] | str | None = None,
+        order_date: DateRangeInput | None = None,
+        dispatch_after_date: DateRangeInput | None = None,
+        dispatch_by_date: DateRangeInput | None = None,
+        modified_date: DateRangeInput | None = None,
+        shipment_types: Iterable[str] | str | None = None,
+        service_profiles: Iterable[str] | str | None = None,
+        dispatch_service_tiers: Iterable[str] | str | None = None,
+        sort_field: str | None = None,
+        sort_order: str | None = None,
+        page_size: int | None = None,
+    ) -> ShipmentFilter:
+        """Shipments already dispatched.
+
+        ``states``: any of ``SHIPPED``, ``DELIVERED``, ``PICKUP_COMPLETE`` (omitted: the
+        server searches all of them).
+        """
+        return cls(
+            POST_DISPATCH,
+            states=states,
+            location_id=location_id,
+            skus=skus,
+            order_date=order_date,
+            dispatch_after_date=dispatch_after_date,
+            dispatch_by_date=dispatch_by_date,
+            modified_date=modified_date,
+            shipment_types=shipment_types,
+            service_profiles=service_profiles,
+            dispatch_service_tiers=dispatch_service_tiers,
+            sort_field=sort_field,
+            sort_order=sort_order,
+            page_size=page_size,
+        )
+
+    @classmethod
+    def cancelled(
+        cls,
+        cancellation_type: str,
+        *,
+        cancellation_date: DateRangeInput | None = None,
+        location_id: str | None = None,
+        skus: Iterable[str] | str | None = None,
+        order_date: DateRangeInput | None = None,
+        dispatch_after_date: DateRangeInput | None = None,
+        dispatch_by_date: DateRangeInput | None = None,
+        modified_date: DateRangeInput | None = None,
+        shipment_types: Iterable[str] | str | None = None,
+        service_profiles: Iterable[str] | str | None = None,
+        dispatch_service_tiers: Iterable[str] | str | None = None,
+        sort_field: str | None = None,
+        sort_order: str | None = None,
+        page_size: int | None = None,
+    ) -> ShipmentFilter:
+        """Cancelled shipments: ``sellerCancellation``, ``buyerCancellation`` or
+        ``marketplaceCancellation``, optionally within a ``cancellation_date`` range."""
+        return cls(
+            CANCELLED,
+            cancellation_type=cancellation_type,
+            cancellation_date=cancellation_date,
+            location_id=location_id,
+            skus=skus,
+            order_date=order_date,
+            dispatch_after_date=dispatch_after_date,
+            dispatch_by_date=dispatch_by_date,
+            modified_date=modified_date,
+            shipment_types=shipment_types,
+            service_profiles=service_profiles,
+            dispatch_service_tiers=dispatch_service_tiers,
+            sort_field=sort_field,
+            sort_order=sort_order,
+            page_size=page_size,
+        )
+
+    def to_request(self) -> SearchShipmentRequest:
+        """The generated request model for ``POST /v3/shipments/filter``."""
+        from flipkart_seller_api.models.date_filter import DateFilter
+        from flipkart_seller_api.models.filter_ import Filter
+        from flipkart_seller_api.models.filter_cancellation_type import FilterCancellationType
+        from flipkart_seller_api.models.filter_dispatch_service_tiers_item import (
+            FilterDispatchServiceTiersItem,
+        )
+        from flipkart_seller_api.models.filter_service_profiles_item import (
+            FilterServiceProfilesItem,
+        )
+        from flipkart_seller_api.models.filter_shipment_types_item import FilterShipmentTypesItem
+        from flipkart_seller_api.models.filter_states_item import FilterStatesItem
+        from flipkart_seller_api.models.filter_type import FilterType
+        from flipkart_seller_api.models.pagination import Pagination
+        from flipkart_seller_api.models.search_shipment_request import SearchShipmentRequest
+        from flipkart_seller_api.models.sort import Sort
+        from flipkart_seller_api.models.sort_field import SortField
+        from flipkart_seller_api.models.sort_order import SortOrder
+        from flipkart_seller_api.types import UNSET
+
+        def date_filter(value: _Range | None) -> Any:
+            if value is None:
+                return UNSET
+            start, end = value
+            return DateFilter(
+                from_=UNSET if start is None else start, to=UNSET if end is None else end
+            )
+
+        def listed(values: tuple[str, ...] | None, enum: Any) -> Any:
+            return UNSET if values is None else [enum(v) for v in values]
+
+        filter_ = Filter(
+            type_=FilterType(self.filter_type),
+            states=listed(self.states, FilterStatesItem),
+            cancellation_type=(
+                UNSET
+                if self.cancellation_type is None
+                else FilterCancellationType(self.cancellation_type)
+            ),
+            location_id=UNSET if self.location_id is None else self.location_id,
+            sku=UNSET if self.skus is None else list(self.skus),
+            order_date=date_filter(self.order_date),
+            dispatch_after_date=date_filter(self.dispatch_after_date),
+            dispatch_by_date=date_filter(self.dispatch_by_date),
+            modified_date=date_filter(self.modified_date),
+            cancellation_date=date_filter(self.cancellation_date),
+            shipment_types=listed(self.shipment_types, FilterShipmentTypesItem),
+            service_profiles=listed(self.service_profiles, FilterServiceProfilesItem),
+            dispatch_service_tiers=listed(
+                self.dispatch_service_tiers, FilterDispatchServiceTiersItem
+            ),
+            hold=UNSET if self.hold is None else self.hold,
+        )
+        sort: Any = UNSET
+        if self.sort_field is not None or self.sort_order is not None:
+            sort = Sort(
+                field=UNSET if self.sort_field is None else SortField(self.sort_field),
+                order=UNSET if self.sort_order is None else SortOrder(self.sort_order),
+            )
+        return SearchShipmentRequest(
+            filter_=filter_,
+            pagination=UNSET if self.page_size is None else Pagination(page_size=self.page_size),
+            sort=sort,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON body sent to ``POST /v3/shipments/filter``."""
+        return self.to_request().to_dict()
+
+    def _fields(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("ShipmentFilter is immutable; build a new one")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ShipmentFilter):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{name}={getattr(self, name)!r}"
+            for name in self._FIELDS[1:]
+            if getattr(self, name) is not None
+        )
+        return f"ShipmentFilter({self.filter_type!r}{', ' if shown else ''}{shown})"
+
+
+def _one_of(field: str, value: object, allowed: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value not in allowed:
+        raise ValueError(f"{field}: expected one of {allowed}, got {value!r}")
+    # A StrEnum member is accepted and sent as its plain value.
+    return str.__str__(value)
+
+
+def _values(
+    field: str, values: Iterable[str] | str, allowed: tuple[str, ...] | None
+) -> tuple[str, ...]:
+    items: Iterable[object] = [values] if isinstance(values, str) else values
+    try:
+        listed = list(items)
+    except TypeError:
+        raise ValueError(
+            f"{field}: expected a string or an iterable of strings, got {values!r}"
+        ) from None
+    if not listed:
+        raise ValueError(f"{field}: empty; omit the argument instead of passing no values")
+    seen: dict[str, None] = {}
+    for item in listed:
+        if allowed is not None:
+            seen[_one_of(field, item, allowed)] = None
+        elif isinstance(item, str) and item.strip():
+            seen[str.__str__(item)] = None
+        else:
+            raise ValueError(f"{field}: expected non-empty strings, got {item!r}")
+    return tuple(seen)
+
+
+def _optional_values(
+    field: str, values: Iterable[str] | str | None, allowed: tuple[str, ...]
+) -> tuple[str, ...] | None:
+    return None if values is None else _values(field, values, allowed)
+
+
+def _date_range(field: str, value: DateRangeInput | None) -> _Range | None:
+    if value is None:
+        return None
+    if isinstance(value, str | bytes) or not isinstance(value, tuple | list) or len(value) != 2:
+        raise ValueError(f"{field}: expected a (from, to) pair, got {value!r}")
+    start = None if value[0] is None else _instant(f"{field} from", value[0])
+    end = None if value[1] is None else _instant(f"{field} to", value[1])
+    if start is None and end is None:
+        raise ValueError(f"{field}: give at least one of from and to")
+    if start is not None and end is not None and start > end:
+        raise ValueError(f"{field}: from ({start.isoformat()}) is after to ({end.isoformat()})")
+    return (start, end)
+
+
+def _instant(field: str, value: object) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        instant = value
+    elif isinstance(value, str):
+        from dateutil import parser
+
+        try:
+            instant = parser.parse(value)
+        except (ValueError, OverflowError):
+            raise ValueError(f"{field}: cannot read {value!r} as a date-time") from None
+    elif isinstance(value, dt.date):
+        raise ValueError(f"{field}: a date has no time of day or zone; pass an aware datetime")
+    else:
+        raise ValueError(f"{field}: expected an aware datetime or an ISO string, got {value!r}")
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        raise ValueError(
+            f"{field}: {value!r} has no time zone; Flipkart reads times with an offset "
+            "(e.g. +05:30), so a naive time would silently shift the range"
+        )
+    return instant

@@ -1,0 +1,288 @@
+"""Look-ups by id and label/invoice downloads, in chunks of at most 100 ids.
+
+``ShipmentLookup`` and ``DocumentDownload`` hold every decision (validation, de-duplication,
+chunking, URLs, result order); the functions at the bottom only send requests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+from urllib.parse import quote
+
+import httpx
+
+from ._errors import MalformedResponse, raise_for_status
+
+__all__ = [
+    "MAX_IDS_PER_CALL",
+    "DocumentDownload",
+    "PdfDocument",
+    "SavedPdf",
+    "ShipmentLookup",
+    "aget_documents",
+    "aget_shipments",
+    "asave_documents",
+    "get_documents",
+    "get_shipments",
+    "save_documents",
+]
+
+MAX_IDS_PER_CALL: Final = 100
+"""Flipkart's limit on ids per look-up call."""
+
+_QUERY_PARAMS: Final = {
+    "shipment_ids": "shipmentIds",
+    "order_ids": "orderIds",
+    "order_item_ids": "orderItemIds",
+}
+# Where each kind of id sits inside a shipment, to put results back in input order.
+_ORDER_ITEM_KEYS: Final = {"order_ids": "orderId", "order_item_ids": "orderItemId"}
+
+
+def unique_ids(field: str, ids: Iterable[str] | str) -> list[str]:
+    """Validate ids and drop repeats, keeping first-seen order."""
+    listed: Iterable[object] = [ids] if isinstance(ids, str) else ids
+    try:
+        items = list(listed)
+    except TypeError:
+        raise ValueError(f"{field}: expected an iterable of id strings, got {ids!r}") from None
+    seen: dict[str, None] = {}
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            raise ValueError(f"{field}: expected non-empty id strings, got {item!r}")
+        if "," in item:
+            raise ValueError(f"{field}: {item!r} contains a comma; pass each id separately")
+        seen[item] = None
+    return list(seen)
+
+
+def chunked(ids: list[str]) -> list[list[str]]:
+    """Consecutive runs of at most ``MAX_IDS_PER_CALL`` ids."""
+    return [ids[i : i + MAX_IDS_PER_CALL] for i in range(0, len(ids), MAX_IDS_PER_CALL)]
+
+
+def _joined(ids: list[str]) -> str:
+    # Commas stay literal (Flipkart's documented separator); each id is escaped.
+    return ",".join(quote(i, safe="") for i in ids)
+
+
+def _under(api_base: httpx.URL, path: str) -> httpx.URL:
+    return httpx.URL(f"{str(api_base).rstrip('/')}{path}")
+
+
+def _id_keys(field: str, shipment: Mapping[str, Any]) -> list[str]:
+    if field == "shipment_ids":
+        keys = [shipment.get("shipmentId")]
+    else:
+        order_items = shipment.get("orderItems")
+        key = _ORDER_ITEM_KEYS[field]
+        keys = (
+            [item.get(key) for item in order_items if isinstance(item, Mapping)]
+            if isinstance(order_items, list)
+            else []
+        )
+    return [k for k in keys if isinstance(k, str)]
+
+
+class ShipmentLookup:
+    """Plan for ``GET /v3/shipments?shipmentIds=|orderIds=|orderItemIds=``.
+
+    Results come back in the order of the input ids (a shipment answering several of
+    them sits at the first); shipments the server adds that match no input id follow
+    their chunk in server order; a shipment returned by two chunks appears once.
+    """
+
+    def __init__(
+        self,
+        api_base: httpx.URL,
+        *,
+        shipment_ids: Iterable[str] | str | None,
+        order_ids: Iterable[str] | str | None,
+        order_item_ids: Iterable[str] | str | None,
+        raw: bool,
+    ) -> None:
+        given = {
+            name: value
+            for name, value in (
+                ("shipment_ids", shipment_ids),
+                ("order_ids", order_ids),
+                ("order_item_ids", order_item_ids),
+            )
+            if value is not None
+        }
+        if len(given) != 1:
+            raise ValueError(
+                "shipment_ids, order_ids, order_item_ids: give exactly one of them"
+                f" (got {', '.join(given) or 'none'})"
+            )
+        ((self._field, values),) = given.items()
+        self._ids = unique_ids(self._field, values)
+        self._chunks = chunked(self._ids)
+        param = _QUERY_PARAMS[self._field]
+        self.urls = [_under(api_base, f"/v3/shipments?{param}={_joined(c)}") for c in self._chunks]
+        """One URL per chunk, in input order."""
+        self._parse: Callable[[dict[str, Any]], Any]
+        if raw:
+            self._parse = dict
+        else:
+            from flipkart_seller_api.models.shipment import Shipment
+
+            self._parse = Shipment.from_dict
+        self._results: list[Any] = []
+        self._returned: set[str] = set()
+        self._answered = 0
+
+    def add(self, payload: object) -> None:
+        """Take the answer for the next chunk."""
+        chunk = self._chunks[self._answered]
+        self._answered += 1
+        if not isinstance(payload, Mapping):
+            raise MalformedResponse(
+                f"look-up: expected a JSON object, got {type(payload).__name__}"
+            )
+        shipments = payload.get("shipments") or []
+        if not isinstance(shipments, list):
+            raise MalformedResponse(
+                f"look-up: 'shipments' is {type(shipments).__name__}, not a list"
+            )
+        position = {shipment_id: i for i, shipment_id in enumerate(chunk)}
+        unmatched = len(chunk)
+
+        def rank(shipment: Mapping[str, Any]) -> int:
+            ranks = [position[k] for k in _id_keys(self._field, shipment) if k in position]
+            return min(ranks, default=unmatched)
+
+        found = sorted((s for s in shipments if isinstance(s, dict)), key=rank)
+        for shipment in found:
+            shipment_id = shipment.get("shipmentId")
+            if isinstance(shipment_id, str):
+                if shipment_id in self._returned:
+                    continue
+                self._returned.add(shipment_id)
+            self._results.append(self._parse(shipment))
+
+    def result(self) -> list[Any]:
+        """Every shipment found, in input order."""
+        return self._results
+
+
+@dataclass(frozen=True, slots=True)
+class PdfDocument:
+    """One downloaded PDF covering ``shipment_ids`` (at most 100 of them)."""
+
+    shipment_ids: tuple[str, ...]
+    content: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class SavedPdf:
+    """One PDF written to ``path``, covering ``shipment_ids``."""
+
+    shipment_ids: tuple[str, ...]
+    path: Path
+
+
+class DocumentDownload:
+    """Plan for ``GET /v3/shipments/{ids}/labels`` or ``/invoices``: one PDF per chunk."""
+
+    def __init__(self, api_base: httpx.URL, kind: str, shipment_ids: Iterable[str] | str) -> None:
+        self.kind = kind
+        self.chunks = chunked(unique_ids("shipment_ids", shipment_ids))
+        self.urls = [_under(api_base, f"/v3/shipments/{_joined(c)}/{kind}") for c in self.chunks]
+
+    def file_path(self, folder: Path, index: int) -> Path:
+        """``<folder>/<kind>-001.pdf``, numbered by chunk."""
+        return folder / f"{self.kind}-{index + 1:03d}.pdf"
+
+
+def _write_atomic(path: Path, content: bytes) -> None:
+    # A crash mid-write leaves no truncated PDF under the final name.
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _checked(response: httpx.Response) -> httpx.Response:
+    raise_for_status(response)
+    return response
+
+
+def _json(response: httpx.Response) -> object:
+    try:
+        return _checked(response).json()
+    except ValueError:
+        raise MalformedResponse("look-up: the answer is not JSON") from None
+
+
+def _prepare_folder(folder: str | os.PathLike[str]) -> Path:
+    path = Path(folder)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def get_shipments(http: httpx.Client, lookup: ShipmentLookup) -> list[Any]:
+    """Send every chunk of ``lookup`` and return its ordered result."""
+    for url in lookup.urls:
+        lookup.add(_json(http.get(url)))
+    return lookup.result()
+
+
+async def aget_shipments(http: httpx.AsyncClient, lookup: ShipmentLookup) -> list[Any]:
+    """Async form of ``get_shipments``."""
+    for url in lookup.urls:
+        lookup.add(_json(await http.get(url)))
+    return lookup.result()
+
+
+def get_documents(http: httpx.Client, plan: DocumentDownload) -> list[PdfDocument]:
+    """Download one PDF per chunk of ``plan``, in input order."""
+    return [
+        PdfDocument(tuple(chunk), _checked(http.get(url)).content)
+        for chunk, url in zip(plan.chunks, plan.urls, strict=True)
+    ]
+
+
+async def aget_documents(http: httpx.AsyncClient, plan: DocumentDownload) -> list[PdfDocument]:
+    """Async form of ``get_documents``."""
+    return [
+        PdfDocument(tuple(chunk), _checked(await http.get(url)).content)
+        for chunk, url in zip(plan.chunks, plan.urls, strict=True)
+    ]
+
+
+def save_documents(
+    http: httpx.Client, plan: DocumentDownload, folder: str | os.PathLike[str]
+) -> list[SavedPdf]:
+    """Download one PDF per chunk into ``folder`` (created if missing)."""
+    target = _prepare_folder(folder)
+    saved = []
+    for index, (chunk, url) in enumerate(zip(plan.chunks, plan.urls, strict=True)):
+        path = plan.file_path(target, index)
+        _write_atomic(path, _checked(http.get(url)).content)
+        saved.append(SavedPdf(tuple(chunk), path))
+    return saved
+
+
+async def asave_documents(
+    http: httpx.AsyncClient, plan: DocumentDownload, folder: str | os.PathLike[str]
+) -> list[SavedPdf]:
+    """Async form of ``save_documents``; file writes run in a worker thread."""
+    target = await asyncio.to_thread(_prepare_folder, folder)
+    saved = []
+    for index, (chunk, url) in enumerate(zip(plan.chunks, plan.urls, strict=True)):
+        path = plan.file_path(target, index)
+        content = _checked(await http.get(url)).content
+        await asyncio.to_thread(_write_atomic, path, content)
+        saved.append(SavedPdf(tuple(chunk), path))
+    return saved

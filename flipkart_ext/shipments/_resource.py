@@ -1,0 +1,336 @@
+"""``client.shipments``: search, look-ups and PDF downloads, sync and async.
+
+Both classes only wire arguments into the shared plans (``_search.new_walker``,
+``_lookup.ShipmentLookup``, ``_lookup.DocumentDownload``) and pick the sync or async
+I/O function. ``http`` carries the base URL, auth and retries; nothing here sees a token.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal, overload
+
+import httpx
+
+from . import _lookup
+from ._filter import ShipmentFilter
+from ._lookup import DocumentDownload, PdfDocument, SavedPdf, ShipmentLookup
+from ._paging import DEFAULT_DEDUPE_WINDOW
+from ._search import (
+    AsyncPageIterator,
+    AsyncShipmentIterator,
+    PageIterator,
+    ShipmentIterator,
+    check_prefetch,
+    new_walker,
+)
+
+if TYPE_CHECKING:
+    from flipkart_seller_api.models.shipment import Shipment
+
+__all__ = ["AsyncShipments", "Shipments"]
+
+Ids = Iterable[str] | str
+
+
+class _ShipmentsBase:
+    def __init__(self, api_base_url: str | httpx.URL) -> None:
+        self._api_base = httpx.URL(api_base_url)
+
+    def _lookup(
+        self, shipment_ids: Ids | None, order_ids: Ids | None, order_item_ids: Ids | None, raw: bool
+    ) -> ShipmentLookup:
+        return ShipmentLookup(
+            self._api_base,
+            shipment_ids=shipment_ids,
+            order_ids=order_ids,
+            order_item_ids=order_item_ids,
+            raw=raw,
+        )
+
+
+class Shipments(_ShipmentsBase):
+    """Shipment search and look-ups over a configured ``httpx.Client``."""
+
+    def __init__(self, http: httpx.Client, api_base_url: str | httpx.URL) -> None:
+        super().__init__(api_base_url)
+        self._http = http
+
+    @overload
+    def search(
+        self,
+        filter: ShipmentFilter | None,
+        *,
+        limit: int | None = ...,
+        max_pages: int | None = ...,
+        resume_from: str | None = ...,
+        raw: Literal[False] = ...,
+        dedupe_window: int = ...,
+    ) -> ShipmentIterator[Shipment]: ...
+
+    @overload
+    def search(
+        self,
+        filter: ShipmentFilter | None,
+        *,
+        limit: int | None = ...,
+        max_pages: int | None = ...,
+        resume_from: str | None = ...,
+        raw: Literal[True],
+        dedupe_window: int = ...,
+    ) -> ShipmentIterator[dict[str, Any]]: ...
+
+    def search(
+        self,
+        filter: ShipmentFilter | None,
+        *,
+        limit: int | None = None,
+        max_pages: int | None = None,
+        resume_from: str | None = None,
+        raw: bool = False,
+        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
+    ) -> ShipmentIterator[Any]:
+        """Every shipment matching ``filter``, across pages, each exactly once, in server order.
+
+        ``limit`` caps the number of shipments, ``max_pages`` the number of requests.
+        ``resume_from`` is a ``Page.cursor`` from an earlier run (``filter`` may then be
+        ``None``). ``raw=True`` yields the JSON objects as plain dicts instead of
+        ``Shipment`` models. ``dedupe_window``: how many recent shipment ids are
+        remembered to skip duplicates. Arguments are checked here, before any request.
+        """
+        walker = new_walker(
+            self._api_base,
+            filter,
+            raw=raw,
+            limit=limit,
+            max_pages=max_pages,
+            resume_from=resume_from,
+            dedupe_window=dedupe_window,
+        )
+        return ShipmentIterator(self._http, walker)
+
+    @overload
+    def pages(
+        self,
+        filter: ShipmentFilter | None,
+        *,
+        max_pages: int | None = ...,
+        resume_from: str | None = ...,
+        raw: Literal[False] = ...,
+        dedupe_window: int = ...,
+    ) -> PageIterator[Shipment]: ...
+
+    @overload
+    def pages(
+        self,
+        filter: ShipmentFilter | None,
+        *,
+        max_pages: int | None = ...,
+        resume_from: str | None = ...,
+        raw: Literal[True],
+        dedupe_window: int = ...,
+    ) -> PageIterator[dict[str, Any]]: ...
+
+    def pages(
+        self,
+        filter: ShipmentFilter | None,
+        *,
+        max_pages: int | None = None,
+        resume_from: str | None = None,
+        raw: bool = False,
+        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
+    ) -> PageIterator[Any]:
+        """The same search one ``Page`` at a time; store ``page.cursor`` to resume later."""
+        walker = new_walker(
+            self._api_base,
+            filter,
+            raw=raw,
+            limit=None,
+            max_pages=max_pages,
+            resume_from=resume_from,
+            dedupe_window=dedupe_window,
+        )
+        return PageIterator(self._http, walker)
+
+    def get_shipments(
+        self,
+        *,
+        shipment_ids: Ids | None = None,
+        order_ids: Ids | None = None,
+        order_item_ids: Ids | None = None,
+        raw: bool = False,
+    ) -> list[Any]:
+        """Shipments by exactly one kind of id, in input order.
+
+        Repeated ids are asked for once; calls carry at most 100 ids each. Returns
+        ``Shipment`` models, or dicts with ``raw=True``.
+        """
+        plan = self._lookup(shipment_ids, order_ids, order_item_ids, raw)
+        return _lookup.get_shipments(self._http, plan)
+
+    def get_labels(self, shipment_ids: Ids) -> list[PdfDocument]:
+        """Shipping label PDFs, one per chunk of at most 100 shipments, in input order."""
+        return _lookup.get_documents(
+            self._http, DocumentDownload(self._api_base, "labels", shipment_ids)
+        )
+
+    def save_labels(self, shipment_ids: Ids, folder: str | os.PathLike[str]) -> list[SavedPdf]:
+        """Write label PDFs as ``labels-001.pdf``, ``labels-002.pdf``, ... into ``folder``."""
+        plan = DocumentDownload(self._api_base, "labels", shipment_ids)
+        return _lookup.save_documents(self._http, plan, folder)
+
+    def get_invoices(self, shipment_ids: Ids) -> list[PdfDocument]:
+        """Invoice PDFs, one per chunk of at most 100 shipments, in input order."""
+        return _lookup.get_documents(
+            self._http, DocumentDownload(self._api_base, "invoices", shipment_ids)
+        )
+
+    def save_invoices(self, shipment_ids: Ids, folder: str | os.PathLike[str]) -> list[SavedPdf]:
+        """Write invoice PDFs as ``invoices-001.pdf``, ... into ``folder``."""
+        plan = DocumentDownload(self._api_base, "invoices", shipment_ids)
+        return _lookup.save_documents(self._http, plan, folder)
+
+
+class AsyncShipments(_ShipmentsBase):
+    """Shipment search and look-ups over a configured ``httpx.AsyncClient``."""
+
+    def __init__(self, http: httpx.AsyncClient, api_base_url: str | httpx.URL) -> None:
+        super().__init__(api_base_url)
+        self._http = http
+
+    @overload
+    def search(
+        self,
+        filter: ShipmentFilter | None,
+        *,
+        limit: int | None = ...,
+        max_pages: int | None = ...,
+        resume_from: str | None = ...,
+        raw: Literal[False] = ...,
+        prefetch: int = ...,
+        dedupe_window: int = ...,
+    ) -> AsyncShipmentIterator[Shipment]: ...
+
+    @overload
+    def search(
+        self,
+        filter: ShipmentFilter | None,
+        *,
+        limit: int | None = ...,
+        max_pages: int | None = ...,
+        resume_from: str | None = ...,
+        raw: Literal[True],
+        prefetch: int = ...,
+        dedupe_window: int = ...,
+    ) -> AsyncShipmentIterator[dict[str, Any]]: ...
+
+    def search(
+        self,
+        filter: ShipmentFilter | None,
+        *,
+        limit: int | None = None,
+        max_pages: int | None = None,
+        resume_from: str | None = None,
+        raw: bool = False,
+        prefetch: int = 0,
+        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
+    ) -> AsyncShipmentIterator[Any]:
+        """``async for`` form of ``Shipments.search``.
+
+        ``prefetch=1`` requests page k+1 while the caller still works on page k.
+        Leaving early: ``async with`` the iterator, or ``await it.aclose()``, cancels a
+        prefetch in flight at once.
+        """
+        walker = new_walker(
+            self._api_base,
+            filter,
+            raw=raw,
+            limit=limit,
+            max_pages=max_pages,
+            resume_from=resume_from,
+            dedupe_window=dedupe_window,
+        )
+        return AsyncShipmentIterator(self._http, walker, check_prefetch(prefetch))
+
+    @overload
+    def pages(
+        self,
+        filter: ShipmentFilter | None,
+        *,
+        max_pages: int | None = ...,
+        resume_from: str | None = ...,
+        raw: Literal[False] = ...,
+        prefetch: int = ...,
+        dedupe_window: int = ...,
+    ) -> AsyncPageIterator[Shipment]: ...
+
+    @overload
+    def pages(
+        self,
+        filter: ShipmentFilter | None,
+        *,
+        max_pages: int | None = ...,
+        resume_from: str | None = ...,
+        raw: Literal[True],
+        prefetch: int = ...,
+        dedupe_window: int = ...,
+    ) -> AsyncPageIterator[dict[str, Any]]: ...
+
+    def pages(
+        self,
+        filter: ShipmentFilter | None,
+        *,
+        max_pages: int | None = None,
+        resume_from: str | None = None,
+        raw: bool = False,
+        prefetch: int = 0,
+        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
+    ) -> AsyncPageIterator[Any]:
+        """``async for`` form of ``Shipments.pages``; ``prefetch`` as in ``search``."""
+        walker = new_walker(
+            self._api_base,
+            filter,
+            raw=raw,
+            limit=None,
+            max_pages=max_pages,
+            resume_from=resume_from,
+            dedupe_window=dedupe_window,
+        )
+        return AsyncPageIterator(self._http, walker, check_prefetch(prefetch))
+
+    async def get_shipments(
+        self,
+        *,
+        shipment_ids: Ids | None = None,
+        order_ids: Ids | None = None,
+        order_item_ids: Ids | None = None,
+        raw: bool = False,
+    ) -> list[Any]:
+        """Async form of ``Shipments.get_shipments``."""
+        plan = self._lookup(shipment_ids, order_ids, order_item_ids, raw)
+        return await _lookup.aget_shipments(self._http, plan)
+
+    async def get_labels(self, shipment_ids: Ids) -> list[PdfDocument]:
+        """Async form of ``Shipments.get_labels``."""
+        plan = DocumentDownload(self._api_base, "labels", shipment_ids)
+        return await _lookup.aget_documents(self._http, plan)
+
+    async def save_labels(
+        self, shipment_ids: Ids, folder: str | os.PathLike[str]
+    ) -> list[SavedPdf]:
+        """Async form of ``Shipments.save_labels``."""
+        plan = DocumentDownload(self._api_base, "labels", shipment_ids)
+        return await _lookup.asave_documents(self._http, plan, folder)
+
+    async def get_invoices(self, shipment_ids: Ids) -> list[PdfDocument]:
+        """Async form of ``Shipments.get_invoices``."""
+        plan = DocumentDownload(self._api_base, "invoices", shipment_ids)
+        return await _lookup.aget_documents(self._http, plan)
+
+    async def save_invoices(
+        self, shipment_ids: Ids, folder: str | os.PathLike[str]
+    ) -> list[SavedPdf]:
+        """Async form of ``Shipments.save_invoices``."""
+        plan = DocumentDownload(self._api_base, "invoices", shipment_ids)
+        return await _lookup.asave_documents(self._http, plan, folder)

@@ -1,0 +1,295 @@
+"""Sync and async iterators over a shipment search.
+
+All decisions live in ``_paging.PageWalker``; the two drivers below differ only in how
+a request is sent and, for async, in optionally fetching the next page while the
+caller works on the current one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator
+from types import TracebackType
+from typing import Any, Generic, Self, TypeVar
+
+import httpx
+
+from ._errors import MalformedResponse, PaginationError, raise_for_status
+from ._filter import ShipmentFilter
+from ._paging import Page, PageRequest, PageWalker
+
+__all__ = [
+    "AsyncPageIterator",
+    "AsyncShipmentIterator",
+    "PageIterator",
+    "ShipmentIterator",
+    "new_walker",
+]
+
+T = TypeVar("T")
+
+
+def _keep_dict(raw: dict[str, Any]) -> dict[str, Any]:
+    return raw
+
+
+def new_walker(
+    api_base: httpx.URL,
+    filter: ShipmentFilter | None,
+    *,
+    raw: bool,
+    limit: int | None,
+    max_pages: int | None,
+    resume_from: str | None,
+    dedupe_window: int,
+) -> PageWalker[Any]:
+    """Validate the search arguments and set up the iteration state (no I/O)."""
+    if filter is not None and not isinstance(filter, ShipmentFilter):
+        raise ValueError(f"filter: expected a ShipmentFilter, got {type(filter).__name__}")
+    parse: Callable[[dict[str, Any]], Any]
+    if raw:
+        parse = _keep_dict
+    else:
+        from flipkart_seller_api.models.shipment import Shipment
+
+        parse = Shipment.from_dict
+    return PageWalker(
+        api_base=api_base,
+        # The body is built even when resuming so a bad filter still fails early.
+        body=None if filter is None else filter.to_dict(),
+        resume_from=resume_from,
+        parse=parse,
+        limit=limit,
+        max_pages=max_pages,
+        dedupe_window=dedupe_window,
+    )
+
+
+def _decode(response: httpx.Response, walker: PageWalker[Any]) -> object:
+    raise_for_status(response)
+    try:
+        return response.json()
+    except ValueError:
+        raise MalformedResponse(
+            f"page {walker.pages_fetched + 1}: the answer is not JSON "
+            f"(content-type {response.headers.get('content-type')!r})"
+        ) from None
+
+
+def _send(http: httpx.Client, request: PageRequest, walker: PageWalker[Any]) -> object:
+    return _decode(http.request(request.method, request.url, json=request.json), walker)
+
+
+async def _asend(http: httpx.AsyncClient, request: PageRequest, walker: PageWalker[Any]) -> object:
+    return _decode(await http.request(request.method, request.url, json=request.json), walker)
+
+
+def _pages(http: httpx.Client, walker: PageWalker[T]) -> Generator[Page[T]]:
+    request = walker.first_request()
+    while request is not None:
+        yield walker.accept(_send(http, request, walker))
+        request = walker.next_request()
+
+
+async def _apages(
+    http: httpx.AsyncClient, walker: PageWalker[T], prefetch: int
+) -> AsyncGenerator[Page[T]]:
+    request = walker.first_request()
+    ahead: asyncio.Task[object] | None = None
+    try:
+        while request is not None:
+            if ahead is None:
+                payload = await _asend(http, request, walker)
+            else:
+                payload = await ahead
+                ahead = None
+            page = walker.accept(payload)
+            if not prefetch:
+                yield page
+                request = walker.next_request()
+                continue
+            refused: PaginationError | None = None
+            try:
+                request = walker.next_request()
+            except PaginationError as exc:
+                request, refused = None, exc
+            if request is not None:
+                ahead = asyncio.create_task(_asend(http, request, walker))
+            yield page
+            if refused is not None:
+                # Raised only now so the caller still receives the page before it.
+                raise refused
+    finally:
+        if ahead is not None:
+            await _discard(ahead)
+
+
+async def _discard(task: asyncio.Task[object]) -> None:
+    """Cancel a prefetch the caller no longer wants, and absorb its outcome."""
+    task.cancel()
+    await asyncio.wait({task})
+    if not task.cancelled():
+        # Marks a failed prefetch as seen, so asyncio does not log it at shutdown.
+        task.exception()
+
+
+def _items(pages: Generator[Page[T]]) -> Generator[T]:
+    try:
+        for page in pages:
+            yield from page.items
+    finally:
+        pages.close()
+
+
+async def _aitems(pages: AsyncGenerator[Page[T]]) -> AsyncGenerator[T]:
+    try:
+        async for page in pages:
+            for item in page.items:
+                yield item
+    finally:
+        await pages.aclose()
+
+
+class _Progress:
+    _walker: PageWalker[Any]
+
+    @property
+    def pages_fetched(self) -> int:
+        """Pages received so far."""
+        return self._walker.pages_fetched
+
+    @property
+    def duplicates_skipped(self) -> int:
+        """Shipments left out because their id was already yielded in this iteration."""
+        return self._walker.duplicates_skipped
+
+
+class PageIterator(_Progress, Generic[T]):
+    """Iterates over the ``Page`` objects of a search; ``close()`` stops it early."""
+
+    def __init__(self, http: httpx.Client, walker: PageWalker[T]) -> None:
+        self._walker = walker
+        self._pages = _pages(http, walker)
+
+    def __iter__(self) -> Self:
+        return self
+
+    def __next__(self) -> Page[T]:
+        return next(self._pages)
+
+    def close(self) -> None:
+        """Stop the iteration; no further request is sent."""
+        self._pages.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class ShipmentIterator(_Progress, Generic[T]):
+    """Iterates over the shipments of a search, across pages; ``close()`` stops it early."""
+
+    def __init__(self, http: httpx.Client, walker: PageWalker[T]) -> None:
+        self._walker = walker
+        self._items = _items(_pages(http, walker))
+
+    def __iter__(self) -> Self:
+        return self
+
+    def __next__(self) -> T:
+        return next(self._items)
+
+    def close(self) -> None:
+        """Stop the iteration; no further request is sent."""
+        self._items.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncPageIterator(_Progress, Generic[T]):
+    """``async for`` over the ``Page`` objects of a search.
+
+    Leaving early: use ``async with`` or ``await aclose()`` to cancel a prefetch in
+    flight at once (otherwise it is cancelled when the iterator is garbage-collected).
+    """
+
+    def __init__(self, http: httpx.AsyncClient, walker: PageWalker[T], prefetch: int) -> None:
+        self._walker = walker
+        self._pages = _apages(http, walker, prefetch)
+
+    def __aiter__(self) -> AsyncIterator[Page[T]]:
+        return self
+
+    async def __anext__(self) -> Page[T]:
+        return await anext(self._pages)
+
+    async def aclose(self) -> None:
+        """Stop the iteration and cancel a prefetch in flight."""
+        await self._pages.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+
+class AsyncShipmentIterator(_Progress, Generic[T]):
+    """``async for`` over the shipments of a search, across pages.
+
+    Leaving early: use ``async with`` or ``await aclose()`` to cancel a prefetch in
+    flight at once (otherwise it is cancelled when the iterator is garbage-collected).
+    """
+
+    def __init__(self, http: httpx.AsyncClient, walker: PageWalker[T], prefetch: int) -> None:
+        self._walker = walker
+        self._items = _aitems(_apages(http, walker, prefetch))
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        return await anext(self._items)
+
+    async def aclose(self) -> None:
+        """Stop the iteration and cancel a prefetch in flight."""
+        await self._items.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+
+def check_prefetch(prefetch: int) -> int:
+    """Only one page can be fetched ahead: each cursor arrives with the page before it."""
+    if prefetch not in (0, 1) or isinstance(prefetch, bool):
+        raise ValueError(f"prefetch: expected 0 or 1, got {prefetch!r}")
+    return prefetch
