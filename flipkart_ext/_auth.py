@@ -241,13 +241,10 @@ class FlipkartAuth(httpx.Auth):
                     status_code=response.status_code,
                     headers=response.headers,
                 ) from None
-            if (
-                grant.grant == "refresh_token"
-                and token.refresh_token is None
-                and previous is not None
-            ):
-                # The server did not rotate it: the old refresh token stays valid.
-                token = dataclasses.replace(token, refresh_token=previous.refresh_token)
+            if grant.grant == "refresh_token" and token.refresh_token is None:
+                # The server did not rotate it: the one just used stays valid.
+                used = grant.request.url.params.get("refresh_token")
+                token = dataclasses.replace(token, refresh_token=used)
             self.store.save(self.key, token)
             self._token = token
             if grant.grant == "refresh_token":
