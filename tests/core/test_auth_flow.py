@@ -7,6 +7,8 @@ import json
 
 import httpx
 import pytest
+from flipkart_seller_api.api.shipment_v3 import get_shipment_details, mark_rtd
+from flipkart_seller_api.models import DispatchShipmentRequest
 
 from flipkart_ext._auth import FlipkartAuth
 from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
@@ -14,8 +16,6 @@ from flipkart_ext._environments import SANDBOX
 from flipkart_ext._errors import AuthenticationError, PermissionDenied, ReauthorizationRequired
 from flipkart_ext._stores import MemoryTokenStore
 from flipkart_ext._tokens import Token
-from flipkart_seller_api.api.shipment_v3 import get_shipment_details, mark_rtd
-from flipkart_seller_api.models import DispatchShipmentRequest
 from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, OAUTH, FakeClock, FakeFlipkart
 
 
@@ -156,9 +156,11 @@ def test_refresh_grant_rotates_and_persists_the_refresh_token(fake: FakeFlipkart
 def test_spent_refresh_token_raises_reauthorization_required_with_instructions(
     fake: FakeFlipkart,
 ) -> None:
-    with _client(fake, refresh_token="RT-dead-secretvalue", seller_id="seller-1") as client:
-        with pytest.raises(ReauthorizationRequired) as caught:
-            client.call(get_shipment_details, "S1")
+    with (
+        _client(fake, refresh_token="RT-dead-secretvalue", seller_id="seller-1") as client,
+        pytest.raises(ReauthorizationRequired) as caught,
+    ):
+        client.call(get_shipment_details, "S1")
     text = str(caught.value)
     assert "authorize_url" in text and "exchange_code" in text
     assert caught.value.code == "invalid_grant"

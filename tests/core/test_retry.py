@@ -7,6 +7,12 @@ from email.utils import formatdate
 
 import httpx
 import pytest
+from flipkart_seller_api.api.shipment_v3 import (
+    get_shipment_details,
+    mark_rtd,
+    search_pre_dispatch_shipment_post,
+)
+from flipkart_seller_api.models import DispatchShipmentRequest, SearchShipmentRequest
 
 from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
 from flipkart_ext._errors import APIConnectionError, APITimeoutError, RateLimitError, ServerError
@@ -21,12 +27,6 @@ from flipkart_ext._retry import (
     should_retry_status,
 )
 from flipkart_ext._tokens import client_credentials_request, refresh_token_request
-from flipkart_seller_api.api.shipment_v3 import (
-    get_shipment_details,
-    mark_rtd,
-    search_pre_dispatch_shipment_post,
-)
-from flipkart_seller_api.models import DispatchShipmentRequest, SearchShipmentRequest
 from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, OAUTH, FakeFlipkart, SleepRecorder
 
 FILTER = "/sellers/v3/shipments/filter"
@@ -84,9 +84,11 @@ def test_retry_after_beyond_the_cap_is_not_slept_through(
     fake: FakeFlipkart, sleeper: SleepRecorder
 ) -> None:
     fake.push("GET", DETAILS, httpx.Response(429, headers={"Retry-After": "3600"}))
-    with _client(fake, sleeper.policy(max_retry_after=60)) as client:
-        with pytest.raises(RateLimitError) as caught:
-            client.call(get_shipment_details, "S1")
+    with (
+        _client(fake, sleeper.policy(max_retry_after=60)) as client,
+        pytest.raises(RateLimitError) as caught,
+    ):
+        client.call(get_shipment_details, "S1")
     assert caught.value.retry_after == 3600
     assert sleeper.sleeps == []
     assert _calls(fake, DETAILS) == 1

@@ -7,11 +7,11 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 
 from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
 from flipkart_ext._stores import MemoryTokenStore
 from flipkart_ext._tokens import Token
-from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeClock, FakeFlipkart
 
 N = 100
