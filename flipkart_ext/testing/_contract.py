@@ -246,11 +246,9 @@ class SpecContract:
             return [f"{path} is outside the API"]
         found = self.find(method, path[len(API_PREFIX) :])
         if found is None:
-            return (
-                self._error_body_errors(status, media, body)
-                if status == 404
-                else [f"no operation for {method} {path}"]
-            )
+            if status >= 400:
+                return self._error_body_errors(status, media, body)
+            return [f"no operation for {method} {path}"]
         op = found[0]
         declared = op.responses.get(str(status)) or (
             op.responses.get("default") if status < 400 else None

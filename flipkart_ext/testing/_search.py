@@ -99,8 +99,11 @@ def _parse_datetime(text: str) -> datetime:
 
 def parse_search(body: Mapping[str, Any]) -> ShipmentSearch:
     """Apply Flipkart's rules to a schema-valid search body; SearchRequestError otherwise."""
-    flt: Mapping[str, Any] = body.get("filter") or {}
     errors: list[FieldError] = []
+    if "filter" not in body:
+        # The schema leaves it optional; Flipkart needs at least filter.type.
+        raise SearchRequestError([FieldError("filter", "filter with a type is required")])
+    flt: Mapping[str, Any] = body["filter"]
     kind = flt.get("type", "")
     states = tuple(flt.get("states") or ())
     allowed = _STATES_BY_TYPE.get(kind)
