@@ -74,7 +74,7 @@ __all__ = ["AppGrant", "FlipkartAuth", "TokenStatus"]
 
 logger = logging.getLogger("flipkart_ext")
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 #: How a new token is obtained when no refresh token is known.
 AppGrant = Literal["client_credentials", "authorization_code"]
@@ -385,8 +385,8 @@ class FlipkartAuth(httpx.Auth):
         return stack
 
     def _drive_sync(
-        self, flow: Generator[httpx.Request, httpx.Response, T]
-    ) -> Generator[httpx.Request, httpx.Response, T]:
+        self, flow: Generator[httpx.Request, httpx.Response, _T]
+    ) -> Generator[httpx.Request, httpx.Response, _T]:
         held: contextlib.ExitStack | None = None
         try:
             step = next(flow)
@@ -404,7 +404,7 @@ class FlipkartAuth(httpx.Auth):
                 try:
                     step = flow.send(response)
                 except StopIteration as done:
-                    value: T = done.value
+                    value: _T = done.value
                     return value
         finally:
             if held is not None:
@@ -412,7 +412,7 @@ class FlipkartAuth(httpx.Auth):
             flow.close()
 
     async def _drive_async(
-        self, flow: Generator[httpx.Request, httpx.Response, T], result: list[T]
+        self, flow: Generator[httpx.Request, httpx.Response, _T], result: list[_T]
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         held: contextlib.AsyncExitStack | None = None
         try:
@@ -463,9 +463,9 @@ class FlipkartAuth(httpx.Auth):
 
     def sync_run(
         self,
-        flow: Generator[httpx.Request, httpx.Response, T],
+        flow: Generator[httpx.Request, httpx.Response, _T],
         send: Callable[[httpx.Request], httpx.Response],
-    ) -> T:
+    ) -> _T:
         """Run a token flow (e.g. :meth:`exchange_code_flow`) with ``send`` doing the I/O, under the locks."""
         driver = self._drive_sync(flow)
         try:
@@ -473,16 +473,16 @@ class FlipkartAuth(httpx.Auth):
             while True:
                 step = driver.send(send(step))
         except StopIteration as done:
-            value: T = done.value
+            value: _T = done.value
             return value
 
     async def async_run(
         self,
-        flow: Generator[httpx.Request, httpx.Response, T],
+        flow: Generator[httpx.Request, httpx.Response, _T],
         send: Callable[[httpx.Request], Awaitable[httpx.Response]],
-    ) -> T:
+    ) -> _T:
         """The async twin of :meth:`sync_run`."""
-        result: list[T] = []
+        result: list[_T] = []
         driver = self._drive_async(flow, result)
         try:
             step = await driver.__anext__()

@@ -45,14 +45,14 @@ if TYPE_CHECKING:
 
     from .shipments import AsyncShipments, Shipments
 
-__all__ = ["AsyncFlipkartClient", "FlipkartClient", "Operation"]
+__all__ = ["DEFAULT_TIMEOUT", "AsyncFlipkartClient", "FlipkartClient", "Operation"]
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 
-class Operation(Protocol[T]):
+class Operation(Protocol[_T]):
     """A generated operation module (``flipkart_seller_api.api.<tag>.<operation>``).
 
     Only its I/O-free helpers are used: ``_get_kwargs`` builds the request and
@@ -62,7 +62,7 @@ class Operation(Protocol[T]):
 
     def _get_kwargs(self, *args: Any, **kwargs: Any) -> dict[str, Any]: ...
 
-    def _build_response(self, *, client: Any, response: httpx.Response) -> Response[T]: ...
+    def _build_response(self, *, client: Any, response: httpx.Response) -> Response[_T]: ...
 
 
 @functools.cache
@@ -218,7 +218,7 @@ class _ClientBase:
     ) -> dict[str, Any]:
         return op._get_kwargs(*args, **kwargs)
 
-    def _parsed(self, op: Operation[T], response: httpx.Response, raw: Any) -> T | None:
+    def _parsed(self, op: Operation[_T], response: httpx.Response, raw: Any) -> _T | None:
         if not response.is_success:
             raise error_for_response(response, secrets=self._auth._secrets())
         return op._build_response(client=raw, response=response).parsed
@@ -264,7 +264,7 @@ class FlipkartClient(_ClientBase):
 
         return Shipments(self.http, self.api_base_url)
 
-    def call(self, op: Operation[T], *args: Any, **kwargs: Any) -> T | None:
+    def call(self, op: Operation[_T], *args: Any, **kwargs: Any) -> _T | None:
         """Run a generated operation module and return its parsed 2xx body.
 
         Raises a :class:`~flipkart_ext.FlipkartError` subclass for any other outcome.
@@ -348,7 +348,7 @@ class AsyncFlipkartClient(_ClientBase):
 
         return AsyncShipments(self.http, self.api_base_url)
 
-    async def call(self, op: Operation[T], *args: Any, **kwargs: Any) -> T | None:
+    async def call(self, op: Operation[_T], *args: Any, **kwargs: Any) -> _T | None:
         """Run a generated operation module and return its parsed 2xx body."""
         request_kwargs = self._request_kwargs(op, args, kwargs)
         try:

@@ -25,6 +25,7 @@ from urllib.parse import urlencode
 import httpx
 
 __all__ = [
+    "GRANT_EXTENSION",
     "SCOPE",
     "AuthorizationURL",
     "GrantType",

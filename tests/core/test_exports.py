@@ -1,0 +1,56 @@
+"""Every core module declares its public surface in a sorted, complete ``__all__``."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+
+import pytest
+
+MODULES = [
+    "flipkart_ext._auth",
+    "flipkart_ext._client",
+    "flipkart_ext._environments",
+    "flipkart_ext._errors",
+    "flipkart_ext._redact",
+    "flipkart_ext._retry",
+    "flipkart_ext._stores",
+    "flipkart_ext._tokens",
+]
+
+# Module-level names that are public by spelling but are not API.
+NOT_API = {"logger"}
+
+
+def _defined_public_names(module: object) -> set[str]:
+    tree = ast.parse(inspect.getsource(module))  # type: ignore[arg-type]
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+    return {n for n in names if not n.startswith("_")} - NOT_API - {"__all__"}
+
+
+def _isort_key(name: str) -> tuple[int, str]:
+    # Constants, then classes, then functions: the order ruff's RUF022 keeps.
+    if name.isupper():
+        return (0, name)
+    if name[:1].isupper():
+        return (1, name)
+    return (2, name)
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_all_is_complete_sorted_and_resolvable(name: str) -> None:
+    module = importlib.import_module(name)
+    exported = list(module.__all__)
+    assert exported == sorted(exported, key=_isort_key), "keep __all__ sorted"
+    assert len(set(exported)) == len(exported)
+    assert set(exported) == _defined_public_names(module)
+    for attr in exported:
+        assert hasattr(module, attr), attr
