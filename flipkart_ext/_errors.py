@@ -54,6 +54,7 @@ __all__ = [
     "RateLimitError",
     "ReauthorizationRequired",
     "ServerError",
+    "araise_for_response",
     "error_for_response",
     "parse_error_body",
     "parse_retry_after_header",
@@ -278,7 +279,11 @@ def error_for_response(
     The response body must already have been read.
     """
     secrets = tuple(secrets)
-    code, server_message, body = parse_error_body(response.content)
+    try:
+        content = response.content
+    except httpx.ResponseNotRead:  # a streamed answer nobody read: report what we know
+        content = b""
+    code, server_message, body = parse_error_body(content)
     status = response.status_code
     reason = response.reason_phrase or "error"
     parts = [p for p in (message, server_message) if p]
@@ -310,9 +315,18 @@ def error_for_response(
 def raise_for_response(response: httpx.Response, *, secrets: Iterable[str] = ()) -> None:
     """Raise the typed error for a non-2xx ``response``; return quietly for 2xx.
 
-    The body is read if it has not been already.
+    The body is read first if needed (use :func:`araise_for_response` for an
+    unread async stream).
     """
     if response.is_success:
         return
     response.read()
+    raise error_for_response(response, secrets=secrets)
+
+
+async def araise_for_response(response: httpx.Response, *, secrets: Iterable[str] = ()) -> None:
+    """The async twin of :func:`raise_for_response`: the body is read with ``aread()``."""
+    if response.is_success:
+        return
+    await response.aread()
     raise error_for_response(response, secrets=secrets)

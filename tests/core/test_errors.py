@@ -19,6 +19,7 @@ from flipkart_ext._errors import (
     RateLimitError,
     ReauthorizationRequired,
     ServerError,
+    araise_for_response,
     error_for_response,
     parse_error_body,
     raise_for_response,
@@ -182,3 +183,23 @@ def test_connection_error_wraps_without_secrets() -> None:
     assert isinstance(timeout, APITimeoutError)
     bare = APIConnectionError.from_transport_error(httpx.ConnectError("no request"))
     assert bare.url is None and "ConnectError" in str(bare)
+
+
+async def test_async_raise_for_response_reads_an_unread_stream() -> None:
+    async def body() -> object:
+        yield b'{"error": "invalid_token", "error_description": "expired"}'
+
+    response = httpx.Response(401, content=body(), request=httpx.Request("GET", URL))
+    with pytest.raises(AuthenticationError) as caught:
+        await araise_for_response(response)
+    assert (caught.value.code, caught.value.message) == ("invalid_token", "expired")
+    await araise_for_response(httpx.Response(200))
+
+
+def test_an_unread_stream_still_gives_a_typed_error() -> None:
+    async def body() -> object:
+        yield b"{}"
+
+    response = httpx.Response(503, content=body(), request=httpx.Request("GET", URL))
+    error = error_for_response(response)
+    assert isinstance(error, ServerError) and error.message == "Service Unavailable"

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import base64
+import json
 import logging
+import threading
 import traceback
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -169,3 +173,69 @@ def test_installing_the_filter_is_idempotent_and_never_changes_levels() -> None:
     for lg in (*loggers, child):
         assert sum(isinstance(f, RedactingFilter) for f in lg.filters) == 1, lg.name
     assert [lg.level for lg in (*loggers, child)] == levels
+
+
+class _LoopbackFlipkart(BaseHTTPRequestHandler):
+    """Just enough Flipkart on a real socket for httpcore's own DEBUG logging to run."""
+
+    issued: ClassVar[list[str]] = []
+    rejected_once: ClassVar[set[str]] = set()
+
+    def _json(self, status: int, body: object) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self) -> None:
+        url = httpx.URL(self.path)
+        if url.path == "/oauth-service/oauth/token":
+            n = len(self.issued) + 1
+            self.issued.append(f"AT-{n}-secretvalue")
+            self._json(
+                200,
+                {
+                    "access_token": f"AT-{n}-secretvalue",
+                    "refresh_token": f"RT-{n}-secretvalue",
+                    "expires_in": 3600,
+                },
+            )
+            return
+        token = self.headers.get("Authorization", "")[7:]
+        if token == "AT-1-secretvalue" and token not in self.rejected_once:  # forces a 401 replay
+            self.rejected_once.add(token)
+            self._json(401, {"error": "invalid_token"})
+            return
+        self._json(200, {"shipments": []})
+
+    def log_message(self, format: str, *args: object) -> None:  # keep test output quiet
+        return
+
+
+def test_real_socket_session_logs_no_secret(caplog: pytest.LogCaptureFixture) -> None:
+    for name in ("httpx", "httpcore", "flipkart_ext"):
+        caplog.set_level(logging.DEBUG, logger=name)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _LoopbackFlipkart)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        with FlipkartClient(
+            CLIENT_ID,
+            CLIENT_SECRET,
+            api_base_url=f"http://127.0.0.1:{port}/sellers",
+            refresh_token="RT-seed-secretvalue",
+        ) as client:
+            assert client.call(get_shipment_details, "S1") is not None
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert _LoopbackFlipkart.issued == [
+        "AT-1-secretvalue",
+        "AT-2-secretvalue",
+    ]  # refresh, 401, refresh
+    assert any(r.name.startswith("httpcore") for r in caplog.records)
+    assert "refresh_token=[REDACTED]" in caplog.text
+    assert _leaks(caplog.text) == []
