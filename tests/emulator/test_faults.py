@@ -5,7 +5,7 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 import pytest
-from flipkart_seller_api.models import SearchShipmentResponse
+from flipkart_seller_api.models import OrderItemStatus, SearchShipmentResponse
 
 from flipkart_ext.testing import Emulator
 
@@ -156,7 +156,10 @@ def test_noisy_answers_still_parse_with_the_generated_models(
     body = api.post("/v3/shipments/filter", json={"filter": {"type": "preDispatch"}}).json()
     parsed = SearchShipmentResponse.from_dict(body)
     assert isinstance(parsed.shipments, list)
-    status = parsed.shipments[0].order_items[0].status
+    items = parsed.shipments[0].order_items
+    assert isinstance(items, list)
+    status = items[0].status
+    assert isinstance(status, OrderItemStatus)
     assert status.is_known is False
     assert status.value == "SOMETHING_NEW"
 
