@@ -37,7 +37,6 @@ to requests for the configured API origin and base path.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import dataclasses
 import logging
@@ -46,9 +45,12 @@ import time
 import weakref
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from datetime import UTC, datetime
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import httpx
+
+if TYPE_CHECKING:
+    import asyncio
 
 from ._environments import Environment
 from ._errors import (
@@ -105,6 +107,8 @@ def _is_token_request(request: httpx.Request) -> bool:
 
 async def _enter_in_thread(cm: contextlib.AbstractContextManager[None]) -> None:
     """Enter a blocking context manager off the event loop, without leaking it on cancellation."""
+    import asyncio  # only async callers pay for importing it
+
     entered = asyncio.ensure_future(asyncio.to_thread(cm.__enter__))
     try:
         await asyncio.shield(entered)
@@ -355,6 +359,8 @@ class FlipkartAuth(httpx.Auth):
     # -- the two drivers: only locking and body reads differ ----------------------------------
 
     def _async_lock(self) -> asyncio.Lock:
+        import asyncio
+
         loop = asyncio.get_running_loop()
         with self._locks_guard:
             lock = self._async_locks.get(loop)

@@ -262,6 +262,7 @@ class FlipkartClient(_ClientBase):
         """Shipment search with pagination and id look-ups."""
         from .shipments import Shipments
 
+        install_log_redaction()  # its logger was created by the import just now
         return Shipments(self.http, self.api_base_url)
 
     def call(self, op: Operation[_T], *args: Any, **kwargs: Any) -> _T | None:
@@ -346,6 +347,7 @@ class AsyncFlipkartClient(_ClientBase):
         """Shipment search with pagination and id look-ups."""
         from .shipments import AsyncShipments
 
+        install_log_redaction()  # its logger was created by the import just now
         return AsyncShipments(self.http, self.api_base_url)
 
     async def call(self, op: Operation[_T], *args: Any, **kwargs: Any) -> _T | None:

@@ -53,7 +53,6 @@ trigger a token refresh.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import random
 import time
@@ -90,6 +89,12 @@ IDEMPOTENT_EXTENSION = "flipkart_ext.idempotent"
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _TRANSIENT_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+
+async def _asyncio_sleep(seconds: float) -> None:
+    import asyncio  # imported on first use: sync-only programs never load it
+
+    await asyncio.sleep(seconds)
 
 
 # -- pure decisions ----------------------------------------------------------------------------
@@ -180,7 +185,7 @@ class RetryPolicy:
     total_timeout: float = 120.0
     read_only_posts: tuple[str, ...] = READ_ONLY_POSTS
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
-    async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
+    async_sleep: Callable[[float], Awaitable[None]] = field(default=_asyncio_sleep, repr=False)
     clock: Callable[[], float] = field(default=time.monotonic, repr=False)
     wall_clock: Callable[[], float] = field(default=time.time, repr=False)
     random: Callable[[], float] = field(default=random.random, repr=False)

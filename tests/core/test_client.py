@@ -271,3 +271,26 @@ def test_exchange_code_connection_failure_is_typed() -> None:
     ):
         client.exchange_code("code-x-secretvalue", REDIRECT, "st")
     assert "code-x-secretvalue" not in str(caught.value)
+
+
+def test_shipments_helper_shares_the_http_client_and_its_logs_are_redacted(
+    fake: FakeFlipkart,
+) -> None:
+    import logging
+
+    from flipkart_ext._redact import RedactingFilter
+
+    with FlipkartClient(CLIENT_ID, CLIENT_SECRET, transport=fake.transport()) as client:
+        shipments = client.shipments
+        assert client.shipments is shipments  # built once
+        assert shipments._http is client.http
+    assert any(
+        isinstance(f, RedactingFilter) for f in logging.getLogger("flipkart_ext.shipments").filters
+    )
+
+
+async def test_async_shipments_helper_shares_the_http_client(fake: FakeFlipkart) -> None:
+    async with AsyncFlipkartClient(
+        CLIENT_ID, CLIENT_SECRET, transport=fake.async_transport()
+    ) as client:
+        assert client.shipments._http is client.http
