@@ -16,6 +16,7 @@ import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache
 from importlib import import_module
 from importlib.resources import files
@@ -68,6 +69,24 @@ def load_spec() -> dict[str, Any]:
     text = files("flipkart_seller_api").joinpath("openapi.json").read_text(encoding="utf-8")
     spec: dict[str, Any] = json.loads(text)
     return spec
+
+
+def _is_offset_datetime(value: object) -> bool:
+    if not isinstance(value, str):
+        return True  # the type keyword reports non-strings
+    return datetime.fromisoformat(value).tzinfo is not None
+
+
+def _format_checker(jsonschema: Any) -> Any:
+    """Checks ``date-time`` (with an offset) and nothing else.
+
+    jsonschema's own date-time check silently does nothing unless an optional package is
+    installed; this one behaves the same everywhere. Formats such as ``int32`` stay
+    unchecked, as in most OpenAPI tooling.
+    """
+    checker = jsonschema.FormatChecker(formats=())
+    checker.checks("date-time", raises=ValueError)(_is_offset_datetime)
+    return checker
 
 
 def _convert(node: Any, strict: bool) -> Any:
@@ -133,6 +152,7 @@ class SpecContract:
         self._defs: dict[bool, dict[str, Any]] = {}
         # Validators for the shapes the spec does not describe (token answers, errors).
         self._own_validators: dict[str, Any] = {}
+        self._format_checker: Any = None
         self.operations: dict[str, Operation] = {}
         components = self._spec.get("components", {})
         self.schemas: Mapping[str, Any] = components.get("schemas", {})
@@ -181,11 +201,13 @@ class SpecContract:
         with self._lock:
             if key not in cache_in:
                 # Imported here: only validation needs it, not importing the emulator.
-                validator_class = import_module("jsonschema").Draft202012Validator
+                jsonschema = import_module("jsonschema")
+                if self._format_checker is None:
+                    self._format_checker = _format_checker(jsonschema)
                 document = dict(_convert(schema, strict))
                 document["$defs"] = self._definitions(strict)
-                cache_in[key] = validator_class(
-                    document, format_checker=validator_class.FORMAT_CHECKER
+                cache_in[key] = jsonschema.Draft202012Validator(
+                    document, format_checker=self._format_checker
                 )
             return cache_in[key]
 

@@ -16,6 +16,7 @@ from ._cursor import CursorCodec
 from ._faults import Faults
 from ._listings import ListingsApi
 from ._oauth import OAuthService, TokenRequest, TokenStore
+from ._sandbox import SandboxApi
 from ._server import ServerThread
 from ._shipments import ShipmentsApi
 from ._state import ALL_ITEM_STATES, CANCELLATION_TYPES, IST, SHIPMENT_TYPES, Store
@@ -85,8 +86,14 @@ class Emulator:
             self._store, CursorCodec(hashlib.sha256(f"cursor-key-{seed}".encode()).digest())
         )
         listings = ListingsApi(self._store)
+        sandbox = SandboxApi(self._store)
         handlers: dict[str, Handler] = {
-            "createTestOrders": shipments.create_test_orders,
+            "createTestOrders": sandbox.create_test_orders,
+            "putOrderOnHold": sandbox.put_on_hold,
+            "makeOrderUnHold": sandbox.release_hold,
+            "markOrderItemPickupComplete": sandbox.mark_pickup_complete,
+            "markOrderItemShipped": sandbox.mark_shipped,
+            "markOrderItemDelivered": sandbox.mark_delivered,
             "searchPreDispatchShipmentPost": shipments.search_post,
             "searchPreDispatchShipmentGet": shipments.search_get,
             "getShipmentDetails": shipments.get_by_path,

@@ -8,7 +8,7 @@ Limits chosen to match Flipkart's documentation and the cursors it returns:
   which are searched when ``states`` is absent; ``cancelled`` needs ``cancellationType``;
 - ``hold`` applies to preDispatch only and defaults to ``false`` there, so held shipments
   appear only when asked for;
-- date ranges are inclusive; a date-time without an offset is read as IST.
+- date ranges are inclusive and compare instants (offsets are required by the contract).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from ._state import IST, POST_DISPATCH_STATES, PRE_DISPATCH_STATES, ShipmentRecord
+from ._state import POST_DISPATCH_STATES, PRE_DISPATCH_STATES, ShipmentRecord
 from ._wire import FieldError
 
 __all__ = [
@@ -94,7 +94,9 @@ class ShipmentSearch:
 
 def _parse_datetime(text: str) -> datetime:
     value = datetime.fromisoformat(text)
-    return value if value.tzinfo else value.replace(tzinfo=IST)
+    if value.tzinfo is None:
+        raise ValueError("a date-time needs an offset")
+    return value
 
 
 def parse_search(body: Mapping[str, Any]) -> ShipmentSearch:

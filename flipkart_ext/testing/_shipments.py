@@ -1,4 +1,4 @@
-"""Shipment endpoints: sandbox order creation, search, look-ups, labels, dispatch, cancel.
+"""Shipment endpoints: search, look-ups, labels and invoices, dispatch, cancel.
 
 Handlers run under the emulator's lock with a body that already passed the contract
 check, so they only apply Flipkart's business rules.
@@ -131,48 +131,6 @@ class ShipmentsApi:
     def __init__(self, store: Store, cursors: CursorCodec) -> None:
         self._store = store
         self._cursors = cursors
-
-    # -- sandbox -----------------------------------------------------------------------
-
-    def create_test_orders(self, call: Call) -> Response:
-        """``POST /orders/sandbox/test_orders``: one approved order in one new shipment."""
-        body = call.body
-        store = self._store
-        lines = []
-        errors = []
-        for index, line in enumerate(body.get("orderItems") or []):
-            listing = store.listing_by_id(line.get("listingId", ""))
-            if listing is None:
-                errors.append(FieldError(f"orderItems[{index}].listingId", "unknown listing"))
-                continue
-            quantity = line.get("quantity", 1)
-            if quantity < 1:
-                errors.append(FieldError(f"orderItems[{index}].quantity", "must be at least 1"))
-            lines.append((listing, quantity))
-        if not lines and not errors:
-            errors.append(FieldError("orderItems", "at least one order item is required"))
-        location_id = body.get("locationId")
-        if location_id is not None and location_id not in store.locations:
-            errors.append(FieldError("locationId", "unknown location"))
-        shipment_type = body.get("shipmentType", "NORMAL")
-        if shipment_type not in ("NORMAL", "EXPRESS", "SELF"):
-            errors.append(FieldError("shipmentType", "must be NORMAL, EXPRESS or SELF"))
-        if errors:
-            return error_response(400, "invalid_request", "Invalid test order", details=errors)
-        shipment = store.create_order(lines, location_id=location_id, shipment_type=shipment_type)
-        return json_response(
-            {
-                "orderId": shipment.items[0].order_id,
-                "orderItems": [
-                    {
-                        "listingId": item.listing.listing_id,
-                        "orderItemId": item.order_item_id,
-                        "quantity": item.quantity,
-                    }
-                    for item in shipment.items
-                ],
-            }
-        )
 
     # -- search ------------------------------------------------------------------------
 

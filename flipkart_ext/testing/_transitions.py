@@ -8,6 +8,13 @@ Legal moves (everything else is refused for that shipment only, with an error co
 - cancel (``POST /v3/shipments/cancel``): any preDispatch state -> CANCELLED, for the
   whole shipment or the given cancellation groups.
 
+The marketplace's own moves, which the sandbox's helper endpoints make on request:
+
+- hold / release: a preDispatch shipment gets or loses its hold;
+- pickup complete: READY_TO_DISPATCH -> PICKUP_COMPLETE;
+- shipped: READY_TO_DISPATCH or PICKUP_COMPLETE -> SHIPPED;
+- delivered: SHIPPED -> DELIVERED.
+
 Labels and invoices exist once a shipment is PACKED, and stay available afterwards.
 """
 
@@ -23,8 +30,13 @@ __all__ = [
     "LABELLED_STATES",
     "TransitionError",
     "cancel",
+    "deliver",
+    "hold",
+    "mark_pickup_complete",
     "mark_ready_to_dispatch",
+    "mark_shipped",
     "pack",
+    "release_hold",
 ]
 
 LABELLED_STATES = ("PACKED", "READY_TO_DISPATCH", *POST_DISPATCH_STATES)
@@ -123,3 +135,43 @@ def cancel(shipment: ShipmentRecord, request: Mapping[str, Any], now: datetime) 
         item.cancellation_date = now
         item.cancellation_reason = request.get("reason") or "seller_cancelled"
     shipment.updated_at = now
+
+
+def _require(shipment: ShipmentRecord, allowed: tuple[str, ...], move: str) -> None:
+    if shipment.state not in allowed:
+        raise TransitionError(
+            "INVALID_SHIPMENT_STATE", f"Cannot {move} a shipment in state {shipment.state}"
+        )
+
+
+def hold(shipment: ShipmentRecord, now: datetime) -> None:
+    """Put a preDispatch shipment on hold."""
+    _require(shipment, PRE_DISPATCH_STATES, "hold")
+    shipment.hold = True
+    shipment.updated_at = now
+
+
+def release_hold(shipment: ShipmentRecord, now: datetime) -> None:
+    """Release a held shipment."""
+    if not shipment.hold:
+        raise TransitionError("SHIPMENT_NOT_ON_HOLD", "Shipment is not on hold")
+    shipment.hold = False
+    shipment.updated_at = now
+
+
+def mark_pickup_complete(shipment: ShipmentRecord, now: datetime) -> None:
+    """The courier collected the shipment."""
+    _require(shipment, ("READY_TO_DISPATCH",), "mark pickup complete for")
+    _set_status(shipment, "PICKUP_COMPLETE", now)
+
+
+def mark_shipped(shipment: ShipmentRecord, now: datetime) -> None:
+    """The shipment left with the courier."""
+    _require(shipment, ("READY_TO_DISPATCH", "PICKUP_COMPLETE"), "ship")
+    _set_status(shipment, "SHIPPED", now)
+
+
+def deliver(shipment: ShipmentRecord, now: datetime) -> None:
+    """The buyer received the shipment."""
+    _require(shipment, ("SHIPPED",), "deliver")
+    _set_status(shipment, "DELIVERED", now)

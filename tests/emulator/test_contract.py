@@ -148,6 +148,10 @@ def test_an_invalid_body_is_400_in_flipkarts_shape(api: httpx.Client) -> None:
             {"filter": {"type": "preDispatch", "orderDate": {"from": "yesterday"}}},
             "filter.orderDate.from",
         ),
+        (
+            {"filter": {"type": "preDispatch", "orderDate": {"from": "2024-03-01T10:00:00"}}},
+            "filter.orderDate.from",
+        ),
     ],
 )
 def test_schema_violations_name_the_field(

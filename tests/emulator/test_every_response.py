@@ -127,6 +127,20 @@ def test_every_route_answers_within_the_spec(
     post("/v3/shipments/dispatch", {"shipmentIds": [*ids[:2], ids[5]]})
     post("/v3/shipments/cancel", {"shipments": [{"shipmentId": ids[4]}, {"shipmentId": ids[0]}]})
 
+    # The sandbox's marketplace moves, through a whole lifecycle, and one refusal.
+    item = {
+        "orderItemId": get(f"/v3/shipments/{ids[1]}").json()["shipments"][0]["orderItems"][0][
+            "orderItemId"
+        ]
+    }
+    session.put(api + "/orders/sandbox/on_hold", json=item, headers=headers)
+    session.put(api + "/orders/sandbox/un_hold", json=item, headers=headers)
+    session.put(api + "/orders/sandbox/un_hold", json=item, headers=headers)
+    post("/orders/sandbox/pick_up_complete", item)
+    post("/orders/sandbox/shipped", item)
+    post("/orders/sandbox/delivered", item)
+    post("/orders/sandbox/delivered", {"orderItemId": "404"})
+
     # Listings.
     get("/listings/v3/SKU-0001,SKU-0002,SKU-9999")
     post(
