@@ -291,18 +291,30 @@ class FlipkartAuth(httpx.Auth):
     # -- the shared flow -------------------------------------------------------------------
 
     def _renew(
-        self, stale: Token | None, extensions: dict[str, Any]
+        self, stale: Token | None, extensions: dict[str, Any], *, rejected: bool = False
     ) -> Generator[httpx.Request, httpx.Response, Token]:
-        """Replace ``stale`` unless someone already did; runs with the driver's locks held."""
+        """Replace ``stale`` unless someone already did; runs with the driver's locks held.
+
+        ``rejected`` means the API answered 401 to ``stale``: it is first marked
+        expired (in memory and in the store, keeping its refresh token), so that
+        if the renewal fails nobody sharing the store sends it again.
+        """
         yield _lock_step()
         stored = self.store.load(self.key)
-        replaced = stored is not None and (
-            stale is None or stored.access_token != stale.access_token
+        same = (
+            stored is not None and stale is not None and stored.access_token == stale.access_token
         )
-        if stored is not None and replaced and not self._needs_new(stored):
+        if stored is not None and not same and not self._needs_new(stored):
             logger.debug("using the token stored by a concurrent caller")
             self._token = stored
             return stored
+        if rejected and stale is not None:
+            dead = dataclasses.replace(stale, expires_at=self._clock(), obtained_at=None)
+            if same and stored is not None:
+                dead = dataclasses.replace(stored, expires_at=dead.expires_at, obtained_at=None)
+                self.store.save(self.key, dead)
+                stored = dead
+            self._token = dead
         known = stored or stale
         grant = self._grant_for(known, extensions)
         response = yield grant.request
@@ -316,7 +328,7 @@ class FlipkartAuth(httpx.Auth):
         timeout = request.extensions.get("timeout")
         extensions = {"timeout": timeout} if timeout is not None else {}
         token = self._token
-        if token is None or self._needs_new(token):
+        if token is None or self._needs_new(token):  # (the first test narrows the type)
             token = yield from self._renew(token, extensions)
         request.headers["Authorization"] = f"Bearer {token.access_token}"
         response = yield request
@@ -327,7 +339,7 @@ class FlipkartAuth(httpx.Auth):
             request.method,
             redact_url(request.url),
         )
-        token = yield from self._renew(token, extensions)
+        token = yield from self._renew(token, extensions, rejected=True)
         request.headers["Authorization"] = f"Bearer {token.access_token}"
         response = yield request
         if response.status_code == httpx.codes.UNAUTHORIZED:

@@ -286,3 +286,26 @@ def test_refresh_that_does_not_rotate_keeps_the_old_refresh_token(fake: FakeFlip
         refresh_token="RT-keep-secretvalue",
         obtained_at=stored.obtained_at,  # type: ignore[union-attr]
     )
+
+
+def test_a_rejected_token_is_invalidated_even_when_the_renewal_fails(fake: FakeFlipkart) -> None:
+    from flipkart_ext._errors import ServerError
+    from flipkart_ext._retry import RetryPolicy
+
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    with _client(fake, token_store=store, clock=clock, retry=RetryPolicy.disabled()) as client:
+        client.call(get_shipment_details, "S1")
+        fake.valid_access.clear()  # AT-1 revoked
+        fake.push("GET", "/oauth-service/oauth/token", httpx.Response(503))
+        with pytest.raises(ServerError):
+            client.call(get_shipment_details, "S1")  # 401, then the renewal fails
+        dead = store.load(client.auth.key)
+        assert dead is not None and dead.access_token == "AT-1-secretvalue"
+        assert dead.expires_at == clock.now  # marked expired for everyone sharing the store
+        before = len(fake.api_requests)
+        client.call(get_shipment_details, "S1")  # renews first: the dead token is not sent again
+    assert [r.headers["authorization"] for r in fake.api_requests[before:]] == [
+        "Bearer AT-2-secretvalue"
+    ]
+    assert fake.grants() == ["client_credentials"] * 3
