@@ -25,7 +25,7 @@ import functools
 import time
 from collections.abc import Callable, Generator, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, Self, TypedDict, TypeVar, Unpack
 from urllib.parse import urlsplit
 
 import httpx
@@ -45,7 +45,13 @@ if TYPE_CHECKING:
 
     from .shipments import AsyncShipments, Shipments
 
-__all__ = ["DEFAULT_TIMEOUT", "AsyncFlipkartClient", "FlipkartClient", "Operation"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "AsyncFlipkartClient",
+    "ClientOptions",
+    "FlipkartClient",
+    "Operation",
+]
 
 _T = TypeVar("_T")
 
@@ -63,6 +69,34 @@ class Operation(Protocol[_T]):
     def _get_kwargs(self, *args: Any, **kwargs: Any) -> dict[str, Any]: ...
 
     def _build_response(self, *, client: Any, response: httpx.Response) -> Response[_T]: ...
+
+
+class ClientOptions(TypedDict, total=False):
+    """Keyword options shared by :class:`FlipkartClient` and :class:`AsyncFlipkartClient`.
+
+    ``environment``: ``"sandbox"`` (default), ``"production"`` or an :class:`Environment`.
+    ``api_base_url`` / ``oauth_base_url``: custom URLs (https, or http on loopback).
+    ``token_store``: where tokens are kept and shared (default: in memory).
+    ``seller_id``: the seller a third-party application acts for (part of the store key).
+    ``refresh_token`` / ``access_token``: tokens the caller already holds.
+    ``grant_type``: how to get a token without a refresh token; inferred when omitted.
+    ``timeout``: seconds or an :class:`httpx.Timeout`. ``retry``: a :class:`RetryPolicy`.
+    ``refresh_skew``: refresh this many seconds before expiry. ``user_agent``, ``clock``.
+    """
+
+    environment: str | Environment
+    api_base_url: str | None
+    oauth_base_url: str | None
+    token_store: TokenStore | None
+    seller_id: str | None
+    refresh_token: str | None
+    access_token: str | None
+    grant_type: AppGrant | None
+    timeout: float | httpx.Timeout
+    retry: RetryPolicy | None
+    refresh_skew: float
+    user_agent: str | None
+    clock: Callable[[], float]
 
 
 @functools.cache
@@ -237,7 +271,7 @@ class FlipkartClient(_ClientBase):
         client_secret: str,
         *,
         transport: httpx.BaseTransport | None = None,
-        **options: Any,
+        **options: Unpack[ClientOptions],
     ) -> None:
         super().__init__(client_id, client_secret, **options)
         self._http = httpx.Client(
@@ -320,7 +354,7 @@ class AsyncFlipkartClient(_ClientBase):
         client_secret: str,
         *,
         transport: httpx.AsyncBaseTransport | None = None,
-        **options: Any,
+        **options: Unpack[ClientOptions],
     ) -> None:
         super().__init__(client_id, client_secret, **options)
         self._http = httpx.AsyncClient(

@@ -7,6 +7,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+import pytest
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 
 from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
@@ -146,3 +147,27 @@ def test_the_lock_is_not_held_during_the_api_call(fake: FakeFlipkart) -> None:
         release.set()
         assert slow.result(timeout=10) is not None
     client.close()
+
+
+async def test_cancelling_a_task_mid_fetch_releases_the_locks(fake: FakeFlipkart) -> None:
+    started = asyncio.Event()
+    never = asyncio.Event()
+
+    async def stall() -> None:
+        started.set()
+        await never.wait()
+
+    fake.async_token_gate = stall
+    async with AsyncFlipkartClient(
+        CLIENT_ID, CLIENT_SECRET, transport=fake.async_transport()
+    ) as client:
+        stuck = asyncio.create_task(client.call(get_shipment_details, "S1"))
+        await asyncio.wait_for(started.wait(), timeout=10)
+        stuck.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await stuck
+        fake.async_token_gate = None
+        # Neither the asyncio lock nor the store lock was left held.
+        result = await asyncio.wait_for(client.call(get_shipment_details, "S1"), timeout=10)
+    assert result is not None
+    assert not client.auth._async_lock().locked()
