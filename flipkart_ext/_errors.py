@@ -263,6 +263,17 @@ def _scrub(text: str, secrets: Iterable[str]) -> str:
     return redact_text(text)
 
 
+def _scrub_json(value: Any, secrets: tuple[str, ...]) -> Any:
+    """The parsed body with every string scrubbed, so ``error.body`` is as safe as ``str(error)``."""
+    if isinstance(value, str):
+        return _scrub(value, secrets)
+    if isinstance(value, list):
+        return [_scrub_json(v, secrets) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrub_json(v, secrets) for k, v in value.items()}
+    return value
+
+
 def error_for_response(
     response: httpx.Response,
     *,
@@ -300,7 +311,7 @@ def error_for_response(
         "headers": response.headers,
         "method": request.method if request is not None else None,
         "url": redact_url(request.url) if request is not None else None,
-        "body": body,
+        "body": _scrub_json(body, secrets),
     }
     cls = error_class or _error_class(status)
     if issubclass(cls, RateLimitError):

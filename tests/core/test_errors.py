@@ -163,6 +163,10 @@ def test_echoed_secrets_are_scrubbed() -> None:
     assert isinstance(error, ReauthorizationRequired)
     assert "RT-9-secretvalue" not in str(error)
     assert "[REDACTED]" in str(error)
+    assert error.body == {
+        "error": "invalid_grant",
+        "error_description": "Invalid refresh token: [REDACTED]",
+    }
 
 
 def test_unknown_reason_phrase_does_not_crash() -> None:

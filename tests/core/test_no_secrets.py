@@ -101,6 +101,7 @@ def test_a_full_session_leaves_no_secret_in_logs_reprs_or_errors(
     ]
     for error in errors:
         texts += [str(error), repr(error), "".join(traceback.format_exception(error))]
+        texts.append(repr(getattr(error, "body", None)))
 
     log_text = "\n".join(f"{r.name} {r.getMessage()} {r.exc_text or ''}" for r in caplog.records)
     # The session really was logged, token URLs included, and redacted in place.
