@@ -107,10 +107,9 @@ class EmulatorApp:
                 self.requests.append(RecordedRequest(request.method, path, dict(request.query)))
         else:
             return Outcome(_not_found(request), WireAction.ANSWER)
-        delay = self._faults.latency_seconds
+        delay = self._faults.delay()
         if delay > 0:
-            with self._lock:
-                self._faults.injected.append("latency")
+            # Outside the lock: a slow call must not hold up the others.
             self._sleep(delay)
         fault = self._faults.take(target)
         if fault is not None:

@@ -198,7 +198,7 @@ class Emulator:
 
     @property
     def requests(self) -> list[RecordedRequest]:
-        """Every API call so far: (method, path, query)."""
+        """Every API call received so far, faulted ones included: (method, path, query)."""
         with self._lock:
             return list(self._app.requests)
 

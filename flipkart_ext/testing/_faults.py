@@ -172,6 +172,13 @@ class Faults:
         with self._lock:
             return self._noise
 
+    def delay(self) -> float:
+        """The latency to apply to one call now, noted in :attr:`injected` when non-zero."""
+        with self._lock:
+            if self._latency > 0:
+                self.injected.append("latency")
+            return self._latency
+
     def take(self, target: str) -> Fault | None:
         """Consume one hit of the oldest fault that targets a call of kind ``target``."""
         with self._lock:

@@ -88,6 +88,7 @@ def test_latency_is_applied_to_every_call(
     emu.faults.latency(0.25)
     statuses(api, 3)
     assert sleeps.calls == [0.25, 0.25, 0.25]
+    assert emu.faults.injected == ["latency"] * 3
     emu.faults.latency(0)
     statuses(api, 1)
     assert len(sleeps.calls) == 3

@@ -77,6 +77,20 @@ def test_expires_in_is_configurable() -> None:
     assert body["expires_in"] == 42
 
 
+def test_custom_application_credentials() -> None:
+    with Emulator(port=0, client_id="my-app", client_secret="my-test-secret", seed=3) as emu:
+        assert (emu.client_id, emu.client_secret) == ("my-app", "my-test-secret")
+        assert "my-test-secret" not in repr(emu)
+        with httpx.Client(base_url=emu.oauth_base_url) as client:
+            params = {"grant_type": "client_credentials"}
+            ok = client.get("/oauth/token", params=params, auth=("my-app", "my-test-secret"))
+            default = client.get(
+                "/oauth/token", params=params, auth=("emulator-app", "emulator-secret")
+            )
+    assert ok.status_code == 200
+    assert default.status_code == 401
+
+
 def test_tokens_are_random_and_distinct(oauth: httpx.Client) -> None:
     params = {"grant_type": "client_credentials", "scope": "Seller_Api"}
     first = oauth.get("/oauth/token", params=params).json()["access_token"]
