@@ -219,7 +219,9 @@ def test_real_socket_session_logs_no_secret(caplog: pytest.LogCaptureFixture) ->
     for name in ("httpx", "httpcore", "flipkart_ext"):
         caplog.set_level(logging.DEBUG, logger=name)
     server = ThreadingHTTPServer(("127.0.0.1", 0), _LoopbackFlipkart)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+    )
     thread.start()
     try:
         port = server.server_address[1]
