@@ -1,1 +1,64 @@
-"""Flipkart Marketplace Seller API: token lifecycle, retries and pagination over a generated client."""
+"""Flipkart Marketplace Seller API: token lifecycle, retries and pagination over a generated client.
+
+``flipkart_seller_api`` (under ``generated/``) is the raw client generated from Flipkart's
+spec; this package is the hand-written layer on top of it::
+
+    from flipkart_ext import FlipkartClient, ShipmentFilter
+
+    with FlipkartClient.from_env() as client:
+        for shipment in client.shipments.search(ShipmentFilter.pre_dispatch(states=["APPROVED"])):
+            print(shipment.shipment_id)
+"""
+
+from ._auth import FlipkartAuth, TokenStatus
+from ._client import AsyncFlipkartClient, ClientOptions, FlipkartClient
+from ._environments import PRODUCTION, SANDBOX, Environment
+from ._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    FlipkartError,
+    InvalidRequest,
+    NotFound,
+    PermissionDenied,
+    RateLimitError,
+    ReauthorizationRequired,
+    ServerError,
+)
+from ._redact import redact_url
+from ._retry import RetryPolicy
+from ._stores import FileTokenStore, MemoryTokenStore, TokenKey, TokenStore
+from ._tokens import AuthorizationURL, Token
+from .shipments import ShipmentFilter
+
+__all__ = [
+    "PRODUCTION",
+    "SANDBOX",
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncFlipkartClient",
+    "AuthenticationError",
+    "AuthorizationURL",
+    "ClientOptions",
+    "Environment",
+    "FileTokenStore",
+    "FlipkartAuth",
+    "FlipkartClient",
+    "FlipkartError",
+    "InvalidRequest",
+    "MemoryTokenStore",
+    "NotFound",
+    "PermissionDenied",
+    "RateLimitError",
+    "ReauthorizationRequired",
+    "RetryPolicy",
+    "ServerError",
+    "ShipmentFilter",
+    "Token",
+    "TokenKey",
+    "TokenStatus",
+    "TokenStore",
+    "redact_url",
+]
