@@ -29,7 +29,10 @@ _MAX_BODY = 8 * 1024 * 1024
 
 
 class _Server(ThreadingHTTPServer):
-    daemon_threads = True
+    # Non-daemon handler threads are tracked by ThreadingMixIn, so server_close() joins
+    # every one of them (after close_connections() has hung up idle keep-alive sockets):
+    # stop() returns only when no request thread is left.
+    daemon_threads = False
     block_on_close = True
 
     def __init__(self, address: tuple[str, int], app: EmulatorApp) -> None:
