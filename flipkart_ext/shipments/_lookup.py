@@ -6,7 +6,6 @@ chunking, URLs, result order); the functions at the bottom only send requests.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
@@ -278,6 +277,8 @@ async def asave_documents(
     http: httpx.AsyncClient, plan: DocumentDownload, folder: str | os.PathLike[str]
 ) -> list[SavedPdf]:
     """Async form of ``save_documents``; file writes run in a worker thread."""
+    import asyncio  # loaded on first async use: sync-only programs never import it
+
     target = await asyncio.to_thread(_prepare_folder, folder)
     saved = []
     for index, (chunk, url) in enumerate(zip(plan.chunks, plan.urls, strict=True)):

@@ -7,16 +7,18 @@ caller works on the current one.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
 from ._errors import MalformedResponse, PaginationError, raise_for_status
 from ._filter import ShipmentFilter
 from ._paging import Page, PageRequest, PageWalker
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = [
     "AsyncPageIterator",
@@ -94,6 +96,8 @@ def _pages(http: httpx.Client, walker: PageWalker[T]) -> Generator[Page[T]]:
 async def _apages(
     http: httpx.AsyncClient, walker: PageWalker[T], prefetch: int
 ) -> AsyncGenerator[Page[T]]:
+    import asyncio  # loaded on first async use: sync-only programs never import it
+
     request = walker.first_request()
     ahead: asyncio.Task[object] | None = None
     try:
@@ -126,6 +130,8 @@ async def _apages(
 
 async def _discard(task: asyncio.Task[object]) -> None:
     """Cancel a prefetch the caller no longer wants, and absorb its outcome."""
+    import asyncio
+
     task.cancel()
     await asyncio.wait({task})
     if not task.cancelled():
