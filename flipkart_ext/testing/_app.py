@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import NamedTuple
 
 from ._contract import API_PREFIX, OAUTH_PREFIX, SpecContract
@@ -80,7 +81,10 @@ class EmulatorApp:
         handlers: Mapping[str, Handler],
         control: ControlApi,
         sleep: Callable[[float], object],
+        now: Callable[[], datetime],
     ) -> None:
+        self.now = now
+        """The data clock, also used for the HTTP ``Date`` header."""
         self._lock = lock
         self._tokens = tokens
         self._oauth = oauth

@@ -118,6 +118,7 @@ class Emulator:
             handlers=handlers,
             control=ControlApi(self),
             sleep=sleep or self._stopping.wait,
+            now=self._store.now,
         )
 
     def __repr__(self) -> str:

@@ -11,10 +11,12 @@ token and the authorization code there.
 from __future__ import annotations
 
 import contextlib
+import email.utils
 import logging
 import socket
 import socketserver
 import threading
+from datetime import UTC
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -150,6 +152,13 @@ class _Handler(BaseHTTPRequestHandler):
                 error_response(500, "internal_error", "The emulator failed"), WireAction.ANSWER
             )
         self._send(outcome)
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        # The Date header follows the emulator's data clock, so a recording made with a
+        # fixed clock is byte-for-byte reproducible.
+        if timestamp is not None:
+            return super().date_time_string(timestamp)
+        return email.utils.format_datetime(self.server.app.now().astimezone(UTC), usegmt=True)
 
     def _send(self, outcome: Outcome) -> None:
         response, action = outcome
