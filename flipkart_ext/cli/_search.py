@@ -1,0 +1,176 @@
+"""``flipkart shipments search``: a filtered export of shipments to stdout."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import shlex
+from typing import TYPE_CHECKING, Final, TextIO
+
+from ._client import client_from_env
+from ._errors import BadInput, bad_input
+from ._formats import writer_for
+from ._parser import filter_type, split_values
+from ._progress import Progress, wants_progress
+
+if TYPE_CHECKING:
+    from ..shipments import ShipmentFilter
+
+__all__ = ["FILTER_OPTIONS", "build_filter", "parse_when", "run"]
+
+IST: Final = dt.timezone(dt.timedelta(hours=5, minutes=30), "IST")
+_DATE_ONLY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_RANGE_FLAGS: Final = ("order_date", "dispatch_by", "dispatch_after", "modified", "cancelled")
+FILTER_OPTIONS: Final = (
+    "type",
+    "state",
+    "cancellation_type",
+    "sku",
+    "location",
+    "shipment_type",
+    "hold",
+    "sort",
+    "sort_order",
+    "page_size",
+    *(f"{flag}_{end}" for flag in _RANGE_FLAGS for end in ("from", "to")),
+)
+"""Namespace attributes that describe the search; a resumed search takes them from its cursor."""
+
+# ShipmentFilter names its arguments in messages; the user typed these flags.
+_FLAGS: Final = {
+    "filter_type": "--type",
+    "states": "--state",
+    "cancellation_type": "--cancellation-type",
+    "location_id": "--location",
+    "skus": "--sku",
+    "shipment_types": "--shipment-type",
+    "hold": "--hold",
+    "sort_field": "--sort",
+    "sort_order": "--sort-order",
+    "page_size": "--page-size",
+    **{
+        f"{field}{end}": f"--{flag.replace('_', '-')}{end.replace(' ', '-')}"
+        for field, flag in (
+            ("order_date", "order_date"),
+            ("dispatch_by_date", "dispatch_by"),
+            ("dispatch_after_date", "dispatch_after"),
+            ("modified_date", "modified"),
+            ("cancellation_date", "cancelled"),
+        )
+        for end in (" from", " to", "")
+    },
+}
+
+
+def parse_when(text: str, *, end_of_day: bool) -> dt.datetime | str:
+    """A plain date is a whole day in India Standard Time; anything else goes to the filter.
+
+    ``ShipmentFilter`` parses (and refuses, when it has no offset) everything else.
+    """
+    if _DATE_ONLY.fullmatch(text):
+        day = dt.date.fromisoformat(text)
+        moment = dt.time(23, 59, 59, 999_000) if end_of_day else dt.time(0, 0)
+        return dt.datetime.combine(day, moment, tzinfo=IST)
+    return text
+
+
+def _range(
+    args: argparse.Namespace, flag: str
+) -> tuple[dt.datetime | str | None, dt.datetime | str | None] | None:
+    start, end = getattr(args, f"{flag}_from"), getattr(args, f"{flag}_to")
+    if start is None and end is None:
+        return None
+    return (
+        None if start is None else parse_when(start, end_of_day=False),
+        None if end is None else parse_when(end, end_of_day=True),
+    )
+
+
+def _upper(values: list[str] | None) -> list[str] | None:
+    # States and shipment types are upper-case enums: accept any case on the command line.
+    return None if values is None else [value.upper() for value in values]
+
+
+def build_filter(args: argparse.Namespace) -> ShipmentFilter | None:
+    """The search described by the flags, or ``None`` when resuming from a cursor."""
+    from ..shipments import ShipmentFilter
+
+    if args.resume_from is not None:
+        given = [name for name in FILTER_OPTIONS if getattr(args, name) is not None]
+        if given:
+            flags = ", ".join("--" + name.replace("_", "-") for name in given)
+            raise BadInput(
+                f"--resume-from continues a search whose filter travels in the cursor; drop {flags}"
+            )
+        return None
+    with bad_input(_FLAGS):
+        return ShipmentFilter(
+            filter_type(args.type),
+            states=_upper(split_values(args.state)),
+            cancellation_type=args.cancellation_type,
+            location_id=args.location,
+            skus=split_values(args.sku),
+            shipment_types=_upper(split_values(args.shipment_type)),
+            hold=args.hold,
+            sort_field=args.sort,
+            sort_order=args.sort_order,
+            page_size=args.page_size,
+            order_date=_range(args, "order_date"),
+            dispatch_by_date=_range(args, "dispatch_by"),
+            dispatch_after_date=_range(args, "dispatch_after"),
+            modified_date=_range(args, "modified"),
+            cancellation_date=_range(args, "cancelled"),
+        )
+
+
+def _resume_hint(cursor: str) -> str:
+    return f"to continue: flipkart shipments search --resume-from {shlex.quote(cursor)}"
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Export every matching shipment; progress and resume hints go to ``err``."""
+    search = build_filter(args)
+    with client_from_env(args) as client:
+        from ..shipments import PaginationError
+
+        try:
+            with bad_input():
+                pages = client.shipments.pages(
+                    search, max_pages=args.max_pages, resume_from=args.resume_from, raw=True
+                )
+        except PaginationError as exc:  # only a --resume-from cursor is checked this early
+            raise BadInput(f"--resume-from: {exc}") from exc
+        writer = writer_for(args.format, out)
+        progress = Progress(err, live=err.isatty()) if wants_progress(args.progress, err) else None
+        remaining = args.limit
+        resumable: str | None = None  # the cursor after the last page written in full
+        try:
+            if remaining != 0:
+                for page in pages:
+                    items = page.items if remaining is None else page.items[:remaining]
+                    for shipment in items:
+                        writer.write(shipment)
+                    out.flush()
+                    if progress is not None:
+                        progress.page(len(items))
+                    resumable = page.cursor if len(items) == len(page.items) else None
+                    if remaining is not None:
+                        remaining -= len(items)
+                        if remaining <= 0:
+                            break
+        except BaseException:
+            if progress is not None:
+                progress.abandon()
+                if resumable is not None:
+                    progress.note(_resume_hint(resumable))
+            raise
+        finally:
+            pages.close()
+        writer.close()
+    if progress is not None:
+        progress.finish()
+    if resumable is not None:
+        # Stopped by --limit or --max-pages with pages left: say how to go on.
+        print(_resume_hint(resumable), file=err)
+    return 0
