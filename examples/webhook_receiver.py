@@ -132,17 +132,20 @@ def demo() -> list[str]:
     url = receiver.url = f"http://127.0.0.1:{server.server_address[1]}{NOTIFY_PATH}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    signed = {"url": url, "method": "POST", "app_id": DEMO_APP_ID}
+
+    def signed(secret: str = DEMO_APP_SECRET) -> dict[str, str]:
+        return sign(url=url, method="POST", app_id=DEMO_APP_ID, app_secret=secret)
+
     deliveries = [
-        (_event("shipment_created", "SH-1001"), sign(app_secret=DEMO_APP_SECRET, **signed)),
-        (_event("shipment_packed", "SH-1001"), sign(app_secret=DEMO_APP_SECRET, **signed)),
-        (_event("shipment_packed", "SH-1001"), sign(app_secret=DEMO_APP_SECRET, **signed)),
+        (_event("shipment_created", "SH-1001"), signed()),
+        (_event("shipment_packed", "SH-1001"), signed()),
+        (_event("shipment_packed", "SH-1001"), signed()),
         (
             _event("shipment_cancelled", "SH-1002", reason="buyer_cancelled"),
-            sign(app_secret=DEMO_APP_SECRET, **signed),
+            signed(),
         ),
-        (_event("shipment_teleported", "SH-1003"), sign(app_secret=DEMO_APP_SECRET, **signed)),
-        (_event("shipment_delivered", "SH-1001"), sign(app_secret=FORGED_SECRET, **signed)),
+        (_event("shipment_teleported", "SH-1003"), signed()),
+        (_event("shipment_delivered", "SH-1001"), signed(FORGED_SECRET)),
     ]
     try:
         with httpx.Client() as http:

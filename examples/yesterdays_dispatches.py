@@ -36,7 +36,9 @@ class DayReport:
 
 def _state(shipment: dict[str, Any]) -> str:
     items = shipment.get("orderItems") or []
-    states = {i.get("status") for i in items if isinstance(i, dict)} - {None}
+    states = {
+        i["status"] for i in items if isinstance(i, dict) and isinstance(i.get("status"), str)
+    }
     return "/".join(sorted(states)) or "UNKNOWN"
 
 

@@ -43,6 +43,12 @@ def obtain_token(client: FlipkartClient) -> None:
         flow.close()
 
 
+def _time_left(seconds: float) -> str:
+    if seconds <= 0:
+        return f"expired {describe_duration(-seconds)} ago"
+    return describe_duration(seconds)
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print what is known about the stored token."""
     with client_from_env(args) as client:
@@ -60,15 +66,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             lines.append(("expires", "unknown"))
         else:
             lines.append(("expires", status.expires_at.strftime("%Y-%m-%d %H:%M:%S UTC")))
-            left = status.seconds_left
-            lines.append(
-                (
-                    "time left",
-                    "expired " + describe_duration(-left) + " ago"
-                    if left <= 0
-                    else describe_duration(left),
-                )
-            )
+            lines.append(("time left", _time_left(status.seconds_left)))
     width = max(len(label) for label, _ in lines) + 1
     for label, value in lines:
         print(f"{label + ':':<{width}} {value}", file=out)

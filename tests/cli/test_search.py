@@ -218,3 +218,24 @@ def test_global_options_go_before_or_after_the_command(cli: Cli, env: Emulator) 
 
     assert before.code == after.code == 0
     assert before.out.count("\n") == after.out.count("\n") == 2
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_redraws_in_place_when_stderr_is_a_terminal(env: Emulator) -> None:
+    from flipkart_ext.cli import main
+
+    env.create_test_orders(45)
+    out, err = io.StringIO(), _Terminal()
+
+    code = main(["shipments", "search", "--format", "csv"], stdout=out, stderr=err)
+
+    assert code == 0
+    progress = err.getvalue()
+    assert progress.count("\r\x1b[Kexporting: ") == 3
+    assert "\r\x1b[Kexporting: 3 pages, 45 shipments" in progress
+    assert re.search(r"\ndone: 3 pages, 45 shipments, [\d.]+ shipments/s in \d+\.\ds\n$", progress)
+    assert len(out.getvalue().splitlines()) == 46  # header + one row per order item
