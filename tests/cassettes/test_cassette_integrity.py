@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import json
+import secrets
 import subprocess
 from pathlib import Path
 
@@ -91,20 +94,19 @@ def test_every_authorization_header_in_cassettes_is_a_placeholder() -> None:
 
 
 def test_the_scan_catches_a_planted_token(tmp_path: Path) -> None:
+    # Built at run time, so this file itself holds no secret-shaped literal.
+    planted = secrets.token_urlsafe(32)
     document = yaml.safe_load(SOURCE.read_text())
-    planted = "eyJhbGciOiJIUzI1NiJ9.c2VsbGVyLXRva2Vu.Q3R2dGhpc2lzYXJlYWxsb29raW5n"
     document["interactions"][1]["request"]["headers"]["authorization"] = [f"Bearer {planted}"]
     leaked = tmp_path / "leaked.yaml"
     leaked.write_text(yaml.safe_dump(document))
-    found = find_secrets(leaked.read_text())
-    assert found == [f"Bearer {planted}"]
-    body = '{"access_token": "a1b2c3d4e5f6g7h8i9j0k1l2", "token_type": "bearer"}'
-    assert find_secrets(body) == ['"access_token": "a1b2c3d4e5f6g7h8i9j0k1l2"']
-    query = "GET /oauth/token?grant_type=refresh_token&refresh_token=r3fr3shV4lue-0123456789abc"
-    assert find_secrets(query) == ["&refresh_token=r3fr3shV4lue-0123456789abc"]
-    assert find_secrets("Authorization: Basic ZW11bGF0b3ItYXBwOmVtdWxhdG9yLXNlY3JldA==") != []
+    assert find_secrets(leaked.read_text()) == [f"Bearer {planted}"]
+    body = json.dumps({"access_token": planted, "token_type": "bearer"})
+    assert find_secrets(body) == [f'"access_token": "{planted}"']
+    query = f"GET /oauth/token?grant_type=refresh_token&refresh_token={planted}"
+    assert find_secrets(query) == [f"&refresh_token={planted}"]
+    basic = base64.b64encode(f"app-id:{planted}".encode()).decode()
+    assert find_secrets(f"Authorization: Basic {basic}") == [f"Basic {basic}"]
     # Placeholders and redaction markers are what a scrubbed file holds; they are not leaks.
-    assert (
-        find_secrets('Bearer <ACCESS_TOKEN_1> "access_token": "[REDACTED]" ?code=<AUTH_CODE_1>')
-        == []
-    )
+    scrubbed = 'Bearer <ACCESS_TOKEN_1> "access_token": "[REDACTED]" ?code=<AUTH_CODE_1>'
+    assert find_secrets(scrubbed) == []
