@@ -17,6 +17,7 @@ from urllib.parse import quote
 import httpx
 
 from ._errors import MalformedResponse, raise_for_status
+from ._urls import ApiBase
 
 __all__ = [
     "MAX_IDS_PER_CALL",
@@ -71,10 +72,6 @@ def _joined(ids: list[str]) -> str:
     return ",".join(quote(i, safe="") for i in ids)
 
 
-def _under(api_base: httpx.URL, path: str) -> httpx.URL:
-    return httpx.URL(f"{str(api_base).rstrip('/')}{path}")
-
-
 def _id_keys(field: str, shipment: Mapping[str, Any]) -> list[str]:
     if field == "shipment_ids":
         keys = [shipment.get("shipmentId")]
@@ -99,7 +96,7 @@ class ShipmentLookup:
 
     def __init__(
         self,
-        api_base: httpx.URL,
+        api_base: ApiBase,
         *,
         shipment_ids: Iterable[str] | str | None,
         order_ids: Iterable[str] | str | None,
@@ -124,7 +121,7 @@ class ShipmentLookup:
         self._ids = unique_ids(self._field, values)
         self._chunks = chunked(self._ids)
         param = _QUERY_PARAMS[self._field]
-        self.urls = [_under(api_base, f"/v3/shipments?{param}={_joined(c)}") for c in self._chunks]
+        self.urls = [api_base.join(f"/v3/shipments?{param}={_joined(c)}") for c in self._chunks]
         """One URL per chunk, in input order."""
         self._parse: Callable[[dict[str, Any]], Any]
         if raw:
@@ -190,10 +187,10 @@ class SavedPdf:
 class DocumentDownload:
     """Plan for ``GET /v3/shipments/{ids}/labels`` or ``/invoices``: one PDF per chunk."""
 
-    def __init__(self, api_base: httpx.URL, kind: str, shipment_ids: Iterable[str] | str) -> None:
+    def __init__(self, api_base: ApiBase, kind: str, shipment_ids: Iterable[str] | str) -> None:
         self.kind = kind
         self.chunks = chunked(unique_ids("shipment_ids", shipment_ids))
-        self.urls = [_under(api_base, f"/v3/shipments/{_joined(c)}/{kind}") for c in self.chunks]
+        self.urls = [api_base.join(f"/v3/shipments/{_joined(c)}/{kind}") for c in self.chunks]
 
     def file_path(self, folder: Path, index: int) -> Path:
         """``<folder>/<kind>-001.pdf``, numbered by chunk."""

@@ -23,9 +23,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Generic, TypeVar
 
-import httpx
-
-from ._errors import MalformedResponse, PaginationError, RepeatedCursor, UnsafeNextPageUrl
+from ._errors import MalformedResponse, RepeatedCursor
+from ._urls import ApiBase
 
 __all__ = [
     "DEFAULT_DEDUPE_WINDOW",
@@ -35,7 +34,6 @@ __all__ = [
     "PageRequest",
     "PageWalker",
     "RecentIds",
-    "resolve_next_url",
 ]
 
 logger = logging.getLogger("flipkart_ext.shipments")
@@ -72,35 +70,8 @@ class PageRequest:
     """A request the iterator must send: the first ``POST`` or a next-page ``GET``."""
 
     method: str
-    url: httpx.URL
+    url: str
     json: dict[str, Any] | None = None
-
-
-def resolve_next_url(api_base: httpx.URL, next_page_url: str) -> httpx.URL:
-    """Turn a ``nextPageUrl`` (or stored cursor) into the URL to fetch, or refuse it.
-
-    A relative URL belongs under the API base *path*, leading slash or not
-    (``https://host/sellers`` + ``/v3/x`` is ``https://host/sellers/v3/x``). An absolute
-    or scheme-relative URL is followed only if scheme, host and port equal the API
-    base's; anything else raises ``UnsafeNextPageUrl`` before a request exists.
-    """
-    try:
-        url = httpx.URL(next_page_url)
-    except httpx.InvalidURL as exc:
-        raise PaginationError(f"the next-page URL cannot be parsed: {exc}") from None
-    if url.host or url.scheme:
-        if not url.scheme:
-            url = url.copy_with(scheme=api_base.scheme)
-        if (url.scheme, url.host, url.port) != (api_base.scheme, api_base.host, api_base.port):
-            raise UnsafeNextPageUrl(_origin(url), _origin(api_base))
-        return url
-    base = str(api_base.copy_with(query=None, fragment=None)).rstrip("/")
-    return httpx.URL(f"{base}/{next_page_url.lstrip('/')}")
-
-
-def _origin(url: httpx.URL) -> str:
-    port = f":{url.port}" if url.port is not None else ""
-    return f"{url.scheme}://{url.host}{port}"
 
 
 class RecentIds:
@@ -137,9 +108,9 @@ class CursorLog:
     def __init__(self) -> None:
         self._seen: set[bytes] = set()
 
-    def add(self, url: httpx.URL) -> bool:
+    def add(self, url: str) -> bool:
         """Record ``url``; ``False`` if it was already fetched."""
-        digest = hashlib.blake2b(str(url).encode(), digest_size=16).digest()
+        digest = hashlib.blake2b(url.encode(), digest_size=16).digest()
         if digest in self._seen:
             return False
         self._seen.add(digest)
@@ -159,7 +130,7 @@ class PageWalker(Generic[T]):
     def __init__(
         self,
         *,
-        api_base: httpx.URL,
+        api_base: ApiBase,
         body: dict[str, Any] | None,
         resume_from: str | None,
         parse: Callable[[dict[str, Any]], T],
@@ -194,11 +165,11 @@ class PageWalker(Generic[T]):
         self._first: PageRequest | None
         if resume_from is not None:
             # Resolving now refuses a tampered cursor before anything is sent.
-            url = resolve_next_url(api_base, resume_from)
+            url = api_base.resolve(resume_from)
             self._cursors.add(url)
             self._first = PageRequest("GET", url)
         else:
-            self._first = PageRequest("POST", resolve_next_url(api_base, SEARCH_PATH), body)
+            self._first = PageRequest("POST", api_base.join(SEARCH_PATH), body)
         self.pages_fetched = 0
         """Pages received so far in this iteration."""
         self.items_yielded = 0
@@ -284,7 +255,7 @@ class PageWalker(Generic[T]):
         """
         if self._next_cursor is None or self._exhausted():
             return None
-        url = resolve_next_url(self._api_base, self._next_cursor)
+        url = self._api_base.resolve(self._next_cursor)
         if not self._cursors.add(url):
             raise RepeatedCursor(self.pages_fetched)
         return PageRequest("GET", url)

@@ -25,6 +25,7 @@ from ._search import (
     check_prefetch,
     new_walker,
 )
+from ._urls import ApiBase
 
 if TYPE_CHECKING:
     from flipkart_seller_api.models.shipment import Shipment
@@ -36,7 +37,7 @@ Ids = Iterable[str] | str
 
 class _ShipmentsBase:
     def __init__(self, api_base_url: str | httpx.URL) -> None:
-        self._api_base = httpx.URL(api_base_url)
+        self._api_base = ApiBase(api_base_url)
 
     def _lookup(
         self, shipment_ids: Ids | None, order_ids: Ids | None, order_item_ids: Ids | None, raw: bool

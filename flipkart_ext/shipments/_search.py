@@ -7,7 +7,7 @@ caller works on the current one.
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
@@ -16,6 +16,7 @@ import httpx
 from ._errors import MalformedResponse, PaginationError, raise_for_status
 from ._filter import ShipmentFilter
 from ._paging import Page, PageRequest, PageWalker
+from ._urls import ApiBase
 
 if TYPE_CHECKING:
     import asyncio
@@ -36,7 +37,7 @@ def _keep_dict(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def new_walker(
-    api_base: httpx.URL,
+    api_base: ApiBase,
     filter: ShipmentFilter | None,
     *,
     raw: bool,
@@ -206,8 +207,9 @@ class ShipmentIterator(_Progress, Generic[T]):
         self._walker = walker
         self._items = _items(_pages(http, walker))
 
-    def __iter__(self) -> Self:
-        return self
+    def __iter__(self) -> Iterator[T]:
+        # A for loop then drives the generator itself: no Python-level __next__ per item.
+        return self._items
 
     def __next__(self) -> T:
         return next(self._items)
@@ -273,7 +275,8 @@ class AsyncShipmentIterator(_Progress, Generic[T]):
         self._items = _aitems(_apages(http, walker, prefetch))
 
     def __aiter__(self) -> AsyncIterator[T]:
-        return self
+        # async for then drives the generator itself: no Python-level __anext__ per item.
+        return self._items
 
     async def __anext__(self) -> T:
         return await anext(self._items)
