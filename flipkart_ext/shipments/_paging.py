@@ -6,10 +6,13 @@ the iterators in ``_search`` only send requests and hand answers back.
 Memory: ``PageWalker`` keeps one page of items at a time plus two bounded records.
 
 * Shipment ids already yielded (``RecentIds``): the most recent ``dedupe_window`` ids
-  are always remembered, at most twice as many are held (about 100 bytes per id, so
-  the default 50,000 costs at most about 10 MB). A duplicate arriving further back than
-  that is yielded again, never dropped: nothing is ever lost, and duplicates in practice
-  come from shipments shifting between neighbouring pages while the search runs.
+  are always remembered, at most twice as many are held (about 130 bytes per 36-character
+  id with set overhead, so the default 50,000 levels off near 13 MB; the benchmark
+  measures it). A duplicate arriving further back than that is yielded again, never
+  dropped: nothing is ever lost, and duplicates in practice come from shipments shifting
+  between neighbouring pages while the search runs. Exact de-duplication over any
+  distance would need memory growing with the whole result; hashing ids instead would
+  risk dropping a distinct shipment on a collision.
 * Cursors already fetched (``CursorLog``): a 16-byte digest per page (about 90 bytes
   with set overhead, against tens of kilobytes of page payload), kept for the whole
   iteration because a repeated cursor must be caught however long the cycle is.

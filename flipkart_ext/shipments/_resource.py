@@ -154,6 +154,26 @@ class Shipments(_ShipmentsBase):
         )
         return PageIterator(self._http, walker)
 
+    @overload
+    def get_shipments(
+        self,
+        *,
+        shipment_ids: Ids | None = ...,
+        order_ids: Ids | None = ...,
+        order_item_ids: Ids | None = ...,
+        raw: Literal[False] = ...,
+    ) -> list[Shipment]: ...
+
+    @overload
+    def get_shipments(
+        self,
+        *,
+        shipment_ids: Ids | None = ...,
+        order_ids: Ids | None = ...,
+        order_item_ids: Ids | None = ...,
+        raw: Literal[True],
+    ) -> list[dict[str, Any]]: ...
+
     def get_shipments(
         self,
         *,
@@ -299,6 +319,26 @@ class AsyncShipments(_ShipmentsBase):
             dedupe_window=dedupe_window,
         )
         return AsyncPageIterator(self._http, walker, check_prefetch(prefetch))
+
+    @overload
+    async def get_shipments(
+        self,
+        *,
+        shipment_ids: Ids | None = ...,
+        order_ids: Ids | None = ...,
+        order_item_ids: Ids | None = ...,
+        raw: Literal[False] = ...,
+    ) -> list[Shipment]: ...
+
+    @overload
+    async def get_shipments(
+        self,
+        *,
+        shipment_ids: Ids | None = ...,
+        order_ids: Ids | None = ...,
+        order_item_ids: Ids | None = ...,
+        raw: Literal[True],
+    ) -> list[dict[str, Any]]: ...
 
     async def get_shipments(
         self,

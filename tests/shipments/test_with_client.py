@@ -114,6 +114,7 @@ class ExpiringTokenServer:
     def __init__(self) -> None:
         self.fake = FakeShipments(paged(SIX_PAGES), on_request=self.check_token)
         self.tokens_issued = 0
+        self.grants: list[str] = []
         self.rejected: list[httpx.Request] = []
 
     def check_token(self, index: int, request: httpx.Request) -> httpx.Response | None:
@@ -126,12 +127,14 @@ class ExpiringTokenServer:
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         if request.url.path == "/oauth-service/oauth/token":
+            self.grants.append(request.url.params["grant_type"])
             self.tokens_issued += 1
             body = {
                 "access_token": f"AT-{self.tokens_issued}",
                 "token_type": "bearer",
                 "expires_in": 3600,
                 "scope": "Seller_Api",
+                "refresh_token": f"RT-{self.tokens_issued}",
             }
             return httpx.Response(
                 200, content=json.dumps(body).encode(), headers={"content-type": "application/json"}
@@ -178,3 +181,24 @@ async def test_async_token_expiring_mid_iteration_with_and_without_prefetch(pref
     assert server.tokens_issued == 2
     assert server.fake.served == [0, 1, 2, 3, 4, 5]
     assert len(server.rejected) == 1
+
+
+def test_seller_token_is_refreshed_exactly_once_with_the_refresh_token():
+    server = ExpiringTokenServer()
+    server.tokens_issued = 1  # the seller's cached AT-1 / RT-1 came from an earlier run
+
+    with FlipkartClient(
+        "app",
+        "app-secret",
+        transport=httpx.MockTransport(server),
+        access_token="AT-1",
+        refresh_token="RT-1",
+        seller_id="seller-1",
+        **server.options(),
+    ) as client:
+        pages = list(client.shipments.pages(APPROVED, raw=True))
+
+    assert [ids_of(p.items) for p in pages] == SIX_PAGES
+    assert server.grants == ["refresh_token"]
+    assert len(server.rejected) == 1
+    assert server.fake.served == [0, 1, 2, 3, 4, 5]
