@@ -350,6 +350,16 @@ class FlipkartAuth(httpx.Auth):
                 secrets=self._secrets(token),
             )
 
+    def ensure_token_flow(
+        self, *, timeout: dict[str, Any] | None = None
+    ) -> Generator[httpx.Request, httpx.Response, Token]:
+        """Hold a usable token, asking for one only when needed. Drive with :meth:`sync_run`."""
+        extensions = {"timeout": timeout} if timeout is not None else {}
+        token = self._token
+        if token is None or self._needs_new(token):
+            token = yield from self._renew(token, extensions)
+        return token
+
     def exchange_code_flow(
         self, code: str, redirect_uri: str, state: str, *, timeout: dict[str, Any] | None = None
     ) -> Generator[httpx.Request, httpx.Response, Token]:
@@ -407,6 +417,7 @@ class FlipkartAuth(httpx.Auth):
     ) -> Generator[httpx.Request, httpx.Response, _T]:
         held: contextlib.ExitStack | None = None
         try:
+            # A flow may finish at any step, even the first (a token that needs no renewal).
             step = next(flow)
             while True:
                 if _is_lock_step(step):
@@ -419,11 +430,10 @@ class FlipkartAuth(httpx.Auth):
                 response = yield step
                 if _is_token_request(step) or response.status_code == httpx.codes.UNAUTHORIZED:
                     response.read()
-                try:
-                    step = flow.send(response)
-                except StopIteration as done:
-                    value: _T = done.value
-                    return value
+                step = flow.send(response)
+        except StopIteration as done:
+            value: _T = done.value
+            return value
         finally:
             if held is not None:
                 held.close()
@@ -446,11 +456,9 @@ class FlipkartAuth(httpx.Auth):
                 response = yield step
                 if _is_token_request(step) or response.status_code == httpx.codes.UNAUTHORIZED:
                     await response.aread()
-                try:
-                    step = flow.send(response)
-                except StopIteration as done:
-                    result.append(done.value)
-                    return
+                step = flow.send(response)
+        except StopIteration as done:
+            result.append(done.value)
         finally:
             if held is not None:
                 await held.aclose()

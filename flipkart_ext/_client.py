@@ -329,6 +329,12 @@ class FlipkartClient(_ClientBase):
         self._auth.sync_run(flow, self._send_token_request)
         return self.token_status()
 
+    def fetch_token(self) -> TokenStatus:
+        """Make sure a usable token is held, fetching one only if needed; no API call is made."""
+        flow = self._auth.ensure_token_flow(timeout=self._timeout.as_dict())
+        self._auth.sync_run(flow, self._send_token_request)
+        return self.token_status()
+
     def close(self) -> None:
         """Close the connection pool."""
         self._http.close()
@@ -404,6 +410,12 @@ class AsyncFlipkartClient(_ClientBase):
     ) -> TokenStatus:
         """Exchange the ``code`` from the authorization callback and store the tokens."""
         flow = self._code_flow(code, redirect_uri, state, expected_state)
+        await self._auth.async_run(flow, self._send_token_request)
+        return self.token_status()
+
+    async def fetch_token(self) -> TokenStatus:
+        """Make sure a usable token is held, fetching one only if needed; no API call is made."""
+        flow = self._auth.ensure_token_flow(timeout=self._timeout.as_dict())
         await self._auth.async_run(flow, self._send_token_request)
         return self.token_status()
 

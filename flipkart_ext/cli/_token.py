@@ -5,42 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, TextIO
 
-import httpx
-
 from ._client import client_from_env
 from ._text import describe_duration
 
 if TYPE_CHECKING:
-    from .. import FlipkartClient
+    pass
 
-__all__ = ["obtain_token", "run"]
+__all__ = ["run"]
 
 # Never sent: the auth flow only needs a request for the API to decide on a token.
-_PROBE_PATH = "/v3/shipments/filter"
-
-
-def obtain_token(client: FlipkartClient) -> None:
-    """Make sure ``client`` holds a fresh token, sending only the token request (if any).
-
-    The client's :class:`~flipkart_ext.FlipkartAuth` is an ``httpx.Auth`` whose flow
-    yields the token request it needs, then the API request with the token attached;
-    this drives it up to that API request and drops it unsent.
-    """
-    from .._errors import APIConnectionError
-
-    auth = client.auth
-    probe = client.http.build_request("POST", client.api_base_url + _PROBE_PATH)
-    flow = auth.sync_auth_flow(probe)
-    try:
-        step = next(flow)
-        while not auth.is_api_request(step):
-            try:
-                response = client.http.send(step, auth=None)
-            except httpx.TransportError as exc:
-                raise APIConnectionError.from_transport_error(exc) from exc
-            step = flow.send(response)
-    finally:
-        flow.close()
 
 
 def _time_left(seconds: float) -> str:
@@ -53,7 +26,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print what is known about the stored token."""
     with client_from_env(args) as client:
         if args.fetch:
-            obtain_token(client)
+            client.fetch_token()
         status = client.token_status()
     lines = [("environment", status.environment), ("API", client.api_base_url)]
     if not status.has_token:
