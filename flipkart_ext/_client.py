@@ -32,7 +32,7 @@ import httpx
 
 from ._auth import AppGrant, FlipkartAuth, TokenStatus
 from ._environments import Environment, require_secure_url, resolve_environment, settings_from_env
-from ._errors import APIConnectionError, error_for_response
+from ._errors import connection_errors, error_for_response
 from ._redact import install_log_redaction
 from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._stores import FileTokenStore, TokenStore
@@ -305,17 +305,13 @@ class FlipkartClient(_ClientBase):
         Raises a :class:`~flipkart_ext.FlipkartError` subclass for any other outcome.
         """
         request_kwargs = self._request_kwargs(op, args, kwargs)
-        try:
+        with connection_errors():
             response = self._http.request(**request_kwargs)
-        except httpx.TransportError as exc:
-            raise APIConnectionError.from_transport_error(exc) from exc
         return self._parsed(op, response, self.raw)
 
     def _send_token_request(self, request: httpx.Request) -> httpx.Response:
-        try:
+        with connection_errors():
             return self._http.send(self._token_request(request), auth=None)
-        except httpx.TransportError as exc:
-            raise APIConnectionError.from_transport_error(exc) from exc
 
     def exchange_code(
         self, code: str, redirect_uri: str, state: str, *, expected_state: str | None = None
@@ -393,17 +389,13 @@ class AsyncFlipkartClient(_ClientBase):
     async def call(self, op: Operation[_T], *args: Any, **kwargs: Any) -> _T | None:
         """Run a generated operation module and return its parsed 2xx body."""
         request_kwargs = self._request_kwargs(op, args, kwargs)
-        try:
+        with connection_errors():
             response = await self._http.request(**request_kwargs)
-        except httpx.TransportError as exc:
-            raise APIConnectionError.from_transport_error(exc) from exc
         return self._parsed(op, response, self.raw)
 
     async def _send_token_request(self, request: httpx.Request) -> httpx.Response:
-        try:
+        with connection_errors():
             return await self._http.send(self._token_request(request), auth=None)
-        except httpx.TransportError as exc:
-            raise APIConnectionError.from_transport_error(exc) from exc
 
     async def exchange_code(
         self, code: str, redirect_uri: str, state: str, *, expected_state: str | None = None

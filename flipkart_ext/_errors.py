@@ -31,9 +31,10 @@ No secret ever reaches a message: URLs are redacted and known secrets scrubbed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -55,6 +56,7 @@ __all__ = [
     "ReauthorizationRequired",
     "ServerError",
     "araise_for_response",
+    "connection_errors",
     "error_for_response",
     "parse_error_body",
     "parse_retry_after_header",
@@ -89,6 +91,15 @@ class APIConnectionError(FlipkartError):
         where = f" ({method} {url})" if request is not None else ""
         detail = redact_text(str(exc)) or type(exc).__name__
         return kind(f"{type(exc).__name__}: {detail}{where}", method=method, url=url)
+
+
+@contextlib.contextmanager
+def connection_errors() -> Iterator[None]:
+    """Turn an httpx transport failure inside the block into :class:`APIConnectionError`."""
+    try:
+        yield
+    except httpx.TransportError as exc:
+        raise APIConnectionError.from_transport_error(exc) from exc
 
 
 class APITimeoutError(APIConnectionError):

@@ -64,13 +64,8 @@ def one_line(text: str) -> str:
 
 def classify(exc: BaseException) -> tuple[int, str]:
     """The exit code and message for a failure."""
-    import httpx
-
     from .._errors import APIConnectionError, AuthenticationError, FlipkartError
 
-    if isinstance(exc, httpx.TransportError):
-        # Raised unwrapped by calls that go straight through the httpx client.
-        exc = APIConnectionError.from_transport_error(exc)
     if isinstance(exc, BadInput):
         return EXIT_USAGE, str(exc)
     if isinstance(exc, AuthenticationError):

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import httpx
 
+from .._errors import connection_errors
 from ._errors import MalformedResponse, raise_for_status
 from ._urls import ApiBase
 
@@ -227,24 +228,34 @@ def _prepare_folder(folder: str | os.PathLike[str]) -> Path:
     return path
 
 
+def _get(http: httpx.Client, url: str) -> httpx.Response:
+    with connection_errors():
+        return http.get(url)
+
+
+async def _aget(http: httpx.AsyncClient, url: str) -> httpx.Response:
+    with connection_errors():
+        return await http.get(url)
+
+
 def get_shipments(http: httpx.Client, lookup: ShipmentLookup) -> list[Any]:
     """Send every chunk of ``lookup`` and return its ordered result."""
     for url in lookup.urls:
-        lookup.add(_json(http.get(url)))
+        lookup.add(_json(_get(http, url)))
     return lookup.result()
 
 
 async def aget_shipments(http: httpx.AsyncClient, lookup: ShipmentLookup) -> list[Any]:
     """Async form of ``get_shipments``."""
     for url in lookup.urls:
-        lookup.add(_json(await http.get(url)))
+        lookup.add(_json(await _aget(http, url)))
     return lookup.result()
 
 
 def get_documents(http: httpx.Client, plan: DocumentDownload) -> list[PdfDocument]:
     """Download one PDF per chunk of ``plan``, in input order."""
     return [
-        PdfDocument(tuple(chunk), _checked(http.get(url)).content)
+        PdfDocument(tuple(chunk), _checked(_get(http, url)).content)
         for chunk, url in zip(plan.chunks, plan.urls, strict=True)
     ]
 
@@ -252,7 +263,7 @@ def get_documents(http: httpx.Client, plan: DocumentDownload) -> list[PdfDocumen
 async def aget_documents(http: httpx.AsyncClient, plan: DocumentDownload) -> list[PdfDocument]:
     """Async form of ``get_documents``."""
     return [
-        PdfDocument(tuple(chunk), _checked(await http.get(url)).content)
+        PdfDocument(tuple(chunk), _checked(await _aget(http, url)).content)
         for chunk, url in zip(plan.chunks, plan.urls, strict=True)
     ]
 
@@ -265,7 +276,7 @@ def save_documents(
     saved = []
     for index, (chunk, url) in enumerate(zip(plan.chunks, plan.urls, strict=True)):
         path = plan.file_path(target, index)
-        _write_atomic(path, _checked(http.get(url)).content)
+        _write_atomic(path, _checked(_get(http, url)).content)
         saved.append(SavedPdf(tuple(chunk), path))
     return saved
 
@@ -280,7 +291,7 @@ async def asave_documents(
     saved = []
     for index, (chunk, url) in enumerate(zip(plan.chunks, plan.urls, strict=True)):
         path = plan.file_path(target, index)
-        content = _checked(await http.get(url)).content
+        content = _checked(await _aget(http, url)).content
         await asyncio.to_thread(_write_atomic, path, content)
         saved.append(SavedPdf(tuple(chunk), path))
     return saved

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
+from .._errors import connection_errors
 from ._errors import MalformedResponse, PaginationError, raise_for_status
 from ._filter import ShipmentFilter
 from ._paging import Page, PageRequest, PageWalker
@@ -80,11 +81,15 @@ def _decode(response: httpx.Response, walker: PageWalker[Any]) -> object:
 
 
 def _send(http: httpx.Client, request: PageRequest, walker: PageWalker[Any]) -> object:
-    return _decode(http.request(request.method, request.url, json=request.json), walker)
+    with connection_errors():
+        response = http.request(request.method, request.url, json=request.json)
+    return _decode(response, walker)
 
 
 async def _asend(http: httpx.AsyncClient, request: PageRequest, walker: PageWalker[Any]) -> object:
-    return _decode(await http.request(request.method, request.url, json=request.json), walker)
+    with connection_errors():
+        response = await http.request(request.method, request.url, json=request.json)
+    return _decode(response, walker)
 
 
 def _pages(http: httpx.Client, walker: PageWalker[T]) -> Generator[Page[T]]:
