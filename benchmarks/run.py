@@ -89,6 +89,18 @@ def table(rows: Sequence[dict[str, Any]]) -> list[str]:
     return [line(cells[0]), line(["-" * w for w in widths]), *(line(c) for c in cells[1:])]
 
 
+def _failed(title: str, exc: Exception) -> dict[str, Any]:
+    reason = str(exc).splitlines()[0] if str(exc) else ""
+    return {
+        "name": title,
+        "value": 0,
+        "unit": "-",
+        "target": "runs",
+        "ok": False,
+        "measured": f"failed: {type(exc).__name__}: {reason}"[:120],
+    }
+
+
 def _cpu_model() -> str:
     try:
         for text in Path("/proc/cpuinfo").read_text().splitlines():
@@ -154,7 +166,10 @@ def main(argv: Sequence[str]) -> int:
     for name in args.only or list(BENCHMARKS):
         title, bench = BENCHMARKS[name]
         print(f"running {title}...", file=sys.stderr, flush=True)
-        rows += bench()
+        try:
+            rows += bench()
+        except Exception as exc:  # one broken benchmark must not hide the others' figures
+            rows.append(_failed(title, exc))
     seconds = time.perf_counter() - started
     print(method())
     print(machine())

@@ -174,3 +174,24 @@ def test_run_prints_one_table_and_writes_only_when_asked(
     assert "Machine: " in written and "CPUs" in written and "Python 3." in written
     assert "| fake pages" in written
     assert ("1 of 2 targets met; missed: fake ratio" in written) is (not ok)
+
+
+def test_a_failing_benchmark_becomes_a_missed_row(
+    bench: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run = bench("run")
+
+    def broken() -> list[dict[str, Any]]:
+        raise RuntimeError("converter missing\nsecond line")
+
+    monkeypatch.setattr(
+        run,
+        "BENCHMARKS",
+        {"broken": ("Broken", broken), "fine": ("Fine", lambda: _fake_rows(True))},
+    )
+    assert run.main([]) == 1
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if line.startswith("| Broken"))
+    assert "failed: RuntimeError: converter missing" in line and "second line" not in line
+    assert line.split("|")[6].strip() == "MISS"
+    assert "| fake ratio" in out  # the other benchmarks still report
