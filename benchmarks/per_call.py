@@ -19,7 +19,6 @@ models themselves cost.
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import httpx
@@ -121,4 +120,3 @@ def run(*, rounds: int = ROUNDS, calls: int = CALLS) -> list[dict[str, Any]]:
 if __name__ == "__main__":
     for line in run():
         print(line)
-    sys.exit(0)
