@@ -52,7 +52,7 @@ demo: install ## Run the seller's daily job against the embedded emulator (no cr
 record: install ## Re-record every cassette (emulator by default, real sandbox with FLIPKART_SANDBOX_* set)
 	$(PY) scripts/record.py
 
-bench: install ## Run the benchmarks and print the table
+bench: install converter ## Run the benchmarks and print the table
 	$(PY) benchmarks/run.py
 
 clean: ## Remove the virtualenv and caches

@@ -29,10 +29,10 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
+from _server import json_server
 
 from flipkart_ext.shipments import DEFAULT_DEDUPE_WINDOW
 
@@ -123,64 +123,19 @@ def _render_pages(total: int) -> tuple[bytes, dict[str, bytes]]:
     return first, by_token
 
 
-def serve(total: int, latency: float) -> None:
-    """Serve ``total`` shipments until stdin closes; prints the port first."""
-    first, by_token = _render_pages(total)
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        # Without TCP_NODELAY a small write waits for the client's delayed ACK (~40 ms).
-        disable_nagle_algorithm = True
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-        def _answer(self, body: bytes | None) -> None:
-            if latency:
-                time.sleep(latency)
-            status = b"200 OK" if body is not None else b"404 Not Found"
-            payload = body if body is not None else b'{"errors":[{"code":"NOT_FOUND"}]}'
-            # One write per answer: status line, headers and body leave together.
-            self.wfile.write(
-                b"HTTP/1.1 " + status + b"\r\nContent-Type: application/json\r\n"
-                b"Content-Length: " + str(len(payload)).encode() + b"\r\n\r\n" + payload
-            )
-
-        def do_POST(self) -> None:
-            self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            self._answer(first if self.path == FILTER_PATH else None)
-
-        def do_GET(self) -> None:
-            path, _, query = self.path.partition("?next_token=")
-            self._answer(by_token.get(query) if path == FILTER_PATH else None)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    print(server.server_address[1], flush=True)
-    import threading
-
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    sys.stdin.read()  # the parent closes stdin to stop us
-    server.shutdown()
+def routes(total: str) -> dict[str, bytes]:
+    """The server's route table for ``total`` shipments (built in the server's process)."""
+    first, by_token = _render_pages(int(total))
+    table = {FILTER_PATH: first}
+    table.update({f"{FILTER_PATH}?next_token={token}": body for token, body in by_token.items()})
+    return table
 
 
 @contextmanager
 def server_process(total: int, latency: float = 0.0) -> Iterator[str]:
-    """Start ``serve`` in a child process; yields the API base URL."""
-    child = subprocess.Popen(
-        [sys.executable, __file__, "serve", str(total), str(latency)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert child.stdout is not None
-        port = int(child.stdout.readline())
-        yield f"http://127.0.0.1:{port}/sellers"
-    finally:
-        assert child.stdin is not None
-        child.stdin.close()
-        child.wait(timeout=10)
+    """Serve ``total`` shipments from a child process; yields the API base URL."""
+    with json_server("pagination:routes", str(total), latency=latency) as origin:
+        yield f"{origin}/sellers"
 
 
 # -- clients ----------------------------------------------------------------------------
@@ -347,16 +302,10 @@ def run() -> list[dict[str, Any]]:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command")
-    serve_cmd = sub.add_parser("serve")
-    serve_cmd.add_argument("total", type=int)
-    serve_cmd.add_argument("latency", type=float)
     rss_cmd = sub.add_parser("rss")
     rss_cmd.add_argument("base")
     rss_cmd.add_argument("dedupe_window", type=int)
     args = parser.parse_args(argv)
-    if args.command == "serve":
-        serve(args.total, args.latency)
-        return 0
     if args.command == "rss":
         rss_child(args.base, args.dedupe_window)
         return 0

@@ -116,8 +116,6 @@ def test_regeneration_leaves_the_tree_alone(bench: Any) -> None:
     assert_renders(bench, rows)
 
 
-# server_process in pagination.py leaves the child's stdout pipe to the garbage collector.
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_pagination_rows_fit_the_table(bench: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     pagination = bench("pagination")
     monkeypatch.setattr(pagination, "TOTAL_SHIPMENTS", 200)
