@@ -34,7 +34,7 @@ check-generated: install ## Fail unless generated/ equals a fresh regeneration a
 check-upstream: install ## Fail when SPEC's sha256 differs from openapi/provenance.json
 	$(PY) scripts/check_upstream.py --spec '$(SPEC)'
 
-test: install converter ## Install and run the whole test suite (replays cassettes, no network)
+test: install converter lint ## Install, lint, type-check and run the whole test suite (cassettes replay; no network)
 	$(PY) -m pytest
 
 lint: install ## ruff and mypy --strict
