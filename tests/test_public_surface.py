@@ -9,6 +9,7 @@ import pytest
 
 import flipkart_ext
 from flipkart_ext import _errors
+from tests._surface import isort_key
 
 PUBLIC_PACKAGES = [
     "flipkart_ext",
@@ -19,20 +20,11 @@ PUBLIC_PACKAGES = [
 ]
 
 
-def _isort_key(name: str) -> tuple[int, str]:
-    # The order ruff's RUF022 keeps: constants, classes, then functions.
-    if name.isupper():
-        return (0, name)
-    if name[:1].isupper():
-        return (1, name)
-    return (2, name)
-
-
 @pytest.mark.parametrize("name", PUBLIC_PACKAGES)
 def test_all_is_sorted_unique_and_resolves(name: str) -> None:
     module = importlib.import_module(name)
     exported = list(module.__all__)
-    assert exported == sorted(exported, key=_isort_key)
+    assert exported == sorted(exported, key=isort_key)
     assert len(set(exported)) == len(exported)
     missing = [attr for attr in exported if not hasattr(module, attr)]
     assert missing == []

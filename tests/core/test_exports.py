@@ -8,6 +8,8 @@ import inspect
 
 import pytest
 
+from tests._surface import isort_key
+
 MODULES = [
     "flipkart_ext._auth",
     "flipkart_ext._client",
@@ -36,20 +38,11 @@ def _defined_public_names(module: object) -> set[str]:
     return {n for n in names if not n.startswith("_")} - NOT_API - {"__all__"}
 
 
-def _isort_key(name: str) -> tuple[int, str]:
-    # Constants, then classes, then functions: the order ruff's RUF022 keeps.
-    if name.isupper():
-        return (0, name)
-    if name[:1].isupper():
-        return (1, name)
-    return (2, name)
-
-
 @pytest.mark.parametrize("name", MODULES)
 def test_all_is_complete_sorted_and_resolvable(name: str) -> None:
     module = importlib.import_module(name)
     exported = list(module.__all__)
-    assert exported == sorted(exported, key=_isort_key), "keep __all__ sorted"
+    assert exported == sorted(exported, key=isort_key), "keep __all__ sorted"
     assert len(set(exported)) == len(exported)
     assert set(exported) == _defined_public_names(module)
     for attr in exported:
