@@ -23,6 +23,10 @@ PROVENANCE = OPENAPI_DIR / "provenance.json"
 GENERATOR_CONFIG = OPENAPI_DIR / "generator-config.yaml"
 TEMPLATES = OPENAPI_DIR / "templates"
 BUNDLED_SPEC_NAME = "openapi.json"
+GENERATED_HEADER = (
+    "# Generated from openapi/flipkart-seller-api.json by scripts/regenerate.py. Do not edit:\n"
+    "# change scripts/spec_fixups.py, openapi/generator-config.yaml or openapi/templates/.\n"
+)
 
 
 class GenerationError(RuntimeError):
@@ -85,6 +89,8 @@ def build_package(normalized_text: str, provenance: dict[str, str], workdir: Pat
     (package_dir / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
     (package_dir / "_provenance.py").write_text(_provenance_module(provenance), encoding="utf-8")
     (package_dir / BUNDLED_SPEC_NAME).write_text(normalized_text, encoding="utf-8")
+    for module in sorted(package_dir.rglob("*.py")):
+        module.write_text(GENERATED_HEADER + module.read_text(encoding="utf-8"), encoding="utf-8")
     return package_dir
 
 

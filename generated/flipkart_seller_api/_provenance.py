@@ -1,3 +1,5 @@
+# Generated from openapi/flipkart-seller-api.json by scripts/regenerate.py. Do not edit:
+# change scripts/spec_fixups.py, openapi/generator-config.yaml or openapi/templates/.
 """Where this generated client came from. Written by scripts/regenerate.py; do not edit."""
 
 CONVERTER = "swagger2openapi 7.0.8"

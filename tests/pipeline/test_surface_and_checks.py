@@ -77,3 +77,12 @@ def test_check_upstream_passes_when_unchanged_and_names_the_difference(
     err = capsys.readouterr().err
     assert hashlib.sha256(changed.read_bytes()).hexdigest() in err
     assert json.loads((ROOT / "openapi" / "provenance.json").read_text())["sha256"] in err
+
+
+def test_every_generated_module_says_it_is_generated() -> None:
+    from codegen import GENERATED_HEADER
+
+    modules = sorted((ROOT / "generated" / "flipkart_seller_api").rglob("*.py"))
+    assert len(modules) > 200
+    unmarked = [m.name for m in modules if not m.read_text().startswith(GENERATED_HEADER)]
+    assert unmarked == []

@@ -1,3 +1,5 @@
+# Generated from openapi/flipkart-seller-api.json by scripts/regenerate.py. Do not edit:
+# change scripts/spec_fixups.py, openapi/generator-config.yaml or openapi/templates/.
 from __future__ import annotations
 
 from collections.abc import Mapping

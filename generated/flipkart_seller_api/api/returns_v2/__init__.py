@@ -1,1 +1,3 @@
+# Generated from openapi/flipkart-seller-api.json by scripts/regenerate.py. Do not edit:
+# change scripts/spec_fixups.py, openapi/generator-config.yaml or openapi/templates/.
 """Contains endpoint functions for accessing the API"""
