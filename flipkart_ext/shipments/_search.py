@@ -31,6 +31,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+YieldT = TypeVar("YieldT")
 
 
 def _keep_dict(raw: dict[str, Any]) -> dict[str, Any]:
@@ -176,66 +177,79 @@ class _Progress:
         return self._walker.duplicates_skipped
 
 
-class PageIterator(_Progress, Generic[T]):
+class _Iteration(_Progress, Generic[YieldT]):
+    """What the sync iterators share: ``_source`` is the generator doing the work."""
+
+    _source: Generator[YieldT]
+
+    def __iter__(self) -> Iterator[YieldT]:
+        # A for loop then drives the generator itself: no Python-level __next__ per item.
+        return self._source
+
+    def __next__(self) -> YieldT:
+        return next(self._source)
+
+    def close(self) -> None:
+        """Stop the iteration; no further request is sent."""
+        self._source.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class _AsyncIteration(_Progress, Generic[YieldT]):
+    """What the async iterators share: ``_source`` is the async generator doing the work."""
+
+    _source: AsyncGenerator[YieldT]
+
+    def __aiter__(self) -> AsyncIterator[YieldT]:
+        # async for then drives the generator itself: no Python-level __anext__ per item.
+        return self._source
+
+    async def __anext__(self) -> YieldT:
+        return await anext(self._source)
+
+    async def aclose(self) -> None:
+        """Stop the iteration and cancel a prefetch in flight."""
+        await self._source.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+
+class PageIterator(_Iteration[Page[T]]):
     """Iterates over the ``Page`` objects of a search; ``close()`` stops it early."""
 
     def __init__(self, http: httpx.Client, walker: PageWalker[T]) -> None:
         self._walker = walker
-        self._pages = _pages(http, walker)
-
-    def __iter__(self) -> Self:
-        return self
-
-    def __next__(self) -> Page[T]:
-        return next(self._pages)
-
-    def close(self) -> None:
-        """Stop the iteration; no further request is sent."""
-        self._pages.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
+        self._source = _pages(http, walker)
 
 
-class ShipmentIterator(_Progress, Generic[T]):
+class ShipmentIterator(_Iteration[T]):
     """Iterates over the shipments of a search, across pages; ``close()`` stops it early."""
 
     def __init__(self, http: httpx.Client, walker: PageWalker[T]) -> None:
         self._walker = walker
-        self._items = _items(_pages(http, walker))
-
-    def __iter__(self) -> Iterator[T]:
-        # A for loop then drives the generator itself: no Python-level __next__ per item.
-        return self._items
-
-    def __next__(self) -> T:
-        return next(self._items)
-
-    def close(self) -> None:
-        """Stop the iteration; no further request is sent."""
-        self._items.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
+        self._source = _items(_pages(http, walker))
 
 
-class AsyncPageIterator(_Progress, Generic[T]):
+class AsyncPageIterator(_AsyncIteration[Page[T]]):
     """``async for`` over the ``Page`` objects of a search.
 
     Leaving early: use ``async with`` or ``await aclose()`` to cancel a prefetch in
@@ -244,31 +258,10 @@ class AsyncPageIterator(_Progress, Generic[T]):
 
     def __init__(self, http: httpx.AsyncClient, walker: PageWalker[T], prefetch: int) -> None:
         self._walker = walker
-        self._pages = _apages(http, walker, prefetch)
-
-    def __aiter__(self) -> AsyncIterator[Page[T]]:
-        return self
-
-    async def __anext__(self) -> Page[T]:
-        return await anext(self._pages)
-
-    async def aclose(self) -> None:
-        """Stop the iteration and cancel a prefetch in flight."""
-        await self._pages.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
+        self._source = _apages(http, walker, prefetch)
 
 
-class AsyncShipmentIterator(_Progress, Generic[T]):
+class AsyncShipmentIterator(_AsyncIteration[T]):
     """``async for`` over the shipments of a search, across pages.
 
     Leaving early: use ``async with`` or ``await aclose()`` to cancel a prefetch in
@@ -277,29 +270,7 @@ class AsyncShipmentIterator(_Progress, Generic[T]):
 
     def __init__(self, http: httpx.AsyncClient, walker: PageWalker[T], prefetch: int) -> None:
         self._walker = walker
-        self._items = _aitems(_apages(http, walker, prefetch))
-
-    def __aiter__(self) -> AsyncIterator[T]:
-        # async for then drives the generator itself: no Python-level __anext__ per item.
-        return self._items
-
-    async def __anext__(self) -> T:
-        return await anext(self._items)
-
-    async def aclose(self) -> None:
-        """Stop the iteration and cancel a prefetch in flight."""
-        await self._items.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
+        self._source = _aitems(_apages(http, walker, prefetch))
 
 
 def check_prefetch(prefetch: int) -> int:
