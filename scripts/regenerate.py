@@ -128,7 +128,8 @@ def run(
     previous = json.loads(normalized_path.read_text()) if normalized_path.is_file() else None
     with tempfile.TemporaryDirectory(prefix="flipkart-regen-") as scratch:
         workdir = Path(scratch)
-        normalized_text = dump_document(normalize(document, workdir))
+        normalized = normalize(document, workdir)
+        normalized_text = dump_document(normalized)
         provenance_text = json.dumps(provenance, indent=2, sort_keys=True) + "\n"
         try:
             package = build_package(normalized_text, provenance, workdir)
@@ -141,7 +142,6 @@ def run(
         _replace_dir(package, generated_dir / PACKAGE_NAME)
         os.replace(staged_spec, normalized_path)
         os.replace(staged_provenance, provenance_path)
-    normalized = json.loads(normalized_text)
     header = f"regenerated {PACKAGE_NAME} from {spec} (sha256 {raw.sha256[:12]})"
     if previous is None:
         operations = sum(1 for _ in iter_operations(normalized))
