@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Generic, TypeVar
 
+from .._wire_names import SHIPMENT, SHIPMENT_PAGE, SHIPMENT_SEARCH
 from ._errors import MalformedResponse, RepeatedCursor
 from ._urls import ApiBase
 
@@ -43,7 +44,7 @@ logger = logging.getLogger("flipkart_ext.shipments")
 
 T = TypeVar("T")
 
-SEARCH_PATH: Final = "/v3/shipments/filter"
+SEARCH_PATH: Final = SHIPMENT_SEARCH.path
 DEFAULT_DEDUPE_WINDOW: Final = 50_000
 _LOGGED_IDS: Final = 5
 
@@ -196,12 +197,12 @@ class PageWalker(Generic[T]):
             raise MalformedResponse(
                 f"page {number}: expected a JSON object, got {type(payload).__name__}"
             )
-        shipments = payload.get("shipments")
+        shipments = payload.get(SHIPMENT_PAGE.items)
         if shipments is None:
             shipments = []
         if not isinstance(shipments, list):
             raise MalformedResponse(
-                f"page {number}: 'shipments' is {type(shipments).__name__}, not a list"
+                f"page {number}: '{SHIPMENT_PAGE.items}' is {type(shipments).__name__}, not a list"
             )
 
         remaining = None if self._limit is None else self._limit - self.items_yielded
@@ -213,7 +214,7 @@ class PageWalker(Generic[T]):
             if not isinstance(raw, dict):
                 logger.warning("page %d: ignoring a shipment that is not a JSON object", number)
                 continue
-            shipment_id = raw.get("shipmentId")
+            shipment_id = raw.get(SHIPMENT.id)
             # Without a usable id a shipment cannot be a known duplicate: yield it.
             if isinstance(shipment_id, str) and not self._ids.add(shipment_id):
                 duplicates.append(shipment_id)
@@ -230,8 +231,8 @@ class PageWalker(Generic[T]):
                 " ..." if len(duplicates) > _LOGGED_IDS else "",
             )
 
-        has_more = payload.get("hasMore")
-        next_page_url = payload.get("nextPageUrl")
+        has_more = payload.get(SHIPMENT_PAGE.has_more)
+        next_page_url = payload.get(SHIPMENT_PAGE.next)
         cursor = (
             next_page_url
             if has_more is not False and isinstance(next_page_url, str) and next_page_url.strip()
