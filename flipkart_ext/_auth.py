@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 from ._environments import Environment
 from ._errors import (
     AuthenticationError,
+    ConfigurationError,
     ReauthorizationRequired,
     error_for_response,
     parse_error_body,
@@ -164,8 +165,8 @@ class FlipkartAuth(httpx.Auth):
         scope: str = SCOPE,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        if not client_id or not client_secret:
-            raise ValueError("client_id and client_secret are required")
+        if not (client_id or "").strip() or not (client_secret or "").strip():
+            raise ConfigurationError("client_id and client_secret are required (missing or blank)")
         self._client_id = client_id
         self._client_secret = client_secret
         self.environment = environment
