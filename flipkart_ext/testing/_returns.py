@@ -183,7 +183,6 @@ class ReturnsApi:
         if refused is not None:
             return refused
         location_id = call.body.get("locationId")
-        now = self._store.now()
         results = []
         for entry in entries:
             detail: Mapping[str, Any] = entry if isinstance(entry, Mapping) else {}
@@ -200,7 +199,7 @@ class ReturnsApi:
             else:
                 try:
                     with self._store.watch_return(record):
-                        move(self._store, record, detail, now)
+                        move(self._store, record, detail, self._store.stamp())
                 except TransitionError as exc:
                     error = exc
             results.append(outcome("returnId", return_id, error, "processingStatus"))

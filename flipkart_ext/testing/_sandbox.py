@@ -207,7 +207,7 @@ class SandboxApi:
         if record is None:
             return error_response(404, "not_found", f"No open return for order item {item_id}")
         with self._store.watch_return(record):
-            _return_moves.close(self._store, record, status, self._store.now())
+            _return_moves.close(self._store, record, status, self._store.stamp())
         return _done()
 
     def create_service(self, call: Call) -> Response:

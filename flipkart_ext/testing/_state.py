@@ -351,6 +351,20 @@ class Store:
         self._last_event = moment
         return moment
 
+    def stamp(self) -> datetime:
+        """When a return is created or changed: now, in whole milliseconds, after the last.
+
+        Whole milliseconds, as written on the wire, so that a page boundary read back from
+        ``createdAfter`` compares equal to the record it came from; strictly increasing,
+        so that created and modified ranges never tie, even under a fixed clock.
+        """
+        moment = self.now()
+        moment = moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+        if self._last_return is not None and moment <= self._last_return:
+            moment = self._last_return + timedelta(milliseconds=1)
+        self._last_return = moment
+        return moment
+
     def publish(self, body: dict[str, Any]) -> None:
         """Announce one notification body (never blocks: the sink only queues it)."""
         self.sink(body)
@@ -523,13 +537,7 @@ class Store:
 
         Creation times strictly increase, so that ``createdAfter`` pages without ties.
         """
-        moment = self.now()
-        # Whole milliseconds, as written on the wire: a page boundary read back from
-        # ``createdAfter`` must compare equal to the record it came from.
-        created = moment.replace(microsecond=moment.microsecond // 1000 * 1000)
-        if self._last_return is not None and created <= self._last_return:
-            created = self._last_return + timedelta(milliseconds=1)
-        self._last_return = created
+        created = self.stamp()
         self_ship = shipment.shipment_type == "SELF"
         record = ReturnRecord(
             return_id=self.new_id("return"),
