@@ -30,8 +30,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print("Emulator stopped.", file=out)
     except OSError as exc:
         print(
-            f"flipkart: error: cannot listen on {args.host}:{args.port}"
-            f" ({exc.strerror or exc})",
+            f"flipkart: error: cannot listen on {args.host}:{args.port} ({exc.strerror or exc})",
             file=err,
         )
         return 1
