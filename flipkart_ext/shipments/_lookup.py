@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import httpx
 
-from .._errors import connection_errors
+from .._errors import MalformedResponse, connection_errors, raise_for_response
 from .._wire_names import (
     ORDER_ITEM,
     SHIPMENT,
@@ -24,8 +24,7 @@ from .._wire_names import (
     SHIPMENT_LOOKUP,
     SHIPMENT_LOOKUP_ANSWER,
 )
-from ._errors import MalformedResponse, raise_for_status
-from ._urls import ApiBase
+from ..paging import ApiBase
 
 __all__ = [
     "MAX_IDS_PER_CALL",
@@ -225,7 +224,7 @@ def _write_atomic(path: Path, content: bytes) -> None:
 
 
 def _checked(response: httpx.Response) -> httpx.Response:
-    raise_for_status(response)
+    raise_for_response(response)
     return response
 
 
