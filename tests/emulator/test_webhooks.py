@@ -228,7 +228,7 @@ def test_the_example_receiver_verifies_and_deduplicates_a_whole_day(
     receiver = example.Receiver(url="", app_id=emu.client_id, app_secret=emu.client_secret)
     server = example.make_server(receiver, "127.0.0.1", 0)
     receiver.url = f"http://127.0.0.1:{server.server_address[1]}{example.NOTIFY_PATH}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         emu.notify(receiver.url, duplicate_rate=0.3)
