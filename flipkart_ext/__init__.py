@@ -11,7 +11,8 @@ spec; this package is the hand-written layer on top of it::
 """
 
 from ._auth import FlipkartAuth, TokenStatus
-from ._client import AsyncFlipkartClient, ClientOptions, FlipkartClient
+from ._client import AsyncFlipkartClient, FlipkartClient
+from ._core_client import ClientOptions
 from ._environments import PRODUCTION, SANDBOX, Environment
 from ._errors import (
     APIConnectionError,
