@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from ._errors import InvalidArgument
+
 __all__ = [
     "DateRangeInput",
     "InstantInput",
@@ -32,7 +34,7 @@ Range = tuple[dt.datetime | None, dt.datetime | None]
 
 def one_of(field: str, value: object, allowed: tuple[str, ...]) -> str:
     if not isinstance(value, str) or value not in allowed:
-        raise ValueError(f"{field}: expected one of {allowed}, got {value!r}")
+        raise InvalidArgument(f"{field}: expected one of {allowed}, got {value!r}")
     # A StrEnum member is accepted and sent as its plain value.
     return str.__str__(value)
 
@@ -44,11 +46,11 @@ def values(
     try:
         listed = list(items)
     except TypeError:
-        raise ValueError(
+        raise InvalidArgument(
             f"{field}: expected a string or an iterable of strings, got {values!r}"
         ) from None
     if not listed:
-        raise ValueError(f"{field}: empty; omit the argument instead of passing no values")
+        raise InvalidArgument(f"{field}: empty; omit the argument instead of passing no values")
     seen: dict[str, None] = {}
     for item in listed:
         if allowed is not None:
@@ -56,7 +58,7 @@ def values(
         elif isinstance(item, str) and item.strip():
             seen[str.__str__(item)] = None
         else:
-            raise ValueError(f"{field}: expected non-empty strings, got {item!r}")
+            raise InvalidArgument(f"{field}: expected non-empty strings, got {item!r}")
     return tuple(seen)
 
 
@@ -70,13 +72,15 @@ def date_range(field: str, value: DateRangeInput | None) -> Range | None:
     if value is None:
         return None
     if isinstance(value, str | bytes) or not isinstance(value, tuple | list) or len(value) != 2:
-        raise ValueError(f"{field}: expected a (from, to) pair, got {value!r}")
+        raise InvalidArgument(f"{field}: expected a (from, to) pair, got {value!r}")
     start = None if value[0] is None else instant(f"{field} from", value[0])
     end = None if value[1] is None else instant(f"{field} to", value[1])
     if start is None and end is None:
-        raise ValueError(f"{field}: give at least one of from and to")
+        raise InvalidArgument(f"{field}: give at least one of from and to")
     if start is not None and end is not None and start > end:
-        raise ValueError(f"{field}: from ({start.isoformat()}) is after to ({end.isoformat()})")
+        raise InvalidArgument(
+            f"{field}: from ({start.isoformat()}) is after to ({end.isoformat()})"
+        )
     return (start, end)
 
 
@@ -89,13 +93,15 @@ def instant(field: str, value: object) -> dt.datetime:
         try:
             instant = parser.parse(value)
         except (ValueError, OverflowError):
-            raise ValueError(f"{field}: cannot read {value!r} as a date-time") from None
+            raise InvalidArgument(f"{field}: cannot read {value!r} as a date-time") from None
     elif isinstance(value, dt.date):
-        raise ValueError(f"{field}: a date has no time of day or zone; pass an aware datetime")
+        raise InvalidArgument(f"{field}: a date has no time of day or zone; pass an aware datetime")
     else:
-        raise ValueError(f"{field}: expected an aware datetime or an ISO string, got {value!r}")
+        raise InvalidArgument(
+            f"{field}: expected an aware datetime or an ISO string, got {value!r}"
+        )
     if instant.tzinfo is None or instant.utcoffset() is None:
-        raise ValueError(
+        raise InvalidArgument(
             f"{field}: {value!r} has no time zone; Flipkart reads times with an offset "
             "(e.g. +05:30), so a naive time would silently shift the range"
         )

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from ._errors import InvalidArgument
+
 __all__ = ["chunked", "in_input_order", "unique_ids"]
 
 T = TypeVar("T")
@@ -24,13 +26,13 @@ def unique_ids(field: str, ids: Iterable[str] | str) -> list[str]:
     try:
         items = list(listed)
     except TypeError:
-        raise ValueError(f"{field}: expected an iterable of id strings, got {ids!r}") from None
+        raise InvalidArgument(f"{field}: expected an iterable of id strings, got {ids!r}") from None
     seen: dict[str, None] = {}
     for item in items:
         if not isinstance(item, str) or not item.strip():
-            raise ValueError(f"{field}: expected non-empty id strings, got {item!r}")
+            raise InvalidArgument(f"{field}: expected non-empty id strings, got {item!r}")
         if "," in item:
-            raise ValueError(f"{field}: {item!r} contains a comma; pass each id separately")
+            raise InvalidArgument(f"{field}: {item!r} contains a comma; pass each id separately")
         seen[item] = None
     return list(seen)
 

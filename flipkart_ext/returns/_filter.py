@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from .._errors import InvalidArgument
 from .._inputs import DateRangeInput, Range, date_range, one_of
 
 __all__ = ["RETURN_SOURCES", "ReturnFilter"]
@@ -50,7 +51,7 @@ class ReturnFilter:
         if location_id is not None and (
             not isinstance(location_id, str) or not location_id.strip()
         ):
-            raise ValueError(f"location_id: expected a non-empty string, got {location_id!r}")
+            raise InvalidArgument(f"location_id: expected a non-empty string, got {location_id!r}")
         set_ = object.__setattr__
         set_(self, "source", one_of("source", source, RETURN_SOURCES))
         set_(self, "created", date_range("created", created))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
 import httpx
 
+from .._errors import InvalidArgument
 from .._inputs import one_of
 from .._lookups import chunked, in_input_order, unique_ids
 from .._wire_names import RETURN_ITEM
@@ -56,7 +57,7 @@ class _Lookup:
             if value is not None
         }
         if len(given) != 1:
-            raise ValueError(
+            raise InvalidArgument(
                 "return_ids, tracking_ids: give exactly one of them"
                 f" (got {', '.join(given) or 'none'})"
             )
@@ -114,7 +115,7 @@ class _ReturnsBase:
     ) -> PageWalker[Any]:
         """Check the search arguments and set up the iteration (no I/O)."""
         if filter is not None and not isinstance(filter, ReturnFilter):
-            raise ValueError(f"filter: expected a ReturnFilter, got {type(filter).__name__}")
+            raise InvalidArgument(f"filter: expected a ReturnFilter, got {type(filter).__name__}")
         if query is None and filter is not None:
             query = filter.query()
         return PageWalker(

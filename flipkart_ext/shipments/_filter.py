@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
+from .._errors import InvalidArgument
 from .._inputs import DateRangeInput, InstantInput, Range
 from .._inputs import date_range as _date_range
 from .._inputs import one_of as _one_of
@@ -162,7 +163,7 @@ class ShipmentFilter:
             }
             given = [name for name, value in criteria.items() if value is not None]
             if given:
-                raise ValueError(
+                raise InvalidArgument(
                     f"{given[0]}: ShipmentFilter.any() sends an empty filter; "
                     "use pre_dispatch(), post_dispatch() or cancelled() to narrow it"
                 )
@@ -173,7 +174,7 @@ class ShipmentFilter:
         allowed_states = STATES_BY_TYPE.get(kind)
         if allowed_states is None:
             if states is not None:
-                raise ValueError(
+                raise InvalidArgument(
                     "states: a cancelled filter selects by cancellation_type, not by state"
                 )
             normalized_states = None
@@ -184,7 +185,7 @@ class ShipmentFilter:
 
         if kind == CANCELLED:
             if cancellation_type is None:
-                raise ValueError(
+                raise InvalidArgument(
                     f"cancellation_type: required for a cancelled filter; one of {CANCELLATION_TYPES}"
                 )
             cancel_kind: str | None = _one_of(
@@ -196,26 +197,26 @@ class ShipmentFilter:
                 ("cancellation_date", cancellation_date),
             ):
                 if value is not None:
-                    raise ValueError(f"{name}: only a cancelled filter accepts it, not {kind}")
+                    raise InvalidArgument(f"{name}: only a cancelled filter accepts it, not {kind}")
             cancel_kind = None
 
         if hold is not None:
             if kind != PRE_DISPATCH:
-                raise ValueError(f"hold: only a preDispatch filter accepts it, not {kind}")
+                raise InvalidArgument(f"hold: only a preDispatch filter accepts it, not {kind}")
             if not isinstance(hold, bool):
-                raise ValueError(f"hold: expected True or False, got {hold!r}")
+                raise InvalidArgument(f"hold: expected True or False, got {hold!r}")
 
         if location_id is not None and (
             not isinstance(location_id, str) or not location_id.strip()
         ):
-            raise ValueError(f"location_id: expected a non-empty string, got {location_id!r}")
+            raise InvalidArgument(f"location_id: expected a non-empty string, got {location_id!r}")
 
         if page_size is not None and (
             isinstance(page_size, bool)
             or not isinstance(page_size, int)
             or not 1 <= page_size <= MAX_PAGE_SIZE
         ):
-            raise ValueError(
+            raise InvalidArgument(
                 f"page_size: expected an integer from 1 to {MAX_PAGE_SIZE}, got {page_size!r}"
             )
 

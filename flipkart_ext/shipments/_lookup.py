@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import httpx
 
-from .._errors import MalformedResponse, connection_errors, raise_for_response
+from .._errors import InvalidArgument, MalformedResponse, connection_errors, raise_for_response
 from .._lookups import chunked as _chunked
 from .._lookups import in_input_order, unique_ids
 from .._wire_names import (
@@ -108,7 +108,7 @@ class ShipmentLookup:
             if value is not None
         }
         if len(given) != 1:
-            raise ValueError(
+            raise InvalidArgument(
                 "shipment_ids, order_ids, order_item_ids: give exactly one of them"
                 f" (got {', '.join(given) or 'none'})"
             )

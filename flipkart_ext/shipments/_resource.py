@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 import httpx
 
+from .._errors import InvalidArgument
 from .._wire_names import SHIPMENT_SEARCH
 from ..paging import (
     DEFAULT_DEDUPE_WINDOW,
@@ -53,7 +54,7 @@ class _ShipmentsBase:
     ) -> PageWalker[Any]:
         """Check the search arguments and set up the iteration (no I/O)."""
         if filter is not None and not isinstance(filter, ShipmentFilter):
-            raise ValueError(f"filter: expected a ShipmentFilter, got {type(filter).__name__}")
+            raise InvalidArgument(f"filter: expected a ShipmentFilter, got {type(filter).__name__}")
         # The body is built even when resuming so a bad filter still fails early.
         first = (
             None
