@@ -11,6 +11,7 @@ spec; this package is the hand-written layer on top of it::
 """
 
 from ._auth import FlipkartAuth, TokenStatus
+from ._batches import BatchResults, InvalidItem
 from ._client import AsyncFlipkartClient, FlipkartClient
 from ._core_client import ClientOptions
 from ._environments import PRODUCTION, SANDBOX, Environment
@@ -53,6 +54,7 @@ __all__ = [
     "AsyncFlipkartClient",
     "AuthenticationError",
     "AuthorizationURL",
+    "BatchResults",
     "ClientOptions",
     "ConfigurationError",
     "Environment",
@@ -61,6 +63,7 @@ __all__ = [
     "FlipkartClient",
     "FlipkartError",
     "InvalidArgument",
+    "InvalidItem",
     "InvalidRequest",
     "MalformedResponse",
     "MemoryTokenStore",

@@ -27,9 +27,9 @@ class FlipkartClient(CoreClient):
 
     @functools.cached_property
     def shipments(self) -> Shipments:
-        """Shipment search with pagination, id look-ups and label downloads."""
+        """Shipment search, look-ups, label downloads and the dispatch day (pack to manifest)."""
         install_log_redaction()  # covers loggers created since the client was built
-        return Shipments(self.http, self.api_base_url)
+        return Shipments(self.http, self.api_base_url, self._retry)
 
     @functools.cached_property
     def returns(self) -> Returns:
@@ -49,9 +49,9 @@ class AsyncFlipkartClient(AsyncCoreClient):
 
     @functools.cached_property
     def shipments(self) -> AsyncShipments:
-        """Shipment search with pagination, id look-ups and label downloads."""
+        """Shipment search, look-ups, label downloads and the dispatch day (pack to manifest)."""
         install_log_redaction()
-        return AsyncShipments(self.http, self.api_base_url)
+        return AsyncShipments(self.http, self.api_base_url, self._retry)
 
     @functools.cached_property
     def returns(self) -> AsyncReturns:

@@ -6,7 +6,7 @@ Shared by every resource that accepts ``...ids=`` (shipments at 100 per call, re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from ._errors import InvalidArgument
@@ -37,9 +37,11 @@ def unique_ids(field: str, ids: Iterable[str] | str) -> list[str]:
     return list(seen)
 
 
-def chunked(ids: list[T], size: int) -> list[list[T]]:
+def chunked(items: Sequence[T], size: int) -> list[list[T]]:
     """Consecutive runs of at most ``size`` items, in order."""
-    return [ids[i : i + size] for i in range(0, len(ids), size)]
+    if size < 1:
+        raise ValueError("size must be at least 1")
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
 def in_input_order(

@@ -27,13 +27,17 @@ __all__ = [
     "LISTING_SEARCHED",
     "LISTING_SEARCH_PAGE",
     "LISTING_SEARCH_STATUS",
+    "MANDATORY_FORMS_ANSWER",
     "ORDER_ITEM",
     "RETURNS_PAGE",
     "RETURNS_QUERY",
     "RETURNS_SEARCH",
     "RETURN_ITEM",
+    "SELF_SHIP_ACTION_ANSWER",
     "SHIPMENT",
+    "SHIPMENT_ACTION_ANSWER",
     "SHIPMENT_DOCUMENTS",
+    "SHIPMENT_FORMS",
     "SHIPMENT_LOOKUP",
     "SHIPMENT_LOOKUP_ANSWER",
     "SHIPMENT_PAGE",
@@ -102,6 +106,22 @@ class _ShipmentLookup(NamedTuple):
     shipment_ids: SpecParam
     order_ids: SpecParam
     order_item_ids: SpecParam
+
+
+class _ActionAnswer(NamedTuple):
+    """Where a bulk action's answer keeps its per-item results."""
+
+    items: SpecField
+    id: SpecField
+    status: SpecField
+    error_code: SpecField
+    error_message: SpecField
+
+
+class _FormsAnswer(NamedTuple):
+    items: SpecField
+    id: SpecField
+    forms: SpecField
 
 
 class _ReturnsPage(NamedTuple):
@@ -175,6 +195,34 @@ SHIPMENT_DOCUMENTS: Final = {
 }
 """PDF downloads by kind; ``{shipmentIds}`` takes comma-separated ids."""
 
+SHIPMENT_ACTION_ANSWER: Final = _ActionAnswer(
+    items=SpecField("ShipmentStatusResponseV3", "shipments"),
+    id=SpecField("ShipmentV3", "shipmentId"),
+    status=SpecField("ShipmentV3", "status"),
+    error_code=SpecField("ShipmentV3", "errorCode"),
+    error_message=SpecField("ShipmentV3", "errorMessage"),
+)
+"""The answer of pack, ready to dispatch, cancel and form acknowledgements (v3)."""
+SELF_SHIP_ACTION_ANSWER: Final = _ActionAnswer(
+    items=SpecField("ShipmentsDispatchResponseV2", "shipments"),
+    id=SpecField("ShipmentResponseStatusV2", "shipmentId"),
+    status=SpecField("ShipmentResponseStatusV2", "processingStatus"),
+    error_code=SpecField("ShipmentResponseStatusV2", "errorCode"),
+    error_message=SpecField("ShipmentResponseStatusV2", "errorMessage"),
+)
+"""The answer of the self-ship dispatch, delivery and delivery-attempt calls.
+
+Flipkart's pages print ``processingStatus`` for the v3 actions too, where the spec says
+``status``: readers accept either.
+"""
+SHIPMENT_FORMS: Final = SpecOperation("post", "/v3/shipments/{shipmentIds}/forms")
+"""The mandatory forms of shipments; ``{shipmentIds}`` takes comma-separated ids."""
+MANDATORY_FORMS_ANSWER: Final = _FormsAnswer(
+    items=SpecField("MandatoryFormsResponse", "shipments"),
+    id=SpecField("MandatoryFormsResponseShipment", "shipmentId"),
+    forms=SpecField("MandatoryFormsResponseShipment", "forms"),
+)
+
 # -- returns -----------------------------------------------------------------------------------
 
 RETURNS_SEARCH: Final = SpecOperation("get", "/v2/returns")
@@ -225,6 +273,7 @@ DECLARED_OPERATIONS: Final = (
     SHIPMENT_SEARCH_NEXT,
     _LOOKUP,
     *SHIPMENT_DOCUMENTS.values(),
+    SHIPMENT_FORMS,
     RETURNS_SEARCH,
     LISTING_SEARCH,
     LISTING_LOOKUP,

@@ -40,6 +40,7 @@ __all__ = [
     "get_documents",
     "get_shipments",
     "save_documents",
+    "write_atomic",
 ]
 
 MAX_IDS_PER_CALL: Final = 100
@@ -193,7 +194,7 @@ class DocumentDownload:
         return folder / f"{self.kind}-{index + 1:03d}.pdf"
 
 
-def _write_atomic(path: Path, content: bytes) -> None:
+def write_atomic(path: Path, content: bytes) -> None:
     # A crash mid-write leaves no truncated PDF under the final name.
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
@@ -271,7 +272,7 @@ def save_documents(
     saved = []
     for index, (chunk, url) in enumerate(zip(plan.chunks, plan.urls, strict=True)):
         path = plan.file_path(target, index)
-        _write_atomic(path, _checked(_get(http, url)).content)
+        write_atomic(path, _checked(_get(http, url)).content)
         saved.append(SavedPdf(tuple(chunk), path))
     return saved
 
@@ -287,6 +288,6 @@ async def asave_documents(
     for index, (chunk, url) in enumerate(zip(plan.chunks, plan.urls, strict=True)):
         path = plan.file_path(target, index)
         content = _checked(await _aget(http, url)).content
-        await asyncio.to_thread(_write_atomic, path, content)
+        await asyncio.to_thread(write_atomic, path, content)
         saved.append(SavedPdf(tuple(chunk), path))
     return saved
