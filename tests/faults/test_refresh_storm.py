@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 
 import pytest
 
@@ -24,6 +25,7 @@ from ._wire import Reply, Request, WireServer
 
 THREADS = 100
 ROUNDS = 300
+SERVICE_TIME = 0.002
 CALLS_PER_THREAD = 3  # the first meets the 401; the next two churn the pool as answers land
 
 
@@ -58,6 +60,7 @@ class RotatingOAuth:
         with self._lock:
             self.api_calls += 1
             valid = request.headers.get("authorization", "").removeprefix("Bearer ") in self.access
+        time.sleep(SERVICE_TIME)  # a real server takes a moment: answers overlap as they do live
         if not valid:
             return Reply.of_json({"error": "invalid_token"}, 401)
         return Reply.of_json({"shipments": []})
