@@ -1,24 +1,38 @@
 """The token lifecycle as one :class:`httpx.Auth`: fetch, refresh, share, replay on 401.
 
-:meth:`FlipkartAuth.auth_flow` is a generator with no I/O, shared by the sync and
-async clients (as httpx's own ``DigestAuth``): it yields the token request when
-a token is needed, yields the API request with ``Authorization: Bearer ...``,
-and on a 401 renews the token and yields the same request once more.
+A token is used as long as it is outside its refresh window. When it is not (missing,
+expiring, or answered 401), the caller *renews* it, and a renewal reads in one place,
+:meth:`FlipkartAuth._sync_renew` (its async twin :meth:`FlipkartAuth._async_renew` differs
+only by ``await``)::
+
+    with self._thread_lock, store.lock(key) as lease:   # in-process, then shared
+        stored = store.load(key)                        # someone may have renewed already
+        plan = self._plan(...)                          # pure: use it, or which grant to send
+        response = yield grant.request                  # the one token request
+        save the answer (check-and-set under a lease)
+    # both locks are left here, before the API request is sent
+
+Both drivers (:meth:`sync_auth_flow`, :meth:`async_auth_flow`) are plain generators:
+they yield the token request and the API request to httpx, as httpx's own
+``DigestAuth`` does. Everything that is not I/O (the plan, the grant, reading the token
+endpoint's answer) is shared.
 
 Single flight
 =============
 
-Before touching the token the flow yields a *lock step* (a placeholder request
-that is never sent). :meth:`sync_auth_flow` answers it by taking a
-:class:`threading.Lock` and the store's lock; :meth:`async_auth_flow` takes an
-:class:`asyncio.Lock` (one per event loop, created lazily) and the store's lock
-(acquired in a worker thread, so the loop never blocks). The locks are held
-across *read store -> fetch if still needed -> write store* and released as
-soon as the flow yields the API request. Under the lock the flow re-reads the
-store: if someone (another thread, task or process) already replaced the
-token it had judged stale, that token is used and no request is made. Hence N
-concurrent callers holding an expired token cause one token request, and a
-401 only triggers a refresh if the rejected token is still the current one.
+The in-process lock (a :class:`threading.Lock`, or an :class:`asyncio.Lock` per event
+loop) makes the threads or tasks of one client renew one at a time; the store's lock
+does the same for every client sharing the store (other processes, other machines).
+Under both, the stored token is read again: if someone already replaced the token this
+caller had judged stale, that one is used and no request is made. Hence N concurrent
+callers holding an expired token cause one token request, and a 401 only triggers a
+refresh if the rejected token is still the current one. The contract a store keeps
+(who takes and leaves the lock, on which thread, with which timeouts) is stated on
+:class:`~flipkart_ext.TokenStore`.
+
+The async client never runs store I/O on the event loop: an
+:class:`~flipkart_ext.AsyncTokenStore` is awaited, a synchronous store runs in worker
+threads (:class:`~flipkart_ext._store_threads.ThreadedTokenStore`).
 
 Grants
 ======
@@ -33,11 +47,20 @@ A 401 renews and replays once; a second 401 raises
 :class:`~flipkart_ext.AuthenticationError`. A 403 is returned untouched: a
 new token would not grant a permission. The bearer token is only ever attached
 to requests for the configured API origin and base path.
+
+Losing no refresh token
+=======================
+
+* A store whose lock is a lease (Redis) saves by check-and-set: a holder whose lease ran
+  out writes nothing if someone else wrote meanwhile; it re-reads and uses that token.
+* A refresh token refused as spent is checked against the store once more: if another
+  process stored a newer token meanwhile, that one is used instead of raising.
+* A token obtained from Flipkart whose save failed (the store is down) is kept in memory,
+  used, and saved at the client's next call, unless a newer one is stored by then.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
 import threading
@@ -45,7 +68,7 @@ import time
 import weakref
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
@@ -57,13 +80,14 @@ from ._errors import (
     AuthenticationError,
     ConfigurationError,
     ReauthorizationRequired,
+    TokenStoreError,
     error_for_response,
     parse_error_body,
 )
 from ._redact import redact_url
-from ._stores import MemoryTokenStore, TokenKey, TokenStore
+from ._store_threads import ThreadedTokenStore
+from ._stores import AsyncTokenStore, MemoryTokenStore, TokenKey, TokenStore, is_async_store
 from ._tokens import (
-    GRANT_EXTENSION,
     SCOPE,
     Token,
     TokenRequest,
@@ -73,17 +97,13 @@ from ._tokens import (
     refresh_token_request,
 )
 
-__all__ = ["AppGrant", "FlipkartAuth", "TokenStatus"]
+__all__ = ["AppGrant", "FlipkartAuth", "TokenJob", "TokenStatus"]
 
 logger = logging.getLogger("flipkart_ext")
-
-_T = TypeVar("_T")
 
 #: How a new token is obtained when no refresh token is known.
 AppGrant = Literal["client_credentials", "authorization_code"]
 
-_LOCK_EXTENSION = "flipkart_ext.lock_step"
-_LOCK_URL = "http://flipkart-ext.invalid/lock"
 _SPENT_GRANT_CODES = frozenset({"invalid_grant", "invalid_token", "expired_token"})
 _CLIENT_REJECTED_CODES = frozenset({"invalid_client", "unauthorized_client", "access_denied"})
 
@@ -93,34 +113,41 @@ _REAUTHORIZE = (
     "client.exchange_code(code, redirect_uri, state)."
 )
 
-
-def _lock_step() -> httpx.Request:
-    return httpx.Request("GET", _LOCK_URL, extensions={_LOCK_EXTENSION: True})
-
-
-def _is_lock_step(request: httpx.Request) -> bool:
-    return request.extensions.get(_LOCK_EXTENSION) is True
+#: A renewal yields the token request, receives its answer, and ends with the token.
+_SyncRenewal = Generator[httpx.Request, httpx.Response, Token]
+#: The async twin yields the token request, receives its answer, and yields the token last.
+_AsyncRenewal = AsyncGenerator["httpx.Request | Token", httpx.Response]
 
 
-def _is_token_request(request: httpx.Request) -> bool:
-    return GRANT_EXTENSION in request.extensions
+def _extensions(timeout: Any) -> dict[str, Any]:
+    return {"timeout": timeout} if timeout is not None else {}
 
 
-async def _enter_in_thread(cm: contextlib.AbstractContextManager[None]) -> None:
-    """Enter a blocking context manager off the event loop, without leaking it on cancellation."""
-    import asyncio  # only async callers pay for importing it
+@dataclasses.dataclass(frozen=True)
+class TokenJob:
+    """What :meth:`FlipkartAuth.sync_run` / :meth:`~FlipkartAuth.async_run` settle.
 
-    entered = asyncio.ensure_future(asyncio.to_thread(cm.__enter__))
-    try:
-        await asyncio.shield(entered)
-    except asyncio.CancelledError:
+    Built by :meth:`FlipkartAuth.ensure_token_flow` (a usable token, fetched only when
+    needed) or :meth:`FlipkartAuth.exchange_code_flow` (an authorization code exchanged).
+    """
 
-        def release(future: asyncio.Future[None]) -> None:
-            if not future.cancelled() and future.exception() is None:
-                cm.__exit__(None, None, None)
+    extensions: dict[str, Any]
+    #: The authorization-code request to send, for an exchange.
+    code: TokenRequest | None = dataclasses.field(default=None, repr=False)
 
-        entered.add_done_callback(release)
-        raise
+
+@dataclasses.dataclass(frozen=True)
+class _Plan:
+    """What a renewal does once it has read the store (decided without I/O)."""
+
+    #: A usable token: take it, send nothing.
+    use: Token | None = None
+    #: The freshest token known (its refresh token is the one to spend).
+    known: Token | None = None
+    #: The token answered 401, marked expired: this client stops using it...
+    dead: Token | None = None
+    #: ...and, when it is the stored one, the store too (so no one else sends it).
+    invalidate: Token | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -148,7 +175,8 @@ class FlipkartAuth(httpx.Auth):
 
     Use it as the ``auth`` of an :class:`httpx.Client` or :class:`httpx.AsyncClient`
     whose base URL is ``environment.api_base_url``; :class:`~flipkart_ext.FlipkartClient`
-    does that for you.
+    does that for you. ``token_store`` is a :class:`~flipkart_ext.TokenStore` (sync and
+    async clients) or an :class:`~flipkart_ext.AsyncTokenStore` (async clients only).
     """
 
     # The body is loaded up front so that a replay after a 401 sends it intact.
@@ -160,7 +188,7 @@ class FlipkartAuth(httpx.Auth):
         client_secret: str,
         *,
         environment: Environment,
-        token_store: TokenStore | None = None,
+        token_store: TokenStore | AsyncTokenStore | None = None,
         seller_id: str | None = None,
         refresh_token: str | None = None,
         access_token: str | None = None,
@@ -174,7 +202,17 @@ class FlipkartAuth(httpx.Auth):
         self._client_id = client_id
         self._client_secret = client_secret
         self.environment = environment
-        self.store: TokenStore = token_store if token_store is not None else MemoryTokenStore()
+        self.store: TokenStore | AsyncTokenStore = (
+            token_store if token_store is not None else MemoryTokenStore()
+        )
+        if is_async_store(self.store):
+            self._sync_store: TokenStore | None = None
+            self._async_store: AsyncTokenStore = self.store  # type: ignore[assignment]
+        else:
+            self._sync_store = self.store  # type: ignore[assignment]
+            self._async_store = ThreadedTokenStore(self._sync_store)  # type: ignore[arg-type]
+        # Saves go through ``replace`` (check-and-set) when the store has one.
+        self._checked = callable(getattr(self.store, "replace", None))
         self.key = TokenKey(environment.name, client_id, seller_id)
         self._seed_refresh_token = refresh_token
         # A third-party app must never fall back to client credentials: that token
@@ -188,6 +226,8 @@ class FlipkartAuth(httpx.Auth):
         self._token: Token | None = (
             Token(access_token=access_token, refresh_token=refresh_token) if access_token else None
         )
+        #: A token obtained from Flipkart that the store failed to save; saved at the next call.
+        self._unsaved: Token | None = None
         self._api = httpx.URL(environment.api_base_url)
         self._thread_lock = threading.Lock()
         self._locks_guard = threading.Lock()
@@ -204,6 +244,10 @@ class FlipkartAuth(httpx.Auth):
 
     def _needs_new(self, token: Token | None) -> bool:
         return token is None or token.needs_refresh(self._clock(), self.refresh_skew)
+
+    def _must_renew(self, token: Token | None) -> bool:
+        """True when the caller has to go through a renewal before using ``token``."""
+        return self._unsaved is not None or self._needs_new(token)
 
     def is_api_request(self, request: httpx.Request) -> bool:
         """True if ``request`` targets the configured API origin and base path."""
@@ -239,7 +283,7 @@ class FlipkartAuth(httpx.Auth):
     def _accept(
         self, grant: TokenRequest, response: httpx.Response, previous: Token | None
     ) -> Token:
-        """Turn a token endpoint answer into a stored token, or raise the right error."""
+        """Turn a token endpoint answer into a token, or raise the right error (no I/O)."""
         secrets = (*grant.secrets, *self._secrets(previous))
         if response.is_success:
             try:
@@ -254,8 +298,6 @@ class FlipkartAuth(httpx.Auth):
                 # The server did not rotate it: the one just used stays valid.
                 used = grant.request.url.params.get("refresh_token")
                 token = dataclasses.replace(token, refresh_token=used)
-            self.store.save(self.key, token)
-            self._token = token
             if grant.grant == "refresh_token":
                 self._seed_refresh_token = None
             left = token.seconds_left(self._clock())
@@ -293,84 +335,299 @@ class FlipkartAuth(httpx.Auth):
             )
         raise error_for_response(response, message="the token endpoint failed", secrets=secrets)
 
-    # -- the shared flow -------------------------------------------------------------------
+    def _plan(
+        self, stale: Token | None, stored: Token | None, *, rejected: bool, code: bool
+    ) -> _Plan:
+        """Decide, from the token in hand and the stored one, what a renewal does.
 
-    def _renew(
-        self, stale: Token | None, extensions: dict[str, Any], *, rejected: bool = False
-    ) -> Generator[httpx.Request, httpx.Response, Token]:
-        """Replace ``stale`` unless someone already did; runs with the driver's locks held.
-
-        ``rejected`` means the API answered 401 to ``stale``: it is first marked
-        expired (in memory and in the store, keeping its refresh token), so that
-        if the renewal fails nobody sharing the store sends it again.
+        ``rejected`` means the API answered 401 to ``stale``: it is marked expired (in
+        memory, and in the store when it is still the stored one, keeping its refresh
+        token), so that if the renewal fails nobody sharing the store sends it again.
         """
-        yield _lock_step()
-        stored = self.store.load(self.key)
+        if code:
+            return _Plan()
         same = (
             stored is not None and stale is not None and stored.access_token == stale.access_token
         )
-        if stored is not None and not same and not self._needs_new(stored):
-            logger.debug("using the token stored by a concurrent caller")
-            self._token = stored
-            return stored
+        if stored is not None and not (rejected and same) and not self._needs_new(stored):
+            return _Plan(use=stored)
+        dead = invalidate = None
         if rejected and stale is not None:
-            dead = dataclasses.replace(stale, expires_at=self._clock(), obtained_at=None)
-            if same and stored is not None:
-                dead = dataclasses.replace(stored, expires_at=dead.expires_at, obtained_at=None)
-                self.store.save(self.key, dead)
-                stored = dead
-            self._token = dead
-        known = stored or stale
-        grant = self._grant_for(known, extensions)
-        response = yield grant.request
-        return self._accept(grant, response, known)
+            dead = dataclasses.replace(
+                stored if same and stored is not None else stale,
+                expires_at=self._clock(),
+                obtained_at=None,
+            )
+            invalidate = dead if same else None
+        return _Plan(known=invalidate or stored or stale, dead=dead, invalidate=invalidate)
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    def _unsaved_to_write(self, stored: Token | None) -> Token | None:
+        """The unsaved token, unless the store already holds one obtained after it."""
+        unsaved = self._unsaved
+        if unsaved is None:
+            return None
+        if stored is not None and stored.access_token == unsaved.access_token:
+            self._unsaved = None
+            return None
+        if stored is not None and (stored.obtained_at or 0.0) > (unsaved.obtained_at or 0.0):
+            self._unsaved = None  # someone renewed after us: theirs is the newest
+            return None
+        return unsaved
+
+    def _written(self, token: Token) -> Token:
+        if self._unsaved is token:
+            self._unsaved = None
+        self._token = token
+        return token
+
+    def _not_written(self, token: Token, now_stored: Token | None) -> Token:
+        """A check-and-set lost: someone else wrote meanwhile. Use theirs when it is usable."""
+        if now_stored is not None and not self._needs_new(now_stored):
+            logger.info("another holder of the token lock stored a token first; using it")
+            self._token = now_stored
+            return now_stored
+        self._token = token  # ours is valid: use it for this client, leave the store alone
+        return token
+
+    def _save_failed(self, token: Token, exc: TokenStoreError) -> Token:
+        logger.warning(
+            "the new token could not be saved to the token store (%s); it is kept by this "
+            "client and saved at its next call",
+            exc,
+        )
+        self._unsaved = token
+        self._token = token
+        return token
+
+    def _stored_instead(self, stored: Token | None, known: Token | None) -> Token | None:
+        """After a refresh token was refused as spent: a token someone stored meanwhile."""
+        if stored is None or self._needs_new(stored):
+            return None
+        if known is not None and stored.access_token == known.access_token:
+            return None
+        logger.info("the refresh token was already spent by another holder; using its token")
+        self._token = stored
+        return stored
+
+    def _require_sync_store(self) -> TokenStore:
+        if self._sync_store is None:
+            raise ConfigurationError(
+                f"token_store: {type(self.store).__name__} is an async store; use it with "
+                "AsyncFlipkartClient (or give the sync client a synchronous store)"
+            )
+        return self._sync_store
+
+    def _async_lock(self) -> asyncio.Lock:
+        import asyncio  # only async callers pay for importing it
+
+        loop = asyncio.get_running_loop()
+        with self._locks_guard:
+            lock = self._async_locks.get(loop)
+            if lock is None:
+                lock = self._async_locks[loop] = asyncio.Lock()
+            return lock
+
+    # -- renewal: the one place where locks are taken ---------------------------------------
+
+    def _sync_write(
+        self, store: TokenStore, lease: object, expected: Token | None, token: Token
+    ) -> bool:
+        if self._checked:
+            return bool(
+                store.replace(self.key, token, expected=expected, lease=lease)  # type: ignore[attr-defined]
+            )
+        store.save(self.key, token)
+        return True
+
+    def _sync_renew(
+        self,
+        stale: Token | None,
+        extensions: dict[str, Any],
+        *,
+        rejected: bool = False,
+        code: TokenRequest | None = None,
+    ) -> _SyncRenewal:
+        """Settle a usable token. Both locks are held from the store read to the store write."""
+        store = self._require_sync_store()
+        with self._thread_lock, store.lock(self.key) as lease:
+            stored = store.load(self.key)
+            unsaved = self._unsaved_to_write(stored)
+            if unsaved is not None and self._sync_write(store, lease, stored, unsaved):
+                stored = self._written(unsaved)
+            plan = self._plan(stale, stored, rejected=rejected, code=code is not None)
+            if plan.use is not None:
+                self._token = plan.use
+                return plan.use
+            if plan.dead is not None:
+                self._token = plan.dead
+            if plan.invalidate is not None and self._sync_write(
+                store, lease, stored, plan.invalidate
+            ):
+                stored = plan.invalidate
+            grant = code or self._grant_for(plan.known, extensions)
+            response = yield grant.request
+            response.read()
+            try:
+                token = self._accept(grant, response, plan.known)
+            except ReauthorizationRequired:
+                if grant.grant != "refresh_token":
+                    raise
+                instead = self._stored_instead(store.load(self.key), plan.known)
+                if instead is None:
+                    raise
+                return instead
+            try:
+                if self._sync_write(store, lease, stored, token):
+                    return self._written(token)
+            except TokenStoreError as exc:
+                return self._save_failed(token, exc)
+            return self._not_written(token, store.load(self.key))
+
+    async def _async_write(
+        self, store: AsyncTokenStore, lease: object, expected: Token | None, token: Token
+    ) -> bool:
+        replace = getattr(store, "replace", None)
+        if replace is not None:
+            return bool(await replace(self.key, token, expected=expected, lease=lease))
+        await store.save(self.key, token)
+        return True
+
+    async def _async_renew(
+        self,
+        stale: Token | None,
+        extensions: dict[str, Any],
+        *,
+        rejected: bool = False,
+        code: TokenRequest | None = None,
+    ) -> _AsyncRenewal:
+        """The async twin of :meth:`_sync_renew`: yields the token request, then the token.
+
+        The locks are left before the token is yielded.
+        """
+        store = self._async_store
+        async with self._async_lock(), store.lock(self.key) as lease:
+            stored = await store.load(self.key)
+            unsaved = self._unsaved_to_write(stored)
+            if unsaved is not None and await self._async_write(store, lease, stored, unsaved):
+                stored = self._written(unsaved)
+            plan = self._plan(stale, stored, rejected=rejected, code=code is not None)
+            if plan.use is not None:
+                settled = self._token = plan.use
+            else:
+                if plan.dead is not None:
+                    self._token = plan.dead
+                if plan.invalidate is not None and await self._async_write(
+                    store, lease, stored, plan.invalidate
+                ):
+                    stored = plan.invalidate
+                grant = code or self._grant_for(plan.known, extensions)
+                response = yield grant.request
+                await response.aread()
+                try:
+                    token = self._accept(grant, response, plan.known)
+                except ReauthorizationRequired:
+                    if grant.grant != "refresh_token":
+                        raise
+                    instead = self._stored_instead(await store.load(self.key), plan.known)
+                    if instead is None:
+                        raise
+                    token = instead
+                    written: bool | None = True
+                else:
+                    try:
+                        written = await self._async_write(store, lease, stored, token)
+                    except TokenStoreError as exc:
+                        written = None
+                        token = self._save_failed(token, exc)
+                if written:
+                    settled = self._written(token)
+                elif written is None:
+                    settled = token
+                else:
+                    settled = self._not_written(token, await store.load(self.key))
+        yield settled
+
+    # -- the two drivers ------------------------------------------------------------------
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
         if not self.is_api_request(request):
             # Defence in depth: the bearer token never leaves the configured API origin.
             yield request
             return
-        timeout = request.extensions.get("timeout")
-        extensions = {"timeout": timeout} if timeout is not None else {}
-        token = self._token
-        if token is None or self._needs_new(token):  # (the first test narrows the type)
-            token = yield from self._renew(token, extensions)
-        request.headers["Authorization"] = f"Bearer {token.access_token}"
-        response = yield request
-        if response.status_code != httpx.codes.UNAUTHORIZED:
+        request.read()
+        extensions = _extensions(request.extensions.get("timeout"))
+        token, rejected = self._token, False
+        while True:
+            if rejected or token is None or self._must_renew(token):
+                token = yield from self._sync_renew(token, extensions, rejected=rejected)
+            request.headers["Authorization"] = f"Bearer {token.access_token}"
+            response = yield request
+            if response.status_code != httpx.codes.UNAUTHORIZED:
+                return
+            response.read()
+            if rejected:
+                raise self._rejected_again(response, token)
+            self._log_replay(request)
+            rejected = True
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        if not self.is_api_request(request):
+            yield request
             return
+        await request.aread()
+        extensions = _extensions(request.extensions.get("timeout"))
+        token, rejected = self._token, False
+        while True:
+            if rejected or token is None or self._must_renew(token):
+                renewal = self._async_renew(token, extensions, rejected=rejected)
+                try:
+                    step = await anext(renewal)
+                    while isinstance(step, httpx.Request):
+                        step = await renewal.asend((yield step))
+                finally:
+                    await renewal.aclose()
+                token = step
+            request.headers["Authorization"] = f"Bearer {token.access_token}"
+            response = yield request
+            if response.status_code != httpx.codes.UNAUTHORIZED:
+                return
+            await response.aread()
+            if rejected:
+                raise self._rejected_again(response, token)
+            self._log_replay(request)
+            rejected = True
+
+    @staticmethod
+    def _log_replay(request: httpx.Request) -> None:
         logger.info(
             "%s %s answered 401; renewing the token and replaying once",
             request.method,
             redact_url(request.url),
         )
-        token = yield from self._renew(token, extensions, rejected=True)
-        request.headers["Authorization"] = f"Bearer {token.access_token}"
-        response = yield request
-        if response.status_code == httpx.codes.UNAUTHORIZED:
-            raise error_for_response(
-                response,
-                error_class=AuthenticationError,
-                message="the API rejected a freshly obtained token",
-                secrets=self._secrets(token),
-            )
 
-    def ensure_token_flow(
-        self, *, timeout: dict[str, Any] | None = None
-    ) -> Generator[httpx.Request, httpx.Response, Token]:
-        """Hold a usable token, asking for one only when needed. Drive with :meth:`sync_run`."""
-        extensions = {"timeout": timeout} if timeout is not None else {}
-        token = self._token
-        if token is None or self._needs_new(token):
-            token = yield from self._renew(token, extensions)
-        return token
+    def _rejected_again(self, response: httpx.Response, token: Token) -> AuthenticationError:
+        return error_for_response(  # type: ignore[return-value]
+            response,
+            error_class=AuthenticationError,
+            message="the API rejected a freshly obtained token",
+            secrets=self._secrets(token),
+        )
+
+    # -- token jobs without an API call (fetch_token, exchange_code) ------------------------
+
+    def ensure_token_flow(self, *, timeout: dict[str, Any] | None = None) -> TokenJob:
+        """Hold a usable token, asking for one only when needed. Run with :meth:`sync_run`."""
+        return TokenJob(_extensions(timeout))
 
     def exchange_code_flow(
         self, code: str, redirect_uri: str, state: str, *, timeout: dict[str, Any] | None = None
-    ) -> Generator[httpx.Request, httpx.Response, Token]:
-        """Exchange an authorization ``code`` and store the tokens. Drive with :meth:`sync_run`."""
-        yield _lock_step()
-        extensions = {"timeout": timeout} if timeout is not None else {}
+    ) -> TokenJob:
+        """Exchange an authorization ``code`` and store the tokens. Run with :meth:`sync_run`."""
+        extensions = _extensions(timeout)
         grant = authorization_code_request(
             self.environment.oauth_base_url,
             self._client_id,
@@ -380,155 +637,49 @@ class FlipkartAuth(httpx.Auth):
             state=state,
             extensions=extensions,
         )
-        response = yield grant.request
-        return self._accept(grant, response, None)
+        return TokenJob(extensions, code=grant)
 
-    # -- the two drivers: only locking and body reads differ ----------------------------------
-
-    def _async_lock(self) -> asyncio.Lock:
-        import asyncio
-
-        loop = asyncio.get_running_loop()
-        with self._locks_guard:
-            lock = self._async_locks.get(loop)
-            if lock is None:
-                lock = self._async_locks[loop] = asyncio.Lock()
-            return lock
-
-    def _hold_sync(self) -> contextlib.ExitStack:
-        stack = contextlib.ExitStack()
+    def sync_run(self, job: TokenJob, send: Callable[[httpx.Request], httpx.Response]) -> Token:
+        """Settle ``job`` with ``send`` doing the I/O (the token request), under the locks."""
+        token = self._token
+        if job.code is None and token is not None and not self._must_renew(token):
+            return token
+        renewal = self._sync_renew(token, job.extensions, code=job.code)
         try:
-            stack.enter_context(self._thread_lock)
-            stack.enter_context(self.store.lock(self.key))
-        except BaseException:
-            stack.close()
-            raise
-        return stack
-
-    async def _hold_async(self) -> contextlib.AsyncExitStack:
-        stack = contextlib.AsyncExitStack()
-        try:
-            await stack.enter_async_context(self._async_lock())
-            store_lock = self.store.lock(self.key)
-            await _enter_in_thread(store_lock)
-            stack.push(store_lock)
-        except BaseException:
-            await stack.aclose()
-            raise
-        return stack
-
-    def _drive_sync(
-        self, flow: Generator[httpx.Request, httpx.Response, _T]
-    ) -> Generator[httpx.Request, httpx.Response, _T]:
-        held: contextlib.ExitStack | None = None
-        try:
-            # A flow may finish at any step, even the first (a token that needs no renewal).
-            step = next(flow)
+            request = next(renewal)
             while True:
-                if _is_lock_step(step):
-                    held = self._hold_sync()
-                    step = flow.send(httpx.Response(204, request=step))
-                    continue
-                if held is not None and not _is_token_request(step):
-                    held.close()  # the token is settled: let the others in before the API call
-                    held = None
-                response = yield step
-                if _is_token_request(step) or response.status_code == httpx.codes.UNAUTHORIZED:
-                    response.read()
-                step = flow.send(response)
+                request = renewal.send(send(request))
         except StopIteration as done:
-            value: _T = done.value
-            return value
-        finally:
-            if held is not None:
-                held.close()
-            flow.close()
-
-    async def _drive_async(
-        self, flow: Generator[httpx.Request, httpx.Response, _T], result: list[_T]
-    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        held: contextlib.AsyncExitStack | None = None
-        try:
-            step = next(flow)
-            while True:
-                if _is_lock_step(step):
-                    held = await self._hold_async()
-                    step = flow.send(httpx.Response(204, request=step))
-                    continue
-                if held is not None and not _is_token_request(step):
-                    await held.aclose()
-                    held = None
-                response = yield step
-                if _is_token_request(step) or response.status_code == httpx.codes.UNAUTHORIZED:
-                    await response.aread()
-                step = flow.send(response)
-        except StopIteration as done:
-            result.append(done.value)
-        finally:
-            if held is not None:
-                await held.aclose()
-            flow.close()
-
-    def sync_auth_flow(
-        self, request: httpx.Request
-    ) -> Generator[httpx.Request, httpx.Response, None]:
-        if self.requires_request_body:
-            request.read()
-        yield from self._drive_sync(self.auth_flow(request))
-
-    async def async_auth_flow(
-        self, request: httpx.Request
-    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        if self.requires_request_body:
-            await request.aread()
-        driver = self._drive_async(self.auth_flow(request), [])
-        try:
-            step = await driver.__anext__()
-            while True:
-                response = yield step
-                step = await driver.asend(response)
-        except StopAsyncIteration:
-            return
-        finally:
-            await driver.aclose()
-
-    def sync_run(
-        self,
-        flow: Generator[httpx.Request, httpx.Response, _T],
-        send: Callable[[httpx.Request], httpx.Response],
-    ) -> _T:
-        """Run a token flow (e.g. :meth:`exchange_code_flow`) with ``send`` doing the I/O, under the locks."""
-        driver = self._drive_sync(flow)
-        try:
-            step = next(driver)
-            while True:
-                step = driver.send(send(step))
-        except StopIteration as done:
-            value: _T = done.value
-            return value
+            settled: Token = done.value
+            return settled
 
     async def async_run(
-        self,
-        flow: Generator[httpx.Request, httpx.Response, _T],
-        send: Callable[[httpx.Request], Awaitable[httpx.Response]],
-    ) -> _T:
+        self, job: TokenJob, send: Callable[[httpx.Request], Awaitable[httpx.Response]]
+    ) -> Token:
         """The async twin of :meth:`sync_run`."""
-        result: list[_T] = []
-        driver = self._drive_async(flow, result)
+        token = self._token
+        if job.code is None and token is not None and not self._must_renew(token):
+            return token
+        renewal = self._async_renew(token, job.extensions, code=job.code)
         try:
-            step = await driver.__anext__()
-            while True:
-                step = await driver.asend(await send(step))
-        except StopAsyncIteration:
-            return result[0]
+            step = await anext(renewal)
+            while isinstance(step, httpx.Request):
+                step = await renewal.asend(await send(step))
+            return step
         finally:
-            await driver.aclose()
+            await renewal.aclose()
 
     # -- inspection ------------------------------------------------------------------------
 
-    def token_status(self) -> TokenStatus:
-        """The current token's expiry, never the token itself."""
-        token = self._token or self.store.load(self.key)
+    def token_status(self, *, read_store: bool = True) -> TokenStatus:
+        """The current token's expiry, never the token itself.
+
+        Without a token in hand, a synchronous store is read (unless ``read_store`` is
+        false, as on the async client, which never does store I/O on the event loop).
+        """
+        token = self._token
+        if token is None and read_store and self._sync_store is not None:
+            token = self._sync_store.load(self.key)
         now = self._clock()
         expires = refresh_expires = None
         if token is not None and token.expires_at is not None:

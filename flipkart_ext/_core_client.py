@@ -28,20 +28,20 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, Self, TypedDict, TypeVar, Unpack
 from urllib.parse import urlsplit
 
 import httpx
 
-from ._auth import AppGrant, FlipkartAuth, TokenStatus
+from ._auth import AppGrant, FlipkartAuth, TokenJob, TokenStatus
 from ._environments import Environment, require_secure_url, resolve_environment, settings_from_env
 from ._errors import InvalidArgument, connection_errors, error_for_response
 from ._redact import install_log_redaction
 from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._stores import FileTokenStore, TokenStore
-from ._tokens import AuthorizationURL, Token, build_authorize_url
+from ._tokens import AuthorizationURL, build_authorize_url
 from ._tokens import verify_state as _verify_state
 
 if TYPE_CHECKING:
@@ -230,7 +230,7 @@ class _ClientBase:
 
     def _code_flow(
         self, code: str, redirect_uri: str, state: str, expected_state: str | None
-    ) -> Generator[httpx.Request, httpx.Response, Token]:
+    ) -> TokenJob:
         if expected_state is not None and not _verify_state(expected_state, state):
             raise InvalidArgument("the state returned by Flipkart does not match the one issued")
         if not code:

@@ -9,6 +9,7 @@ The hierarchy::
     ├── MalformedResponse             a 2xx answer that is not the documented JSON shape
     ├── PaginationError               a list cannot be followed safely (flipkart_ext.paging)
     ├── NotificationError             a webhook refused or undecodable (flipkart_ext.notifications)
+    ├── SharedStateError              shared state (e.g. Redis) unusable: TokenStoreError, RateBudgetError
     ├── APIConnectionError            no HTTP answer: connect failure, reset, protocol error
     │   └── APITimeoutError           a connect, read, write or pool timeout
     └── APIStatusError                a non-2xx answer (unmapped statuses land here)
@@ -64,9 +65,12 @@ __all__ = [
     "MalformedResponse",
     "NotFound",
     "PermissionDenied",
+    "RateBudgetError",
     "RateLimitError",
     "ReauthorizationRequired",
     "ServerError",
+    "SharedStateError",
+    "TokenStoreError",
     "araise_for_response",
     "connection_errors",
     "error_for_response",
@@ -106,6 +110,28 @@ class ConfigurationError(FlipkartError, ValueError):
     written against the plain ``ValueError`` keeps working. Messages name the
     setting, never its value when that value is a secret.
     """
+
+
+class SharedStateError(FlipkartError):
+    """State shared between processes (a token store, a rate budget) could not be used.
+
+    The message says which: the store or the budget, and why (unreachable, a timeout,
+    a lock not obtained in time). It never holds a token.
+    """
+
+
+class TokenStoreError(SharedStateError):
+    """The token store failed, or its lock was not obtained within the store's timeout.
+
+    Raised before the API request was sent. A token obtained from Flipkart whose save
+    failed is kept by the client and saved at its next call (the refresh token is not lost
+    while the process lives).
+    """
+
+
+class RateBudgetError(SharedStateError):
+    """The shared rate budget could not be consulted, or made the request wait longer than
+    its ``max_wait``; the request was not sent."""
 
 
 class APIConnectionError(FlipkartError):

@@ -17,20 +17,30 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import inspect
 import json
 import logging
 import os
 import stat
 import threading
 from collections.abc import Iterator
-from contextlib import AbstractContextManager
+from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from ._tokens import Token
 
-__all__ = ["FileTokenStore", "MemoryTokenStore", "TokenKey", "TokenStore"]
+__all__ = [
+    "AsyncCheckedTokenStore",
+    "AsyncTokenStore",
+    "CheckedTokenStore",
+    "FileTokenStore",
+    "MemoryTokenStore",
+    "TokenKey",
+    "TokenStore",
+    "is_async_store",
+]
 
 logger = logging.getLogger("flipkart_ext")
 
@@ -52,7 +62,40 @@ class TokenKey:
 
 @runtime_checkable
 class TokenStore(Protocol):
-    """Persistence for tokens. ``save`` and ``delete`` are called with ``lock(key)`` held."""
+    """Where tokens are kept, shared and locked: the interface every token store offers.
+
+    The locking contract
+    --------------------
+    * **Who takes the lock.** Only the token lifecycle (:class:`~flipkart_ext.FlipkartAuth`),
+      once per renewal: when its token is missing, inside the refresh window, or was
+      answered 401, or for ``exchange_code``. It first takes its own in-process lock (a
+      ``threading.Lock``, or an ``asyncio.Lock`` per event loop), so each client sends at
+      most one caller to the store's lock. The lock is never re-entered while held.
+    * **What it covers.** ``load(key)``; then, only if the stored token is still not
+      usable, the token request; then ``save`` of the answer. Nothing else: the lock is
+      left *before* the API call is sent, so a slow call never holds anyone up.
+    * **Who leaves it.** The caller that took it, always: on success, on any error and on
+      cancellation (a lock taken after its caller was cancelled is left at once).
+    * **On which thread.** The sync client takes and leaves it on the calling thread. The
+      async client runs a synchronous store in worker threads: ``lock(key)`` is entered
+      and exited on one dedicated worker thread, so a thread-bound lock works too, and
+      ``load``, ``save`` and ``delete`` run in worker threads; the event loop never
+      waits on the store. An :class:`AsyncTokenStore` is used as it is, in the calling task.
+    * **Timeouts.** The store's own: ``lock`` returns or raises within a bound the store
+      documents; the client adds none of its own (it cannot know how long another
+      machine's token request may take). :class:`MemoryTokenStore` and
+      :class:`FileTokenStore` wait without limit, because their holder cannot vanish
+      while holding (a process that dies drops its file lock). ``RedisTokenStore`` waits
+      at most ``lock_timeout`` seconds and then raises :class:`~flipkart_ext.TokenStoreError`,
+      and its lease (``lock_lease``) frees a lock whose holder died.
+    * **Leases.** A lock that can run out while held (a lease) lets two holders overlap.
+      Such a store also implements :class:`CheckedTokenStore`'s ``replace``, a
+      check-and-set save, and the client then saves only through it: the loser of an
+      overlap writes nothing, re-reads and uses what the winner stored.
+    * ``load`` may also be called without the lock (``token_status()``); ``save`` and
+      ``delete`` only with it. ``lock`` may yield a value (a lease); the client hands it
+      back to ``replace`` and otherwise ignores it.
+    """
 
     def load(self, key: TokenKey) -> Token | None:
         """The stored token, or ``None`` when there is none (or it cannot be trusted)."""
@@ -66,9 +109,65 @@ class TokenStore(Protocol):
         """Forget the token under ``key``; no error if there is none."""
         ...
 
-    def lock(self, key: TokenKey) -> AbstractContextManager[None]:
-        """An exclusive lock for ``key``, blocking, released on exit. May be taken in any thread."""
+    def lock(self, key: TokenKey) -> AbstractContextManager[object]:
+        """An exclusive lock for ``key``, blocking, left on exit (see the contract above)."""
         ...
+
+
+@runtime_checkable
+class CheckedTokenStore(TokenStore, Protocol):
+    """A :class:`TokenStore` whose lock is a lease, with a check-and-set save."""
+
+    def replace(
+        self, key: TokenKey, token: Token, *, expected: Token | None, lease: object
+    ) -> bool:
+        """Store ``token`` only if ``expected`` is still what is stored (``None``: nothing is)
+        and no later holder of the lock has written; ``lease`` is what ``lock(key)`` yielded.
+
+        ``False`` means nothing was written: the caller re-reads.
+        """
+        ...
+
+
+@runtime_checkable
+class AsyncTokenStore(Protocol):
+    """The async twin of :class:`TokenStore`, used natively by the async client.
+
+    The same contract, with coroutines: ``lock(key)`` is an async context manager,
+    entered and exited in the calling task. Store I/O must not block the event loop.
+    """
+
+    async def load(self, key: TokenKey) -> Token | None:
+        """The stored token, or ``None`` when there is none (or it cannot be trusted)."""
+        ...
+
+    async def save(self, key: TokenKey, token: Token) -> None:
+        """Store ``token`` under ``key``, replacing any previous one."""
+        ...
+
+    async def delete(self, key: TokenKey) -> None:
+        """Forget the token under ``key``; no error if there is none."""
+        ...
+
+    def lock(self, key: TokenKey) -> AbstractAsyncContextManager[object]:
+        """An exclusive lock for ``key``, awaited, left on exit."""
+        ...
+
+
+@runtime_checkable
+class AsyncCheckedTokenStore(AsyncTokenStore, Protocol):
+    """An :class:`AsyncTokenStore` whose lock is a lease, with a check-and-set save."""
+
+    async def replace(
+        self, key: TokenKey, token: Token, *, expected: Token | None, lease: object
+    ) -> bool:
+        """See :meth:`CheckedTokenStore.replace`."""
+        ...
+
+
+def is_async_store(store: object) -> bool:
+    """True for an :class:`AsyncTokenStore` (its ``load`` is a coroutine function)."""
+    return inspect.iscoroutinefunction(getattr(store, "load", None))
 
 
 class MemoryTokenStore:
@@ -93,8 +192,7 @@ class MemoryTokenStore:
 
     @contextlib.contextmanager
     def lock(self, key: TokenKey) -> Iterator[None]:
-        # A plain Lock (not RLock): the async flow may acquire it in a worker thread
-        # and release it on the event loop's thread.
+        # One lock per key: renewals for different sellers never wait for each other.
         with self._guard:
             lock = self._locks.setdefault(key, threading.Lock())
         with lock:
