@@ -85,7 +85,6 @@ from ._errors import (
     parse_error_body,
 )
 from ._redact import redact_url
-from ._store_threads import ThreadedTokenStore
 from ._stores import AsyncTokenStore, MemoryTokenStore, TokenKey, TokenStore, is_async_store
 from ._tokens import (
     SCOPE,
@@ -205,12 +204,13 @@ class FlipkartAuth(httpx.Auth):
         self.store: TokenStore | AsyncTokenStore = (
             token_store if token_store is not None else MemoryTokenStore()
         )
+        # The async view of a synchronous store is made on first async use (it needs asyncio).
+        self._sync_store: TokenStore | None = None
+        self._async_store: AsyncTokenStore | None = None
         if is_async_store(self.store):
-            self._sync_store: TokenStore | None = None
-            self._async_store: AsyncTokenStore = self.store  # type: ignore[assignment]
+            self._async_store = self.store  # type: ignore[assignment]
         else:
             self._sync_store = self.store  # type: ignore[assignment]
-            self._async_store = ThreadedTokenStore(self._sync_store)  # type: ignore[arg-type]
         # Saves go through ``replace`` (check-and-set) when the store has one.
         self._checked = callable(getattr(self.store, "replace", None))
         self.key = TokenKey(environment.name, client_id, seller_id)
@@ -417,6 +417,14 @@ class FlipkartAuth(httpx.Auth):
             )
         return self._sync_store
 
+    def _async_view(self) -> AsyncTokenStore:
+        if self._async_store is None:
+            from ._store_threads import ThreadedTokenStore
+
+            assert self._sync_store is not None
+            self._async_store = ThreadedTokenStore(self._sync_store)
+        return self._async_store
+
     def _async_lock(self) -> asyncio.Lock:
         import asyncio  # only async callers pay for importing it
 
@@ -504,7 +512,7 @@ class FlipkartAuth(httpx.Auth):
 
         The locks are left before the token is yielded.
         """
-        store = self._async_store
+        store = self._async_view()
         async with self._async_lock(), store.lock(self.key) as lease:
             stored = await store.load(self.key)
             unsaved = self._unsaved_to_write(stored)

@@ -10,7 +10,8 @@ Each client owns one :class:`httpx.Client` (or :class:`httpx.AsyncClient`) built
     httpx client  (base_url = API base, User-Agent, timeout)
       └─ auth      FlipkartAuth   token fetch / proactive refresh / 401 replay, single-flight
           └─ transport  RetryTransport   backoff, Retry-After, safe-to-repeat policy
-              └─ httpx.HTTPTransport (or the one you pass, e.g. httpx.MockTransport)
+              └─ BudgetTransport   a turn from the shared rate budget (only with rate_budget=)
+                  └─ httpx.HTTPTransport (or the one you pass, e.g. httpx.MockTransport)
 
 Every generated operation stays reachable: ``client.raw`` is a generated
 ``flipkart_seller_api.Client`` wired to that httpx client (the plain ``Client``:
@@ -36,11 +37,13 @@ from urllib.parse import urlsplit
 import httpx
 
 from ._auth import AppGrant, FlipkartAuth, TokenJob, TokenStatus
+from ._budget_transport import AsyncBudgetTransport, BudgetTransport, require_sync_budget
 from ._environments import Environment, require_secure_url, resolve_environment, settings_from_env
 from ._errors import InvalidArgument, connection_errors, error_for_response
+from ._rate_budget import AsyncRateBudget, RateBudget
 from ._redact import install_log_redaction
-from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
-from ._stores import FileTokenStore, TokenStore
+from ._retry import DEFAULT_LIMITS, AsyncRetryTransport, RetryPolicy, RetryTransport
+from ._stores import AsyncTokenStore, FileTokenStore, TokenStore
 from ._tokens import AuthorizationURL, build_authorize_url
 from ._tokens import verify_state as _verify_state
 
@@ -79,7 +82,10 @@ class ClientOptions(TypedDict, total=False):
 
     ``environment``: ``"sandbox"`` (default), ``"production"`` or an :class:`Environment`.
     ``api_base_url`` / ``oauth_base_url``: custom URLs (https, or http on loopback).
-    ``token_store``: where tokens are kept and shared (default: in memory).
+    ``token_store``: where tokens are kept and shared (default: in memory); an
+    :class:`~flipkart_ext.AsyncTokenStore` (e.g. ``AsyncRedisTokenStore``) for the async client only.
+    ``rate_budget``: a shared rate budget each request takes a turn from (default: none);
+    see :class:`~flipkart_ext.MemoryRateBudget` and ``RedisRateBudget``.
     ``seller_id``: the seller a third-party application acts for (part of the store key).
     ``refresh_token`` / ``access_token``: tokens the caller already holds.
     ``grant_type``: how to get a token without a refresh token; inferred when omitted.
@@ -90,7 +96,7 @@ class ClientOptions(TypedDict, total=False):
     environment: str | Environment
     api_base_url: str | None
     oauth_base_url: str | None
-    token_store: TokenStore | None
+    token_store: TokenStore | AsyncTokenStore | None
     seller_id: str | None
     refresh_token: str | None
     access_token: str | None
@@ -100,6 +106,7 @@ class ClientOptions(TypedDict, total=False):
     refresh_skew: float
     user_agent: str | None
     clock: Callable[[], float]
+    rate_budget: RateBudget | AsyncRateBudget | None
 
 
 @functools.cache
@@ -124,7 +131,7 @@ class _ClientBase:
         environment: str | Environment = "sandbox",
         api_base_url: str | None = None,
         oauth_base_url: str | None = None,
-        token_store: TokenStore | None = None,
+        token_store: TokenStore | AsyncTokenStore | None = None,
         seller_id: str | None = None,
         refresh_token: str | None = None,
         access_token: str | None = None,
@@ -134,6 +141,7 @@ class _ClientBase:
         refresh_skew: float = 300.0,
         user_agent: str | None = None,
         clock: Callable[[], float] = time.time,
+        rate_budget: RateBudget | AsyncRateBudget | None = None,
     ) -> None:
         install_log_redaction()
         self._environment = resolve_environment(
@@ -156,6 +164,7 @@ class _ClientBase:
         self._retry = retry or RetryPolicy()
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self._headers = {"User-Agent": user_agent or _user_agent(), "Accept": "application/json"}
+        self._rate_budget = rate_budget
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Self:
@@ -277,10 +286,21 @@ class CoreClient(_ClientBase):
         **options: Unpack[ClientOptions],
     ) -> None:
         super().__init__(client_id, client_secret, **options)
+        self._auth._require_sync_store()  # an async store cannot serve the sync client
         self._http = httpx.Client(
             **self._http_options(),
-            transport=RetryTransport(transport, self._retry, api_base_path=self._api_base_path()),
+            transport=RetryTransport(
+                self._budgeted(transport), self._retry, api_base_path=self._api_base_path()
+            ),
         )
+
+    def _budgeted(self, transport: httpx.BaseTransport | None) -> httpx.BaseTransport | None:
+        """``transport`` behind a turn from the rate budget, when the client has one."""
+        if self._rate_budget is None:
+            return transport
+        inner = transport if transport is not None else httpx.HTTPTransport(limits=DEFAULT_LIMITS)
+        budget = require_sync_budget(self._rate_budget)
+        return BudgetTransport(inner, budget, self._auth.key)
 
     @property
     def http(self) -> httpx.Client:
@@ -357,9 +377,20 @@ class AsyncCoreClient(_ClientBase):
         self._http = httpx.AsyncClient(
             **self._http_options(),
             transport=AsyncRetryTransport(
-                transport, self._retry, api_base_path=self._api_base_path()
+                self._budgeted(transport), self._retry, api_base_path=self._api_base_path()
             ),
         )
+
+    def _budgeted(
+        self, transport: httpx.AsyncBaseTransport | None
+    ) -> httpx.AsyncBaseTransport | None:
+        """``transport`` behind a turn from the rate budget, when the client has one."""
+        if self._rate_budget is None:
+            return transport
+        inner = (
+            transport if transport is not None else httpx.AsyncHTTPTransport(limits=DEFAULT_LIMITS)
+        )
+        return AsyncBudgetTransport(inner, self._rate_budget, self._auth.key)
 
     @property
     def http(self) -> httpx.AsyncClient:
@@ -397,6 +428,14 @@ class AsyncCoreClient(_ClientBase):
         flow = self._auth.ensure_token_flow(timeout=self._timeout.as_dict())
         await self._auth.async_run(flow, self._send_token_request)
         return self.token_status()
+
+    def token_status(self) -> TokenStatus:
+        """Environment and expiry of the token this client holds (never the token itself).
+
+        The store is not read here (no store I/O on the event loop): before the first
+        call, ``await client.fetch_token()`` loads the stored token, fetching only if needed.
+        """
+        return self._auth.token_status(read_store=False)
 
     async def aclose(self) -> None:
         """Close the connection pool."""

@@ -12,12 +12,19 @@ from tests._surface import isort_key
 
 MODULES = [
     "flipkart_ext._auth",
+    "flipkart_ext._budget_transport",
     "flipkart_ext._client",
     "flipkart_ext._core_client",
     "flipkart_ext._environments",
     "flipkart_ext._errors",
+    "flipkart_ext._rate_budget",
     "flipkart_ext._redact",
+    "flipkart_ext._redis_budget",
+    "flipkart_ext._redis_store",
+    "flipkart_ext._redis_support",
     "flipkart_ext._retry",
+    "flipkart_ext._sellers",
+    "flipkart_ext._store_threads",
     "flipkart_ext._stores",
     "flipkart_ext._tokens",
 ]

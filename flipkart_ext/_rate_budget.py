@@ -1,0 +1,183 @@
+"""A rate budget shared by every client of one application: ``MemoryRateBudget`` and the protocols.
+
+Flipkart publishes no request rates for the Seller API (its best-practice and timeout
+pages say nothing of limits; the only figure it publishes, 20 calls per second per
+affiliate, is for the separate Affiliate API). It does answer 429, and may say for how
+long with ``Retry-After``. So the budget is optional and off by default, and every rate is
+yours to set:
+
+* ``per_application``: one bucket for everything an application id sends, in one
+  environment, whichever seller it acts for;
+* ``per_seller``: one bucket per (application, seller), for limits applied per seller.
+
+A request goes when every bucket that applies has room. Each bucket is a token bucket
+computed as GCRA (the "generic cell rate algorithm"): a rate of ``per_second`` with at
+most ``burst`` requests at once. ``burst=1`` (the default) spaces requests evenly, so that
+over any window the count stays within ``per_second * window + 1``.
+
+A 429 with ``Retry-After`` seen by any client pauses the whole application's budget for
+that long: no client sharing the budget sends before it ends (see
+:mod:`._budget_transport`). The memory form shares within one process; the Redis form
+(:mod:`._redis_budget`) shares between processes and machines, with the same arithmetic
+run in Redis on Redis's clock.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from ._errors import ConfigurationError
+from ._stores import TokenKey
+
+__all__ = [
+    "DEFAULT_MAX_WAIT",
+    "AsyncRateBudget",
+    "MemoryRateBudget",
+    "RateBudget",
+    "RateLimit",
+    "check_limits",
+    "gcra",
+]
+
+#: How long a request may wait for the budget before :class:`~flipkart_ext.RateBudgetError`.
+DEFAULT_MAX_WAIT = 120.0
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """``per_second`` requests per second, at most ``burst`` of them at once."""
+
+    per_second: float
+    burst: int = 1
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.per_second) and self.per_second > 0):
+            raise ConfigurationError("per_second: must be a positive number")
+        if isinstance(self.burst, bool) or not isinstance(self.burst, int) or self.burst < 1:
+            raise ConfigurationError("burst: must be a whole number of at least 1")
+
+    @property
+    def interval(self) -> float:
+        """Seconds between two requests at the steady rate."""
+        return 1.0 / self.per_second
+
+    @property
+    def tolerance(self) -> float:
+        """How far ahead of the steady rate a burst may run, in seconds."""
+        return (self.burst - 1) * self.interval
+
+
+def gcra(tat: float, now: float, limit: RateLimit) -> tuple[float, float]:
+    """One GCRA decision: ``(next tat, 0.0)`` when a request may go now, else ``(tat, wait)``.
+
+    ``tat`` is the bucket's theoretical arrival time (``now`` or earlier for a full bucket).
+    """
+    tat = max(tat, now)
+    wait = tat - limit.tolerance - now
+    if wait > 0:
+        return tat, wait
+    return tat + limit.interval, 0.0
+
+
+@runtime_checkable
+class RateBudget(Protocol):
+    """A budget consulted before each request by the sync client."""
+
+    #: Seconds a request may wait for its turn before it fails with RateBudgetError.
+    max_wait: float
+
+    def try_acquire(self, key: TokenKey) -> float:
+        """Take a turn for ``key`` and return ``0.0``, or take nothing and return the seconds to wait."""
+        ...
+
+    def pause(self, key: TokenKey, seconds: float) -> None:
+        """Hold every turn of ``key``'s application for ``seconds`` (never shortens a pause)."""
+        ...
+
+
+@runtime_checkable
+class AsyncRateBudget(Protocol):
+    """The async twin of :class:`RateBudget`, used natively by the async client."""
+
+    max_wait: float
+
+    async def try_acquire(self, key: TokenKey) -> float:
+        """See :meth:`RateBudget.try_acquire`."""
+        ...
+
+    async def pause(self, key: TokenKey, seconds: float) -> None:
+        """See :meth:`RateBudget.pause`."""
+        ...
+
+
+def check_limits(per_application: RateLimit | None, per_seller: RateLimit | None) -> None:
+    """A budget needs at least one limit."""
+    if per_application is None and per_seller is None:
+        raise ConfigurationError("a rate budget needs per_application, per_seller or both")
+
+
+class MemoryRateBudget:
+    """A :class:`RateBudget` for the clients of one process (threads and event loops alike).
+
+    It does no I/O, so the async client uses it as it is.
+    """
+
+    _PRUNE_ABOVE = 4096  # idle per-seller buckets are dropped past this many
+
+    def __init__(
+        self,
+        per_application: RateLimit | None = None,
+        *,
+        per_seller: RateLimit | None = None,
+        max_wait: float = DEFAULT_MAX_WAIT,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        check_limits(per_application, per_seller)
+        self.per_application = per_application
+        self.per_seller = per_seller
+        self.max_wait = max_wait
+        self._clock = clock
+        self._guard = threading.Lock()
+        self._tats: dict[tuple[str, ...], float] = {}
+        self._paused_until: dict[tuple[str, str], float] = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"MemoryRateBudget(per_application={self.per_application!r}, "
+            f"per_seller={self.per_seller!r})"
+        )
+
+    def try_acquire(self, key: TokenKey) -> float:
+        app = (key.environment, key.client_id)
+        buckets: list[tuple[tuple[str, ...], RateLimit]] = []
+        if self.per_application is not None:
+            buckets.append((app, self.per_application))
+        if self.per_seller is not None and key.seller_id is not None:
+            buckets.append(((*app, key.seller_id), self.per_seller))
+        with self._guard:
+            now = self._clock()
+            paused = self._paused_until.get(app, 0.0) - now
+            if paused > 0:
+                return paused
+            decisions = [
+                (name, *gcra(self._tats.get(name, now), now, limit)) for name, limit in buckets
+            ]
+            wait = max((w for _, _, w in decisions), default=0.0)
+            if wait > 0:
+                return wait
+            for name, tat, _ in decisions:
+                self._tats[name] = tat
+            if len(self._tats) > self._PRUNE_ABOVE:
+                self._tats = {name: tat for name, tat in self._tats.items() if tat > now}
+            return 0.0
+
+    def pause(self, key: TokenKey, seconds: float) -> None:
+        app = (key.environment, key.client_id)
+        with self._guard:
+            until = self._clock() + seconds
+            self._paused_until[app] = max(self._paused_until.get(app, 0.0), until)

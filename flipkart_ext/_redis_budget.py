@@ -1,0 +1,177 @@
+"""The rate budget in Redis, shared by every process on every machine: ``RedisRateBudget`` and its async twin.
+
+One Lua script decides each turn atomically, on Redis's own clock (``TIME``), so the
+machines' clocks do not matter: it reads the application's pause, runs GCRA (see
+:mod:`._rate_budget`) on the application's bucket and on the seller's, and either takes
+the turn in every bucket or returns how long to wait. Bucket keys expire once idle, so
+thousands of sellers leave nothing behind. Keys are listed in :mod:`._redis_support`.
+
+A Redis failure is :class:`~flipkart_ext.RateBudgetError`: the request is not sent.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._errors import RateBudgetError
+from ._rate_budget import DEFAULT_MAX_WAIT, RateLimit, check_limits
+from ._redis_support import DEFAULT_NAMESPACE, application_tag, async_client, redis_errors
+from ._redis_support import sync_client as _sync_client
+from ._stores import TokenKey
+
+if TYPE_CHECKING:
+    import redis
+    import redis.asyncio
+
+__all__ = ["AsyncRedisRateBudget", "RedisRateBudget"]
+
+# Times in microseconds. KEYS: 1 pause, 2 application bucket, 3 seller bucket.
+# ARGV: application interval and tolerance, seller interval and tolerance ('0': no such bucket).
+# Returns 0 when the turn is taken, else the microseconds to wait.
+_TURN = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local paused = tonumber(redis.call('GET', KEYS[1]) or '0')
+if paused > now then return paused - now end
+local buckets = {}
+for i = 0, 1 do
+  local interval = tonumber(ARGV[1 + 2 * i])
+  if interval > 0 then
+    local tolerance = tonumber(ARGV[2 + 2 * i])
+    local tat = tonumber(redis.call('GET', KEYS[2 + i]) or '0')
+    if tat < now then tat = now end
+    local wait = tat - tolerance - now
+    if wait > 0 then return math.ceil(wait) end
+    table.insert(buckets, {KEYS[2 + i], tat + interval})
+  end
+end
+for _, bucket in ipairs(buckets) do
+  local ttl = math.ceil((bucket[2] - now) / 1000) + 1000
+  redis.call('SET', bucket[1], string.format('%d', bucket[2]), 'PX', ttl)
+end
+return 0
+"""
+
+# KEYS: 1 pause. ARGV: 1 microseconds to pause. Never shortens a pause already set.
+_PAUSE = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local resume = now + tonumber(ARGV[1])
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+if current >= resume then return 0 end
+redis.call('SET', KEYS[1], string.format('%d', resume), 'PX', math.ceil(tonumber(ARGV[1]) / 1000) + 1000)
+return 1
+"""
+
+
+def _micros(seconds: float) -> int:
+    return max(0, round(seconds * 1_000_000))
+
+
+class _RedisBudget:
+    """Limits, key names and script arguments: everything but the I/O."""
+
+    def __init__(
+        self,
+        per_application: RateLimit | None,
+        per_seller: RateLimit | None,
+        *,
+        namespace: str,
+        max_wait: float,
+    ) -> None:
+        check_limits(per_application, per_seller)
+        self.per_application = per_application
+        self.per_seller = per_seller
+        self.namespace = namespace
+        self.max_wait = max_wait
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(per_application={self.per_application!r}, "
+            f"per_seller={self.per_seller!r}, namespace={self.namespace!r})"
+        )
+
+    def turn_call(self, key: TokenKey) -> tuple[list[str], list[int]]:
+        tag = application_tag(self.namespace, key.environment, key.client_id)
+        seller = self.per_seller if key.seller_id is not None else None
+        seller_key = f"{tag}:rate:seller:{key.seller_id or ''}"
+        args: list[int] = []
+        for limit in (self.per_application, seller):
+            args += [0, 0] if limit is None else [_micros(limit.interval), _micros(limit.tolerance)]
+        return [f"{tag}:pause", f"{tag}:rate", seller_key], args
+
+    def pause_call(self, key: TokenKey, seconds: float) -> tuple[list[str], list[int]]:
+        tag = application_tag(self.namespace, key.environment, key.client_id)
+        return [f"{tag}:pause"], [_micros(seconds)]
+
+
+class RedisRateBudget(_RedisBudget):
+    """A :class:`~flipkart_ext.RateBudget` in Redis, for the sync client.
+
+    ``connection`` is a URL or an existing ``redis.Redis`` (see
+    :class:`~flipkart_ext.RedisTokenStore`); several budgets and stores may share one client.
+    """
+
+    def __init__(
+        self,
+        connection: str | redis.Redis,
+        per_application: RateLimit | None = None,
+        *,
+        per_seller: RateLimit | None = None,
+        namespace: str = DEFAULT_NAMESPACE,
+        max_wait: float = DEFAULT_MAX_WAIT,
+    ) -> None:
+        super().__init__(per_application, per_seller, namespace=namespace, max_wait=max_wait)
+        self.redis, self._owned = _sync_client(connection)
+        self._turn = self.redis.register_script(_TURN)
+        self._pause = self.redis.register_script(_PAUSE)
+
+    def try_acquire(self, key: TokenKey) -> float:
+        keys, args = self.turn_call(key)
+        with redis_errors(RateBudgetError, "taking a turn from the rate budget"):
+            wait = int(self._turn(keys=keys, args=args))
+        return wait / 1_000_000
+
+    def pause(self, key: TokenKey, seconds: float) -> None:
+        keys, args = self.pause_call(key, seconds)
+        with redis_errors(RateBudgetError, "pausing the rate budget"):
+            self._pause(keys=keys, args=args)
+
+    def close(self) -> None:
+        """Close the connection pool, if this budget created it from a URL."""
+        if self._owned:
+            self.redis.close()
+
+
+class AsyncRedisRateBudget(_RedisBudget):
+    """The :class:`~flipkart_ext.AsyncRateBudget` twin of :class:`RedisRateBudget` (``redis.asyncio``)."""
+
+    def __init__(
+        self,
+        connection: str | redis.asyncio.Redis,
+        per_application: RateLimit | None = None,
+        *,
+        per_seller: RateLimit | None = None,
+        namespace: str = DEFAULT_NAMESPACE,
+        max_wait: float = DEFAULT_MAX_WAIT,
+    ) -> None:
+        super().__init__(per_application, per_seller, namespace=namespace, max_wait=max_wait)
+        self.redis, self._owned = async_client(connection)
+        self._turn = self.redis.register_script(_TURN)
+        self._pause = self.redis.register_script(_PAUSE)
+
+    async def try_acquire(self, key: TokenKey) -> float:
+        keys, args = self.turn_call(key)
+        with redis_errors(RateBudgetError, "taking a turn from the rate budget"):
+            wait = int(await self._turn(keys=keys, args=args))
+        return wait / 1_000_000
+
+    async def pause(self, key: TokenKey, seconds: float) -> None:
+        keys, args = self.pause_call(key, seconds)
+        with redis_errors(RateBudgetError, "pausing the rate budget"):
+            await self._pause(keys=keys, args=args)
+
+    async def aclose(self) -> None:
+        """Close the connection pool, if this budget created it from a URL."""
+        if self._owned:
+            await self.redis.aclose()

@@ -1,0 +1,331 @@
+"""Clients for many sellers of one application: ``SellerClients`` and ``AsyncSellerClients``.
+
+A partner application acts for many sellers, each with a token of its own. The pool hands
+out one client per seller, all sharing what should be shared::
+
+    SellerClients
+      ├─ one connection pool (an httpx transport with DEFAULT_LIMITS), borrowed by every client
+      ├─ one token store (e.g. RedisTokenStore): each seller's token under its own key
+      ├─ one rate budget (optional): a turn per request, per application and per seller
+      └─ one configuration (environment, timeouts, retries, user agent)
+          └─ for_seller("s-1") -> FlipkartClient(seller_id="s-1"), made on first use
+
+Clients are made lazily and at most ``max_clients`` are kept; the least recently used one
+is dropped beyond that (it holds no connection of its own, so a reference kept elsewhere
+still works; a later ``for_seller`` makes a new one, which reads the token from the store).
+A seller's errors stay that seller's: its token, its lock and its
+:class:`~flipkart_ext.ReauthorizationRequired` concern no other seller.
+
+:meth:`SellerClients.for_each` runs one job for many sellers, at most ``max_parallel`` at a
+time (threads, or tasks), and returns one :class:`SellerResult` per seller, in input
+order: the job's value, or the :class:`~flipkart_ext.FlipkartError` that ended it.
+Anything else (a bug, :class:`KeyboardInterrupt`, cancellation) stops the run and
+propagates.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Generic, Self, TypeVar, Unpack
+
+import httpx
+
+from ._client import AsyncFlipkartClient, FlipkartClient
+from ._core_client import ClientOptions
+from ._errors import ConfigurationError, FlipkartError, InvalidArgument
+from ._retry import DEFAULT_LIMITS
+
+__all__ = ["AsyncSellerClients", "SellerClients", "SellerResult", "SellerResults"]
+
+_T = TypeVar("_T")
+_C = TypeVar("_C", FlipkartClient, AsyncFlipkartClient)
+
+#: Options that belong to one seller, never to the pool.
+_PER_SELLER = frozenset({"seller_id", "refresh_token", "access_token"})
+
+
+@dataclass(frozen=True)
+class SellerResult(Generic[_T]):
+    """What one seller's job gave: its value, or the typed error that ended it."""
+
+    seller_id: str
+    value: _T | None = None
+    error: FlipkartError | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the job returned (``value`` is what it returned)."""
+        return self.error is None
+
+
+class SellerResults(Mapping[str, SellerResult[_T]]):
+    """One :class:`SellerResult` per seller, by seller id, in input order."""
+
+    def __init__(self, results: Iterable[SellerResult[_T]]) -> None:
+        self._results = {result.seller_id: result for result in results}
+
+    def __getitem__(self, seller_id: str) -> SellerResult[_T]:
+        return self._results[seller_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._results)
+
+    def __len__(self) -> int:
+        return len(self._results)
+
+    @property
+    def succeeded(self) -> list[SellerResult[_T]]:
+        """The sellers whose job returned."""
+        return [result for result in self._results.values() if result.ok]
+
+    @property
+    def failed(self) -> list[SellerResult[_T]]:
+        """The sellers whose job ended with a typed error."""
+        return [result for result in self._results.values() if not result.ok]
+
+    def __repr__(self) -> str:
+        return f"SellerResults(succeeded={len(self.succeeded)}, failed={len(self.failed)})"
+
+
+def _seller_ids(seller_ids: Iterable[str]) -> list[str]:
+    """Each seller once, in input order; a non-string or blank id is refused by position."""
+    seen: dict[str, None] = {}
+    for index, seller_id in enumerate(seller_ids):
+        if not isinstance(seller_id, str) or not seller_id.strip():
+            raise InvalidArgument(f"seller_ids[{index}]: expected a non-empty string")
+        seen.setdefault(seller_id, None)
+    return list(seen)
+
+
+def _check_parallel(max_parallel: int) -> None:
+    if isinstance(max_parallel, bool) or not isinstance(max_parallel, int) or max_parallel < 1:
+        raise InvalidArgument("max_parallel: expected a whole number of at least 1")
+
+
+class _Pool(Generic[_C]):
+    """The bounded cache of per-seller clients and the shared configuration (no I/O)."""
+
+    def __init__(
+        self, client_id: str, client_secret: str, max_clients: int, options: dict[str, Any]
+    ) -> None:
+        given = sorted(_PER_SELLER & options.keys())
+        if given:
+            raise ConfigurationError(
+                f"{', '.join(given)}: per seller, not for the pool (the pool gives each client "
+                "its seller_id; tokens come from the token store)"
+            )
+        if isinstance(max_clients, bool) or not isinstance(max_clients, int) or max_clients < 1:
+            raise ConfigurationError("max_clients: must be a whole number of at least 1")
+        self._client_id = client_id
+        self._client_secret = client_secret
+        self._options = options
+        self.max_clients = max_clients
+        self._clients: OrderedDict[str, _C] = OrderedDict()
+        self._guard = threading.Lock()
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(clients={len(self._clients)}, max_clients={self.max_clients})"
+        )
+
+    def _make(self, seller_id: str) -> _C:
+        raise NotImplementedError
+
+    def for_seller(self, seller_id: str) -> _C:
+        """The client acting for ``seller_id``, made on first use (no I/O)."""
+        if not isinstance(seller_id, str) or not seller_id.strip():
+            raise InvalidArgument("seller_id: expected a non-empty string")
+        with self._guard:
+            client = self._clients.get(seller_id)
+            if client is not None:
+                self._clients.move_to_end(seller_id)
+                return client
+            client = self._clients[seller_id] = self._make(seller_id)
+            while len(self._clients) > self.max_clients:
+                self._clients.popitem(
+                    last=False
+                )  # borrows the pool's connections: nothing to close
+            return client
+
+
+class _Borrowed(httpx.BaseTransport):
+    """The pool's transport lent to one client: closing the client leaves it open."""
+
+    def __init__(self, transport: httpx.BaseTransport) -> None:
+        self.transport = transport
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self.transport.handle_request(request)
+
+    def close(self) -> None:
+        """The pool closes the transport, not the clients borrowing it."""
+
+
+class _AsyncBorrowed(httpx.AsyncBaseTransport):
+    def __init__(self, transport: httpx.AsyncBaseTransport) -> None:
+        self.transport = transport
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self.transport.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        """The pool closes the transport, not the clients borrowing it."""
+
+
+class SellerClients(_Pool[FlipkartClient]):
+    """Synchronous clients for many sellers of one application, sharing one connection pool.
+
+    ``token_store`` and ``rate_budget`` are shared by every client (use ``RedisTokenStore``
+    and ``RedisRateBudget`` to share them across processes); the other keyword options are
+    those of :class:`~flipkart_ext.FlipkartClient`, less the per-seller ones. ``transport``
+    replaces the network transport (one, shared; the pool closes it).
+    """
+
+    def __init__(
+        self,
+        client_id: str,
+        client_secret: str,
+        *,
+        max_clients: int = 256,
+        transport: httpx.BaseTransport | None = None,
+        **options: Unpack[ClientOptions],
+    ) -> None:
+        from ._stores import MemoryTokenStore
+
+        shared: dict[str, Any] = dict(options)
+        if shared.get("token_store") is None:
+            shared["token_store"] = MemoryTokenStore()
+        super().__init__(client_id, client_secret, max_clients, shared)
+        self._network = transport or httpx.HTTPTransport(limits=DEFAULT_LIMITS)
+
+    def _make(self, seller_id: str) -> FlipkartClient:
+        return FlipkartClient(
+            self._client_id,
+            self._client_secret,
+            seller_id=seller_id,
+            transport=_Borrowed(self._network),
+            **self._options,
+        )
+
+    def for_each(
+        self,
+        seller_ids: Iterable[str],
+        job: Callable[[FlipkartClient], _T],
+        *,
+        max_parallel: int = 8,
+    ) -> SellerResults[_T]:
+        """Run ``job(client)`` for every seller, ``max_parallel`` at a time, one result each."""
+        from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+
+        sellers = _seller_ids(seller_ids)
+        _check_parallel(max_parallel)
+
+        def one(seller_id: str) -> SellerResult[_T]:
+            try:
+                return SellerResult(seller_id, value=job(self.for_seller(seller_id)))
+            except FlipkartError as error:
+                return SellerResult(seller_id, error=error)
+
+        if not sellers:
+            return SellerResults([])
+        with ThreadPoolExecutor(max_workers=min(max_parallel, len(sellers))) as threads:
+            futures = [threads.submit(one, seller_id) for seller_id in sellers]
+            done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+            if any(future.exception() is not None for future in done):
+                for future in futures:
+                    future.cancel()
+            return SellerResults([future.result() for future in futures])
+
+    def close(self) -> None:
+        """Close the shared connection pool (every client of this pool stops working)."""
+        self._network.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncSellerClients(_Pool[AsyncFlipkartClient]):
+    """The asyncio twin of :class:`SellerClients` (``AsyncRedisTokenStore``, ``AsyncRedisRateBudget``)."""
+
+    def __init__(
+        self,
+        client_id: str,
+        client_secret: str,
+        *,
+        max_clients: int = 256,
+        transport: httpx.AsyncBaseTransport | None = None,
+        **options: Unpack[ClientOptions],
+    ) -> None:
+        from ._stores import MemoryTokenStore
+
+        shared: dict[str, Any] = dict(options)
+        if shared.get("token_store") is None:
+            shared["token_store"] = MemoryTokenStore()
+        super().__init__(client_id, client_secret, max_clients, shared)
+        self._network = transport or httpx.AsyncHTTPTransport(limits=DEFAULT_LIMITS)
+
+    def _make(self, seller_id: str) -> AsyncFlipkartClient:
+        return AsyncFlipkartClient(
+            self._client_id,
+            self._client_secret,
+            seller_id=seller_id,
+            transport=_AsyncBorrowed(self._network),
+            **self._options,
+        )
+
+    async def for_each(
+        self,
+        seller_ids: Iterable[str],
+        job: Callable[[AsyncFlipkartClient], Awaitable[_T]],
+        *,
+        max_parallel: int = 8,
+    ) -> SellerResults[_T]:
+        """Await ``job(client)`` for every seller, ``max_parallel`` at a time, one result each."""
+        import asyncio
+
+        sellers = _seller_ids(seller_ids)
+        _check_parallel(max_parallel)
+        slots = asyncio.Semaphore(max_parallel)
+
+        async def one(seller_id: str) -> SellerResult[_T]:
+            async with slots:
+                try:
+                    return SellerResult(seller_id, value=await job(self.for_seller(seller_id)))
+                except FlipkartError as error:
+                    return SellerResult(seller_id, error=error)
+
+        tasks = [asyncio.create_task(one(seller_id)) for seller_id in sellers]
+        try:
+            return SellerResults(await asyncio.gather(*tasks))
+        except BaseException:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            raise
+
+    async def aclose(self) -> None:
+        """Close the shared connection pool (every client of this pool stops working)."""
+        await self._network.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
