@@ -1,0 +1,168 @@
+"""A rotated refresh token is never lost: failed saves, lost check-and-sets, spent tokens."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Iterator
+
+import httpx
+from flipkart_seller_api.api.shipment_v3 import get_shipment_details
+
+from flipkart_ext import AsyncFlipkartClient, FlipkartClient, MemoryTokenStore, TokenKey
+from flipkart_ext._errors import TokenStoreError
+from flipkart_ext._tokens import Token
+from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeFlipkart
+
+SELLER = "seller-1"
+
+
+def _expired(refresh: str) -> Token:
+    return Token("AT-old", expires_at=time.time() - 1, refresh_token=refresh)
+
+
+class FlakyStore(MemoryTokenStore):
+    """Saves fail while ``down`` (as a store that is restarting)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.down = False
+
+    def save(self, key: TokenKey, token: Token) -> None:
+        if self.down:
+            raise TokenStoreError("the store is down")
+        super().save(key, token)
+
+
+def _client(fake: FakeFlipkart, store: MemoryTokenStore) -> FlipkartClient:
+    return FlipkartClient(
+        CLIENT_ID, CLIENT_SECRET, transport=fake.transport(), token_store=store, seller_id=SELLER
+    )
+
+
+def test_a_token_whose_save_failed_is_used_and_saved_at_the_next_call(fake: FakeFlipkart) -> None:
+    store = FlakyStore()
+    fake.valid_refresh.add("RT-0")
+    with _client(fake, store) as client:
+        store.save(client.auth.key, _expired("RT-0"))
+        store.down = True
+        # The refresh went through (RT-0 is spent now): the call gets its data all the same.
+        assert client.call(get_shipment_details, "S1") is not None
+        assert store.load(client.auth.key).refresh_token == "RT-0"  # type: ignore[union-attr]
+        store.down = False
+        assert client.call(get_shipment_details, "S1") is not None
+        assert store.load(client.auth.key).refresh_token == "RT-1-secretvalue"  # type: ignore[union-attr]
+        client.call(get_shipment_details, "S1")
+    assert fake.grants() == ["refresh_token"]  # no second refresh was needed to save it
+
+
+def test_an_unsaved_token_yields_to_a_newer_one_stored_meanwhile(fake: FakeFlipkart) -> None:
+    store = FlakyStore()
+    fake.valid_refresh.add("RT-0")
+    with _client(fake, store) as client:
+        store.save(client.auth.key, _expired("RT-0"))
+        store.down = True
+        client.call(get_shipment_details, "S1")
+        store.down = False
+        newer = Token(
+            "AT-newer",
+            expires_at=time.time() + 3600,
+            refresh_token="RT-newer",
+            obtained_at=time.time() + 1,
+        )
+        fake.valid_access.add("AT-newer")
+        store.save(client.auth.key, newer)
+        client.call(get_shipment_details, "S1")
+        assert store.load(client.auth.key) == newer
+    assert fake.api_requests[-1].headers["authorization"] == "Bearer AT-newer"
+
+
+async def test_async_a_token_whose_save_failed_is_saved_at_the_next_call(
+    fake: FakeFlipkart,
+) -> None:
+    store = FlakyStore()
+    fake.valid_refresh.add("RT-0")
+    async with AsyncFlipkartClient(
+        CLIENT_ID,
+        CLIENT_SECRET,
+        transport=fake.async_transport(),
+        token_store=store,
+        seller_id=SELLER,
+    ) as client:
+        store.save(client.auth.key, _expired("RT-0"))
+        store.down = True
+        assert await client.call(get_shipment_details, "S1") is not None
+        store.down = False
+        await client.call(get_shipment_details, "S1")
+        assert store.load(client.auth.key).refresh_token == "RT-1-secretvalue"  # type: ignore[union-attr]
+    assert fake.grants() == ["refresh_token"]
+
+
+class LeasedStore(MemoryTokenStore):
+    """A checked store whose lease 'runs out' during the token request: another holder writes."""
+
+    def __init__(self, theirs: Token) -> None:
+        super().__init__()
+        self.theirs = theirs
+        self.replaced: list[Token] = []
+
+    @contextlib.contextmanager
+    def lock(self, key: TokenKey) -> Iterator[str]:
+        with super().lock(key):
+            yield "lease-1"
+
+    def replace(
+        self, key: TokenKey, token: Token, *, expected: Token | None, lease: object
+    ) -> bool:
+        assert lease == "lease-1"
+        self.replaced.append(token)
+        if self.load(key) != expected:
+            return False
+        if token.refresh_token != "RT-0":  # our renewal: another holder wrote first
+            super().save(key, self.theirs)
+            return False
+        super().save(key, token)
+        return True
+
+
+def test_the_loser_of_a_check_and_set_writes_nothing_and_uses_the_winners_token(
+    fake: FakeFlipkart,
+) -> None:
+    theirs = Token("AT-theirs", expires_at=time.time() + 3600, refresh_token="RT-theirs")
+    fake.valid_access.add("AT-theirs")
+    fake.valid_refresh.add("RT-0")
+    store = LeasedStore(theirs)
+    with _client(fake, store) as client:
+        store.save(client.auth.key, _expired("RT-0"))
+        client.call(get_shipment_details, "S1")  # refreshes, loses the check-and-set
+        assert store.load(client.auth.key) == theirs
+        client.call(get_shipment_details, "S1")
+    assert [t.access_token for t in store.replaced] == ["AT-1-secretvalue"]
+    assert fake.api_requests[-1].headers["authorization"] == "Bearer AT-theirs"
+
+
+def test_a_refresh_token_spent_by_another_holder_uses_the_token_it_stored(
+    fake: FakeFlipkart,
+) -> None:
+    store = MemoryTokenStore()
+    fresh = Token("AT-other", expires_at=time.time() + 3600, refresh_token="RT-other")
+    fake.valid_access.add("AT-other")
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/oauth/token"):
+            # Another machine spent RT-0 a moment ago and stored what it got.
+            store.save(TokenKey("sandbox", CLIENT_ID, SELLER), fresh)
+        return fake.handler(request)
+
+    with FlipkartClient(
+        CLIENT_ID,
+        CLIENT_SECRET,
+        transport=httpx.MockTransport(handler),
+        token_store=store,
+        seller_id=SELLER,
+    ) as client:
+        store.save(client.auth.key, _expired("RT-0"))  # RT-0 is not valid at the server
+        assert client.call(get_shipment_details, "S1") is not None
+    assert fake.grants() == ["refresh_token"]
+    assert fake.api_requests[-1].headers["authorization"] == "Bearer AT-other"
+    assert store.load(TokenKey("sandbox", CLIENT_ID, SELLER)) == fresh
