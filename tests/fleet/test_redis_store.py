@@ -26,12 +26,12 @@ NOW = time.time()
 KEY = TokenKey("sandbox", "app-1", "seller-1")
 TOKEN = Token(
     "AT-one-secretvalue",
-    expires_at=NOW + 100,
+    expires_at=NOW + 86_400,
     refresh_token="RT-one-secretvalue",
     obtained_at=NOW,
-    refresh_token_expires_at=NOW + 1000,
+    refresh_token_expires_at=NOW + 10 * 86_400,
 )
-NEWER = Token("AT-two-secretvalue", expires_at=NOW + 100, refresh_token="RT-two-secretvalue")
+NEWER = Token("AT-two-secretvalue", expires_at=NOW + 86_400, refresh_token="RT-two-secretvalue")
 
 
 @pytest.fixture
@@ -82,17 +82,24 @@ def test_round_trip_and_keys_namespaced_by_environment_client_and_seller(
 
 def test_the_record_lives_until_the_later_of_the_two_expiries(store: RedisTokenStore) -> None:
     token_key = store.keys(KEY)[0]
-    store.save(KEY, TOKEN)  # the refresh token outlives the access token: 1000 s
+    now = time.time()
+    store.save(
+        KEY,
+        Token(
+            "AT-x", expires_at=now + 100, refresh_token="RT-x", refresh_token_expires_at=now + 1000
+        ),
+    )
+    # The refresh token outlives the access token: 1000 s
     assert 990_000 <= store.redis.pttl(token_key) <= 1_000_000
-    store.save(KEY, Token("AT-x", expires_at=NOW + 100))  # no refresh token: 100 s
+    store.save(KEY, Token("AT-x", expires_at=now + 100))  # no refresh token: 100 s
     assert 90_000 <= store.redis.pttl(token_key) <= 100_000
     # A refresh token of unknown lifetime is kept Flipkart's documented 180 days.
-    store.save(KEY, Token("AT-x", expires_at=NOW + 100, refresh_token="RT-x", obtained_at=NOW))
+    store.save(KEY, Token("AT-x", expires_at=now + 100, refresh_token="RT-x", obtained_at=now))
     days = store.redis.pttl(token_key) / 86_400_000
     assert 179.9 <= days <= 180.0
     store.save(KEY, Token("AT-x"))  # nothing known: kept
     assert store.redis.pttl(token_key) == -1
-    store.save(KEY, Token("AT-x", expires_at=NOW - 1))  # already over: gone
+    store.save(KEY, Token("AT-x", expires_at=now - 1))  # already over: gone
     assert store.load(KEY) is None
 
 
