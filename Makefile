@@ -6,7 +6,7 @@ SPEC ?= https://sandbox-api.flipkart.net/swagger/swagger.json
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install converter regenerate check-generated check-upstream test lint format demo record bench clean
+.PHONY: help install converter redis regenerate check-generated check-upstream test lint format demo record bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -25,6 +25,9 @@ scripts/node_modules/.installed: scripts/package.json scripts/package-lock.json
 
 converter: scripts/node_modules/.installed ## Install the pinned swagger2openapi converter (needs Node)
 
+redis: ## Install redis-server (Debian package) if missing; the fleet tests start and stop their own
+	bash scripts/install_redis.sh
+
 regenerate: install converter ## Regenerate generated/ from SPEC=<url or path> (default: Flipkart's sandbox)
 	$(PY) scripts/regenerate.py --spec '$(SPEC)'
 
@@ -34,7 +37,7 @@ check-generated: install ## Fail unless generated/ equals a fresh regeneration a
 check-upstream: install ## Fail when SPEC's sha256 differs from openapi/provenance.json
 	$(PY) scripts/check_upstream.py --spec '$(SPEC)'
 
-test: install converter lint ## Install, lint, type-check and run the whole test suite (cassettes replay; no network)
+test: install converter redis lint ## Install, lint, type-check and run the whole test suite (cassettes replay; no network)
 	$(PY) -m pytest
 
 lint: install ## ruff and mypy --strict
@@ -52,7 +55,7 @@ demo: install ## Run the seller's daily job against the embedded emulator (no cr
 record: install ## Re-record every cassette (emulator by default, real sandbox with FLIPKART_SANDBOX_* set)
 	$(PY) scripts/record.py
 
-bench: install converter ## Run the benchmarks and print the table
+bench: install converter redis ## Run the benchmarks and print the table
 	$(PY) benchmarks/run.py
 
 clean: ## Remove the virtualenv and caches

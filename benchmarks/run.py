@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import bulk_listings
+import fleet
 import import_time
 import pagination
 import per_call
@@ -37,6 +38,7 @@ BENCHMARKS: dict[str, tuple[str, Callable[[], list[dict[str, Any]]]]] = {
     "import_time": ("Import time", import_time.run),
     "regeneration": ("Regeneration", regeneration.run),
     "bulk_listings": ("Bulk stock update", bulk_listings.run),
+    "fleet": ("Fleet over Redis", fleet.run),
 }
 _NOT_A_TARGET = frozenset({"", "info", "report", "baseline"})
 _COLUMNS = ("benchmark", "measured", "baseline", "ratio", "target", "ok")
@@ -55,7 +57,10 @@ def method() -> str:
         f"concurrent calls per burst; import time {import_time.PROCESSES} fresh interpreters "
         f"per series; regeneration {regeneration.RUNS} runs; bulk stock update one run each of "
         f"{bulk_listings.SKUS:,} SKUs at {bulk_listings.CONCURRENCY} and at 1 call at a time "
-        f"({bulk_listings.LATENCY * 1e3:.0f} ms per call), each in a fresh process."
+        f"({bulk_listings.LATENCY * 1e3:.0f} ms per call), each in a fresh process; fleet "
+        f"{fleet.PROCESSES} processes x {fleet.SELLERS} sellers, {fleet.ROUNDS} race rounds and "
+        f"{fleet.BUDGET_PROCESSES} processes sharing {fleet.RATE:g} req/s for {fleet.SECONDS:g} s, "
+        "against a loopback redis-server, counted by the server."
     )
 
 

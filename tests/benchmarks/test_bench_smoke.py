@@ -200,3 +200,18 @@ def test_bulk_stock_update_counts_one_result_per_sku(bench: Any) -> None:
     assert_well_formed(rows)
     concurrent = rows[0]
     assert "5 calls, 45 results" in concurrent["measured"]
+
+
+def test_fleet_rows_at_toy_sizes(bench: Any) -> None:
+    rows = bench("fleet").run(
+        processes=2, sellers=5, rounds=3, budget_processes=2, rate=20, seconds=1
+    )
+    assert_well_formed(rows)
+    assert_renders(bench, rows)
+    storm, race, rate, pause = rows
+    assert (
+        storm["value"] == 5 and storm["ok"]
+    )  # one token request per seller, counted by the server
+    assert "10/10 calls ok" in storm["measured"]
+    assert race["value"] == 0 and race["ok"]
+    assert rate["unit"] == "req/s" and pause["unit"] == "s"
