@@ -132,6 +132,26 @@ class _Pool(Generic[_C]):
             f"{type(self).__name__}(clients={len(self._clients)}, max_clients={self.max_clients})"
         )
 
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Self:
+        """A pool from the ``FLIPKART_*`` variables, as ``FlipkartClient.from_env`` reads them.
+
+        The application's settings only: a seller id, refresh or access token in the
+        environment is ignored (each seller's token comes from the token store).
+        """
+        from ._environments import settings_from_env
+        from ._stores import FileTokenStore
+
+        settings = settings_from_env(environ)
+        options: dict[str, Any] = {
+            "environment": settings.environment,
+            "api_base_url": settings.api_base_url,
+            "oauth_base_url": settings.oauth_base_url,
+            "token_store": FileTokenStore(settings.token_file) if settings.token_file else None,
+        }
+        options.update(overrides)
+        return cls(settings.client_id, settings.client_secret, **options)
+
     def _make(self, seller_id: str) -> _C:
         raise NotImplementedError
 
