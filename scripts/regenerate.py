@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from api_surface import compare
+from api_diff import compare
 from codegen import (
     GENERATED_DIR,
     NORMALIZED_SPEC,
@@ -33,9 +33,10 @@ from codegen import (
     dump_document,
     generator_version,
 )
+from diff_report import text
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
-from spec_fixups import OPENAPI3_FIXUPS, SOURCE_FIXUPS, FixupError, apply_fixups, iter_operations
+from spec_fixups import OPENAPI3_FIXUPS, SOURCE_FIXUPS, FixupError, apply_fixups
 from spec_source import SpecError, fetch, is_url, parse, spec_version
 
 DEFAULT_SPEC = "https://sandbox-api.flipkart.net/swagger/swagger.json"
@@ -143,11 +144,8 @@ def run(
         os.replace(staged_spec, normalized_path)
         os.replace(staged_provenance, provenance_path)
     header = f"regenerated {PACKAGE_NAME} from {spec} (sha256 {raw.sha256[:12]})"
-    if previous is None:
-        operations = sum(1 for _ in iter_operations(normalized))
-        models = len(normalized["components"]["schemas"])
-        return [header, f"API surface: first generation, {operations} operations, {models} models"]
-    return [header, *compare(previous, normalized).lines()]
+    against = "the previous normalized document" if previous else "nothing (first generation)"
+    return [header, *text(compare(previous or {}, normalized), against)]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,52 +1,17 @@
-"""The API surface report, check-generated and check-upstream each detect what they exist for."""
+"""check-generated and check-upstream each detect what they exist for."""
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 import shutil
 from pathlib import Path
-from typing import Any
 
 import check_generated
 import check_upstream
 import pytest
-from api_surface import compare
 
 from .conftest import ROOT
-
-
-def test_identical_documents_report_no_change(normalized: dict[str, Any]) -> None:
-    assert compare(normalized, copy.deepcopy(normalized)).lines() == ["API surface: no change"]
-
-
-def test_surface_report_names_each_kind_of_change(normalized: dict[str, Any]) -> None:
-    new = copy.deepcopy(normalized)
-    schemas = new["components"]["schemas"]
-    new["paths"]["/v3/shipments/brandNew"] = {
-        "get": {"operationId": "brandNew", "responses": {"200": {"description": "ok"}}}
-    }
-    del new["paths"]["/v2/returns/cancel"]
-    new["paths"]["/v3/shipments/labels"]["post"]["parameters"] = [
-        {"name": "x", "in": "query", "schema": {"type": "string"}}
-    ]
-    schemas["Brand"] = {"type": "object", "properties": {"id": {"type": "string"}}}
-    del schemas["Tax"]
-    schemas["Shipment"]["properties"]["carbonFootprint"] = {"type": "number"}
-    del schemas["Shipment"]["properties"]["mps"]
-    schemas["Filter"]["properties"]["type"]["enum"].append("returned")
-
-    report = compare(normalized, new)
-    assert report.operations_added == ["GET /v3/shipments/brandNew (brandNew)"]
-    assert report.operations_removed == ["POST /v2/returns/cancel (cancelSelfShipReturn)"]
-    assert report.operations_changed == ["POST /v3/shipments/labels (pack)"]
-    assert report.models_added == ["Brand"]
-    assert report.models_removed == ["Tax"]
-    assert report.fields_added == ["Shipment.carbonFootprint"]
-    assert report.fields_removed == ["Shipment.mps"]
-    assert report.enum_values_added == ["Filter.properties.type: returned"]
-    assert "  operations added: GET /v3/shipments/brandNew (brandNew)" in report.lines()
 
 
 def test_check_generated_passes_on_the_committed_tree() -> None:
