@@ -65,7 +65,8 @@ def text(changes: list[Change], against: str) -> list[str]:
     if not changes:
         return [f"API diff against {against}: no change", totals_line(changes)]
     shown, hidden = _shown(changes)
-    lines = [f"API diff against {against}: {len(changes)} changes"]
+    count = f"{len(changes)} change{'' if len(changes) == 1 else 's'}"
+    lines = [f"API diff against {against}: {count}"]
     lines += [f"  {change_line(change)}" for change in shown]
     if hidden:
         lines.append(f"  ... and {hidden} more INFO changes (every one is in the JSON report)")

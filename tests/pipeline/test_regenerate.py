@@ -98,12 +98,13 @@ def test_bad_inputs_fail_with_one_line_and_change_nothing(
     generated, openapi = workspace
     before = (tree_digest(generated), tree_digest(openapi))
     real_before = tree_digest(ROOT / "generated")
+    report = tmp_path / "report.json"
     for case, (spec, expected) in _bad_inputs(tmp_path, http_server).items():
         with pytest.raises(SpecError) as caught:
             regenerate.run(spec, generated_dir=generated, openapi_dir=openapi)
         assert expected in str(caught.value), case
         assert "\n" not in str(caught.value), case
-        assert regenerate.main(["--spec", spec]) == 1, case
+        assert regenerate.main(["--spec", spec, "--report", str(report)]) == 1, case
         err = capsys.readouterr().err
         assert err.startswith("regenerate: error: ") and err.count("\n") == 1, (case, err)
     assert (tree_digest(generated), tree_digest(openapi)) == before

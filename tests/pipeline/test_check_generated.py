@@ -1,14 +1,11 @@
-"""check-generated and check-upstream each detect what they exist for."""
+"""check-generated detects what it exists for."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import shutil
 from pathlib import Path
 
 import check_generated
-import check_upstream
 import pytest
 
 from .conftest import ROOT
@@ -30,18 +27,6 @@ def test_check_generated_names_a_hand_edited_file(
     err = capsys.readouterr().err
     assert "differs from a fresh regeneration: models/shipment.py" in err
     assert "not produced by the generator: extra.py" in err
-
-
-def test_check_upstream_passes_when_unchanged_and_names_the_difference(
-    tmp_path: Path, upstream_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert check_upstream.main(["--spec", str(upstream_path)]) == 0
-    changed = tmp_path / "swagger.json"
-    changed.write_bytes(upstream_path.read_bytes() + b"\n")
-    assert check_upstream.main(["--spec", str(changed)]) == 1
-    err = capsys.readouterr().err
-    assert hashlib.sha256(changed.read_bytes()).hexdigest() in err
-    assert json.loads((ROOT / "openapi" / "provenance.json").read_text())["sha256"] in err
 
 
 def test_every_generated_module_says_it_is_generated() -> None:
