@@ -5,7 +5,7 @@
 Fetch -> parse -> normalize (fixups, Swagger 2.0 -> OpenAPI 3.0, validation; see
 normalize.py) -> classified API diff against the committed normalized document -> gate:
 stop on breaking (ERR) changes unless accepted -> generate into a scratch folder ->
-check nothing was dropped -> swap into generated/ and openapi/ and append the diff to
+check no two operations share a generated module and none was dropped -> swap into generated/ and openapi/ and append the diff to
 openapi/CHANGES.md. Any failure or refusal leaves generated/ and openapi/ as they were.
 """
 
@@ -36,6 +36,7 @@ from codegen import (
     generator_version,
 )
 from diff_report import append_entry, as_json, changelog_entry, has_breaking, text, write_json
+from generated_operations import missing_operations, name_collisions
 from normalize import PipelineError, converter_version, normalize
 from spec_source import SpecError, fetch, is_url, parse, spec_version
 
@@ -151,6 +152,15 @@ def run(
         changes = compare(previous or {}, normalized)
         against = "the previous normalized document" if previous else "nothing (first generation)"
         lines += text(changes, against)
+        collisions = name_collisions(normalized)
+        if collisions:
+            raise failed(
+                PipelineError(
+                    "two operations would share a generated module: " + "; ".join(collisions)
+                ),
+                "failed",
+                exit_codes.FAILED,
+            )
         if has_breaking(changes) and not accept_breaking:
             raise failed(
                 BreakingChangesRefused(
@@ -166,6 +176,13 @@ def run(
             package = build_package(normalized_text, provenance, workdir)
         except GenerationError as exc:
             raise failed(PipelineError(str(exc)), "failed", exit_codes.FAILED) from None
+        dropped = missing_operations(normalized, package)
+        if dropped:
+            raise failed(
+                PipelineError("generation dropped operations: " + "; ".join(dropped)),
+                "failed",
+                exit_codes.FAILED,
+            )
         new_sha = raw.sha256 != previous_provenance.get("sha256")
         changelog = None
         if changes or new_sha:
