@@ -30,15 +30,25 @@ def check(spec: str, openapi_dir: Path = OPENAPI_DIR) -> tuple[int, list[str], d
     """(exit code, lines for stdout, JSON report). Raises SpecError or PipelineError."""
     recorded = json.loads((openapi_dir / PROVENANCE.name).read_text(encoding="utf-8"))
     raw = fetch(spec)
-    context = {"command": "check-upstream", "spec": spec, "sha256": raw.sha256}
-    context["recorded_sha256"] = recorded["sha256"]
+    context: dict[str, Any] = {
+        "command": "check-upstream",
+        "spec": spec,
+        "sha256": raw.sha256,
+        "recorded_sha256": recorded["sha256"],
+    }
     if raw.sha256 == recorded["sha256"]:
         line = f"check-upstream: {spec} unchanged (sha256 {raw.sha256[:12]})"
         return exit_codes.OK, [line], as_json([], **context, outcome="unchanged", exit_code=0)
     previous = json.loads((openapi_dir / NORMALIZED_SPEC.name).read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="flipkart-check-upstream-") as scratch:
-        normalized = normalize(parse(raw), Path(scratch))
-    changes = compare(previous, normalized)
+        result = normalize(parse(raw), Path(scratch))
+    changes = compare(previous, result.document)
+    context["fixup_notes"] = result.notes
+    notes = [f"note: {note}" for note in result.notes]
+    if result.stale_fixups:
+        error = result.stale_fixup_error()
+        error.report = notes + text(changes, "the committed normalized document")
+        raise error
     code = exit_codes.BREAKING if has_breaking(changes) else exit_codes.CHANGED
     advice = (
         "breaking changes: read them, then `make regenerate ACCEPT_BREAKING=1`"
@@ -48,6 +58,7 @@ def check(spec: str, openapi_dir: Path = OPENAPI_DIR) -> tuple[int, list[str], d
     lines = [
         f"check-upstream: {spec} changed: sha256 {raw.sha256} differs from the recorded "
         f"{recorded['sha256']} ({recorded['source']})",
+        *notes,
         *text(changes, "the committed normalized document"),
         f"check-upstream: {advice}",
     ]

@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from codegen import ROOT
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
-from spec_fixups import OPENAPI3_FIXUPS, SOURCE_FIXUPS, FixupError, apply_fixups
+from spec_fixups import OPENAPI3_FIXUPS, SOURCE_FIXUPS, run_fixups
 from spec_source import spec_version
 
 CONVERTER_DIR = ROOT / "scripts" / "node_modules" / "swagger2openapi"
@@ -64,17 +65,41 @@ def convert_to_openapi3(document: dict[str, Any], workdir: Path) -> dict[str, An
     return converted
 
 
-def normalize(document: dict[str, Any], workdir: Path) -> dict[str, Any]:
-    """The normalized document. Raises PipelineError when a step fails."""
+@dataclass
+class Normalized:
+    """The normalized document and what the fixups said on the way.
+
+    With ``stale_fixups`` the document is good for a diff report only: the pipeline
+    reports the API change, then stops.
+    """
+
+    document: dict[str, Any]
+    notes: list[str] = field(default_factory=list)
+    stale_fixups: list[str] = field(default_factory=list)
+
+    def stale_fixup_error(self) -> PipelineError:
+        return PipelineError("; ".join(self.stale_fixups))
+
+
+def normalize(document: dict[str, Any], workdir: Path) -> Normalized:
+    """Normalize ``document``. Raises PipelineError when conversion or validation fails."""
     version = spec_version(document)
+    source_fixed, source_log = run_fixups(document, SOURCE_FIXUPS)
+    result = Normalized({}, source_log.notes, source_log.failures)
     try:
-        source_fixed = apply_fixups(document, SOURCE_FIXUPS)
         converted = convert_to_openapi3(source_fixed, workdir) if version == "2.0" else source_fixed
-        fixed = apply_fixups(converted, OPENAPI3_FIXUPS)
-    except FixupError as exc:
-        raise PipelineError(f"spec fixup no longer applies: {exc}") from None
+    except PipelineError:
+        # The converter refuses some upstream defects a source fixup exists to correct.
+        if result.stale_fixups:
+            raise result.stale_fixup_error() from None
+        raise
+    result.document, log = run_fixups(converted, OPENAPI3_FIXUPS)
+    result.notes += log.notes
+    result.stale_fixups += log.failures
     try:
-        validate(fixed)
+        validate(result.document)
     except OpenAPIValidationError as exc:
+        if result.stale_fixups:
+            raise result.stale_fixup_error() from None
         raise PipelineError(f"normalized spec is invalid: {exc.message}") from None
-    return fixed
+    return result

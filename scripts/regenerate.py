@@ -3,7 +3,8 @@
     python scripts/regenerate.py [--spec URL_OR_PATH] [--accept-breaking] [--report PATH]
 
 Fetch -> parse -> normalize (fixups, Swagger 2.0 -> OpenAPI 3.0, validation; see
-normalize.py) -> classified API diff against the committed normalized document -> gate:
+normalize.py; a fixup with nothing left to do prints a note, one whose target is gone
+fails after the diff is shown) -> classified API diff against the committed normalized document -> gate:
 stop on breaking (ERR) changes unless accepted -> generate into a scratch folder ->
 check no two operations share a generated module and none was dropped -> swap into generated/ and openapi/ and append the diff to
 openapi/CHANGES.md. Any failure or refusal leaves generated/ and openapi/ as they were.
@@ -82,6 +83,7 @@ def _write_report(
     sha256: str,
     outcome: str,
     exit_code: int,
+    notes: list[str],
     error: str | None = None,
 ) -> None:
     if report_path is None:
@@ -96,6 +98,7 @@ def _write_report(
             outcome=outcome,
             exit_code=exit_code,
             error=error,
+            fixup_notes=notes,
         ),
     )
 
@@ -129,6 +132,7 @@ def run(
     previous_provenance = _read_json(provenance_path) or {}
     changes: list[Change] = []
     lines: list[str] = []
+    notes: list[str] = []
 
     def failed(exc: PipelineError, outcome: str, code: int) -> PipelineError:
         _write_report(
@@ -138,6 +142,7 @@ def run(
             sha256=raw.sha256,
             outcome=outcome,
             exit_code=code,
+            notes=notes,
             error=str(exc),
         )
         exc.report = lines + exc.report
@@ -146,12 +151,16 @@ def run(
     with tempfile.TemporaryDirectory(prefix="flipkart-regen-") as scratch:
         workdir = Path(scratch)
         try:
-            normalized = normalize(document, workdir)
+            result = normalize(document, workdir)
         except PipelineError as exc:
             raise failed(exc, "failed", exit_codes.FAILED) from None
+        normalized = result.document
+        notes += result.notes
         changes = compare(previous or {}, normalized)
         against = "the previous normalized document" if previous else "nothing (first generation)"
-        lines += text(changes, against)
+        lines += [f"note: {note}" for note in notes] + text(changes, against)
+        if result.stale_fixups:
+            raise failed(result.stale_fixup_error(), "failed", exit_codes.FAILED)
         collisions = name_collisions(normalized)
         if collisions:
             raise failed(
@@ -210,7 +219,13 @@ def run(
         for source, target in staged:
             os.replace(source, target)
     _write_report(
-        report_path, changes, spec=spec, sha256=raw.sha256, outcome="regenerated", exit_code=0
+        report_path,
+        changes,
+        spec=spec,
+        sha256=raw.sha256,
+        outcome="regenerated",
+        exit_code=exit_codes.OK,
+        notes=notes,
     )
     lines.append(f"regenerated {PACKAGE_NAME} from {spec} (sha256 {raw.sha256[:12]})")
     if has_breaking(changes):
