@@ -72,7 +72,12 @@ def _bad_inputs(tmp_path: Path, base_url: str) -> dict[str, tuple[str, str]]:
     (tmp_path / "page.html").write_text(
         "<!DOCTYPE html>\n<html><head><title>Sign in</title></head></html>"
     )
-    (tmp_path / "garbage.txt").write_text("{{{ this: is [ not json or yaml")
+    (tmp_path / "garbage.txt").write_text("key: [unclosed\n  other: : value\n")
+    (tmp_path / "truncated.json").write_text('{\n  "swagger": "2.0",\n  "paths": {\n    "/a": {')
+    (tmp_path / "broken.json").write_text('{\n  "swagger": "2.0",\n  "paths": {} oops\n}\n')
+    (tmp_path / "openapi31.json").write_text(
+        json.dumps({"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}})
+    )
     (tmp_path / "scalar.yaml").write_text("just some words\n")
     (tmp_path / "swagger12.json").write_text(json.dumps({"swaggerVersion": "1.2", "apis": []}))
     (tmp_path / "other.json").write_text(json.dumps({"name": "not a spec"}))
@@ -83,7 +88,23 @@ def _bad_inputs(tmp_path: Path, base_url: str) -> dict[str, tuple[str, str]]:
         "html file": (str(tmp_path / "page.html"), "HTML"),
         "not json or yaml": (str(tmp_path / "garbage.txt"), "neither JSON nor YAML"),
         "yaml scalar": (str(tmp_path / "scalar.yaml"), "neither JSON nor YAML mapping"),
-        "swagger 1.x": (str(tmp_path / "swagger12.json"), "Swagger 1.2 is not supported"),
+        "truncated json": (
+            str(tmp_path / "truncated.json"),
+            "invalid JSON at line 4 column 12: Expecting property name enclosed in double quotes"
+            " (the text ends there: truncated?)",
+        ),
+        "broken json": (
+            str(tmp_path / "broken.json"),
+            "invalid JSON at line 3 column 15: Expecting ',' delimiter",
+        ),
+        "openapi 3.1": (
+            str(tmp_path / "openapi31.json"),
+            "unsupported version (3.1.0); expected Swagger 2.0 or OpenAPI 3.0",
+        ),
+        "swagger 1.x": (
+            str(tmp_path / "swagger12.json"),
+            "unsupported version (Swagger 1.2); expected Swagger 2.0 or OpenAPI 3.0",
+        ),
         "not a spec": (str(tmp_path / "other.json"), "not a spec"),
         "missing file": (str(tmp_path / "absent.json"), "no such file"),
     }
