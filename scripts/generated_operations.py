@@ -5,8 +5,9 @@ snake_cased; two operations that land on the same file silently overwrite each o
 (``get_shipment_details`` and ``getShipmentDetails`` do). Two checks, both run before
 generated/ is replaced (and by ``make check-generated``):
 
-- ``name_collisions``, on the normalized document before generating: each module path
-  comes from the generator's own naming function, so the check cannot disagree with it;
+- ``name_collisions``, on the normalized document before generating: no two operations
+  may get the same snake_case name (under one tag they share a file); the names come
+  from the generator's own naming function, so the check cannot disagree with it;
 - ``missing_operations``, on a generated package: each (method, path) of the document is
   served by exactly one module, which has ``sync_detailed`` and ``asyncio_detailed`` and,
   when the operation has a body to parse, ``sync`` and ``asyncio``.
@@ -55,18 +56,33 @@ def _label(method: str, path: str, operation: dict[str, Any]) -> str:
 
 
 def name_collisions(document: dict[str, Any]) -> list[str]:
-    """One line per generated module two or more operations would share."""
+    """One line per generated name two or more operations would share.
+
+    Under one tag they would overwrite each other's module; under different tags they
+    would be two functions of the same name, which ``from ... import`` keeps apart only
+    by package. Both are refused: a fixup renames one.
+    """
     prefix = _field_prefix()
-    by_module: dict[str, list[str]] = {}
+    by_name: dict[str, list[tuple[str, str]]] = {}
     for method, path, operation in iter_operations(document):
         module = module_path(method, path, operation, prefix)
-        by_module.setdefault(module, []).append(_label(method, path, operation))
-    return [
-        f"{' and '.join(users)} would both be generated as {module}; rename one operationId "
-        "with a fixup in scripts/spec_fixups.py"
-        for module, users in sorted(by_module.items())
-        if len(users) > 1
-    ]
+        name = module.rsplit("/", 1)[1].removesuffix(".py")
+        by_name.setdefault(name, []).append((_label(method, path, operation), module))
+    problems = []
+    for name, users in sorted(by_name.items()):
+        if len(users) < 2:
+            continue
+        labels = " and ".join(label for label, _module in users)
+        modules = sorted({module for _label, module in users})
+        where = (
+            f"would both be generated as {modules[0]}"
+            if len(modules) == 1
+            else f"would share the generated name {name} ({', '.join(modules)})"
+        )
+        problems.append(
+            f"{labels} {where}; rename one operationId with a fixup in scripts/spec_fixups.py"
+        )
+    return problems
 
 
 def _template(path: str) -> str:

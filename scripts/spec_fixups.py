@@ -154,20 +154,35 @@ def _request_body(document: Document, method: str, path: str) -> dict[str, Any]:
     return body
 
 
+def _for_each(targets: tuple[tuple[str, str], ...], fix: Callable[[str, str], bool]) -> list[str]:
+    """Run ``fix(method, path)`` on every target, even after one is gone, so the document
+    still gets every correction that applies; return the targets that needed none."""
+    unneeded, problems = [], []
+    for method, path in targets:
+        try:
+            if not fix(method, path):
+                unneeded.append(f"{method} {path}")
+        except FixupError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise FixupError("; ".join(problems))
+    return unneeded
+
+
 def wildcard_bodies_to_json(document: Document) -> list[str]:
-    already_json = []
-    for method, path in JSON_BODY_OPERATIONS:
+    def fix(method: str, path: str) -> bool:
         content = _request_body(document, method, path).get("content") or {}
         if "*/*" in content:
             content.setdefault("application/json", content.pop("*/*"))
-        elif "application/json" in content:
-            already_json.append(f"{method} {path}")
-        else:
-            raise FixupError(
-                f"{method} {path} request body is neither */* nor application/json "
-                f"(it is {', '.join(sorted(content)) or 'empty'})"
-            )
-    return already_json
+            return True
+        if "application/json" in content:
+            return False
+        raise FixupError(
+            f"{method} {path} request body is neither */* nor application/json "
+            f"(it is {', '.join(sorted(content)) or 'empty'})"
+        )
+
+    return _for_each(JSON_BODY_OPERATIONS, fix)
 
 
 def filter_body_required(document: Document) -> list[str]:
@@ -185,17 +200,17 @@ PDF_RESPONSE = {
 
 
 def pdf_downloads_are_binary(document: Document) -> list[str]:
-    already_pdf = []
-    for method, path in PDF_OPERATIONS:
+    def fix(method: str, path: str) -> bool:
         responses = _operation(document, method, path).get("responses")
         if not isinstance(responses, dict):
             raise FixupError(f"{method} {path} has no responses any more")
         if "default" not in responses and responses.get("200") == PDF_RESPONSE:
-            already_pdf.append(f"{method} {path}")
-            continue
+            return False
         responses.pop("default", None)
         responses["200"] = copy.deepcopy(PDF_RESPONSE)
-    return already_pdf
+        return True
+
+    return _for_each(PDF_OPERATIONS, fix)
 
 
 def documented_filter_fields(document: Document) -> list[str]:

@@ -61,7 +61,7 @@ def test_duplicate_operation_ids_get_version_suffixes(
 
     assert ids(upstream).count("submitSelfShipDeliverAttemptRequest") == 2
     fixed = ids(source_fixed)
-    assert len(fixed) == len(set(fixed)) == 48
+    assert len(fixed) == len(set(fixed)) == len(ids(upstream))
     paths = {op["operationId"]: path for _m, path, op in iter_operations(source_fixed)}
     assert paths["submitSelfShipDeliverAttemptRequestV2"] == "/v2/shipments/deliveryAttempt"
     assert (

@@ -53,10 +53,13 @@ def test_snake_case_twins_are_named_together(normalized: Doc, twin_id: str) -> N
     assert "scripts/spec_fixups.py" in problem
 
 
-def test_same_operation_id_under_another_tag_is_no_collision(normalized: Doc) -> None:
+def test_same_name_under_another_tag_is_refused_too(normalized: Doc) -> None:
     document = with_twin(normalized, "get_shipment_details")
-    document["paths"]["/v3/shipments/{ids}/details"]["get"]["tags"] = ["Returns V2"]
-    assert name_collisions(document) == []
+    document["paths"]["/v3/shipments/{ids}/details"]["get"]["tags"] = []
+    [problem] = name_collisions(document)
+    assert "would share the generated name get_shipment_details" in problem
+    assert "api/default/get_shipment_details.py, api/shipment_v3/get_shipment_details.py" in problem
+    assert DETAILS in problem
 
 
 def test_collision_fails_regeneration_before_generating(
