@@ -20,6 +20,7 @@ from ._errors import (
     AuthenticationError,
     FlipkartError,
     InvalidRequest,
+    MalformedResponse,
     NotFound,
     PermissionDenied,
     RateLimitError,
@@ -30,6 +31,14 @@ from ._redact import redact_url
 from ._retry import RetryPolicy
 from ._stores import FileTokenStore, MemoryTokenStore, TokenKey, TokenStore
 from ._tokens import AuthorizationURL, Token
+from .paging import (
+    MissingNextPage,
+    NoProgress,
+    PaginationError,
+    RepeatedCursor,
+    UnsafeCursor,
+    UnsafeNextPageUrl,
+)
 from .shipments import ShipmentFilter
 
 __all__ = [
@@ -48,11 +57,16 @@ __all__ = [
     "FlipkartClient",
     "FlipkartError",
     "InvalidRequest",
+    "MalformedResponse",
     "MemoryTokenStore",
+    "MissingNextPage",
+    "NoProgress",
     "NotFound",
+    "PaginationError",
     "PermissionDenied",
     "RateLimitError",
     "ReauthorizationRequired",
+    "RepeatedCursor",
     "RetryPolicy",
     "ServerError",
     "ShipmentFilter",
@@ -60,5 +74,7 @@ __all__ = [
     "TokenKey",
     "TokenStatus",
     "TokenStore",
+    "UnsafeCursor",
+    "UnsafeNextPageUrl",
     "redact_url",
 ]

@@ -50,6 +50,7 @@ __all__ = [
     "AuthenticationError",
     "FlipkartError",
     "InvalidRequest",
+    "MalformedResponse",
     "NotFound",
     "PermissionDenied",
     "RateLimitError",
@@ -69,6 +70,14 @@ _MAX_MESSAGE = 500
 class FlipkartError(Exception):
     """Base class of every error raised by this package."""
 
+    resume_from: str | None = None
+    """Where an interrupted iteration continues, when this error ended one.
+
+    Set on any error that ends a paginated ``search()``/``pages()``: the cursor of the first
+    page that was not handed over (pass it back as ``resume_from=``), or ``None`` when no
+    page was (run the same call again). Always ``None`` for errors outside an iteration.
+    """
+
 
 class APIConnectionError(FlipkartError):
     """The request got no HTTP answer (DNS, connect, reset, TLS or protocol failure)."""
@@ -79,7 +88,7 @@ class APIConnectionError(FlipkartError):
         super().__init__(message)
 
     @classmethod
-    def from_transport_error(cls, exc: httpx.TransportError) -> APIConnectionError:
+    def from_transport_error(cls, exc: httpx.RequestError) -> APIConnectionError:
         """Wrap an httpx transport error, keeping only redacted request details."""
         try:
             request: httpx.Request | None = exc.request
@@ -95,15 +104,23 @@ class APIConnectionError(FlipkartError):
 
 @contextlib.contextmanager
 def connection_errors() -> Iterator[None]:
-    """Turn an httpx transport failure inside the block into :class:`APIConnectionError`."""
+    """Turn an httpx request failure inside the block into :class:`APIConnectionError`.
+
+    ``httpx.RequestError`` covers transport failures and also a body that cannot be
+    decoded (``DecodingError``) or a redirect loop: none of them may escape untyped.
+    """
     try:
         yield
-    except httpx.TransportError as exc:
+    except httpx.RequestError as exc:
         raise APIConnectionError.from_transport_error(exc) from exc
 
 
 class APITimeoutError(APIConnectionError):
     """The request timed out before an answer arrived."""
+
+
+class MalformedResponse(FlipkartError):
+    """A successful answer whose body is not the documented JSON shape."""
 
 
 class APIStatusError(FlipkartError):

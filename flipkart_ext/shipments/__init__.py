@@ -1,22 +1,33 @@
-"""Shipment search across pages, look-ups by id and label/invoice downloads.
+"""Shipment search, look-ups by id and label/invoice downloads.
 
 ``client.shipments.search(ShipmentFilter.pre_dispatch(states=["APPROVED"]))`` yields every
-matching shipment once, following Flipkart's ``nextPageUrl`` only on the API host.
-Log records go to the ``flipkart_ext.shipments`` logger.
+matching shipment once, following Flipkart's ``nextPageUrl`` only on the API host, through
+the shared paging engine (:mod:`flipkart_ext.paging`, whose errors and iterators are
+re-exported here). Log records go to the ``flipkart_ext.shipments`` logger.
 """
 
-from ._errors import (
+from ..paging import (
+    DEFAULT_DEDUPE_WINDOW,
+    AsyncItemIterator,
+    AsyncPageIterator,
+    ItemIterator,
     MalformedResponse,
+    MissingNextPage,
+    NoProgress,
+    Page,
+    PageIterator,
     PaginationError,
     RepeatedCursor,
-    ShipmentsError,
     UnsafeNextPageUrl,
 )
 from ._filter import DateRangeInput, InstantInput, ShipmentFilter
 from ._lookup import MAX_IDS_PER_CALL, PdfDocument, SavedPdf
-from ._paging import DEFAULT_DEDUPE_WINDOW, Page
 from ._resource import AsyncShipments, Shipments
-from ._search import AsyncPageIterator, AsyncShipmentIterator, PageIterator, ShipmentIterator
+
+ShipmentIterator = ItemIterator
+"""The iterator ``Shipments.search`` returns (the engine's ``ItemIterator``)."""
+AsyncShipmentIterator = AsyncItemIterator
+"""The iterator ``AsyncShipments.search`` returns (the engine's ``AsyncItemIterator``)."""
 
 __all__ = [
     "DEFAULT_DEDUPE_WINDOW",
@@ -27,6 +38,8 @@ __all__ = [
     "DateRangeInput",
     "InstantInput",
     "MalformedResponse",
+    "MissingNextPage",
+    "NoProgress",
     "Page",
     "PageIterator",
     "PaginationError",
@@ -36,6 +49,5 @@ __all__ = [
     "ShipmentFilter",
     "ShipmentIterator",
     "Shipments",
-    "ShipmentsError",
     "UnsafeNextPageUrl",
 ]

@@ -16,9 +16,15 @@ from urllib.parse import quote
 
 import httpx
 
-from .._errors import connection_errors
-from ._errors import MalformedResponse, raise_for_status
-from ._urls import ApiBase
+from .._errors import MalformedResponse, connection_errors, raise_for_response
+from .._wire_names import (
+    ORDER_ITEM,
+    SHIPMENT,
+    SHIPMENT_DOCUMENTS,
+    SHIPMENT_LOOKUP,
+    SHIPMENT_LOOKUP_ANSWER,
+)
+from ..paging import ApiBase
 
 __all__ = [
     "MAX_IDS_PER_CALL",
@@ -38,12 +44,15 @@ MAX_IDS_PER_CALL: Final = 100
 """Flipkart's limit on ids per look-up call."""
 
 _QUERY_PARAMS: Final = {
-    "shipment_ids": "shipmentIds",
-    "order_ids": "orderIds",
-    "order_item_ids": "orderItemIds",
+    "shipment_ids": SHIPMENT_LOOKUP.shipment_ids.name,
+    "order_ids": SHIPMENT_LOOKUP.order_ids.name,
+    "order_item_ids": SHIPMENT_LOOKUP.order_item_ids.name,
 }
 # Where each kind of id sits inside a shipment, to put results back in input order.
-_ORDER_ITEM_KEYS: Final = {"order_ids": "orderId", "order_item_ids": "orderItemId"}
+_ORDER_ITEM_KEYS: Final = {
+    "order_ids": ORDER_ITEM.order_id,
+    "order_item_ids": ORDER_ITEM.order_item_id,
+}
 
 
 def unique_ids(field: str, ids: Iterable[str] | str) -> list[str]:
@@ -75,9 +84,9 @@ def _joined(ids: list[str]) -> str:
 
 def _id_keys(field: str, shipment: Mapping[str, Any]) -> list[str]:
     if field == "shipment_ids":
-        keys = [shipment.get("shipmentId")]
+        keys = [shipment.get(SHIPMENT.id)]
     else:
-        order_items = shipment.get("orderItems")
+        order_items = shipment.get(SHIPMENT.order_items)
         key = _ORDER_ITEM_KEYS[field]
         keys = (
             [item.get(key) for item in order_items if isinstance(item, Mapping)]
@@ -122,7 +131,8 @@ class ShipmentLookup:
         self._ids = unique_ids(self._field, values)
         self._chunks = chunked(self._ids)
         param = _QUERY_PARAMS[self._field]
-        self.urls = [api_base.join(f"/v3/shipments?{param}={_joined(c)}") for c in self._chunks]
+        path = SHIPMENT_LOOKUP.shipment_ids.operation.path
+        self.urls = [api_base.join(f"{path}?{param}={_joined(c)}") for c in self._chunks]
         """One URL per chunk, in input order."""
         self._parse: Callable[[dict[str, Any]], Any]
         if raw:
@@ -143,10 +153,10 @@ class ShipmentLookup:
             raise MalformedResponse(
                 f"look-up: expected a JSON object, got {type(payload).__name__}"
             )
-        shipments = payload.get("shipments") or []
+        shipments = payload.get(SHIPMENT_LOOKUP_ANSWER) or []
         if not isinstance(shipments, list):
             raise MalformedResponse(
-                f"look-up: 'shipments' is {type(shipments).__name__}, not a list"
+                f"look-up: '{SHIPMENT_LOOKUP_ANSWER}' is {type(shipments).__name__}, not a list"
             )
         position = {shipment_id: i for i, shipment_id in enumerate(chunk)}
         unmatched = len(chunk)
@@ -157,7 +167,7 @@ class ShipmentLookup:
 
         found = sorted((s for s in shipments if isinstance(s, dict)), key=rank)
         for shipment in found:
-            shipment_id = shipment.get("shipmentId")
+            shipment_id = shipment.get(SHIPMENT.id)
             if isinstance(shipment_id, str):
                 if shipment_id in self._returned:
                     continue
@@ -191,7 +201,10 @@ class DocumentDownload:
     def __init__(self, api_base: ApiBase, kind: str, shipment_ids: Iterable[str] | str) -> None:
         self.kind = kind
         self.chunks = chunked(unique_ids("shipment_ids", shipment_ids))
-        self.urls = [api_base.join(f"/v3/shipments/{_joined(c)}/{kind}") for c in self.chunks]
+        operation = SHIPMENT_DOCUMENTS[kind]
+        self.urls = [
+            api_base.join(operation.path.replace("{shipmentIds}", _joined(c))) for c in self.chunks
+        ]
 
     def file_path(self, folder: Path, index: int) -> Path:
         """``<folder>/<kind>-001.pdf``, numbered by chunk."""
@@ -211,7 +224,7 @@ def _write_atomic(path: Path, content: bytes) -> None:
 
 
 def _checked(response: httpx.Response) -> httpx.Response:
-    raise_for_status(response)
+    raise_for_response(response)
     return response
 
 

@@ -1,8 +1,8 @@
 """``client.shipments``: search, look-ups and PDF downloads, sync and async.
 
-Both classes only wire arguments into the shared plans (``_search.new_walker``,
-``_lookup.ShipmentLookup``, ``_lookup.DocumentDownload``) and pick the sync or async
-I/O function. ``http`` carries the base URL, auth and retries; nothing here sees a token.
+Both classes only wire arguments into the shared plans (the paging engine with
+``SHIPMENT_SEARCH_PAGES``, ``_lookup.ShipmentLookup``, ``_lookup.DocumentDownload``) and pick
+the sync or async I/O function. ``http`` carries the base URL, auth and retries; nothing here sees a token.
 """
 
 from __future__ import annotations
@@ -13,19 +13,21 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 import httpx
 
+from .._wire_names import SHIPMENT_SEARCH
+from ..paging import (
+    DEFAULT_DEDUPE_WINDOW,
+    ApiBase,
+    AsyncItemIterator,
+    AsyncPageIterator,
+    ItemIterator,
+    PageIterator,
+    PageRequest,
+    PageWalker,
+)
 from . import _lookup
 from ._filter import ShipmentFilter
 from ._lookup import DocumentDownload, PdfDocument, SavedPdf, ShipmentLookup
-from ._paging import DEFAULT_DEDUPE_WINDOW
-from ._search import (
-    AsyncPageIterator,
-    AsyncShipmentIterator,
-    PageIterator,
-    ShipmentIterator,
-    check_prefetch,
-    new_walker,
-)
-from ._urls import ApiBase
+from ._shape import SHIPMENT_SEARCH_PAGES
 
 if TYPE_CHECKING:
     from flipkart_seller_api.models.shipment import Shipment
@@ -38,6 +40,36 @@ Ids = Iterable[str] | str
 class _ShipmentsBase:
     def __init__(self, api_base_url: str | httpx.URL) -> None:
         self._api_base = ApiBase(api_base_url)
+
+    def _walker(
+        self,
+        filter: ShipmentFilter | None,
+        *,
+        raw: bool,
+        limit: int | None,
+        max_pages: int | None,
+        resume_from: str | None,
+        dedupe_window: int,
+    ) -> PageWalker[Any]:
+        """Check the search arguments and set up the iteration (no I/O)."""
+        if filter is not None and not isinstance(filter, ShipmentFilter):
+            raise ValueError(f"filter: expected a ShipmentFilter, got {type(filter).__name__}")
+        # The body is built even when resuming so a bad filter still fails early.
+        first = (
+            None
+            if filter is None
+            else PageRequest("POST", self._api_base.join(SHIPMENT_SEARCH.path), filter.to_dict())
+        )
+        return PageWalker(
+            SHIPMENT_SEARCH_PAGES,
+            api_base=self._api_base,
+            first=first,
+            resume_from=resume_from,
+            raw=raw,
+            limit=limit,
+            max_pages=max_pages,
+            dedupe_window=dedupe_window,
+        )
 
     def _lookup(
         self, shipment_ids: Ids | None, order_ids: Ids | None, order_item_ids: Ids | None, raw: bool
@@ -68,7 +100,7 @@ class Shipments(_ShipmentsBase):
         resume_from: str | None = ...,
         raw: Literal[False] = ...,
         dedupe_window: int = ...,
-    ) -> ShipmentIterator[Shipment]: ...
+    ) -> ItemIterator[Shipment]: ...
 
     @overload
     def search(
@@ -80,7 +112,7 @@ class Shipments(_ShipmentsBase):
         resume_from: str | None = ...,
         raw: Literal[True],
         dedupe_window: int = ...,
-    ) -> ShipmentIterator[dict[str, Any]]: ...
+    ) -> ItemIterator[dict[str, Any]]: ...
 
     def search(
         self,
@@ -91,7 +123,7 @@ class Shipments(_ShipmentsBase):
         resume_from: str | None = None,
         raw: bool = False,
         dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> ShipmentIterator[Any]:
+    ) -> ItemIterator[Any]:
         """Every shipment matching ``filter``, across pages, each exactly once, in server order.
 
         ``limit`` caps the number of shipments, ``max_pages`` the number of requests.
@@ -100,8 +132,7 @@ class Shipments(_ShipmentsBase):
         ``Shipment`` models. ``dedupe_window``: how many recent shipment ids are
         remembered to skip duplicates. Arguments are checked here, before any request.
         """
-        walker = new_walker(
-            self._api_base,
+        walker = self._walker(
             filter,
             raw=raw,
             limit=limit,
@@ -109,7 +140,7 @@ class Shipments(_ShipmentsBase):
             resume_from=resume_from,
             dedupe_window=dedupe_window,
         )
-        return ShipmentIterator(self._http, walker)
+        return ItemIterator(self._http, walker)
 
     @overload
     def pages(
@@ -143,8 +174,7 @@ class Shipments(_ShipmentsBase):
         dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
     ) -> PageIterator[Any]:
         """The same search one ``Page`` at a time; store ``page.cursor`` to resume later."""
-        walker = new_walker(
-            self._api_base,
+        walker = self._walker(
             filter,
             raw=raw,
             limit=None,
@@ -231,7 +261,7 @@ class AsyncShipments(_ShipmentsBase):
         raw: Literal[False] = ...,
         prefetch: int = ...,
         dedupe_window: int = ...,
-    ) -> AsyncShipmentIterator[Shipment]: ...
+    ) -> AsyncItemIterator[Shipment]: ...
 
     @overload
     def search(
@@ -244,7 +274,7 @@ class AsyncShipments(_ShipmentsBase):
         raw: Literal[True],
         prefetch: int = ...,
         dedupe_window: int = ...,
-    ) -> AsyncShipmentIterator[dict[str, Any]]: ...
+    ) -> AsyncItemIterator[dict[str, Any]]: ...
 
     def search(
         self,
@@ -256,15 +286,14 @@ class AsyncShipments(_ShipmentsBase):
         raw: bool = False,
         prefetch: int = 0,
         dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> AsyncShipmentIterator[Any]:
+    ) -> AsyncItemIterator[Any]:
         """``async for`` form of ``Shipments.search``.
 
         ``prefetch=1`` requests page k+1 while the caller still works on page k.
         Leaving early: ``async with`` the iterator, or ``await it.aclose()``, cancels a
         prefetch in flight at once.
         """
-        walker = new_walker(
-            self._api_base,
+        walker = self._walker(
             filter,
             raw=raw,
             limit=limit,
@@ -272,7 +301,7 @@ class AsyncShipments(_ShipmentsBase):
             resume_from=resume_from,
             dedupe_window=dedupe_window,
         )
-        return AsyncShipmentIterator(self._http, walker, check_prefetch(prefetch))
+        return AsyncItemIterator(self._http, walker, prefetch)
 
     @overload
     def pages(
@@ -309,8 +338,7 @@ class AsyncShipments(_ShipmentsBase):
         dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
     ) -> AsyncPageIterator[Any]:
         """``async for`` form of ``Shipments.pages``; ``prefetch`` as in ``search``."""
-        walker = new_walker(
-            self._api_base,
+        walker = self._walker(
             filter,
             raw=raw,
             limit=None,
@@ -318,7 +346,7 @@ class AsyncShipments(_ShipmentsBase):
             resume_from=resume_from,
             dedupe_window=dedupe_window,
         )
-        return AsyncPageIterator(self._http, walker, check_prefetch(prefetch))
+        return AsyncPageIterator(self._http, walker, prefetch)
 
     @overload
     async def get_shipments(

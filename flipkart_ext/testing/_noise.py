@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .._wire_names import LISTING_SEARCH_PAGE, RETURNS_PAGE, SHIPMENT_PAGE
+
 __all__ = ["UNKNOWN_ENUM_VALUE", "UNKNOWN_FIELD", "add_noise"]
 
 UNKNOWN_ENUM_VALUE = "SOMETHING_NEW"
@@ -23,7 +25,9 @@ _UNKNOWN_FIELD_VALUE = {"introducedIn": "v9", "flags": ["beta"], "detail": None}
 
 
 # Fields a client needs to make progress at all; noise leaves them intact.
-_PROTECTED = frozenset({"nextPageUrl", "status", "sku"})
+_PROTECTED = frozenset(
+    {*(page.next for page in (SHIPMENT_PAGE, RETURNS_PAGE, LISTING_SEARCH_PAGE)), "status", "sku"}
+)
 
 
 def _is_protected(name: str) -> bool:

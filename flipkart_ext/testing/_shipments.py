@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from .._wire_names import SHIPMENT_PAGE, SHIPMENT_SEARCH_NEXT
 from ._cursor import CursorCodec, InvalidCursorError
 from ._pdf import build_pdf
 from ._search import SearchRequestError, ShipmentSearch, parse_search, run_search
@@ -158,11 +159,11 @@ class ShipmentsApi:
         start = page * search.page_size
         chunk = found[start : start + search.page_size]
         has_more = start + search.page_size < len(found)
-        payload: dict[str, Any] = {"hasMore": has_more}
+        payload: dict[str, Any] = {SHIPMENT_PAGE.has_more: has_more}
         if has_more:
             token = self._cursors.encode(search.to_json(), page + 1)
-            payload["nextPageUrl"] = f"/v3/shipments/filter?next_token={token}"
-        payload["shipments"] = [render_shipment(s) for s in chunk]
+            payload[SHIPMENT_PAGE.next] = f"{SHIPMENT_SEARCH_NEXT.path}?next_token={token}"
+        payload[SHIPMENT_PAGE.items] = [render_shipment(s) for s in chunk]
         return json_response(payload)
 
     # -- look-ups ----------------------------------------------------------------------

@@ -285,7 +285,7 @@ def test_shipments_helper_shares_the_http_client_and_its_logs_are_redacted(
         assert client.shipments is shipments  # built once
         assert shipments._http is client.http
     assert any(
-        isinstance(f, RedactingFilter) for f in logging.getLogger("flipkart_ext.shipments").filters
+        isinstance(f, RedactingFilter) for f in logging.getLogger("flipkart_ext.paging").filters
     )
 
 

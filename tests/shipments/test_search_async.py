@@ -82,17 +82,18 @@ async def test_pages_carry_cursors_and_resume_continues_after_them(prefetch):
 
 
 @pytest.mark.parametrize("prefetch", [0, 1])
-async def test_foreign_next_page_url_is_refused_after_delivering_its_page(prefetch):
+async def test_foreign_next_page_url_is_refused_before_handing_over_its_page(prefetch):
     bodies = paged(SIX_PAGES[:3])
     bodies[1]["nextPageUrl"] = "https://evil.test/sellers/v3/shipments/filter?next_token=t2"
     fake = FakeShipments(bodies)
     found = []
 
-    with pytest.raises(UnsafeNextPageUrl):
+    with pytest.raises(UnsafeNextPageUrl) as caught:
         async for item in async_api(fake).search(APPROVED, raw=True, prefetch=prefetch):
             found.append(item)
 
-    assert ids_of(found) == ALL_IDS[:6]
+    assert ids_of(found) == ALL_IDS[:3]
+    assert caught.value.resume_from == next_url(1)
     assert fake.foreign_requests == []
     assert fake.served == [0, 1]
 
@@ -105,12 +106,13 @@ async def test_repeated_cursor_raises(prefetch):
     fake = FakeShipments(bodies)
 
     iterator = async_api(fake).search(APPROVED, raw=True, prefetch=prefetch, max_pages=20)
-    with pytest.raises(RepeatedCursor):
+    with pytest.raises(RepeatedCursor) as caught:
         async for _ in iterator:
             pass
 
     assert fake.served == [0, 1, 2, 3]
-    assert iterator.pages_fetched == 4
+    assert iterator.pages_fetched == 3  # page 4 points back: it is not handed over
+    assert caught.value.resume_from == next_url(3)
 
 
 @pytest.mark.parametrize("prefetch", [0, 1])

@@ -8,6 +8,7 @@ from flipkart_seller_api.models.shipment import Shipment
 from flipkart_ext._errors import NotFound, ServerError
 from flipkart_ext.shipments import (
     MalformedResponse,
+    MissingNextPage,
     RepeatedCursor,
     ShipmentFilter,
     Shipments,
@@ -93,7 +94,8 @@ def test_next_page_url_to_another_origin_is_refused_before_any_request(next_page
         for item in shipments_api(fake).search(APPROVED, raw=True):
             found.append(item)
 
-    assert ids_of(found) == SIX_PAGES[0]  # the page that carried the bad URL is delivered
+    assert found == []  # the page that carried the bad URL is incomplete: not handed over
+    assert caught.value.resume_from is None  # the search's first page: run it again
     assert len(fake.requests) == 1
     assert fake.foreign_requests == []
     assert f"https://{API_HOST}" in str(caught.value)
@@ -121,7 +123,7 @@ def test_next_page_url_is_sent_byte_for_byte():
     )
 
 
-def test_repeated_cursor_raises_after_delivering_the_pages_before_it():
+def test_repeated_cursor_raises_after_delivering_the_pages_before_it_only():
     bodies = paged(SIX_PAGES[:4])
     bodies[2]["nextPageUrl"] = next_url(1)  # page 3 points back at page 2
     fake = FakeShipments(bodies)
@@ -132,9 +134,10 @@ def test_repeated_cursor_raises_after_delivering_the_pages_before_it():
         for item in shipments_api(fake).search(APPROVED, raw=True, max_pages=20):
             found.append(item)
 
-    assert ids_of(found) == SIX_PAGES[0] + SIX_PAGES[1] + SIX_PAGES[2]
+    assert ids_of(found) == SIX_PAGES[0] + SIX_PAGES[1]
     assert fake.served == [0, 1, 2]
     assert caught.value.page_number == 3
+    assert caught.value.resume_from == next_url(2)
 
 
 def test_a_page_pointing_at_itself_raises_instead_of_looping():
@@ -174,11 +177,8 @@ def test_resume_from_a_cursor_on_another_host_is_refused_when_search_is_called()
     assert fake.requests == []
 
 
-@pytest.mark.parametrize(
-    ("has_more", "next_page_url"),
-    [(False, next_url(2)), (True, None), (True, ""), (True, "   "), (None, None)],
-)
-def test_iteration_stops_on_has_more_false_or_missing_next_page_url(has_more, next_page_url):
+@pytest.mark.parametrize(("has_more", "next_page_url"), [(False, next_url(2)), (None, None)])
+def test_iteration_stops_on_has_more_false_or_no_cursor_and_no_flag(has_more, next_page_url):
     bodies = paged(SIX_PAGES[:3])
     bodies[1]["hasMore"] = has_more
     bodies[1]["nextPageUrl"] = next_page_url
@@ -186,6 +186,54 @@ def test_iteration_stops_on_has_more_false_or_missing_next_page_url(has_more, ne
 
     assert ids_of(shipments_api(fake).search(APPROVED, raw=True)) == ALL_IDS[:6]
     assert fake.served == [0, 1]
+
+
+@pytest.mark.parametrize("next_page_url", [None, "", "   ", 42, ["/v3/x"], "<missing>"])
+@pytest.mark.parametrize("has_more", [True, "true", 1])
+def test_has_more_without_a_usable_next_page_url_raises_instead_of_truncating(
+    has_more, next_page_url
+):
+    bodies = paged(SIX_PAGES[:3])
+    bodies[1]["hasMore"] = has_more
+    if next_page_url == "<missing>":
+        del bodies[1]["nextPageUrl"]
+    else:
+        bodies[1]["nextPageUrl"] = next_page_url
+    fake = FakeShipments(bodies)
+    found = []
+
+    with pytest.raises(MissingNextPage) as caught:
+        for item in shipments_api(fake).search(APPROVED, raw=True):
+            found.append(item)
+
+    # The defective page is not handed over; its cursor resumes the export.
+    assert ids_of(found) == SIX_PAGES[0]
+    assert caught.value.resume_from == next_url(1)
+    assert caught.value.page_number == 2
+    bodies[1]["hasMore"], bodies[1]["nextPageUrl"] = True, next_url(2)  # the server is fixed
+    resumed = shipments_api(fake).search(None, raw=True, resume_from=caught.value.resume_from)
+    assert ids_of(found) + ids_of(resumed) == ALL_IDS[:9]
+
+
+def test_a_truncated_first_page_raises_with_no_cursor_to_resume_from():
+    bodies = paged(SIX_PAGES[:2])
+    bodies[0]["nextPageUrl"] = None
+    fake = FakeShipments(bodies)
+
+    with pytest.raises(MissingNextPage) as caught:
+        list(shipments_api(fake).search(APPROVED))
+    assert caught.value.resume_from is None
+    assert "run it again" in "\n".join(caught.value.__notes__)
+
+
+@pytest.mark.parametrize(("limit", "max_pages"), [(3, None), (None, 1)])
+def test_a_truncated_page_is_no_error_when_the_caller_stops_there_anyway(limit, max_pages):
+    bodies = paged(SIX_PAGES[:2])
+    bodies[0]["nextPageUrl"] = None
+    fake = FakeShipments(bodies)
+
+    found = shipments_api(fake).search(APPROVED, raw=True, limit=limit, max_pages=max_pages)
+    assert ids_of(found) == SIX_PAGES[0]
 
 
 def test_missing_has_more_with_a_next_page_url_keeps_going():
@@ -206,7 +254,7 @@ def test_null_or_missing_shipments_list_is_an_empty_page():
 
 def test_duplicates_are_skipped_counted_and_logged(caplog):
     fake = FakeShipments(paged([["A", "B", "C"], ["C", "D", "A"], ["E", "E"]]))
-    caplog.set_level(logging.WARNING, logger="flipkart_ext.shipments")
+    caplog.set_level(logging.INFO, logger="flipkart_ext.paging")
 
     iterator = shipments_api(fake).search(APPROVED, raw=True)
     found = ids_of(iterator)
@@ -214,7 +262,7 @@ def test_duplicates_are_skipped_counted_and_logged(caplog):
     assert found == ["A", "B", "C", "D", "E"]
     assert iterator.duplicates_skipped == 3
     assert iterator.pages_fetched == 3
-    messages = [r.getMessage() for r in caplog.records if r.name == "flipkart_ext.shipments"]
+    messages = [r.getMessage() for r in caplog.records if r.name == "flipkart_ext.paging"]
     assert any("skipped 2" in m and "C, A" in m for m in messages)
     assert any("skipped 1" in m and "E" in m for m in messages)
 
@@ -353,13 +401,22 @@ def test_malformed_answers_raise_malformed_response(content):
         list(shipments_api(fake).search(APPROVED))
 
 
-def test_non_object_items_are_ignored_with_a_warning(caplog):
+def test_null_items_are_skipped_and_other_odd_items_kept_in_raw_mode():
+    bodies = paged([["A", "B"]])
+    bodies[0]["shipments"][1:1] = [None, "junk", 7]
+    fake = FakeShipments(bodies)
+
+    assert list(shipments_api(fake).search(APPROVED, raw=True))[1:3] == ["junk", 7]
+
+
+def test_an_item_that_cannot_be_a_model_raises_naming_raw_mode():
     bodies = paged([["A", "B"]])
     bodies[0]["shipments"].insert(1, "junk")
     fake = FakeShipments(bodies)
 
-    assert ids_of(shipments_api(fake).search(APPROVED, raw=True)) == ["A", "B"]
-    assert any("not a JSON object" in r.getMessage() for r in caplog.records)
+    with pytest.raises(MalformedResponse, match="raw=True") as caught:
+        list(shipments_api(fake).search(APPROVED))
+    assert caught.value.resume_from is None
 
 
 def test_base_url_with_trailing_slash_resolves_the_same_way():

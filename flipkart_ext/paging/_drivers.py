@@ -1,102 +1,70 @@
-"""Sync and async iterators over a shipment search.
+"""Sync and async iterators over any paginated list.
 
-All decisions live in ``_paging.PageWalker``; the two drivers below differ only in how
-a request is sent and, for async, in optionally fetching the next page while the
-caller works on the current one.
+All decisions live in ``_walker.PageWalker``; the drivers below differ only in how a
+request is sent and, for async, in optionally fetching the next page while the caller
+works on the current one. Any ``FlipkartError`` leaving an iteration carries
+``resume_from`` (``PageWalker.interrupted``).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
-from .._errors import connection_errors
-from ._errors import MalformedResponse, PaginationError, raise_for_status
-from ._filter import ShipmentFilter
-from ._paging import Page, PageRequest, PageWalker
-from ._urls import ApiBase
+from .._errors import FlipkartError, MalformedResponse, connection_errors, raise_for_response
+from ._shape import PageRequest
+from ._walker import Page, PageWalker
 
 if TYPE_CHECKING:
     import asyncio
 
 __all__ = [
+    "AsyncItemIterator",
     "AsyncPageIterator",
-    "AsyncShipmentIterator",
+    "ItemIterator",
     "PageIterator",
-    "ShipmentIterator",
-    "new_walker",
+    "check_prefetch",
 ]
 
 T = TypeVar("T")
 YieldT = TypeVar("YieldT")
 
 
-def _keep_dict(raw: dict[str, Any]) -> dict[str, Any]:
-    return raw
-
-
-def new_walker(
-    api_base: ApiBase,
-    filter: ShipmentFilter | None,
-    *,
-    raw: bool,
-    limit: int | None,
-    max_pages: int | None,
-    resume_from: str | None,
-    dedupe_window: int,
-) -> PageWalker[Any]:
-    """Validate the search arguments and set up the iteration state (no I/O)."""
-    if filter is not None and not isinstance(filter, ShipmentFilter):
-        raise ValueError(f"filter: expected a ShipmentFilter, got {type(filter).__name__}")
-    parse: Callable[[dict[str, Any]], Any]
-    if raw:
-        parse = _keep_dict
-    else:
-        from flipkart_seller_api.models.shipment import Shipment
-
-        parse = Shipment.from_dict
-    return PageWalker(
-        api_base=api_base,
-        # The body is built even when resuming so a bad filter still fails early.
-        body=None if filter is None else filter.to_dict(),
-        resume_from=resume_from,
-        parse=parse,
-        limit=limit,
-        max_pages=max_pages,
-        dedupe_window=dedupe_window,
-    )
-
-
-def _decode(response: httpx.Response, walker: PageWalker[Any]) -> object:
-    raise_for_status(response)
+def _decode(response: httpx.Response) -> object:
+    raise_for_response(response)
     try:
         return response.json()
     except ValueError:
         raise MalformedResponse(
-            f"page {walker.pages_fetched + 1}: the answer is not JSON "
+            f"the answer to {response.request.method} {response.request.url.path} is not JSON "
             f"(content-type {response.headers.get('content-type')!r})"
         ) from None
 
 
-def _send(http: httpx.Client, request: PageRequest, walker: PageWalker[Any]) -> object:
+def _send(http: httpx.Client, request: PageRequest) -> object:
     with connection_errors():
         response = http.request(request.method, request.url, json=request.json)
-    return _decode(response, walker)
+    return _decode(response)
 
 
-async def _asend(http: httpx.AsyncClient, request: PageRequest, walker: PageWalker[Any]) -> object:
+async def _asend(http: httpx.AsyncClient, request: PageRequest) -> object:
     with connection_errors():
         response = await http.request(request.method, request.url, json=request.json)
-    return _decode(response, walker)
+    return _decode(response)
 
 
 def _pages(http: httpx.Client, walker: PageWalker[T]) -> Generator[Page[T]]:
-    request = walker.first_request()
+    request = walker.next_request()
     while request is not None:
-        yield walker.accept(_send(http, request, walker))
+        try:
+            page = walker.accept(_send(http, request))
+        except FlipkartError as exc:
+            walker.interrupted(exc)
+            raise
+        yield page
         request = walker.next_request()
 
 
@@ -105,31 +73,24 @@ async def _apages(
 ) -> AsyncGenerator[Page[T]]:
     import asyncio  # loaded on first async use: sync-only programs never import it
 
-    request = walker.first_request()
+    request = walker.next_request()
     ahead: asyncio.Task[object] | None = None
     try:
         while request is not None:
-            if ahead is None:
-                payload = await _asend(http, request, walker)
-            else:
-                payload = await ahead
-                ahead = None
-            page = walker.accept(payload)
-            if not prefetch:
-                yield page
-                request = walker.next_request()
-                continue
-            refused: PaginationError | None = None
             try:
-                request = walker.next_request()
-            except PaginationError as exc:
-                request, refused = None, exc
-            if request is not None:
-                ahead = asyncio.create_task(_asend(http, request, walker))
+                if ahead is None:
+                    payload = await _asend(http, request)
+                else:
+                    payload = await ahead
+                    ahead = None
+                page = walker.accept(payload)
+            except FlipkartError as exc:
+                walker.interrupted(exc)
+                raise
+            request = walker.next_request()
+            if prefetch and request is not None:
+                ahead = asyncio.create_task(_asend(http, request))
             yield page
-            if refused is not None:
-                # Raised only now so the caller still receives the page before it.
-                raise refused
     finally:
         if ahead is not None:
             await _discard(ahead)
@@ -173,7 +134,7 @@ class _Progress:
 
     @property
     def duplicates_skipped(self) -> int:
-        """Shipments left out because their id was already yielded in this iteration."""
+        """Items left out because their id was already yielded in this iteration."""
         return self._walker.duplicates_skipped
 
 
@@ -234,15 +195,15 @@ class _AsyncIteration(_Progress, Generic[YieldT]):
 
 
 class PageIterator(_Iteration[Page[T]]):
-    """Iterates over the ``Page`` objects of a search; ``close()`` stops it early."""
+    """Iterates over the ``Page`` objects of a list; ``close()`` stops it early."""
 
     def __init__(self, http: httpx.Client, walker: PageWalker[T]) -> None:
         self._walker = walker
         self._source = _pages(http, walker)
 
 
-class ShipmentIterator(_Iteration[T]):
-    """Iterates over the shipments of a search, across pages; ``close()`` stops it early."""
+class ItemIterator(_Iteration[T]):
+    """Iterates over the items of a list, across pages; ``close()`` stops it early."""
 
     def __init__(self, http: httpx.Client, walker: PageWalker[T]) -> None:
         self._walker = walker
@@ -250,7 +211,7 @@ class ShipmentIterator(_Iteration[T]):
 
 
 class AsyncPageIterator(_AsyncIteration[Page[T]]):
-    """``async for`` over the ``Page`` objects of a search.
+    """``async for`` over the ``Page`` objects of a list.
 
     Leaving early: use ``async with`` or ``await aclose()`` to cancel a prefetch in
     flight at once (otherwise it is cancelled when the iterator is garbage-collected).
@@ -258,11 +219,11 @@ class AsyncPageIterator(_AsyncIteration[Page[T]]):
 
     def __init__(self, http: httpx.AsyncClient, walker: PageWalker[T], prefetch: int) -> None:
         self._walker = walker
-        self._source = _apages(http, walker, prefetch)
+        self._source = _apages(http, walker, check_prefetch(prefetch))
 
 
-class AsyncShipmentIterator(_AsyncIteration[T]):
-    """``async for`` over the shipments of a search, across pages.
+class AsyncItemIterator(_AsyncIteration[T]):
+    """``async for`` over the items of a list, across pages.
 
     Leaving early: use ``async with`` or ``await aclose()`` to cancel a prefetch in
     flight at once (otherwise it is cancelled when the iterator is garbage-collected).
@@ -270,7 +231,7 @@ class AsyncShipmentIterator(_AsyncIteration[T]):
 
     def __init__(self, http: httpx.AsyncClient, walker: PageWalker[T], prefetch: int) -> None:
         self._walker = walker
-        self._source = _aitems(_apages(http, walker, prefetch))
+        self._source = _aitems(_apages(http, walker, check_prefetch(prefetch)))
 
 
 def check_prefetch(prefetch: int) -> int:

@@ -1,0 +1,184 @@
+"""Every wire name that hand-written code reads or writes directly, declared once.
+
+The generated models know Flipkart's JSON keys because they are generated from the spec.
+Code written by hand (the pagers, the look-ups, the emulator) reads raw JSON for speed and
+for liberal parsing, so it needs the keys too. It takes them from here and never from a
+literal of its own: ``tests/core/test_wire_names.py`` holds every declaration against the
+committed normalized spec (``openapi/flipkart-seller-api.json``). When Flipkart renames a
+field, regeneration changes the spec, and that test fails naming the field, instead of an
+export quietly stopping after page 1 because the client and the emulator agreed on a
+stale string.
+
+A :class:`SpecField` *is* the ``str`` of its key (``payload.get(SHIPMENT_PAGE.next)`` is a
+plain dict look-up); it also remembers which component schema declares it.
+"""
+
+from __future__ import annotations
+
+from typing import Final, NamedTuple
+
+__all__ = [
+    "DECLARED_FIELDS",
+    "DECLARED_OPERATIONS",
+    "DECLARED_PARAMS",
+    "LISTING_SEARCH",
+    "LISTING_SEARCH_PAGE",
+    "ORDER_ITEM",
+    "RETURNS_PAGE",
+    "RETURNS_SEARCH",
+    "RETURN_ITEM",
+    "SHIPMENT",
+    "SHIPMENT_DOCUMENTS",
+    "SHIPMENT_LOOKUP",
+    "SHIPMENT_LOOKUP_ANSWER",
+    "SHIPMENT_PAGE",
+    "SHIPMENT_SEARCH",
+    "SHIPMENT_SEARCH_NEXT",
+    "SpecField",
+    "SpecOperation",
+    "SpecParam",
+]
+
+
+class SpecField(str):
+    """The property ``self`` of the component schema ``schema`` in the normalized spec."""
+
+    schema: str
+
+    def __new__(cls, schema: str, name: str) -> SpecField:
+        field = super().__new__(cls, name)
+        field.schema = schema
+        DECLARED_FIELDS.append(field)
+        return field
+
+    def __repr__(self) -> str:
+        return f"SpecField({self.schema}.{str.__str__(self)})"
+
+
+class SpecOperation(NamedTuple):
+    """An operation of the normalized spec: ``method`` (lower case) and ``path``."""
+
+    method: str
+    path: str
+
+    def __str__(self) -> str:
+        return f"{self.method.upper()} {self.path}"
+
+
+class SpecParam(NamedTuple):
+    """Parameter ``name`` of ``operation``, sent ``location`` (``query`` or ``path``)."""
+
+    operation: SpecOperation
+    name: str
+    location: str = "query"
+
+
+DECLARED_FIELDS: Final[list[SpecField]] = []
+"""Every :class:`SpecField` declared below, in declaration order (filled on construction)."""
+
+
+class _ShipmentPage(NamedTuple):
+    has_more: SpecField
+    next: SpecField
+    items: SpecField
+
+
+class _Shipment(NamedTuple):
+    id: SpecField
+    order_items: SpecField
+
+
+class _OrderItem(NamedTuple):
+    order_id: SpecField
+    order_item_id: SpecField
+
+
+class _ShipmentLookup(NamedTuple):
+    shipment_ids: SpecParam
+    order_ids: SpecParam
+    order_item_ids: SpecParam
+
+
+class _ReturnsPage(NamedTuple):
+    has_more: SpecField
+    next: SpecField
+    items: SpecField
+
+
+class _ReturnItem(NamedTuple):
+    id: SpecField
+
+
+class _ListingSearchPage(NamedTuple):
+    has_more: SpecField
+    next: SpecField
+    items: SpecField
+    page_id: SpecField
+    filters: SpecField
+
+
+# -- shipments ---------------------------------------------------------------------------------
+
+SHIPMENT_SEARCH: Final = SpecOperation("post", "/v3/shipments/filter")
+"""The first page of a shipment search."""
+SHIPMENT_SEARCH_NEXT: Final = SpecOperation("get", "/v3/shipments/filter")
+"""Every later page: a ``GET`` of the server's ``nextPageUrl``."""
+
+SHIPMENT_PAGE: Final = _ShipmentPage(
+    has_more=SpecField("SearchShipmentResponse", "hasMore"),
+    next=SpecField("SearchShipmentResponse", "nextPageUrl"),
+    items=SpecField("SearchShipmentResponse", "shipments"),
+)
+SHIPMENT: Final = _Shipment(
+    id=SpecField("Shipment", "shipmentId"),
+    order_items=SpecField("Shipment", "orderItems"),
+)
+ORDER_ITEM: Final = _OrderItem(
+    order_id=SpecField("OrderItem", "orderId"),
+    order_item_id=SpecField("OrderItem", "orderItemId"),
+)
+
+_LOOKUP: Final = SpecOperation("get", "/v3/shipments")
+SHIPMENT_LOOKUP: Final = _ShipmentLookup(
+    shipment_ids=SpecParam(_LOOKUP, "shipmentIds"),
+    order_ids=SpecParam(_LOOKUP, "orderIds"),
+    order_item_ids=SpecParam(_LOOKUP, "orderItemIds"),
+)
+SHIPMENT_LOOKUP_ANSWER: Final = SpecField("ShipmentResponse", "shipments")
+"""The list of shipments in the answer of ``GET /v3/shipments``."""
+SHIPMENT_DOCUMENTS: Final = {
+    "labels": SpecOperation("get", "/v3/shipments/{shipmentIds}/labels"),
+    "invoices": SpecOperation("get", "/v3/shipments/{shipmentIds}/invoices"),
+}
+"""PDF downloads by kind; ``{shipmentIds}`` takes comma-separated ids."""
+
+# -- returns -----------------------------------------------------------------------------------
+
+RETURNS_SEARCH: Final = SpecOperation("get", "/v2/returns")
+RETURNS_PAGE: Final = _ReturnsPage(
+    has_more=SpecField("ReturnsSearchResponseV2", "hasMore"),
+    next=SpecField("ReturnsSearchResponseV2", "nextUrl"),
+    items=SpecField("ReturnsSearchResponseV2", "returnItems"),
+)
+RETURN_ITEM: Final = _ReturnItem(id=SpecField("ReturnItem", "returnId"))
+
+# -- listings ----------------------------------------------------------------------------------
+
+LISTING_SEARCH: Final = SpecOperation("post", "/listings/v3/search")
+LISTING_SEARCH_PAGE: Final = _ListingSearchPage(
+    has_more=SpecField("BulkListingResponse", "has_more"),
+    next=SpecField("BulkListingResponse", "next_page_id"),
+    items=SpecField("BulkListingResponse", "listings"),
+    page_id=SpecField("BulkListingRequest", "page_id"),
+    filters=SpecField("BulkListingRequest", "filters"),
+)
+
+DECLARED_OPERATIONS: Final = (
+    SHIPMENT_SEARCH,
+    SHIPMENT_SEARCH_NEXT,
+    _LOOKUP,
+    *SHIPMENT_DOCUMENTS.values(),
+    RETURNS_SEARCH,
+    LISTING_SEARCH,
+)
+DECLARED_PARAMS: Final = tuple(SHIPMENT_LOOKUP)

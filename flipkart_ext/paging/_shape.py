@@ -1,0 +1,88 @@
+"""What one paginated list looks like on the wire: the only thing a resource declares.
+
+A :class:`PageShape` names the keys of a page (items, item id, "has more", next cursor)
+and says how the next cursor is followed (:class:`FollowUrl` or :class:`ResendWithToken`).
+The walker in :mod:`._walker` holds every guarantee; a new list is a shape plus a facade.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ._urls import ApiBase, check_token
+
+__all__ = ["CursorStyle", "FollowUrl", "PageRequest", "PageShape", "ResendWithToken"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    """A request the iterator must send: the opening one, or the one for a later page."""
+
+    method: str
+    url: str
+    json: dict[str, Any] | None = None
+
+
+class CursorStyle(Protocol):
+    """How a list's next-page cursor becomes a request."""
+
+    needs_first_request: bool
+    """True if a later page cannot be asked for without the opening request (its filter)."""
+
+    def check(self, api_base: ApiBase, cursor: str) -> str:
+        """The cursor's identity for repeat detection; raises ``UnsafeCursor`` if it must not be sent."""
+        ...
+
+    def request(self, api_base: ApiBase, first: PageRequest | None, cursor: str) -> PageRequest:
+        """The request for the page ``cursor`` names (``check`` has accepted it)."""
+        ...
+
+
+class FollowUrl:
+    """The server gives the next page's URL: ``GET`` it exactly as given (shipments, returns)."""
+
+    needs_first_request = False
+
+    def check(self, api_base: ApiBase, cursor: str) -> str:
+        return api_base.resolve(cursor)
+
+    def request(self, api_base: ApiBase, first: PageRequest | None, cursor: str) -> PageRequest:
+        return PageRequest("GET", api_base.resolve(cursor))
+
+
+@dataclass(frozen=True, slots=True)
+class ResendWithToken:
+    """The server gives a token: resend the opening request with ``field`` set to it (listings)."""
+
+    field: str
+    needs_first_request = True
+
+    def check(self, api_base: ApiBase, cursor: str) -> str:
+        return check_token(cursor, what=f"{self.field!r} token")
+
+    def request(self, api_base: ApiBase, first: PageRequest | None, cursor: str) -> PageRequest:
+        if first is None:  # the walker refuses this combination up front
+            raise ValueError(f"a {self.field!r} token needs the opening request to resend")
+        return PageRequest(first.method, first.url, {**(first.json or {}), self.field: cursor})
+
+
+@dataclass(frozen=True, slots=True)
+class PageShape:
+    """The keys of one list's pages, and how its next page is asked for.
+
+    ``single_object_items``: accept one JSON object where the list of items belongs
+    (Flipkart's documented listing search example does that).
+    """
+
+    name: str
+    """What the list is, for messages: ``"shipment search"``."""
+    items: str
+    item_id: str
+    has_more: str
+    next: str
+    cursor: CursorStyle
+    load_model: Callable[[], Callable[[dict[str, Any]], Any]]
+    """Imports and returns the generated model's ``from_dict`` (called only when models are asked for)."""
+    single_object_items: bool = False
