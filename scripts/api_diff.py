@@ -217,12 +217,14 @@ def operations(document: Document) -> dict[str, dict[str, Any]]:
         if not isinstance(item, dict):
             continue
         shared = [_resolve(document, p) for p in item.get("parameters") or []]
+        shared = [p for p in shared if isinstance(p, dict)]
         for method in HTTP_METHODS:
             operation = item.get(method)
             if not isinstance(operation, dict):
                 continue
             own = [_resolve(document, p) for p in operation.get("parameters") or []]
-            keys = {(p.get("in"), p.get("name")) for p in own if isinstance(p, dict)}
+            own = [p for p in own if isinstance(p, dict)]
+            keys = {(p.get("in"), p.get("name")) for p in own}
             merged = [p for p in shared if (p.get("in"), p.get("name")) not in keys] + own
             found[f"{method.upper()} {path}"] = {**operation, "parameters": merged}
     return found

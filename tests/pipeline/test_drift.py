@@ -108,7 +108,7 @@ def test_new_operation_gets_its_sync_and_async_functions(
         "async def asyncio(",
     ):
         assert function in source
-    assert '"/v3/shipments/{shipment_ids}/history"' in source
+    assert "/v3/shipments/" in source and "/history" in source
 
 
 def test_breaking_drift_is_taken_when_accepted(
