@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 from ._environments import Environment
 from ._errors import (
     AuthenticationError,
+    ConfigurationError,
     ReauthorizationRequired,
     error_for_response,
     parse_error_body,
@@ -131,6 +132,10 @@ class TokenStatus:
     expires_at: datetime | None
     seconds_left: float | None
     has_refresh_token: bool
+    #: When the refresh token expires, if Flipkart said (``refresh_token_expires_in``).
+    refresh_token_expires_at: datetime | None = None
+    #: Seconds until then (negative once past), or ``None`` when unknown.
+    refresh_token_seconds_left: float | None = None
 
     @property
     def expired(self) -> bool:
@@ -164,8 +169,8 @@ class FlipkartAuth(httpx.Auth):
         scope: str = SCOPE,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        if not client_id or not client_secret:
-            raise ValueError("client_id and client_secret are required")
+        if not (client_id or "").strip() or not (client_secret or "").strip():
+            raise ConfigurationError("client_id and client_secret are required (missing or blank)")
         self._client_id = client_id
         self._client_secret = client_secret
         self.environment = environment
@@ -525,9 +530,11 @@ class FlipkartAuth(httpx.Auth):
         """The current token's expiry, never the token itself."""
         token = self._token or self.store.load(self.key)
         now = self._clock()
-        expires = None
+        expires = refresh_expires = None
         if token is not None and token.expires_at is not None:
             expires = datetime.fromtimestamp(token.expires_at, tz=UTC)
+        if token is not None and token.refresh_token_expires_at is not None:
+            refresh_expires = datetime.fromtimestamp(token.refresh_token_expires_at, tz=UTC)
         return TokenStatus(
             environment=self.environment.name,
             has_token=token is not None,
@@ -535,5 +542,9 @@ class FlipkartAuth(httpx.Auth):
             seconds_left=token.seconds_left(now) if token is not None else None,
             has_refresh_token=bool(
                 (token is not None and token.refresh_token) or self._seed_refresh_token
+            ),
+            refresh_token_expires_at=refresh_expires,
+            refresh_token_seconds_left=(
+                token.refresh_token_seconds_left(now) if token is not None else None
             ),
         )

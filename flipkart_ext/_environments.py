@@ -25,6 +25,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from ._errors import ConfigurationError
+
 __all__ = [
     "ENVIRONMENTS",
     "PRODUCTION",
@@ -50,22 +52,22 @@ def is_loopback_host(host: str) -> bool:
 
 
 def require_secure_url(url: str, *, what: str = "URL") -> str:
-    """Return ``url`` without a trailing slash, or raise ``ValueError`` if it is unsafe.
+    """Return ``url`` without a trailing slash, or raise :class:`ConfigurationError` if unsafe.
 
     Unsafe means: not absolute, a scheme other than https (http only on loopback),
     credentials embedded in the URL, or a query string / fragment.
     """
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ValueError(f"{what} must be an absolute https URL, got {url!r}")
+        raise ConfigurationError(f"{what} must be an absolute https URL, got {url!r}")
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-        raise ValueError(
+        raise ConfigurationError(
             f"{what} must use https (plain http is only allowed on loopback), got {parts.netloc!r}"
         )
     if parts.username is not None or parts.password is not None:
-        raise ValueError(f"{what} must not embed credentials")
+        raise ConfigurationError(f"{what} must not embed credentials")
     if parts.query or parts.fragment:
-        raise ValueError(f"{what} must not have a query string or fragment")
+        raise ConfigurationError(f"{what} must not have a query string or fragment")
     return url.rstrip("/")
 
 
@@ -86,7 +88,7 @@ class Environment:
             self, "oauth_base_url", require_secure_url(self.oauth_base_url, what="OAuth base URL")
         )
         if not self.name:
-            raise ValueError("environment name must not be empty")
+            raise ConfigurationError("environment name must not be empty")
 
     @classmethod
     def custom(
@@ -145,7 +147,7 @@ def resolve_environment(
             base = ENVIRONMENTS[environment.strip().lower()]
         except KeyError:
             known = ", ".join(sorted(ENVIRONMENTS))
-            raise ValueError(
+            raise ConfigurationError(
                 f"unknown environment {environment!r}; expected one of: {known}"
             ) from None
     if api_base_url is not None:
@@ -180,8 +182,8 @@ def settings_from_env(environ: Mapping[str, str] | None = None) -> EnvSettings:
     ``FLIPKART_TOKEN_FILE``, ``FLIPKART_SELLER_ID``, ``FLIPKART_REFRESH_TOKEN`` and
     ``FLIPKART_ACCESS_TOKEN``.
 
-    Empty values count as unset. Raises ``ValueError`` naming the missing variables
-    (never their values).
+    Empty values count as unset. Raises :class:`~flipkart_ext.ConfigurationError` (a
+    ``ValueError``) naming the missing variables (never their values).
     """
     env = os.environ if environ is None else environ
 
@@ -191,10 +193,12 @@ def settings_from_env(environ: Mapping[str, str] | None = None) -> EnvSettings:
 
     missing = [n for n in ("FLIPKART_CLIENT_ID", "FLIPKART_CLIENT_SECRET") if get(n) is None]
     if missing:
-        raise ValueError(f"missing environment variable(s): {', '.join(missing)}")
+        raise ConfigurationError(f"missing environment variable(s): {', '.join(missing)}")
     environment = (get("FLIPKART_ENV") or "sandbox").lower()
     if environment not in ENVIRONMENTS:
-        raise ValueError(f"FLIPKART_ENV must be 'sandbox' or 'production', got {environment!r}")
+        raise ConfigurationError(
+            f"FLIPKART_ENV must be 'sandbox' or 'production', got {environment!r}"
+        )
     return EnvSettings(
         client_id=get("FLIPKART_CLIENT_ID") or "",
         client_secret=get("FLIPKART_CLIENT_SECRET") or "",

@@ -3,6 +3,9 @@
 The hierarchy::
 
     FlipkartError
+    ├── ConfigurationError (ValueError)   missing or blank credentials, unknown environment,
+    │                                     unsafe base URL: refused before any request
+    ├── NotificationError             a webhook refused or undecodable (flipkart_ext.notifications)
     ├── APIConnectionError            no HTTP answer: connect failure, reset, protocol error
     │   └── APITimeoutError           a connect, read, write or pool timeout
     └── APIStatusError                a non-2xx answer (unmapped statuses land here)
@@ -48,6 +51,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
+    "ConfigurationError",
     "FlipkartError",
     "InvalidRequest",
     "MalformedResponse",
@@ -76,6 +80,16 @@ class FlipkartError(Exception):
     Set on any error that ends a paginated ``search()``/``pages()``: the cursor of the first
     page that was not handed over (pass it back as ``resume_from=``), or ``None`` when no
     page was (run the same call again). Always ``None`` for errors outside an iteration.
+    """
+
+
+class ConfigurationError(FlipkartError, ValueError):
+    """The client cannot be built as configured; nothing was sent.
+
+    Missing or blank credentials, a missing ``FLIPKART_*`` variable, an unknown
+    environment name or an unsafe base URL. It is also a ``ValueError``, so code
+    written against the plain ``ValueError`` keeps working. Messages name the
+    setting, never its value when that value is a secret.
     """
 
 

@@ -38,17 +38,23 @@ SECRET_PARAMETERS: frozenset[str] = frozenset(
 )
 
 _KEYS = "|".join(sorted(SECRET_PARAMETERS, key=len, reverse=True))
+# A credential runs until ASCII whitespace, a quote or a delimiter. Anything else, non-ASCII
+# included, belongs to it: Flipkart's documented tokens carry U+00AD soft hyphens, a repr or
+# a bytes repr shows them as ``\xad`` / ``\xc2\xad`` and a URL as ``%C2%AD``, and a mask
+# that stopped at the first unusual character would leave the rest of the token in the log.
+_VALUE = r"[^ \t\r\n\f\v\"'<>,;&#)\]}]"
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    # key=value in query strings and form bodies; `error_code=` is not a secret, hence the look-behind.
-    (re.compile(rf"(?<![\w.-])({_KEYS})=[^&\s\"'#<>]*", re.IGNORECASE), rf"\1={REDACTED}"),
-    # "key": "value" in JSON and key: 'value' in Python reprs.
+    # key=value in query strings and form bodies; `error_code=` is not a secret, hence the
+    # look-behind. A quoted value (key='value' in a repr) is the next pattern's.
+    (re.compile(rf"(?<![\w.-])({_KEYS})=(?![\"']){_VALUE}*", re.IGNORECASE), rf"\1={REDACTED}"),
+    # "key": "value" in JSON and key: 'value' / key='value' in Python reprs.
     (
         re.compile(rf"([\"']?)({_KEYS})\1(\s*[:=]\s*)([\"'])[^\"']*\4", re.IGNORECASE),
         rf"\1\2\1\3\4{REDACTED}\4",
     ),
     # Authorization header values (Bearer tokens, Basic credentials, webhook signatures).
     (
-        re.compile(r"\b(Bearer|Basic|FKLOGIN)\s+[A-Za-z0-9._~+/=-]+", re.IGNORECASE),
+        re.compile(rf"\b(Bearer|Basic|FKLOGIN)\s+{_VALUE}+", re.IGNORECASE),
         rf"\1 {REDACTED}",
     ),
     # user:password@ in URLs.

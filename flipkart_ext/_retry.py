@@ -14,6 +14,12 @@ Policy
   :class:`httpx.PoolTimeout`. Flipkart has no idempotency key, so after a read
   timeout, a dropped connection or a 5xx the action may have happened; repeating
   it could dispatch twice. Those failures surface to the caller.
+* For a request safe to repeat, the whole exchange is covered: the body is read inside
+  the retry loop, so a read timeout while it arrives, a connection reset in its middle
+  or a body shorter than its ``Content-Length`` is retried like a failure before the
+  headers. Such responses reach the caller fully read (``stream`` included). A mutating
+  request's body is read by the caller as usual: a failure there surfaces, since the
+  action may have happened.
 * Token requests are classified by grant: the client-credentials ``GET`` is
   repeatable; an authorization-code or refresh-token ``GET`` spends a single-use
   value, so it is treated like a mutating call.
@@ -42,6 +48,19 @@ sleeps but not the time spent in attempts; and it logs the full request URL
 nearly every method, so this module is a small transport of its own whose
 decisions are pure functions (as stripe-python isolates its retry maths).
 
+Connection pool
+===============
+
+The default transports keep as many idle connections as they may open
+(:data:`DEFAULT_LIMITS`). httpcore 1.0 closes idle connections beyond
+``max_keepalive_connections`` from whichever thread next touches the pool, without a
+lock, and a connection just handed to a waiting request still counts as idle until that
+request's thread starts on it. With the usual limits (20 kept of 100) a burst of
+concurrent calls could therefore close the socket under a request already written to it:
+``ReadError [Errno 9] Bad file descriptor``, after the server had acted on the request.
+With equal limits the pool never closes a connection for being surplus, so that race
+cannot arise; idle connections still expire after ``keepalive_expiry``.
+
 Layering
 ========
 
@@ -67,6 +86,7 @@ from ._redact import redact_url
 from ._tokens import GRANT_EXTENSION
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "IDEMPOTENT_EXTENSION",
     "READ_ONLY_POSTS",
     "RETRYABLE_STATUSES",
@@ -89,6 +109,9 @@ IDEMPOTENT_EXTENSION = "flipkart_ext.idempotent"
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _TRANSIENT_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+"""Pool limits of the default transports: keep-alive equals the maximum (see "Connection pool")."""
 
 
 async def _asyncio_sleep(seconds: float) -> None:
@@ -274,6 +297,39 @@ class RetryPolicy:
 # -- the two I/O shells ------------------------------------------------------------------------
 
 
+def _replayable(response: httpx.Response, request: httpx.Request, raw: bytes) -> httpx.Response:
+    # The raw (still encoded) bytes go back in, so the client decodes them exactly once.
+    return httpx.Response(
+        response.status_code,
+        headers=response.headers,
+        stream=httpx.ByteStream(raw),
+        extensions=response.extensions,
+        request=request,
+    )
+
+
+def _read_whole(response: httpx.Response, request: httpx.Request) -> httpx.Response:
+    """Read the body now, so a failure while it arrives is retried with the rest."""
+    if response.is_stream_consumed:  # already in memory (e.g. from a MockTransport)
+        return response
+    try:
+        raw = b"".join(response.iter_raw())
+    finally:
+        response.close()
+    return _replayable(response, request, raw)
+
+
+async def _aread_whole(response: httpx.Response, request: httpx.Request) -> httpx.Response:
+    """Async twin of :func:`_read_whole`."""
+    if response.is_stream_consumed:
+        return response
+    try:
+        raw = b"".join([chunk async for chunk in response.aiter_raw()])
+    finally:
+        await response.aclose()
+    return _replayable(response, request, raw)
+
+
 class _RetryBase:
     def __init__(self, policy: RetryPolicy | None, api_base_path: str) -> None:
         self.policy = policy or RetryPolicy()
@@ -296,7 +352,7 @@ class RetryTransport(_RetryBase, httpx.BaseTransport):
         api_base_path: str = "",
     ) -> None:
         super().__init__(policy, api_base_path)
-        self.transport = transport or httpx.HTTPTransport()
+        self.transport = transport or httpx.HTTPTransport(limits=DEFAULT_LIMITS)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         policy, repeatable = self.policy, self._repeatable(request)
@@ -304,6 +360,8 @@ class RetryTransport(_RetryBase, httpx.BaseTransport):
         while True:
             try:
                 response = self.transport.handle_request(request)
+                if repeatable:
+                    response = _read_whole(response, request)
             except httpx.TransportError as exc:
                 delay = policy.delay_after_exception(
                     request, exc, attempt=attempt, started=started, repeatable=repeatable
@@ -335,7 +393,7 @@ class AsyncRetryTransport(_RetryBase, httpx.AsyncBaseTransport):
         api_base_path: str = "",
     ) -> None:
         super().__init__(policy, api_base_path)
-        self.transport = transport or httpx.AsyncHTTPTransport()
+        self.transport = transport or httpx.AsyncHTTPTransport(limits=DEFAULT_LIMITS)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         policy, repeatable = self.policy, self._repeatable(request)
@@ -343,6 +401,8 @@ class AsyncRetryTransport(_RetryBase, httpx.AsyncBaseTransport):
         while True:
             try:
                 response = await self.transport.handle_async_request(request)
+                if repeatable:
+                    response = await _aread_whole(response, request)
             except httpx.TransportError as exc:
                 delay = policy.delay_after_exception(
                     request, exc, attempt=attempt, started=started, repeatable=repeatable

@@ -62,10 +62,19 @@ class Token:
     refresh_token: str | None = None
     #: Epoch seconds when the token was received, used to size the refresh window.
     obtained_at: float | None = None
+    #: Epoch seconds after which the refresh token is expired (from Flipkart's
+    #: ``refresh_token_expires_in``); ``None`` when the server did not say.
+    refresh_token_expires_at: float | None = None
 
     def seconds_left(self, now: float) -> float | None:
         """Seconds until expiry at ``now``, or ``None`` if unknown."""
         return None if self.expires_at is None else self.expires_at - now
+
+    def refresh_token_seconds_left(self, now: float) -> float | None:
+        """Seconds until the refresh token expires at ``now``, or ``None`` if unknown."""
+        if self.refresh_token_expires_at is None:
+            return None
+        return self.refresh_token_expires_at - now
 
     def needs_refresh(self, now: float, skew: float) -> bool:
         """True once ``now`` is inside the refresh window before expiry.
@@ -89,6 +98,7 @@ class Token:
             "scope": self.scope,
             "refresh_token": self.refresh_token,
             "obtained_at": self.obtained_at,
+            "refresh_token_expires_at": self.refresh_token_expires_at,
         }
 
     @classmethod
@@ -123,6 +133,7 @@ class Token:
             scope=opt_str("scope"),
             refresh_token=opt_str("refresh_token"),
             obtained_at=opt_float("obtained_at"),
+            refresh_token_expires_at=opt_float("refresh_token_expires_at"),
         )
 
     def fingerprint(self) -> str:
@@ -133,7 +144,8 @@ class Token:
         refresh = "'***'" if self.refresh_token else "None"
         return (
             f"Token(access_token='***', token_type={self.token_type!r}, "
-            f"expires_at={self.expires_at!r}, scope={self.scope!r}, refresh_token={refresh})"
+            f"expires_at={self.expires_at!r}, scope={self.scope!r}, refresh_token={refresh}, "
+            f"refresh_token_expires_at={self.refresh_token_expires_at!r})"
         )
 
     __str__ = __repr__
@@ -142,23 +154,16 @@ class Token:
 def parse_token_payload(payload: Any, *, received_at: float) -> Token:
     """Read a token endpoint's JSON answer; ``ValueError`` if it holds no access token.
 
-    Liberal: ``expires_in`` may be a number or a numeric string, ``scope`` a
-    string or a list, unknown fields are ignored.
+    Liberal: ``expires_in`` and ``refresh_token_expires_in`` may be numbers or
+    numeric strings (anything else counts as unknown), ``scope`` a string or a
+    list, unknown fields are ignored.
     """
     if not isinstance(payload, Mapping):
         raise ValueError("token response is not a JSON object")
     access_token = payload.get("access_token")
     if not isinstance(access_token, str) or not access_token:
         raise ValueError("token response has no access_token")
-    expires_at: float | None = None
-    raw_expiry = payload.get("expires_in")
-    if raw_expiry is not None and not isinstance(raw_expiry, bool):
-        try:
-            seconds = float(raw_expiry)
-        except (TypeError, ValueError):
-            seconds = math.nan
-        if math.isfinite(seconds) and seconds >= 0:
-            expires_at = received_at + seconds
+    expires_at = _expiry(payload.get("expires_in"), received_at)
     scope = payload.get("scope")
     if isinstance(scope, list):
         scope = " ".join(str(s) for s in scope)
@@ -171,7 +176,21 @@ def parse_token_payload(payload: Any, *, received_at: float) -> Token:
         scope=scope if isinstance(scope, str) else None,
         refresh_token=refresh if isinstance(refresh, str) and refresh else None,
         obtained_at=received_at,
+        refresh_token_expires_at=_expiry(payload.get("refresh_token_expires_in"), received_at),
     )
+
+
+def _expiry(raw: Any, received_at: float) -> float | None:
+    """Epoch seconds ``raw`` seconds after ``received_at``; ``None`` unless ``raw`` is a sane count."""
+    if raw is None or isinstance(raw, bool):
+        return None
+    try:
+        seconds = float(raw)
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(seconds) or seconds < 0:
+        return None
+    return received_at + seconds
 
 
 class TokenRequest(NamedTuple):

@@ -23,8 +23,10 @@ __all__ = [
     "DECLARED_PARAMS",
     "LISTING_SEARCH",
     "LISTING_SEARCH_PAGE",
+    "LISTING_SEARCH_STATUS",
     "ORDER_ITEM",
     "RETURNS_PAGE",
+    "RETURNS_QUERY",
     "RETURNS_SEARCH",
     "RETURN_ITEM",
     "SHIPMENT",
@@ -105,6 +107,17 @@ class _ReturnsPage(NamedTuple):
     items: SpecField
 
 
+class _ReturnsQuery(NamedTuple):
+    source: SpecParam
+    created_after: SpecParam
+    created_before: SpecParam
+    modified_after: SpecParam
+    modified_before: SpecParam
+    return_ids: SpecParam
+    tracking_ids: SpecParam
+    location_id: SpecParam
+
+
 class _ReturnItem(NamedTuple):
     id: SpecField
 
@@ -161,6 +174,17 @@ RETURNS_PAGE: Final = _ReturnsPage(
     items=SpecField("ReturnsSearchResponseV2", "returnItems"),
 )
 RETURN_ITEM: Final = _ReturnItem(id=SpecField("ReturnItem", "returnId"))
+RETURNS_QUERY: Final = _ReturnsQuery(
+    source=SpecParam(RETURNS_SEARCH, "source"),
+    created_after=SpecParam(RETURNS_SEARCH, "createdAfter"),
+    created_before=SpecParam(RETURNS_SEARCH, "createdBefore"),
+    modified_after=SpecParam(RETURNS_SEARCH, "modifiedAfter"),
+    modified_before=SpecParam(RETURNS_SEARCH, "modifiedBefore"),
+    return_ids=SpecParam(RETURNS_SEARCH, "returnIds"),
+    tracking_ids=SpecParam(RETURNS_SEARCH, "trackingIds"),
+    location_id=SpecParam(RETURNS_SEARCH, "locationId"),
+)
+"""The query of a returns search; a next page (``nextUrl``) is a search with these too."""
 
 # -- listings ----------------------------------------------------------------------------------
 
@@ -172,6 +196,8 @@ LISTING_SEARCH_PAGE: Final = _ListingSearchPage(
     page_id=SpecField("BulkListingRequest", "page_id"),
     filters=SpecField("BulkListingRequest", "filters"),
 )
+LISTING_SEARCH_STATUS: Final = SpecField("BulkListingFilter", "lisitng_status")
+"""The listing-status filter of a listing search, spelled as the spec spells it."""
 
 DECLARED_OPERATIONS: Final = (
     SHIPMENT_SEARCH,
@@ -181,4 +207,4 @@ DECLARED_OPERATIONS: Final = (
     RETURNS_SEARCH,
     LISTING_SEARCH,
 )
-DECLARED_PARAMS: Final = tuple(SHIPMENT_LOOKUP)
+DECLARED_PARAMS: Final = (*SHIPMENT_LOOKUP, *RETURNS_QUERY)

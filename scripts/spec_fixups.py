@@ -302,6 +302,47 @@ def nullable_response_fields(document: Document) -> list[str]:
     return [] if changed else ["response properties (every one already accepts null)"]
 
 
+def nullable_response_items(document: Document) -> None:
+    schemas = document["components"]["schemas"]
+    holders = [
+        schema
+        for name in sorted(response_schema_names(document))
+        for schema in schemas[name].get("properties", {}).values()
+    ]
+    # An operation may answer a bare list of models (GET /v3/shipments/handover/counts).
+    holders += [
+        media["schema"]
+        for _m, _p, operation in iter_operations(document)
+        for response in operation.get("responses", {}).values()
+        for media in response.get("content", {}).values()
+        if isinstance(media.get("schema"), dict)
+    ]
+    for holder in holders:
+        for key in ("items", "additionalProperties"):
+            inner = holder.get(key)
+            if isinstance(inner, dict) and "$ref" in inner:
+                holder[key] = _nullable(inner)
+
+
+def _drop_required(document: Document, schema_name: str, field: str) -> None:
+    schema = document["components"]["schemas"].get(schema_name)
+    if schema is None or field not in schema.get("properties", {}):
+        raise FixupError(f"{schema_name}.{field} is no longer in the spec")
+    required = [name for name in schema.get("required", []) if name != field]
+    if required:
+        schema["required"] = required
+    else:
+        schema.pop("required", None)
+
+
+def filter_type_optional(document: Document) -> None:
+    _drop_required(document, "Filter", "type")
+
+
+def location_status_optional(document: Document) -> None:
+    _drop_required(document, "Location", "status")
+
+
 OPENAPI3_FIXUPS: tuple[Fixup, ...] = (
     Fixup(
         "json-request-bodies",
@@ -337,6 +378,25 @@ OPENAPI3_FIXUPS: tuple[Fixup, ...] = (
         "Flipkart sends null in fields typed string, object or date-time; every property of "
         "a schema reachable from a response accepts null.",
         nullable_response_fields,
+    ),
+    Fixup(
+        "nullable-response-items",
+        'Flipkart documents null inside typed arrays ({"otcs": [null]}) and odd values in maps '
+        "keyed by SKU; each item and map value of a response accepts null, so one odd entry is "
+        "kept as sent while the rest stay typed.",
+        nullable_response_items,
+    ),
+    Fixup(
+        "filter-type-optional",
+        'Flipkart\'s own curl for POST /v3/shipments/filter sends {"filter": {}} without a type; '
+        "the spec marks filter.type required.",
+        filter_type_optional,
+    ),
+    Fixup(
+        "inventory-status-optional",
+        "Flipkart's inventory update documents product_id, locations[].id and locations[].inventory "
+        "and omits locations[].status; the spec marks status required.",
+        location_status_optional,
     ),
 )
 

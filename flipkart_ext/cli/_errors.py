@@ -64,9 +64,14 @@ def one_line(text: str) -> str:
 
 def classify(exc: BaseException) -> tuple[int, str]:
     """The exit code and message for a failure."""
-    from .._errors import APIConnectionError, AuthenticationError, FlipkartError
+    from .._errors import (
+        APIConnectionError,
+        AuthenticationError,
+        ConfigurationError,
+        FlipkartError,
+    )
 
-    if isinstance(exc, BadInput):
+    if isinstance(exc, BadInput | ConfigurationError):
         return EXIT_USAGE, str(exc)
     if isinstance(exc, AuthenticationError):
         return EXIT_AUTH, str(exc)

@@ -271,6 +271,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--seed", type=_non_negative, default=0, help="fixes every generated id (default: 0)"
     )
+    serve.add_argument(
+        "--notify-url",
+        metavar="URL",
+        help="POST every order and return event to URL, signed as Flipkart signs",
+    )
     return parser
 
 

@@ -52,5 +52,12 @@ def describe_token(status: TokenStatus) -> str:
         else:
             parts.append(f"expires {when} (in {describe_duration(status.seconds_left)})")
     if status.has_refresh_token:
-        parts.append("refresh token held")
+        refresh = "refresh token held"
+        if status.refresh_token_expires_at is not None:
+            when = status.refresh_token_expires_at.strftime("%Y-%m-%d %H:%M UTC")
+            left = status.refresh_token_seconds_left
+            refresh += (
+                f" (expired {when})" if left is not None and left <= 0 else f" (until {when})"
+            )
+        parts.append(refresh)
     return "; ".join(parts)

@@ -1,4 +1,5 @@
-"""``flipkart token status``: environment, expiry and time left, never the token."""
+"""``flipkart token status``: environment, expiry and time left (of the refresh token too),
+never the token."""
 
 from __future__ import annotations
 
@@ -40,6 +41,17 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             lines.append(("expires", status.expires_at.strftime("%Y-%m-%d %H:%M:%S UTC")))
             lines.append(("time left", _time_left(status.seconds_left)))
+    if status.has_refresh_token:
+        # Flipkart says how long a refresh token lives only on some answers.
+        refresh_at, refresh_left = (
+            status.refresh_token_expires_at,
+            status.refresh_token_seconds_left,
+        )
+        if refresh_at is None or refresh_left is None:
+            lines.append(("refresh expires", "unknown"))
+        else:
+            lines.append(("refresh expires", refresh_at.strftime("%Y-%m-%d %H:%M:%S UTC")))
+            lines.append(("refresh time left", _time_left(refresh_left)))
     width = max(len(label) for label, _ in lines) + 1
     for label, value in lines:
         print(f"{label + ':':<{width}} {value}", file=out)

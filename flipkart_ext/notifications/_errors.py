@@ -2,14 +2,15 @@
 
 ::
 
-    NotificationError
-    ├── InvalidSignature              .reason: FailureReason
-    │   ├── MissingHeader             X_Date or X_Authorization absent
-    │   ├── MalformedHeader           present but not in the documented shape
-    │   ├── WrongApplication          signed for another application id
-    │   ├── BadSignature              the SHA-1 does not match
-    │   └── StaleRequest              authentic, but X_Date is outside the window
-    └── MalformedEvent (ValueError)   the body is not a JSON object
+    FlipkartError                         (flipkart_ext.FlipkartError)
+    └── NotificationError
+        ├── InvalidSignature              .reason: FailureReason
+        │   ├── MissingHeader             X_Date or X_Authorization absent
+        │   ├── MalformedHeader           present but not in the documented shape
+        │   ├── WrongApplication          signed for another application id
+        │   ├── BadSignature              the SHA-1 does not match
+        │   └── StaleRequest              authentic, but X_Date is outside the window
+        └── MalformedEvent (ValueError)   the body is not a JSON object
 
 Messages name headers and forms, never the application secret, and never echo
 the full ``X_Authorization`` value.
@@ -18,6 +19,8 @@ the full ``X_Authorization`` value.
 from __future__ import annotations
 
 import enum
+
+from .._errors import FlipkartError
 
 __all__ = [
     "BadSignature",
@@ -42,8 +45,12 @@ class FailureReason(enum.StrEnum):
     STALE_REQUEST = "stale_request"
 
 
-class NotificationError(Exception):
-    """Base class for every error raised by ``flipkart_ext.notifications``."""
+class NotificationError(FlipkartError):
+    """Base class for every error raised by ``flipkart_ext.notifications``.
+
+    A :class:`~flipkart_ext.FlipkartError`, so one ``except FlipkartError`` covers the
+    client and the webhook receiver alike.
+    """
 
 
 class InvalidSignature(NotificationError):

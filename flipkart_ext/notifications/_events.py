@@ -19,7 +19,7 @@ shipment_dispatch_dates_changed     :class:`ShipmentDispatchDatesChanged`
 shipment_cancelled                  :class:`ShipmentCancelled`
 shipment_form_failed                :class:`ShipmentFormFailed`
 return_created                      :class:`ReturnCreated`
-return_tracking_id_updated          :class:`ReturnTrackingIdUpdated`
+return_item_tracking_id_update      :class:`ReturnTrackingIdUpdated`
 return_expected_date_changed        :class:`ReturnExpectedDateChanged`
 return_picked_up                    :class:`ReturnPickedUp`
 return_completed                    :class:`ReturnCompleted`
@@ -27,11 +27,17 @@ return_cancelled                    :class:`ReturnCancelled`
 ==================================  =========================================
 
 The return events are the ones Flipkart's reference lists (created, tracking id
-updated, expected date changed, picked up, completed, cancelled). Any other
-``eventType`` (a future one, or ``return_approved`` should it appear) becomes a
-:class:`GenericEvent` with the payload untouched. Type-specific properties read
-``attributes`` on every access and answer ``None`` (or an empty tuple) when a
-field is absent or of an unexpected type; nothing here raises on content.
+updated, expected date changed, picked up, completed, cancelled); the tracking id
+event's documented name is ``return_item_tracking_id_update``, and the spellings of
+its page title are aliases. Any other ``eventType`` (a future one, or
+``return_approved`` should it appear) becomes a :class:`GenericEvent` with the
+payload untouched.
+
+Every attribute Flipkart's pages print for an event has a typed property, and the
+objects inside ``attributes`` have typed views (:mod:`._parts`): order items, forms,
+sub-shipments and packages, return items. Properties read ``attributes`` on every
+access and answer ``None`` (or an empty tuple) when a field is absent or of an
+unexpected type; nothing here raises on content, and ``raw`` keeps everything.
 """
 
 from __future__ import annotations
@@ -42,14 +48,15 @@ import json
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from . import _read as read
 from ._dates import parse_timestamp
 from ._errors import MalformedEvent
+from ._parts import Form, OrderItem, ReturnItem, SubShipment
 
 __all__ = [
     "GenericEvent",
     "NotificationBody",
     "NotificationEvent",
-    "OrderItem",
     "ReturnCancelled",
     "ReturnCompleted",
     "ReturnCreated",
@@ -72,68 +79,6 @@ __all__ = [
     "event_class_for",
     "parse_event",
 ]
-
-
-def _text(mapping: Mapping[str, Any], *keys: str) -> str | None:
-    """First of ``keys`` holding a string (or an integer id), as a string."""
-    for key in keys:
-        value = mapping.get(key)
-        if isinstance(value, str):
-            return value
-        if isinstance(value, int) and not isinstance(value, bool):
-            return str(value)
-    return None
-
-
-def _integer(mapping: Mapping[str, Any], key: str) -> int | None:
-    value = mapping.get(key)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
-    return None
-
-
-def _flag(mapping: Mapping[str, Any], key: str) -> bool | None:
-    value = mapping.get(key)
-    return value if isinstance(value, bool) else None
-
-
-def _objects(mapping: Mapping[str, Any], key: str) -> tuple[Mapping[str, Any], ...]:
-    value = mapping.get(key)
-    if not isinstance(value, list):
-        return ()
-    return tuple(item for item in value if isinstance(item, Mapping))
-
-
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
-class OrderItem:
-    """One entry of ``attributes.orderItems``; ``raw`` keeps every field Flipkart sent."""
-
-    order_item_id: str | None
-    order_id: str | None
-    quantity: int | None
-    sku: str | None
-    fsn: str | None
-    listing_id: str | None
-    status: str | None
-    title: str | None
-    raw: Mapping[str, Any] = dataclasses.field(hash=False, repr=False)
-
-    @classmethod
-    def from_mapping(cls, item: Mapping[str, Any]) -> OrderItem:
-        """Read an order item, tolerating missing and oddly typed fields."""
-        return cls(
-            order_item_id=_text(item, "orderItemId"),
-            order_id=_text(item, "orderId"),
-            quantity=_integer(item, "quantity"),
-            sku=_text(item, "sku"),
-            fsn=_text(item, "fsn"),
-            listing_id=_text(item, "listingId"),
-            status=_text(item, "status"),
-            title=_text(item, "title"),
-            raw=item,
-        )
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -159,6 +104,16 @@ class NotificationEvent:
     attributes: Mapping[str, Any] = dataclasses.field(hash=False, repr=False)
     raw: Mapping[str, Any] = dataclasses.field(hash=False, repr=False)
 
+    @property
+    def version(self) -> str | None:
+        """The top-level ``version`` (``v3`` in every example Flipkart prints)."""
+        return read.text(self.raw, "version")
+
+    @property
+    def status(self) -> str | None:
+        """``attributes.status``: the state the event reports (``PACKED``, ``RETURN_CREATED`` ...)."""
+        return read.text(self.attributes, "status")
+
 
 class ShipmentEvent(NotificationEvent):
     """Base of the ``shipment_*`` events."""
@@ -169,7 +124,7 @@ class ShipmentEvent(NotificationEvent):
     def order_items(self) -> tuple[OrderItem, ...]:
         """``attributes.orderItems`` as :class:`OrderItem` values (empty if absent)."""
         return tuple(
-            OrderItem.from_mapping(item) for item in _objects(self.attributes, "orderItems")
+            OrderItem.from_mapping(item) for item in read.objects(self.attributes, "orderItems")
         )
 
 
@@ -179,12 +134,12 @@ class _DispatchDates(ShipmentEvent):
     @property
     def dispatch_by_date(self) -> dt.datetime | None:
         """``attributes.dispatchByDate``: the date by which the shipment must leave."""
-        return parse_timestamp(self.attributes.get("dispatchByDate"))
+        return read.date(self.attributes, "dispatchByDate")
 
     @property
     def dispatch_after_date(self) -> dt.datetime | None:
         """``attributes.dispatchAfterDate``: the earliest date it may leave."""
-        return parse_timestamp(self.attributes.get("dispatchAfterDate"))
+        return read.date(self.attributes, "dispatchAfterDate")
 
 
 class ShipmentCreated(_DispatchDates):
@@ -197,16 +152,47 @@ class ShipmentCreated(_DispatchDates):
     @property
     def on_hold(self) -> bool | None:
         """``attributes.hold``: whether the shipment starts on hold."""
-        return _flag(self.attributes, "hold")
+        return read.boolean(self.attributes, "hold")
+
+    @property
+    def mps(self) -> bool | None:
+        """``attributes.mps``: whether the shipment travels as several packages."""
+        return read.boolean(self.attributes, "mps")
 
     @property
     def packaging_policy(self) -> str | None:
         """``attributes.packagingPolicy`` (e.g. ``GREEN_PACKAGE``, ``DEFAULT``, ``NA``)."""
-        return _text(self.attributes, "packagingPolicy")
+        return read.text(self.attributes, "packagingPolicy")
+
+    @property
+    def forms(self) -> tuple[Form, ...]:
+        """``attributes.forms``: the forms the shipment needs (name, link, automated)."""
+        return _forms(self.attributes)
+
+    @property
+    def sub_shipments(self) -> tuple[SubShipment, ...]:
+        """``attributes.subShipments`` with their packages."""
+        return tuple(
+            SubShipment.from_mapping(value)
+            for value in read.objects(self.attributes, "subShipments")
+        )
+
+    @property
+    def dispatch_location(self) -> str | None:
+        """``attributes.dispatchLocation`` (``null`` in Flipkart's example)."""
+        return read.text(self.attributes, "dispatchLocation")
+
+    @property
+    def updated_at(self) -> dt.datetime | None:
+        """``attributes.updatedAt``: in Flipkart's example, though not in its event structure."""
+        return read.date(self.attributes, "updatedAt")
 
 
 class ShipmentHold(ShipmentEvent):
-    """The shipment was put on hold (COD, address or buyer checks)."""
+    """The shipment was put on hold (COD, address or buyer checks).
+
+    Each of ``order_items`` says how many units are held (:attr:`OrderItem.hold_quantity`).
+    """
 
     __slots__ = ()
     EVENT_TYPE = "shipment_hold"
@@ -214,7 +200,7 @@ class ShipmentHold(ShipmentEvent):
 
 
 class ShipmentUnhold(ShipmentEvent):
-    """A held shipment was released for processing."""
+    """A held shipment was released for processing; ``status`` is where it resumes."""
 
     __slots__ = ()
     EVENT_TYPE = "shipment_unhold"
@@ -270,7 +256,12 @@ class ShipmentDispatchDatesChanged(_DispatchDates):
 
 
 class ShipmentCancelled(ShipmentEvent):
-    """One or more order items in the shipment were cancelled."""
+    """One or more order items in the shipment were cancelled.
+
+    Flipkart documents the reason per item (``orderItems[].reason`` / ``subReason``, with the
+    cancelled ``quantity``); :attr:`reason` and :attr:`sub_reason` answer for the whole
+    event when that is unambiguous, and :attr:`reasons` lists them all.
+    """
 
     __slots__ = ()
     EVENT_TYPE = "shipment_cancelled"
@@ -278,13 +269,32 @@ class ShipmentCancelled(ShipmentEvent):
 
     @property
     def reason(self) -> str | None:
-        """The cancellation reason: ``attributes.reason`` or ``cancellationReason``."""
-        return _text(self.attributes, "reason", "cancellationReason")
+        """``attributes.reason`` (or ``cancellationReason``), else the reason every item shares.
+
+        ``None`` when the items give different reasons: read ``order_items[i].reason``.
+        """
+        return read.first(
+            read.text(self.attributes, "reason", "cancellationReason"),
+            read.shared(item.reason for item in self.order_items),
+        )
 
     @property
     def sub_reason(self) -> str | None:
-        """``attributes.subReason`` or ``cancellationSubReason``, when given."""
-        return _text(self.attributes, "subReason", "cancellationSubReason")
+        """``attributes.subReason`` (or ``cancellationSubReason``), else the one items share."""
+        return read.first(
+            read.text(self.attributes, "subReason", "cancellationSubReason"),
+            read.shared(item.sub_reason for item in self.order_items),
+        )
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Every distinct cancellation reason, the event's own first, in the order sent."""
+        found: list[str] = []
+        own = read.text(self.attributes, "reason", "cancellationReason")
+        for value in (own, *(item.reason for item in self.order_items)):
+            if value is not None and value not in found:
+                found.append(value)
+        return tuple(found)
 
 
 class ShipmentFormFailed(ShipmentEvent):
@@ -295,65 +305,135 @@ class ShipmentFormFailed(ShipmentEvent):
     ALIASES = ("form_failed",)
 
     @property
-    def forms(self) -> tuple[Mapping[str, Any], ...]:
-        """``attributes.forms`` as sent (name, link, automated, ...)."""
-        return _objects(self.attributes, "forms")
+    def forms(self) -> tuple[Form, ...]:
+        """``attributes.forms``: names (Flipkart's example: ``["FORM600TG"]``) or objects."""
+        return _forms(self.attributes)
+
+    @property
+    def form_names(self) -> tuple[str, ...]:
+        """The name of each failed form."""
+        return tuple(form.name for form in self.forms if form.name is not None)
 
     @property
     def reason(self) -> str | None:
-        """``attributes.reason`` or ``failureReason``, when given."""
-        return _text(self.attributes, "reason", "failureReason")
+        """``attributes.reason`` or ``failureReason``, when given (not in Flipkart's pages)."""
+        return read.text(self.attributes, "reason", "failureReason")
 
 
 class ReturnEvent(NotificationEvent):
-    """Base of the ``return_*`` events."""
+    """Base of the ``return_*`` events.
+
+    Flipkart puts the return's details in ``attributes.returnItems[]``
+    (:attr:`return_items`). The shortcuts below read the event's own field when it has one,
+    else the value every return item agrees on; ``None`` when items differ (read
+    :attr:`return_items` then) or none says.
+    """
 
     __slots__ = ()
 
     @property
+    def return_items(self) -> tuple[ReturnItem, ...]:
+        """``attributes.returnItems`` as :class:`ReturnItem` values (empty if absent)."""
+        return tuple(
+            ReturnItem.from_mapping(item) for item in read.objects(self.attributes, "returnItems")
+        )
+
+    @property
     def return_id(self) -> str | None:
-        """``attributes.returnId``, or a top-level ``returnId``."""
-        return _text(self.attributes, "returnId") or _text(self.raw, "returnId")
+        """The top-level ``returnId`` (or ``attributes.returnId``), else the items' shared one."""
+        return read.first(
+            read.text(self.attributes, "returnId"),
+            read.text(self.raw, "returnId"),
+            read.shared(item.return_id for item in self.return_items),
+        )
 
     @property
     def order_item_id(self) -> str | None:
-        """``attributes.orderItemId``, or a top-level ``orderItemId``."""
-        return _text(self.attributes, "orderItemId") or _text(self.raw, "orderItemId")
+        """``orderItemId`` of the event, else the one the return items share."""
+        return read.first(
+            read.text(self.attributes, "orderItemId"),
+            read.text(self.raw, "orderItemId"),
+            read.shared(item.order_item_id for item in self.return_items),
+        )
+
+    @property
+    def quantity(self) -> int | None:
+        """Units returned: ``attributes.quantity``, else the items' shared ``quantity``."""
+        return read.first(
+            read.integer(self.attributes, "quantity"),
+            read.shared(item.quantity for item in self.return_items),
+        )
+
+    @property
+    def tracking_id(self) -> str | None:
+        """The return's courier tracking id (``trackingId``)."""
+        return read.first(
+            read.text(self.attributes, "trackingId"),
+            read.shared(item.tracking_id for item in self.return_items),
+        )
+
+    @property
+    def courier_name(self) -> str | None:
+        """The return courier (``courierName``)."""
+        return read.first(
+            read.text(self.attributes, "courierName"),
+            read.shared(item.courier_name for item in self.return_items),
+        )
+
+    @property
+    def expected_date(self) -> dt.datetime | None:
+        """When the return is expected at the warehouse (``expectedDate``)."""
+        return read.first(
+            read.date(self.attributes, "expectedDate"),
+            read.date(self.attributes, "expectedDeliveryDate"),
+            read.shared(item.expected_date for item in self.return_items),
+        )
+
+    @property
+    def reason(self) -> str | None:
+        """Why the buyer returned it (``reason``)."""
+        return read.first(
+            read.text(self.attributes, "reason"),
+            read.shared(item.reason for item in self.return_items),
+        )
+
+    @property
+    def sub_reason(self) -> str | None:
+        """The finer reason (``subReason``)."""
+        return read.first(
+            read.text(self.attributes, "subReason"),
+            read.shared(item.sub_reason for item in self.return_items),
+        )
 
 
 class ReturnCreated(ReturnEvent):
-    """A buyer or courier return was opened."""
+    """A buyer or courier return was opened; ``return_items`` carries every documented field."""
 
     __slots__ = ()
     EVENT_TYPE = "return_created"
 
 
 class ReturnTrackingIdUpdated(ReturnEvent):
-    """Tracking details of a customer return changed."""
+    """Tracking details of a customer return changed (``tracking_id``, ``courier_name``).
+
+    Flipkart's page is titled "Return Tracking Id Updated" and names the event
+    ``return_item_tracking_id_update``; the title's spellings are accepted too.
+    """
 
     __slots__ = ()
-    EVENT_TYPE = "return_tracking_id_updated"
-    ALIASES = ("return_tracking_id_update",)
-
-    @property
-    def tracking_id(self) -> str | None:
-        """``attributes.trackingId``, when given."""
-        return _text(self.attributes, "trackingId")
+    EVENT_TYPE = "return_item_tracking_id_update"
+    ALIASES = (
+        "return_tracking_id_updated",
+        "return_tracking_id_update",
+        "return_item_tracking_id_updated",
+    )
 
 
 class ReturnExpectedDateChanged(ReturnEvent):
-    """The date the return is expected back changed."""
+    """The date the return is expected back changed (``expected_date``)."""
 
     __slots__ = ()
     EVENT_TYPE = "return_expected_date_changed"
-
-    @property
-    def expected_date(self) -> dt.datetime | None:
-        """``attributes.expectedDate`` (or ``expectedDeliveryDate``), when readable."""
-        attributes = self.attributes
-        return parse_timestamp(attributes.get("expectedDate")) or parse_timestamp(
-            attributes.get("expectedDeliveryDate")
-        )
 
 
 class ReturnPickedUp(ReturnEvent):
@@ -377,6 +457,13 @@ class ReturnCancelled(ReturnEvent):
     __slots__ = ()
     EVENT_TYPE = "return_cancelled"
     ALIASES = ("return_canceled",)
+
+
+def _forms(attributes: Mapping[str, Any]) -> tuple[Form, ...]:
+    value = attributes.get("forms")
+    if not isinstance(value, list):
+        return ()
+    return tuple(form for form in map(Form.from_value, value) if form is not None)
 
 
 class GenericEvent(NotificationEvent):
@@ -464,11 +551,11 @@ def parse_event(body: NotificationBody) -> NotificationEvent:
     return cls(
         event_type=cls.EVENT_TYPE or (raw_event_type or ""),
         raw_event_type=raw_event_type,
-        source=_text(raw, "source"),
+        source=read.text(raw, "source"),
         timestamp=parse_timestamp(raw_timestamp),
         raw_timestamp=raw_timestamp,
-        shipment_id=_text(raw, "shipmentId"),
-        location_id=_text(raw, "locationId"),
+        shipment_id=read.text(raw, "shipmentId"),
+        location_id=read.text(raw, "locationId"),
         attributes=attributes if isinstance(attributes, Mapping) else {},
         raw=raw,
     )

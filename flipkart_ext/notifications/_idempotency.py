@@ -26,7 +26,8 @@ def idempotency_key(event: NotificationEvent) -> str:
     The key is the SHA-256 of the canonical JSON (sorted keys, no spaces) of:
     the canonical event type (so ``packed`` and ``shipment_packed`` agree), the
     shipment id, the location id, the timestamp (as UTC ISO 8601 when readable,
-    else as sent) and ``attributes``. Re-deliveries of one event share a key;
+    else as sent) and ``attributes``, then ``{"returnId": ...}`` when the payload
+    has a top-level ``returnId`` (return events). Re-deliveries of one event share a key;
     events differing in any of those fields do not. Request headers and the key
     order of the body play no part.
     """
@@ -38,6 +39,10 @@ def idempotency_key(event: NotificationEvent) -> str:
         _timestamp_material(event),
         event.attributes,
     ]
+    return_id = event.raw.get("returnId")
+    if return_id is not None:
+        # Return events name their return at the top level, beside attributes.
+        material.append({"returnId": return_id})
     canonical = json.dumps(
         material, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
     )

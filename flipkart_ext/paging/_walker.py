@@ -58,8 +58,9 @@ MAX_STALE_PAGES: Final = 3
 before ``NoProgress`` is raised. One or two happen when items shift between pages while a
 list is walked; three in a row is a server serving the same items under fresh cursors."""
 MAX_EMPTY_PAGES: Final = 100
-"""Pages in a row with no item at all, while they say there is more, before ``NoProgress``.
-A few empty pages are legitimate (items filtered out after paging); a hundred is a loop."""
+"""Pages in a row bringing no new item (empty ones included) while they say there is more,
+before ``NoProgress``. A few empty pages are legitimate (items filtered out after paging);
+a hundred in a row is a loop."""
 _LOGGED_IDS: Final = 5
 
 
@@ -214,7 +215,7 @@ class PageWalker(Generic[T]):
             self._pending = shape.cursor.request(api_base, first, resume_from)
         else:
             self._pending = first
-        self._stale = self._empty = 0
+        self._stale = self._run = 0
         self.pages_fetched = 0
         """Pages handed over so far in this iteration."""
         self.items_yielded = 0
@@ -333,17 +334,23 @@ class PageWalker(Generic[T]):
         )
 
     def _check_progress(self, number: int, more: bool, present: int, fresh: int) -> None:
-        """Count pages in a row that brought nothing new; raise ``NoProgress`` past the bounds."""
+        """Track the run of pages bringing nothing new; raise ``NoProgress`` past its bounds.
+
+        A run is broken only by a page with a new item (or by the end of the list). Within
+        it, pages whose items were all handed over already count against
+        :data:`MAX_STALE_PAGES`, and all its pages (empty ones too) against
+        :data:`MAX_EMPTY_PAGES`.
+        """
         if not more or fresh:
-            self._stale = self._empty = 0
-        elif present:  # every item was a duplicate
+            self._stale = self._run = 0
+            return
+        self._run += 1
+        if present:  # every item was a repeat
             self._stale += 1
             if self._stale >= MAX_STALE_PAGES:
-                raise NoProgress(number, self._stale)
-        else:
-            self._empty += 1
-            if self._empty >= MAX_EMPTY_PAGES:
-                raise NoProgress(number, self._empty)
+                raise NoProgress(number, self._run)
+        if self._run >= MAX_EMPTY_PAGES:
+            raise NoProgress(number, self._run)
 
     def _continuation(
         self, payload: Mapping[str, Any], number: int, stopping: bool

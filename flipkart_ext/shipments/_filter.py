@@ -54,6 +54,7 @@ class ShipmentFilter:
         ShipmentFilter.post_dispatch(states=["SHIPPED"], dispatch_after_date=(start, end))
         ShipmentFilter.cancelled(cancellation_type="buyerCancellation",
                                  cancellation_date=("2024-05-01T00:00+05:30", None))
+        ShipmentFilter.any()  # {"filter": {}}, exactly what Flipkart's own curl sends
 
     List arguments take any iterable of strings (a single string counts as one value);
     duplicates are dropped, order is kept. Instances are immutable and comparable.
@@ -100,7 +101,8 @@ class ShipmentFilter:
         "page_size",
     )
 
-    filter_type: str
+    #: ``None`` only for :meth:`any`, which sends no type at all.
+    filter_type: str | None
     states: tuple[str, ...] | None
     cancellation_type: str | None
     location_id: str | None
@@ -120,7 +122,7 @@ class ShipmentFilter:
 
     def __init__(
         self,
-        filter_type: str,
+        filter_type: str | None,
         *,
         states: Iterable[str] | str | None = None,
         cancellation_type: str | None = None,
@@ -139,6 +141,35 @@ class ShipmentFilter:
         sort_order: str | None = None,
         page_size: int | None = None,
     ) -> None:
+        if filter_type is None:
+            # The typeless filter of Flipkart's curl: nothing else goes with it.
+            criteria = {
+                "states": states,
+                "cancellation_type": cancellation_type,
+                "location_id": location_id,
+                "skus": skus,
+                "order_date": order_date,
+                "dispatch_after_date": dispatch_after_date,
+                "dispatch_by_date": dispatch_by_date,
+                "modified_date": modified_date,
+                "cancellation_date": cancellation_date,
+                "shipment_types": shipment_types,
+                "service_profiles": service_profiles,
+                "dispatch_service_tiers": dispatch_service_tiers,
+                "hold": hold,
+                "sort_field": sort_field,
+                "sort_order": sort_order,
+                "page_size": page_size,
+            }
+            given = [name for name, value in criteria.items() if value is not None]
+            if given:
+                raise ValueError(
+                    f"{given[0]}: ShipmentFilter.any() sends an empty filter; "
+                    "use pre_dispatch(), post_dispatch() or cancelled() to narrow it"
+                )
+            for name in self._FIELDS:
+                object.__setattr__(self, name, None)
+            return
         kind = _one_of("filter_type", filter_type, (PRE_DISPATCH, POST_DISPATCH, CANCELLED))
         allowed_states = STATES_BY_TYPE.get(kind)
         if allowed_states is None:
@@ -229,6 +260,17 @@ class ShipmentFilter:
             None if sort_order is None else _one_of("sort_order", sort_order, SORT_ORDERS),
         )
         set_(self, "page_size", page_size)
+
+    @classmethod
+    def any(cls) -> ShipmentFilter:
+        """No criteria at all: the body is ``{"filter": {}}``.
+
+        That is the request Flipkart's "Getting Started" page sends with curl; what the
+        server returns for it is Flipkart's choice (the spec calls ``type`` required, the
+        documentation's own example omits it). To narrow the search, use the typed
+        constructors, which check every argument.
+        """
+        return cls(None)
 
     @classmethod
     def pre_dispatch(
@@ -385,7 +427,7 @@ class ShipmentFilter:
             return UNSET if values is None else [enum(v) for v in values]
 
         filter_ = Filter(
-            type_=FilterType(self.filter_type),
+            type_=UNSET if self.filter_type is None else FilterType(self.filter_type),
             states=listed(self.states, FilterStatesItem),
             cancellation_type=(
                 UNSET

@@ -11,6 +11,11 @@ spec the client is generated from, and with faults on demand::
         emu.faults.rate_limit(count=1, retry_after=2)
         ...  # a client using emu.api_base_url, emu.oauth_base_url, emu.client_id/secret
 
+It serves every operation of the spec (``Emulator().operations``): shipments from
+approval to delivery (self-ship too), manifests and handover counts, forms, returns,
+services and listings, with the sandbox's helpers. Every state change is also pushed,
+signed as Flipkart signs, to a webhook receiver registered with ``emu.notify(url)``.
+
 Or from a shell: ``python -m flipkart_ext.testing --port 8080 --orders 30``.
 
 Why the standard library's ``ThreadingHTTPServer`` and not starlette + uvicorn: users of
@@ -34,16 +39,20 @@ from ._emulator import (
 from ._faults import Faults
 from ._oauth import TokenRequest
 from ._serve import serve
+from ._webhooks import Delivery, Webhooks, WebhookSettings
 
 __all__ = [
     "DEFAULT_CLIENT_ID",
     "DEFAULT_CLIENT_SECRET",
     "DEFAULT_EXPIRES_IN",
     "DEFAULT_REFRESH_EXPIRES_IN",
+    "Delivery",
     "Emulator",
     "Faults",
     "RecordedRequest",
     "SpecContract",
     "TokenRequest",
+    "WebhookSettings",
+    "Webhooks",
     "serve",
 ]

@@ -23,6 +23,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--expires-in", type=int, default=DEFAULT_EXPIRES_IN)
     parser.add_argument("--client-id", default=DEFAULT_CLIENT_ID)
+    parser.add_argument(
+        "--notify-url",
+        metavar="URL",
+        help="POST every order and return event to URL, signed as Flipkart signs",
+    )
     args = parser.parse_args(argv)
     serve(
         args.host,
@@ -31,6 +36,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         seed=args.seed,
         expires_in=args.expires_in,
         client_id=args.client_id,
+        notify_url=args.notify_url,
     )
 
 

@@ -4,15 +4,21 @@ For a call under ``/sellers`` the steps are, in order: log it, wait out the conf
 latency, apply a queued fault (401/429/5xx answer at once; a dropped connection before or
 after processing), check the bearer token (401), route (404/405/501), check the request
 against the spec (400), run the handler under the emulator's lock, add noise.
+
+A handler that raises is a bug of the emulator, not of the caller: its traceback goes to
+the emulator's stderr whatever the logging set-up, and the caller gets a 500 naming the
+operation, so that a test fails loudly instead of hanging on a dropped connection.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import threading
+import traceback
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import NamedTuple
+from typing import NamedTuple, TextIO
 
 from ._contract import API_PREFIX, OAUTH_PREFIX, SpecContract
 from ._control import ControlApi
@@ -82,8 +88,10 @@ class EmulatorApp:
         control: ControlApi,
         sleep: Callable[[float], object],
         now: Callable[[], datetime],
+        stderr: TextIO | None = None,
     ) -> None:
         self.now = now
+        self._stderr = stderr
         """The data clock, also used for the HTTP ``Date`` header."""
         self._lock = lock
         self._tokens = tokens
@@ -97,6 +105,16 @@ class EmulatorApp:
         unknown = set(self._handlers) - set(contract.operations)
         if unknown:
             raise ValueError(f"handlers for operations the spec lacks: {sorted(unknown)}")
+
+    def report_failure(self, where: str) -> None:
+        """Print the exception being handled, with ``where`` it happened, to stderr."""
+        stream = self._stderr or sys.stderr
+        try:
+            print(f"flipkart emulator: unexpected failure in {where}", file=stream)
+            traceback.print_exc(file=stream)
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # a closed stream must not turn a 500 into a dropped connection
 
     def handle(self, request: Request) -> Outcome:
         """Answer one request."""
@@ -198,8 +216,16 @@ class EmulatorApp:
             return error_response(
                 400, "invalid_request", "Request does not match the API contract", details=problems
             )
-        with self._lock:
-            response = handler(Call(request, params, body))
+        try:
+            with self._lock:
+                response = handler(Call(request, params, body))
+        except Exception:
+            self.report_failure(f"{operation.operation_id} ({request.method} {request.path})")
+            return error_response(
+                500,
+                "internal_error",
+                f"The emulator failed while serving {operation.operation_id}; see its stderr",
+            )
         response.operation_id = operation.operation_id
         if self._faults.noise_enabled and response.status == 200 and response.payload is not None:
             content = operation.responses.get("200", {}).get("content", {})

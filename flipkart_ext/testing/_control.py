@@ -9,6 +9,13 @@ on loopback) and are never delayed or faulted.
 - ``POST /_emulator/tokens/expire``: every access token expires; ``{"refresh_tokens": true}`` too
 - ``POST /_emulator/tokens/revoke``: ``{"token": "..."}`` revokes that access or refresh token
 - ``POST /_emulator/test_orders``: ``{"count", "state", ...}`` as ``Emulator.create_test_orders``
+- ``POST /_emulator/returns``: ``{"count", "source", "order_item_ids", "shipment_type"}`` as
+  ``Emulator.create_returns``; answers ``{"returnIds": [...]}``
+- ``POST /_emulator/listings``: ``{"count"}`` or ``{"skus": [...]}`` plus ``inventory``,
+  ``mrp``, ``selling_price``, ``status``, as ``Emulator.add_listings``; answers ``{"skus"}``
+- ``POST /_emulator/notify``: ``{"url", "max_attempts", "backoff", "max_backoff",
+  "duplicate_rate", "timeout"}`` registers the webhook receiver (``"url": null`` stops)
+- ``GET  /_emulator/notify``: the webhook settings and delivery counts
 """
 
 from __future__ import annotations
@@ -33,8 +40,11 @@ _TEST_ORDER_OPTIONS = frozenset(
         "quantity",
         "hold",
         "cancellation_type",
+        "form_failure",
     }
 )
+_RETURN_OPTIONS = frozenset({"count", "source", "order_item_ids", "shipment_type"})
+_LISTING_OPTIONS = frozenset({"inventory", "mrp", "selling_price", "status"})
 
 
 class Controllable(Protocol):
@@ -52,7 +62,24 @@ class Controllable(Protocol):
     @property
     def create_test_orders(self) -> Callable[..., list[str]]: ...
 
+    @property
+    def create_returns(self) -> Callable[..., list[str]]: ...
+
+    @property
+    def add_listings(self) -> Callable[..., list[str]]: ...
+
+    def notify(self, url: str | None, **settings: Any) -> Any: ...
+
+    @property
+    def webhooks(self) -> Any: ...
+
     def state(self) -> dict[str, Any]: ...
+
+
+def _check_options(body: dict[str, Any], allowed: frozenset[str]) -> None:
+    unknown = set(body) - allowed
+    if unknown:
+        raise ValueError(f"unknown options: {', '.join(sorted(unknown))}")
 
 
 class ControlApi:
@@ -89,10 +116,26 @@ class ControlApi:
                     return error_response(400, "invalid_request", "token is required")
                 return json_response({"revoked": target.revoke_token(token)})
             if route == ("POST", "/_emulator/test_orders"):
-                unknown = set(body) - _TEST_ORDER_OPTIONS
-                if unknown:
-                    raise ValueError(f"unknown options: {', '.join(sorted(unknown))}")
+                _check_options(body, _TEST_ORDER_OPTIONS)
                 return json_response({"shipmentIds": target.create_test_orders(**body)})
+            if route == ("POST", "/_emulator/returns"):
+                _check_options(body, _RETURN_OPTIONS)
+                return json_response({"returnIds": target.create_returns(**body)})
+            if route == ("POST", "/_emulator/listings"):
+                _check_options(body, _LISTING_OPTIONS | {"count", "skus"})
+                if ("count" in body) == ("skus" in body):
+                    raise ValueError("give either count or skus")
+                which = body.pop("count") if "count" in body else body.pop("skus")
+                if not isinstance(which, int | list) or isinstance(which, bool):
+                    raise ValueError("count must be an integer and skus a list of SKUs")
+                return json_response({"skus": target.add_listings(which, **body)})
+            if route == ("POST", "/_emulator/notify"):
+                if "url" not in body:
+                    raise ValueError("url is required (null stops notifications)")
+                settings = target.notify(body.pop("url"), **body)
+                return json_response(settings.to_json())
+            if route == ("GET", "/_emulator/notify"):
+                return json_response(target.webhooks.summary())
         except (TypeError, ValueError) as exc:
             return error_response(400, "invalid_request", str(exc))
         return error_response(

@@ -4,22 +4,38 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from types import TracebackType
-from typing import Any
+from typing import Any, TextIO
 
+from . import _return_moves
 from ._app import EmulatorApp, Handler, RecordedRequest
 from ._contract import API_PREFIX, OAUTH_PREFIX, SpecContract
 from ._control import ControlApi
 from ._cursor import CursorCodec
 from ._faults import Faults
+from ._forms import FormsApi
+from ._handover import HandoverApi
 from ._listings import ListingsApi
 from ._oauth import OAuthService, TokenRequest, TokenStore
-from ._sandbox import SandboxApi
+from ._returns import ReturnsApi
+from ._sandbox import SandboxApi, return_source
+from ._selfship import SelfShipApi
 from ._server import ServerThread
+from ._services import ServicesApi
 from ._shipments import ShipmentsApi
-from ._state import ALL_ITEM_STATES, CANCELLATION_TYPES, IST, SHIPMENT_TYPES, Store
+from ._state import (
+    ALL_ITEM_STATES,
+    CANCELLATION_TYPES,
+    IST,
+    PRE_DISPATCH_STATES,
+    RETURN_SOURCES,
+    SHIPMENT_TYPES,
+    Store,
+)
+from ._transitions import TransitionError, cancel_by_marketplace
+from ._webhooks import Delivery, Webhooks, WebhookSettings
 
 __all__ = [
     "DEFAULT_CLIENT_ID",
@@ -40,6 +56,10 @@ def _wall_clock() -> datetime:
     return datetime.now(IST)
 
 
+def _cursor_key(purpose: str, seed: int) -> bytes:
+    return hashlib.sha256(f"{purpose}-{seed}".encode()).digest()
+
+
 class Emulator:
     """A stateful local stand-in for Flipkart's sandbox, served over real HTTP.
 
@@ -52,6 +72,11 @@ class Emulator:
     ``seed`` fixes every generated id; ``clock`` (a callable returning an aware datetime)
     fixes every generated date, so that a recording made twice is identical apart from
     tokens. ``sleep`` performs injected latency; tests replace it to avoid waiting.
+
+    ``notify_url`` registers a webhook receiver at once (see :meth:`notify`): every state
+    change is then POSTed there, signed with ``client_id`` / ``client_secret``.
+    ``stderr`` receives the traceback of any unexpected failure inside the emulator,
+    which answers that request with 500 (default: ``sys.stderr`` at the time).
     """
 
     def __init__(
@@ -66,6 +91,8 @@ class Emulator:
         seed: int = 0,
         clock: Callable[[], datetime] | None = None,
         sleep: Callable[[float], object] | None = None,
+        notify_url: str | None = None,
+        stderr: TextIO | None = None,
     ) -> None:
         if expires_in < 0 or refresh_expires_in < 0:
             raise ValueError("token lifetimes must be non-negative")
@@ -80,35 +107,16 @@ class Emulator:
         self._tokens = TokenStore(expires_in=expires_in, refresh_expires_in=refresh_expires_in)
         self._oauth = OAuthService(self._tokens, client_id, client_secret)
         self._faults = Faults(self._lock)
+        self._webhooks = Webhooks(app_id=client_id, app_secret=client_secret, seed=seed)
+        self._store.sink = self._webhooks.publish
         self.contract = SpecContract()
         """The spec contract requests are checked against (also handy to check responses)."""
-        shipments = ShipmentsApi(
-            self._store, CursorCodec(hashlib.sha256(f"cursor-key-{seed}".encode()).digest())
+        handlers = self._handlers(seed)
+        self._operations = frozenset(
+            (self.contract.operations[op].method, self.contract.operations[op].template)
+            for op in handlers
+            if op in self.contract.operations
         )
-        listings = ListingsApi(self._store)
-        sandbox = SandboxApi(self._store)
-        handlers: dict[str, Handler] = {
-            "createTestOrders": sandbox.create_test_orders,
-            "putOrderOnHold": sandbox.put_on_hold,
-            "makeOrderUnHold": sandbox.release_hold,
-            "markOrderItemPickupComplete": sandbox.mark_pickup_complete,
-            "markOrderItemShipped": sandbox.mark_shipped,
-            "markOrderItemDelivered": sandbox.mark_delivered,
-            "searchPreDispatchShipmentPost": shipments.search_post,
-            "searchPreDispatchShipmentGet": shipments.search_get,
-            "getShipmentDetails": shipments.get_by_path,
-            "getShipmentDetailsByInternalId": shipments.get_by_query,
-            "pack": shipments.pack,
-            "getLabels": shipments.labels,
-            "getInvoicesPdfFromEsi": shipments.invoices,
-            "markRTD": shipments.dispatch,
-            "cancelByEnforcedGroupIds": shipments.cancel,
-            "getListings": listings.get,
-            "updatePrice": listings.update_price,
-            "updateInventory": listings.update_inventory,
-        }
-        self.operations = frozenset(handlers)
-        """Operation ids of the spec that the emulator serves."""
         self._app = EmulatorApp(
             lock=self._lock,
             tokens=self._tokens,
@@ -119,7 +127,82 @@ class Emulator:
             control=ControlApi(self),
             sleep=sleep or self._stopping.wait,
             now=self._store.now,
+            stderr=stderr,
         )
+        if notify_url is not None:
+            self.notify(notify_url)
+
+    def _handlers(self, seed: int) -> dict[str, Handler]:
+        """Every operation of the spec, by operation id, with the handler that serves it."""
+        store = self._store
+        shipments = ShipmentsApi(store, CursorCodec(_cursor_key("cursor-key", seed)))
+        listings = ListingsApi(store, CursorCodec(_cursor_key("listing-cursor-key", seed)))
+        sandbox = SandboxApi(store)
+        selfship = SelfShipApi(store)
+        handover = HandoverApi(store)
+        forms = FormsApi(store)
+        returns = ReturnsApi(store)
+        services = ServicesApi(store)
+        return {
+            # sandbox helpers
+            "createTestOrders": sandbox.create_test_orders,
+            "putOrderOnHold": sandbox.put_on_hold,
+            "makeOrderUnHold": sandbox.release_hold,
+            "markOrderItemPickupComplete": sandbox.mark_pickup_complete,
+            "markOrderItemShipped": sandbox.mark_shipped,
+            "markOrderItemDelivered": sandbox.mark_delivered,
+            "changeDispatchSlots": sandbox.change_dispatch_slots,
+            "createReturn": sandbox.create_return,
+            "processReturnEvents": sandbox.process_return_events,
+            "createService": sandbox.create_service,
+            # shipments
+            "searchPreDispatchShipmentPost": shipments.search_post,
+            "searchPreDispatchShipmentGet": shipments.search_get,
+            "getShipmentDetails": shipments.get_by_path,
+            "getShipmentDetailsByInternalId": shipments.get_by_query,
+            "pack": shipments.pack,
+            "getLabels": shipments.labels,
+            "getLabelsOnly": shipments.labels_only,
+            "getLabelsOnlyPDF": shipments.labels_only_pdf,
+            "getInvoicesPdfFromEsi": shipments.invoices,
+            "markRTD": shipments.dispatch,
+            "cancelByEnforcedGroupIds": shipments.cancel,
+            "getMandatoryForms": forms.mandatory_forms,
+            "updateAckNumber": forms.acknowledge,
+            "getVendorGroupDetails": handover.counts,
+            "getManifest": handover.manifest,
+            "getReverseOtc": handover.reverse_otc,
+            # self-ship
+            "submitSelfShipmentDispatchRequest": selfship.dispatch,
+            "submitSelfShiptDispatchRequest": selfship.dispatch,
+            "submitSelfShipDeliverRequest": selfship.deliver,
+            "submitSelfShipDeliveryRequest": selfship.deliver,
+            "submitSelfShipDeliverAttemptRequestV2": selfship.attempt_delivery,
+            "submitSelfShipDeliverAttemptRequestV3": selfship.attempt_delivery,
+            "updateTrackingInfo": selfship.update_tracking,
+            "submitServiceAttemptRequest": services.attempt,
+            "submitServiceCompleteRequest": services.complete,
+            # returns
+            "getReturns": returns.search,
+            "approveSelfShipReturns": returns.approve,
+            "rejectSelfShipReturns": returns.reject,
+            "cancelSelfShipReturn": returns.cancel,
+            "returnComplete": returns.complete,
+            "pickup": returns.pickup,
+            "pickupAttempt": returns.pickup_attempt,
+            # listings
+            "getListings": listings.get,
+            "listingSearch": listings.search,
+            "createListings": listings.create,
+            "updateListings": listings.update,
+            "updatePrice": listings.update_price,
+            "updateInventory": listings.update_inventory,
+        }
+
+    @property
+    def operations(self) -> frozenset[tuple[str, str]]:
+        """The operations the emulator serves: ``(METHOD, path template)`` of the spec."""
+        return self._operations
 
     def __repr__(self) -> str:
         where = self.url if self._server is not None else "stopped"
@@ -133,6 +216,7 @@ class Emulator:
             raise RuntimeError("the emulator is already running")
         self._stopping.clear()
         self._server = ServerThread(self._app, self._host, self._port)
+        self._webhooks.enable()
         return self
 
     def stop(self) -> None:
@@ -141,6 +225,7 @@ class Emulator:
         if server is not None:
             self._stopping.set()
             server.stop()
+        self._webhooks.stop()
 
     def __enter__(self) -> Emulator:
         return self.start()
@@ -225,12 +310,52 @@ class Emulator:
         with self._lock:
             return self._store.shipments[shipment_id].state
 
+    def return_status(self, return_id: str) -> str:
+        """The current status of one return (KeyError when unknown)."""
+        with self._lock:
+            return self._store.returns[return_id].status
+
+    def order_item_ids(self, shipment_id: str) -> list[str]:
+        """The order item ids of one shipment (KeyError when unknown)."""
+        with self._lock:
+            return [item.order_item_id for item in self._store.shipments[shipment_id].items]
+
+    # -- notifications ------------------------------------------------------------------
+
+    def notify(self, url: str | None, **settings: Any) -> WebhookSettings:
+        """Register the URL every notification is POSTed to (None: stop sending).
+
+        ``settings`` tune delivery: ``max_attempts`` (default 5), ``backoff`` (seconds
+        before the first retry, doubling; 0.5), ``max_backoff`` (30), ``duplicate_rate``
+        (0 to 1: the share of delivered events sent a second time; 0) and ``timeout``
+        (seconds per attempt; 5). Returns the settings in force.
+        """
+        return self._webhooks.configure(url=url, **settings)
+
+    @property
+    def webhooks(self) -> Webhooks:
+        """The notification outbox: ``events``, ``deliveries``, ``flush()``, ``settings``."""
+        return self._webhooks
+
+    @property
+    def events(self) -> list[dict[str, Any]]:
+        """Every notification body published so far, whether or not a URL is registered."""
+        return self._webhooks.events
+
+    @property
+    def deliveries(self) -> list[Delivery]:
+        """Every webhook delivery attempt so far."""
+        return self._webhooks.deliveries
+
     def state(self) -> dict[str, Any]:
         """Counts for the ``/_emulator/state`` endpoint; holds no secrets."""
         with self._lock:
             by_state: dict[str, int] = {}
             for shipment in self._store.shipments.values():
                 by_state[shipment.state] = by_state.get(shipment.state, 0) + 1
+            returns_by_status: dict[str, int] = {}
+            for record in self._store.returns.values():
+                returns_by_status[record.status] = returns_by_status.get(record.status, 0) + 1
             return {
                 "sellerId": self._store.seller_id,
                 "locations": list(self._store.locations),
@@ -238,6 +363,10 @@ class Emulator:
                 "orders": len(self._store.orders),
                 "shipments": len(self._store.shipments),
                 "shipmentsByState": by_state,
+                "returns": len(self._store.returns),
+                "returnsByStatus": returns_by_status,
+                "services": len(self._store.services),
+                "webhooks": self._webhooks.summary(),
                 "tokens": self._tokens.counts(),
                 "tokenRequests": len(self._oauth.token_requests),
                 "apiRequests": len(self._app.requests),
@@ -258,13 +387,15 @@ class Emulator:
         quantity: int = 1,
         hold: bool = False,
         cancellation_type: str | None = None,
+        form_failure: bool = False,
     ) -> list[str]:
         """Create ``count`` orders, one shipment each, in ``state``; returns the shipment ids.
 
         The same as the sandbox's ``POST /orders/sandbox/test_orders``, with shortcuts that
         the sandbox reaches through its other helper calls: any start state, held
         shipments, cancelled ones (``cancellation_type``). SKUs rotate through the catalog
-        unless ``sku`` is given.
+        unless ``sku`` is given. ``form_failure`` makes the filing of the shipment's
+        e-way bill fail when it is packed, so that it goes to FORM_FAILED.
         """
         if isinstance(count, bool) or not isinstance(count, int) or count < 1:
             raise ValueError("count must be a positive integer")
@@ -299,9 +430,110 @@ class Emulator:
                     state=state,
                     hold=hold,
                     cancellation_type=cancellation_type,
+                    form_failure=form_failure,
                 )
                 ids.append(shipment.shipment_id)
             return ids
+
+    def create_returns(
+        self,
+        count: int = 1,
+        *,
+        source: str = "customer_return",
+        order_item_ids: Iterable[str] | None = None,
+        shipment_type: str = "NORMAL",
+    ) -> list[str]:
+        """Open returns; returns their ids.
+
+        With ``order_item_ids``, one return per item (the item must be DELIVERED for a
+        customer return, SHIPPED or PICKUP_COMPLETE for a courier return), as the sandbox's
+        ``POST /returns/sandbox/create_returns`` does. Without, ``count`` new orders are
+        created already delivered (customer) or shipped (courier) and returned.
+        """
+        normalized = return_source(source)
+        if normalized is None:
+            raise ValueError(f"source must be one of {', '.join(RETURN_SOURCES)}")
+        with self._lock:
+            if order_item_ids is None:
+                state = "DELIVERED" if normalized == "customer_return" else "SHIPPED"
+                shipment_ids = self.create_test_orders(
+                    count, state=state, shipment_type=shipment_type
+                )
+                order_item_ids = [
+                    self._store.shipments[s].items[0].order_item_id for s in shipment_ids
+                ]
+            ids = []
+            for item_id in order_item_ids:
+                try:
+                    record = _return_moves.open_return(self._store, item_id, normalized)
+                except TransitionError as exc:
+                    raise ValueError(exc.message) from None
+                ids.append(record.return_id)
+            return ids
+
+    def add_listings(
+        self,
+        skus: int | Iterable[str],
+        *,
+        inventory: int = 100,
+        mrp: int = 999,
+        selling_price: int = 799,
+        status: str = "ACTIVE",
+    ) -> list[str]:
+        """Add listings to the catalog; returns their SKUs.
+
+        ``skus`` is how many to add (named ``SKU-NNNN`` after the existing ones) or the
+        SKUs themselves. Each has ``inventory`` units at every location.
+        """
+        if isinstance(inventory, bool) or inventory < 0 or selling_price > mrp or mrp < 0:
+            raise ValueError("inventory must be >= 0 and 0 <= selling_price <= mrp")
+        if status not in ("ACTIVE", "INACTIVE"):
+            raise ValueError("status must be ACTIVE or INACTIVE")
+        if isinstance(skus, bool):
+            raise ValueError("skus must be a count or SKUs")
+        with self._lock:
+            store = self._store
+            if isinstance(skus, int):
+                if skus < 1:
+                    raise ValueError("add at least one listing")
+                names = []
+                for _ in range(skus):
+                    names.append(store.next_sku())
+                    store.add_listing(
+                        names[-1],
+                        mrp=mrp,
+                        selling_price=selling_price,
+                        inventory=inventory,
+                        status=status,
+                    )
+                return names
+            names = list(skus)
+            taken = [sku for sku in names if sku in store.listings or not sku.strip()]
+            if taken or len(set(names)) != len(names):
+                raise ValueError(f"SKUs must be new, non-empty and distinct: {taken}")
+            for sku in names:
+                store.add_listing(
+                    sku, mrp=mrp, selling_price=selling_price, inventory=inventory, status=status
+                )
+            return names
+
+    def marketplace_cancel(
+        self, shipment_ids: Iterable[str], *, cancellation_type: str = "buyerCancellation"
+    ) -> None:
+        """The buyer (or Flipkart) cancels shipments that have not left yet."""
+        if cancellation_type not in ("buyerCancellation", "marketplaceCancellation"):
+            raise ValueError(
+                "cancellation_type must be buyerCancellation or marketplaceCancellation"
+            )
+        with self._lock:
+            store = self._store
+            shipments = [store.shipments[s] for s in shipment_ids]
+            late = [s.shipment_id for s in shipments if s.state not in PRE_DISPATCH_STATES]
+            if late:
+                raise ValueError(f"only pre-dispatch shipments can be cancelled: {late}")
+            for shipment in shipments:
+                with store.watch(shipment):
+                    cancel_by_marketplace(shipment, cancellation_type, store.now())
 
     def expire_tokens(self, *, refresh_tokens: bool = False) -> int:
         """Expire every access token now (refresh tokens too if asked); returns how many."""
@@ -322,3 +554,4 @@ class Emulator:
             self._faults.injected.clear()
             self._oauth.token_requests.clear()
             self._app.requests.clear()
+            self._webhooks.reset()

@@ -1,16 +1,29 @@
 """The sandbox's helper endpoints: create test orders and move them along.
 
 Flipkart's sandbox lets a seller create orders and then play the marketplace's part:
-hold and release a shipment, hand it to the courier, deliver it. Each mover names one
-order item and moves the whole shipment that carries it, since its items travel together.
+hold and release a shipment, hand it to the courier, deliver it, move its dispatch slot,
+open a return or a service and close a return. Each mover names one order item and moves
+the whole shipment that carries it, since its items travel together.
+
+Two request bodies in the spec cannot say what Flipkart's descriptions promise, so the
+emulator reads them as follows:
+
+- ``update_dispatch_slot`` ("changes dispatch_by_date and dispatch_after_date for a
+  specified order item") takes the test-order body (``locationId``, ``orderItems`` of
+  ``listingId``), which carries neither an order item nor dates: every pre-dispatch
+  shipment of those listings (at that location, when given) moves one day later;
+- ``return_events`` ("marks return completed or cancelled") reads ``eventType`` as
+  ``return_completed`` / ``completed`` or ``return_cancelled`` / ``cancelled``, any case.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from ._state import SHIPMENT_TYPES, ShipmentRecord, Store
+from . import _return_moves
+from ._services import ServiceRefused, open_service
+from ._state import PRE_DISPATCH_STATES, RETURN_SOURCES, SHIPMENT_TYPES, ShipmentRecord, Store
 from ._transitions import (
     TransitionError,
     deliver,
@@ -20,6 +33,28 @@ from ._transitions import (
     release_hold,
 )
 from ._wire import Call, FieldError, Response, error_response, json_response
+
+_RETURN_EVENTS = {
+    "return_completed": "completed",
+    "completed": "completed",
+    "return_cancelled": "cancelled",
+    "cancelled": "cancelled",
+}
+
+
+def return_source(value: object) -> str | None:
+    """``courier_return`` / ``customer_return`` from the spellings a caller may use."""
+    text = str(value or "").strip().lower().replace("-", "_").replace(" ", "_")
+    if text in ("courier", "rto"):
+        text = "courier_return"
+    if text == "customer":
+        text = "customer_return"
+    return text if text in RETURN_SOURCES else None
+
+
+def _done() -> Response:
+    return json_response({"response": "SUCCESS"})
+
 
 __all__ = ["SandboxApi"]
 
@@ -85,7 +120,8 @@ class SandboxApi:
         if carrier is None:
             return error_response(404, "not_found", f"Order item {item_id} not found")
         try:
-            action(carrier, self._store.now())
+            with self._store.watch(carrier):
+                action(carrier, self._store.now())
         except TransitionError as exc:
             return error_response(
                 400, "invalid_request", exc.message, details=[FieldError("orderItemId", exc.code)]
@@ -111,3 +147,111 @@ class SandboxApi:
     def mark_delivered(self, call: Call) -> Response:
         """``POST /orders/sandbox/delivered``."""
         return self._move(call, deliver)
+
+    def _order_item(self, call: Call) -> str | Response:
+        item_id = call.body.get("orderItemId")
+        if not item_id:
+            return error_response(
+                400,
+                "invalid_request",
+                "orderItemId is required",
+                details=[FieldError("orderItemId", "required")],
+            )
+        if self._store.carrier_of(item_id) is None:
+            return error_response(404, "not_found", f"Order item {item_id} not found")
+        return str(item_id)
+
+    def create_return(self, call: Call) -> Response:
+        """``POST /returns/sandbox/create_returns``: open a courier or customer return."""
+        item_id = self._order_item(call)
+        if isinstance(item_id, Response):
+            return item_id
+        source = return_source(call.body.get("returnType"))
+        if source is None:
+            return error_response(
+                400,
+                "invalid_request",
+                "returnType must be courier_return or customer_return",
+                details=[FieldError("returnType", "courier_return or customer_return")],
+            )
+        try:
+            _return_moves.open_return(self._store, item_id, source)
+        except TransitionError as exc:
+            return error_response(
+                400, "invalid_request", exc.message, details=[FieldError("orderItemId", exc.code)]
+            )
+        return _done()
+
+    def process_return_events(self, call: Call) -> Response:
+        """``POST /returns/sandbox/return_events``: the marketplace closes the item's return."""
+        item_id = self._order_item(call)
+        if isinstance(item_id, Response):
+            return item_id
+        event = str(call.body.get("eventType") or "").strip().lower()
+        status = _RETURN_EVENTS.get(event)
+        if status is None:
+            return error_response(
+                400,
+                "invalid_request",
+                "eventType must be return_completed or return_cancelled",
+                details=[FieldError("eventType", "return_completed or return_cancelled")],
+            )
+        record = next(
+            (
+                r
+                for r in reversed(list(self._store.returns.values()))
+                if r.item.order_item_id == item_id and r.status in _return_moves.OPEN_RETURN_STATES
+            ),
+            None,
+        )
+        if record is None:
+            return error_response(404, "not_found", f"No open return for order item {item_id}")
+        with self._store.watch_return(record):
+            _return_moves.close(self._store, record, status, self._store.stamp())
+        return _done()
+
+    def create_service(self, call: Call) -> Response:
+        """``POST /v2/shipments/sandbox/create_service/``: FORWARD or REVERSE service."""
+        item_id = self._order_item(call)
+        if isinstance(item_id, Response):
+            return item_id
+        service_type = str(call.body.get("serviceType") or "").strip().upper()
+        try:
+            open_service(self._store, item_id, service_type)
+        except ServiceRefused as exc:
+            return error_response(
+                400, "invalid_request", exc.reason, details=[FieldError("serviceType", exc.reason)]
+            )
+        return _done()
+
+    def change_dispatch_slots(self, call: Call) -> Response:
+        """``POST /orders/sandbox/update_dispatch_slot``: matching shipments move a day later."""
+        body = call.body
+        listing_ids = {line.get("listingId") for line in body.get("orderItems") or []}
+        listing_ids.discard(None)
+        if not listing_ids:
+            return error_response(
+                400,
+                "invalid_request",
+                "orderItems must name at least one listingId",
+                details=[FieldError("orderItems", "at least one listingId")],
+            )
+        location_id = body.get("locationId")
+        moved: list[ShipmentRecord] = [
+            s
+            for s in self._store.shipments.values()
+            if s.state in PRE_DISPATCH_STATES
+            and (location_id is None or s.location_id == location_id)
+            and any(i.listing.listing_id in listing_ids for i in s.active_items)
+        ]
+        if not moved:
+            return error_response(
+                404, "not_found", "No pre-dispatch shipment of those listings to move"
+            )
+        now = self._store.now()
+        for shipment in moved:
+            with self._store.watch(shipment):
+                shipment.dispatch_after += timedelta(days=1)
+                shipment.dispatch_by += timedelta(days=1)
+                shipment.updated_at = now
+        return _done()

@@ -26,6 +26,12 @@ def _banner(emu: Emulator, out: TextIO) -> None:
         f"  client id:      {emu.client_id}",
         f"  client secret:  {secret}  (a test credential only this emulator accepts)",
         f"  control:        {emu.url}/_emulator/state",
+    ]
+    url = emu.webhooks.settings.url
+    if url is not None:
+        lines.append(f"  notifications:  POSTed to {url}, signed with the client id and secret")
+    lines += [
+        f"  operations:     {len(emu.operations)} of the spec's",
         "Press Ctrl-C to stop.",
     ]
     print("\n".join(lines), file=out, flush=True)
@@ -37,14 +43,17 @@ def serve(
     *,
     orders: int = 0,
     out: TextIO | None = None,
+    err: TextIO | None = None,
     stop_event: threading.Event | None = None,
     **options: Any,
 ) -> None:
     """Serve an emulator on ``host:port`` until interrupted, printing URLs and credentials.
 
     ``orders`` creates that many approved test orders up front; other keyword options go
-    to :class:`Emulator` (``expires_in``, ``client_id``, ``client_secret``, ``seed``...).
-    ``stop_event`` lets an embedding program end the loop without a signal.
+    to :class:`Emulator` (``expires_in``, ``client_id``, ``client_secret``, ``seed``,
+    ``notify_url``...). ``err`` receives the traceback of any failure inside the emulator
+    (default ``sys.stderr``). ``stop_event`` lets an embedding program end the loop
+    without a signal. ``OSError`` when ``host:port`` cannot be bound.
     """
     out = out or sys.stdout
     done = stop_event or threading.Event()
@@ -56,7 +65,7 @@ def serve(
 
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        with Emulator(host=host, port=port, **options) as emu:
+        with Emulator(host=host, port=port, stderr=err, **options) as emu:
             if orders:
                 emu.create_test_orders(count=orders)
             _banner(emu, out)

@@ -147,7 +147,7 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             outcome = self.server.app.handle(request)
         except Exception:
-            _log.exception("emulator handler failed for %s %s", request.method, request.path)
+            self.server.app.report_failure(f"{request.method} {request.path}")
             outcome = Outcome(
                 error_response(500, "internal_error", "The emulator failed"), WireAction.ANSWER
             )

@@ -1,7 +1,13 @@
 """Shipment endpoints: search, look-ups, labels and invoices, dispatch, cancel.
 
 Handlers run under the emulator's lock with a body that already passed the contract
-check, so they only apply Flipkart's business rules.
+check, so they only apply Flipkart's business rules. Every move runs inside
+``Store.watch``, which announces the resulting notification events.
+
+Per-request limits, from Flipkart's documentation: look-ups, labels and invoices take at
+most 100 shipment ids; the label-only downloads (``.../labelOnly``, ``.../labelOnly/pdf``)
+at most 50; pack, ready-to-dispatch and cancel at most 25 shipments (the spec's
+``maxItems``, which the contract check enforces).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from ._transitions import (
     pack,
 )
 from ._wire import (
+    OCTET_STREAM_CONTENT_TYPE,
     PDF_CONTENT_TYPE,
     Call,
     FieldError,
@@ -30,9 +37,10 @@ from ._wire import (
     json_response,
 )
 
-__all__ = ["MAX_IDS_PER_CALL", "ShipmentsApi", "render_shipment"]
+__all__ = ["MAX_IDS_PER_CALL", "MAX_LABEL_ONLY_IDS", "ShipmentsApi", "render_shipment", "split_ids"]
 
 MAX_IDS_PER_CALL = 100
+MAX_LABEL_ONLY_IDS = 50
 
 
 def _render_item(item: OrderItemRecord, shipment: ShipmentRecord) -> dict[str, Any]:
@@ -95,24 +103,36 @@ def render_shipment(shipment: ShipmentRecord) -> dict[str, Any]:
             }
         ],
         "orderItems": [_render_item(item, shipment) for item in shipment.items],
-        "forms": [],
+        "forms": [
+            {"name": form.name, "link": form.link, "automated": form.automated}
+            for form in shipment.forms
+        ],
     }
 
 
-def split_ids(text: str, what: str) -> list[str] | Response:
-    """Comma-separated ids, de-duplicated in order, or a 400 when empty or over the limit."""
+def split_ids(text: str, what: str, limit: int = MAX_IDS_PER_CALL) -> list[str] | Response:
+    """Comma-separated ids, de-duplicated in order, or a 400 when empty or over ``limit``."""
     ids = list(dict.fromkeys(part.strip() for part in text.split(",")))
     if not ids or any(not part for part in ids):
         return error_response(
             400, "invalid_request", f"{what} must be non-empty ids separated by commas"
         )
-    if len(ids) > MAX_IDS_PER_CALL:
+    if len(ids) > limit:
         return error_response(
             400,
             "invalid_request",
-            f"At most {MAX_IDS_PER_CALL} {what} per request, got {len(ids)}",
+            f"At most {limit} {what} per request, got {len(ids)}",
         )
     return ids
+
+
+def parse_flag(value: str | None, name: str) -> bool | Response:
+    """A boolean query parameter (``true``/``false``, absent is false) or a 400."""
+    if value is None:
+        return False
+    if value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return error_response(400, "invalid_request", f"{name} must be true or false")
 
 
 def _status(shipment_id: str, error: TransitionError | None) -> dict[str, Any]:
@@ -235,7 +255,8 @@ class ShipmentsApi:
                 error = TransitionError("SHIPMENT_NOT_FOUND", f"Shipment {shipment_id} not found")
             else:
                 try:
-                    action(shipment, detail)
+                    with self._store.watch(shipment):
+                        action(shipment, detail)
                 except TransitionError as exc:
                     error = exc
             results.append(_status(shipment_id, error))
@@ -280,6 +301,56 @@ class ShipmentsApi:
     def invoices(self, call: Call) -> Response:
         """``GET /v3/shipments/{shipmentIds}/invoices``: a PDF with one invoice page per shipment."""
         return self._documents(call, "Tax invoice")
+
+    def _label_only(self, call: Call, content_type: str) -> Response:
+        """Labels without invoices; unless ``reprint=true``, unpacked shipments get packed.
+
+        Flipkart documents ``reprint``: when true the shipment is not marked packed (if it
+        is not already); so without it, downloading the label packs the shipment. Nothing
+        changes unless every shipment can have its label.
+        """
+        ids = split_ids(call.params["shipmentIds"], "shipmentIds", MAX_LABEL_ONLY_IDS)
+        if isinstance(ids, Response):
+            return ids
+        reprint = parse_flag(call.request.query.get("reprint"), "reprint")
+        if isinstance(reprint, Response):
+            return reprint
+        problems = []
+        to_pack = []
+        for shipment_id in ids:
+            shipment = self._store.shipments.get(shipment_id)
+            if shipment is None:
+                problems.append(FieldError(shipment_id, "shipment not found"))
+            elif shipment.state in LABELLED_STATES:
+                continue
+            elif reprint:
+                problems.append(FieldError(shipment_id, f"not packed (state {shipment.state})"))
+            elif shipment.hold or shipment.state not in ("APPROVED", "PACKED"):
+                problems.append(
+                    FieldError(shipment_id, f"cannot be packed (state {shipment.state})")
+                )
+            elif shipment.form_failure and any(f.status != "COMPLETED" for f in shipment.forms):
+                problems.append(FieldError(shipment_id, "its forms must be filed first"))
+            else:
+                to_pack.append(shipment)
+        if problems:
+            return error_response(
+                400, "invalid_request", "No labels for some shipments", details=problems
+            )
+        now = self._store.now()
+        for shipment in to_pack:
+            with self._store.watch(shipment):
+                pack(shipment, {}, now)
+        pages = [self._document_lines(self._store.shipments[i], "Shipping label") for i in ids]
+        return Response(status=200, raw=build_pdf(pages), content_type=content_type)
+
+    def labels_only(self, call: Call) -> Response:
+        """``POST /v3/shipments/{shipmentIds}/labelOnly``: the label file as a byte stream."""
+        return self._label_only(call, OCTET_STREAM_CONTENT_TYPE)
+
+    def labels_only_pdf(self, call: Call) -> Response:
+        """``POST /v3/shipments/{shipmentIds}/labelOnly/pdf``: the labels as a PDF."""
+        return self._label_only(call, PDF_CONTENT_TYPE)
 
     # -- dispatch and cancel -----------------------------------------------------------
 

@@ -17,6 +17,7 @@ from typing import Any
 
 __all__ = [
     "JSON_CONTENT_TYPE",
+    "OCTET_STREAM_CONTENT_TYPE",
     "PDF_CONTENT_TYPE",
     "Call",
     "FieldError",
@@ -29,6 +30,7 @@ __all__ = [
 
 JSON_CONTENT_TYPE = "application/json"
 PDF_CONTENT_TYPE = "application/pdf"
+OCTET_STREAM_CONTENT_TYPE = "application/octet-stream"
 
 
 class WireAction(enum.Enum):

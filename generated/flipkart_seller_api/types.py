@@ -2,6 +2,7 @@
 # change scripts/spec_fixups.py, openapi/generator-config.yaml or openapi/templates/.
 """Contains some shared types for properties"""
 
+import datetime
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
@@ -53,4 +54,51 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+class IsoDateTime(datetime.datetime):
+    """A date-time read from a payload that remembers the text it was read from.
+
+    It is an ordinary :class:`datetime.datetime` in every other way (comparison,
+    arithmetic, ``isoformat()``); ``to_dict()`` writes ``source_text`` back, so a
+    payload round-trips unchanged (Flipkart writes ``2017-04-10T10:00:00.000+05:30``,
+    which ``isoformat()`` would shorten). Arithmetic results are plain date-times.
+    """
+
+    source_text: str | None = None
+
+
+def parse_datetime(text: str) -> datetime.datetime:
+    """Read an ISO 8601 date-time, keeping ``text`` for :func:`isoformat_as_received`."""
+    value = datetime.datetime.fromisoformat(text)
+    kept = IsoDateTime(
+        value.year,
+        value.month,
+        value.day,
+        value.hour,
+        value.minute,
+        value.second,
+        value.microsecond,
+        value.tzinfo,
+        fold=value.fold,
+    )
+    kept.source_text = text
+    return kept
+
+
+def isoformat_as_received(value: datetime.datetime) -> str:
+    """The text a date-time was read from, else its ``isoformat()``."""
+    if isinstance(value, IsoDateTime) and value.source_text is not None:
+        return value.source_text
+    return value.isoformat()
+
+
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "IsoDateTime",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "isoformat_as_received",
+    "parse_datetime",
+]

@@ -142,3 +142,53 @@ def test_describe_token_covers_every_state() -> None:
     )
     assert describe_token(unknown) == "environment sandbox; expiry unknown"
     assert describe_token(missing) == "environment sandbox; no token yet"
+
+
+def test_status_shows_when_the_refresh_token_expires(
+    cli: Cli, env: Emulator, token_file: Path
+) -> None:
+    store = FileTokenStore(token_file)
+    now = time.time()
+    store.save(
+        TokenKey(f"custom:{env.url}", env.client_id),
+        Token(
+            access_token="access-token-value-1",
+            expires_at=now + 86_400 * 10,
+            refresh_token="refresh-token-value-1",
+            refresh_token_expires_at=now + 86_400 * 120 + 30,
+        ),
+    )
+
+    run = cli("token", "status")
+
+    assert run.code == 0
+    fields = _fields(run.out)
+    expires = datetime.strptime(fields["refresh expires"], "%Y-%m-%d %H:%M:%S UTC")
+    expected = datetime.fromtimestamp(now + 86_400 * 120 + 30, tz=UTC)
+    assert abs(expires.replace(tzinfo=UTC) - expected) < timedelta(seconds=2)
+    assert fields["refresh time left"] == "120 days"
+    assert "refresh-token-value-1" not in run.out + run.err
+
+
+def test_status_says_when_the_refresh_token_expiry_is_unknown(
+    cli: Cli, env: Emulator, token_file: Path
+) -> None:
+    FileTokenStore(token_file).save(
+        TokenKey(f"custom:{env.url}", env.client_id),
+        Token(access_token="access-token-value-2", refresh_token="refresh-token-value-2"),
+    )
+
+    fields = _fields(cli("token", "status").out)
+
+    assert fields["refresh expires"] == "unknown"
+    assert "refresh time left" not in fields
+
+
+def test_describe_token_names_the_refresh_token_expiry() -> None:
+    at = datetime(2025, 7, 1, 9, 30, tzinfo=UTC)
+    later = datetime(2025, 12, 28, 9, 30, tzinfo=UTC)
+    held = TokenStatus("sandbox", True, at, 7200.0, True, later, 86_400.0 * 180)
+    spent = TokenStatus("sandbox", True, at, -5.0, True, at, -5.0)
+
+    assert describe_token(held).endswith("; refresh token held (until 2025-12-28 09:30 UTC)")
+    assert describe_token(spent).endswith("; refresh token held (expired 2025-07-01 09:30 UTC)")

@@ -31,6 +31,29 @@ def session_bodies(seed: int) -> list[Any]:
             headers=headers,
         ).json()
         labels = client.get(f"{emu.api_base_url}/v3/shipments/{ids[0]}/labels", headers=headers)
+        client.post(
+            f"{emu.api_base_url}/v3/shipments/dispatch",
+            json={"shipmentIds": [ids[0]]},
+            headers=headers,
+        )
+        counts = client.get(
+            f"{emu.api_base_url}/v3/shipments/handover/counts",
+            params={"locationId": emu.location_ids[0]},
+            headers=headers,
+        ).json()
+        manifest = client.post(
+            f"{emu.api_base_url}/v3/shipments/manifest",
+            json={"params": {"vendorGroupCode": "Ekart Logistics"}},
+            headers=headers,
+        )
+        emu.create_returns(count=30)
+        emu.add_listings(3)
+        returns = client.get(
+            f"{emu.api_base_url}/v2/returns", params={"source": "customer_return"}, headers=headers
+        ).json()
+        listings = client.post(
+            f"{emu.api_base_url}/listings/v3/search", json={}, headers=headers
+        ).json()
         return [
             ids,
             first,
@@ -38,6 +61,12 @@ def session_bodies(seed: int) -> list[Any]:
             packed,
             labels.content.decode("latin-1"),
             emu.state()["sellerId"],
+            counts,
+            manifest.content.decode("latin-1"),
+            returns,
+            listings,
+            emu.listing_ids,
+            emu.events,
         ]
 
 
@@ -49,3 +78,5 @@ def test_another_seed_gives_other_ids() -> None:
     first = session_bodies(seed=1)
     second = session_bodies(seed=2)
     assert set(first[0]).isdisjoint(second[0])
+    first_returns = {r["returnId"] for r in first[8]["returnItems"]}
+    assert first_returns.isdisjoint(r["returnId"] for r in second[8]["returnItems"])

@@ -3,13 +3,19 @@ from __future__ import annotations
 import io
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
+import time
 
 import httpx
 
-from flipkart_ext.testing import DEFAULT_CLIENT_SECRET, serve
+from flipkart_ext.cli import main
+from flipkart_ext.notifications import parse_event, verify_signature
+from flipkart_ext.testing import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, serve
+
+from ._day import recorder
 
 
 def test_serve_prints_urls_and_test_credentials_then_stops_on_request() -> None:
@@ -78,3 +84,57 @@ def test_module_entry_point_serves_until_sigterm() -> None:
             process.communicate()
     assert process.returncode == 0, stderr
     assert "Emulator stopped." in stdout
+
+
+def test_cli_serve_sends_signed_notifications_to_notify_url() -> None:
+    with recorder() as receiver:
+        process = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "flipkart_ext.cli", "emulator", "serve", "--port", "0"),
+                *("--orders", "2", "--notify-url", receiver.url),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert process.stdout is not None
+            banner = [process.stdout.readline() for _ in range(9)]
+            assert any(f"POSTed to {receiver.url}" in line for line in banner), banner
+            assert any("48 of the spec's" in line for line in banner), banner
+            url = re.search(r"(http://127\.0\.0\.1:\d+)", banner[0])
+            assert url is not None
+            with httpx.Client() as client:
+                for _ in range(100):
+                    if client.get(f"{url[1]}/_emulator/notify").json()["delivered"] == 2:
+                        break
+                    time.sleep(0.05)
+            process.send_signal(signal.SIGTERM)
+            _, stderr = process.communicate(timeout=20)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
+    assert process.returncode == 0, stderr
+    assert len(receiver.requests) == 2
+    for request in receiver.requests:
+        verify_signature(
+            request.headers,
+            url=receiver.url,
+            method="POST",
+            app_id=DEFAULT_CLIENT_ID,
+            app_secret=DEFAULT_CLIENT_SECRET,
+        )
+        assert parse_event(request.body).event_type == "shipment_created"
+
+
+def test_cli_serve_on_a_taken_port_fails_with_one_line() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        code = main(["emulator", "serve", "--port", port], stdout=out, stderr=err)
+    assert code == 1
+    assert err.getvalue().startswith(f"flipkart: error: cannot listen on 127.0.0.1:{port}")
+    assert len(err.getvalue().splitlines()) == 1

@@ -5,10 +5,12 @@ import json
 import pytest
 
 from flipkart_ext.notifications import (
+    Form,
     GenericEvent,
     MalformedEvent,
     NotificationEvent,
     OrderItem,
+    PriceComponents,
     ReturnCancelled,
     ReturnCompleted,
     ReturnCreated,
@@ -81,7 +83,7 @@ DOCUMENTED = [
     ("shipment_cancelled", ShipmentCancelled),
     ("shipment_form_failed", ShipmentFormFailed),
     ("return_created", ReturnCreated),
-    ("return_tracking_id_updated", ReturnTrackingIdUpdated),
+    ("return_item_tracking_id_update", ReturnTrackingIdUpdated),
     ("return_expected_date_changed", ReturnExpectedDateChanged),
     ("return_picked_up", ReturnPickedUp),
     ("return_completed", ReturnCompleted),
@@ -101,6 +103,7 @@ SHORT_FORMS = [
     ("SHIPMENT_PACKED", ShipmentPacked),
     ("Ready-To-Dispatch", ShipmentReadyToDispatch),
     ("return_tracking_id_update", ReturnTrackingIdUpdated),
+    ("return_tracking_id_updated", ReturnTrackingIdUpdated),
     ("return_pickedup", ReturnPickedUp),
 ]
 
@@ -180,6 +183,7 @@ def test_shipment_created_exposes_order_items_and_dispatch_window():
     assert event.on_hold is False
     assert event.packaging_policy == "GREEN_PACKAGE"
     (item,) = event.order_items
+    raw_item = SHIPMENT_CREATED["attributes"]["orderItems"][0]
     assert item == OrderItem(
         order_item_id="1883380307363600",
         order_id="OD108833803073636000",
@@ -189,7 +193,17 @@ def test_shipment_created_exposes_order_items_and_dispatch_window():
         listing_id="LSTDIAE777EDCWNZSPZQMLAT0",
         status="APPROVED",
         title="A diary",
-        raw=SHIPMENT_CREATED["attributes"]["orderItems"][0],
+        payment_type="COD",
+        cancellation_group_id="grp1883380307363600",
+        price_components=PriceComponents(
+            selling_price=199.0,
+            total_price=199.0,
+            shipping_charge=None,
+            customer_price=None,
+            flipkart_discount=None,
+            raw=raw_item["priceComponents"],
+        ),
+        raw=raw_item,
     )
     assert item.raw["priceComponents"]["sellingPrice"] == 199
 
@@ -248,19 +262,23 @@ def test_shipment_cancelled_exposes_reason(attributes, reason, sub_reason):
 
 
 def test_form_failed_exposes_forms_and_reason():
-    forms = [{"name": "EWAY_BILL", "link": None, "automated": True}]
+    forms = [{"name": "EWAY_BILL", "link": None, "automated": True}, "FORM600TG", 7]
     event = parse_event(
         payload("shipment_form_failed", attributes={"forms": forms, "reason": "bad gstin"})
     )
     assert isinstance(event, ShipmentFormFailed)
-    assert event.forms == tuple(forms)
+    assert event.forms == (
+        Form(name="EWAY_BILL", link=None, automated=True, raw=forms[0]),
+        Form(name="FORM600TG", link=None, automated=None, raw="FORM600TG"),
+    )
+    assert event.form_names == ("EWAY_BILL", "FORM600TG")
     assert event.reason == "bad gstin"
 
 
 def test_return_events_expose_return_and_item_ids():
     event = parse_event(
         payload(
-            "return_tracking_id_updated",
+            "return_item_tracking_id_update",
             attributes={"returnId": "R-9", "orderItemId": "OI-1", "trackingId": "FMPR123"},
         )
     )

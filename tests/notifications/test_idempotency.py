@@ -77,3 +77,19 @@ def test_unknown_events_and_unreadable_timestamps_still_get_keys():
     assert first == key_of(body(eventType="something_new", timestamp="later"))
     assert first != key_of(body(eventType="something_new", timestamp="sooner"))
     assert first != key_of(body(eventType="something_newer", timestamp="later"))
+
+
+def test_return_events_differing_only_in_their_return_id_get_different_keys():
+    # Flipkart's return events carry returnId at the top level, beside attributes.
+    def picked_up(return_id: str) -> dict[str, object]:
+        return {
+            "returnId": return_id,
+            "eventType": "return_picked_up",
+            "source": "flipkart",
+            "locationId": "LOC1",
+            "timestamp": "2017-04-23T12:00:00+05:30",
+            "attributes": {"status": "RETURN_PICKED_UP", "returnItems": [{"orderItemId": "OI-1"}]},
+        }
+
+    assert key_of(picked_up("R-1")) != key_of(picked_up("R-2"))
+    assert key_of(picked_up("R-1")) == key_of(picked_up("R-1"))

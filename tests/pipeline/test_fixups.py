@@ -95,7 +95,12 @@ def test_otc_records_are_objects(normalized: dict[str, Any]) -> None:
     assert schemas["ReverseOTC"]["type"] == "object"
     assert schemas["Otcv2"]["type"] == "object"
     otcs = schemas["ReverseOTCResponse"]["properties"]["otcs"]
-    assert otcs["items"] == {"$ref": "#/components/schemas/ReverseOTC"}
+    # A list of records, each of which may be null (nullable-response-items).
+    assert otcs["type"] == "array"
+    assert otcs["items"] == {
+        "allOf": [{"$ref": "#/components/schemas/ReverseOTC"}],
+        "nullable": True,
+    }
 
 
 def test_response_fields_are_nullable_and_request_only_fields_are_not(

@@ -97,7 +97,7 @@ def reference(layout: Layout, limit: int | None, max_pages: int | None) -> Outco
     out: list[str] = []
     served: list[int] = []
     fetched: set[int] = set()
-    duplicates = stale = empty = 0
+    duplicates = stale = run = 0
     if limit == 0 or max_pages == 0:
         return Outcome([], [], 0, None, None)
     page, cursor = 0, None  # cursor: what fetched `page` (None for the opening POST)
@@ -123,12 +123,11 @@ def reference(layout: Layout, limit: int | None, max_pages: int | None) -> Outco
         if follow is not None and follow in fetched:
             return Outcome(out, served, duplicates, "RepeatedCursor", cursor)
         if follow is None or fresh:
-            stale = empty = 0
-        elif present:
-            stale += 1
+            stale = run = 0
         else:
-            empty += 1
-        if stale >= 3 or empty >= 100:
+            run += 1
+            stale += 1 if present else 0
+        if stale >= 3 or run >= 100:
             return Outcome(out, served, duplicates, "NoProgress", cursor)
         out += fresh
         duplicates += skipped

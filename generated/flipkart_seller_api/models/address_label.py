@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AddressLabel")
@@ -62,14 +65,36 @@ class AddressLabel:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        countries_of_origin = cast(list[str], d.pop("countries_of_origin", UNSET))
+        d = dict(require_object(src_dict, "AddressLabel"))
+        _countries_of_origin_json = d.pop("countries_of_origin", UNSET)
+        try:
+            countries_of_origin = cast(list[str], _countries_of_origin_json)
 
-        importer_details = cast(list[str], d.pop("importer_details", UNSET))
+        except PayloadError as _payload_error:
+            raise _payload_error.within("countries_of_origin", "AddressLabel") from None
 
-        manufacturer_details = cast(list[str], d.pop("manufacturer_details", UNSET))
+        _importer_details_json = d.pop("importer_details", UNSET)
+        try:
+            importer_details = cast(list[str], _importer_details_json)
 
-        packer_details = cast(list[str], d.pop("packer_details", UNSET))
+        except PayloadError as _payload_error:
+            raise _payload_error.within("importer_details", "AddressLabel") from None
+
+        _manufacturer_details_json = d.pop("manufacturer_details", UNSET)
+        try:
+            manufacturer_details = cast(list[str], _manufacturer_details_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "manufacturer_details", "AddressLabel"
+            ) from None
+
+        _packer_details_json = d.pop("packer_details", UNSET)
+        try:
+            packer_details = cast(list[str], _packer_details_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("packer_details", "AddressLabel") from None
 
         address_label = cls(
             countries_of_origin=countries_of_origin,

@@ -8,7 +8,10 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
 from ..models.attribute_error_severity import AttributeErrorSeverity
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AttributeError_")
@@ -61,32 +64,51 @@ class AttributeError_:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "AttributeError_"))
+        _attribute_json = pop_required(d, "attribute", "AttributeError_")
+        try:
 
-        def _parse_attribute(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+            def _parse_attribute(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        attribute = _parse_attribute(d.pop("attribute"))
+            attribute = _parse_attribute(_attribute_json)
 
-        def _parse_code(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("attribute", "AttributeError_") from None
 
-        code = _parse_code(d.pop("code"))
+        _code_json = pop_required(d, "code", "AttributeError_")
+        try:
 
-        severity = AttributeErrorSeverity(d.pop("severity"))
+            def _parse_code(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
 
-        def _parse_path(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            code = _parse_code(_code_json)
 
-        path = _parse_path(d.pop("path", UNSET))
+        except PayloadError as _payload_error:
+            raise _payload_error.within("code", "AttributeError_") from None
+
+        severity = AttributeErrorSeverity(
+            pop_required(d, "severity", "AttributeError_")
+        )
+
+        _path_json = d.pop("path", UNSET)
+        try:
+
+            def _parse_path(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            path = _parse_path(_path_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("path", "AttributeError_") from None
 
         attribute_error = cls(
             attribute=attribute,

@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BulkListing")
@@ -60,34 +63,51 @@ class BulkListing:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "BulkListing"))
+        _listing_id_json = d.pop("listing_id", UNSET)
+        try:
 
-        def _parse_listing_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_listing_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        listing_id = _parse_listing_id(d.pop("listing_id", UNSET))
+            listing_id = _parse_listing_id(_listing_id_json)
 
-        def _parse_product_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("listing_id", "BulkListing") from None
 
-        product_id = _parse_product_id(d.pop("product_id", UNSET))
+        _product_id_json = d.pop("product_id", UNSET)
+        try:
 
-        def _parse_sku_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_product_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        sku_id = _parse_sku_id(d.pop("sku_id", UNSET))
+            product_id = _parse_product_id(_product_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("product_id", "BulkListing") from None
+
+        _sku_id_json = d.pop("sku_id", UNSET)
+        try:
+
+            def _parse_sku_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            sku_id = _parse_sku_id(_sku_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("sku_id", "BulkListing") from None
 
         bulk_listing = cls(
             listing_id=listing_id,

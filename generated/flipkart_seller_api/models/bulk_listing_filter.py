@@ -8,7 +8,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import require_object
 from ..models.bulk_listing_filter_lisitng_status import BulkListingFilterLisitngStatus
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BulkListingFilter")
@@ -39,7 +42,7 @@ class BulkListingFilter:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "BulkListingFilter"))
         _lisitng_status = d.pop("lisitng_status", UNSET)
         lisitng_status: BulkListingFilterLisitngStatus | Unset
         if isinstance(_lisitng_status, Unset):

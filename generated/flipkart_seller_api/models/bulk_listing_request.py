@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -50,13 +53,18 @@ class BulkListingRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.bulk_listing_filter import BulkListingFilter
 
-        d = dict(src_dict)
-        _filters = d.pop("filters", UNSET)
-        filters: BulkListingFilter | Unset
-        if isinstance(_filters, Unset):
-            filters = UNSET
-        else:
-            filters = BulkListingFilter.from_dict(_filters)
+        d = dict(require_object(src_dict, "BulkListingRequest"))
+        _filters_json = d.pop("filters", UNSET)
+        try:
+            _filters = _filters_json
+            filters: BulkListingFilter | Unset
+            if isinstance(_filters, Unset):
+                filters = UNSET
+            else:
+                filters = BulkListingFilter.from_dict(_filters)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("filters", "BulkListingRequest") from None
 
         page_id = d.pop("page_id", UNSET)
 

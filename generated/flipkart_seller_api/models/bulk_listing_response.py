@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -70,42 +73,59 @@ class BulkListingResponse:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.bulk_listing import BulkListing
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "BulkListingResponse"))
+        _has_more_json = d.pop("has_more", UNSET)
+        try:
 
-        def _parse_has_more(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+            def _parse_has_more(data: object) -> bool | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(bool | None | Unset, data)
 
-        has_more = _parse_has_more(d.pop("has_more", UNSET))
+            has_more = _parse_has_more(_has_more_json)
 
-        def _parse_listings(data: object) -> BulkListing | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                listings_type_1 = BulkListing.from_dict(data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("has_more", "BulkListingResponse") from None
 
-                return listings_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BulkListing | None | Unset, data)
+        _listings_json = d.pop("listings", UNSET)
+        try:
 
-        listings = _parse_listings(d.pop("listings", UNSET))
+            def _parse_listings(data: object) -> BulkListing | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    listings_type_1 = BulkListing.from_dict(data)
 
-        def _parse_next_page_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+                    return listings_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(BulkListing | None | Unset, data)
 
-        next_page_id = _parse_next_page_id(d.pop("next_page_id", UNSET))
+            listings = _parse_listings(_listings_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("listings", "BulkListingResponse") from None
+
+        _next_page_id_json = d.pop("next_page_id", UNSET)
+        try:
+
+            def _parse_next_page_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            next_page_id = _parse_next_page_id(_next_page_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("next_page_id", "BulkListingResponse") from None
 
         bulk_listing_response = cls(
             has_more=has_more,

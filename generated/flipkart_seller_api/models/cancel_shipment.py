@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CancelShipment")
@@ -56,8 +59,15 @@ class CancelShipment:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        cancellation_group_ids = cast(list[str], d.pop("cancellationGroupIds", UNSET))
+        d = dict(require_object(src_dict, "CancelShipment"))
+        _cancellation_group_ids_json = d.pop("cancellationGroupIds", UNSET)
+        try:
+            cancellation_group_ids = cast(list[str], _cancellation_group_ids_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "cancellationGroupIds", "CancelShipment"
+            ) from None
 
         location_id = d.pop("locationId", UNSET)
 

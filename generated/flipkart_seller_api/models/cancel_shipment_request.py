@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -47,15 +50,25 @@ class CancelShipmentRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.cancel_shipment import CancelShipment
 
-        d = dict(src_dict)
-        _shipments = d.pop("shipments", UNSET)
-        shipments: list[CancelShipment] | Unset = UNSET
-        if _shipments is not UNSET:
-            shipments = []
-            for shipments_item_data in _shipments:
-                shipments_item = CancelShipment.from_dict(shipments_item_data)
+        d = dict(require_object(src_dict, "CancelShipmentRequest"))
+        _shipments_json = d.pop("shipments", UNSET)
+        try:
+            _shipments = _shipments_json
+            shipments: list[CancelShipment] | Unset = UNSET
+            if _shipments is not UNSET:
+                shipments = []
+                for shipments_index, shipments_item_data in enumerate(_shipments):
+                    try:
+                        shipments_item = CancelShipment.from_dict(shipments_item_data)
 
-                shipments.append(shipments_item)
+                    except PayloadError as _payload_error:
+                        raise _payload_error.within_index(
+                            shipments_index, _payload_error.model
+                        ) from None
+                    shipments.append(shipments_item)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("shipments", "CancelShipmentRequest") from None
 
         cancel_shipment_request = cls(
             shipments=shipments,

@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateCourierReturnResponse")
@@ -40,16 +43,23 @@ class CreateCourierReturnResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "CreateCourierReturnResponse"))
+        _response_json = d.pop("response", UNSET)
+        try:
 
-        def _parse_response(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_response(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        response = _parse_response(d.pop("response", UNSET))
+            response = _parse_response(_response_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "response", "CreateCourierReturnResponse"
+            ) from None
 
         create_courier_return_response = cls(
             response=response,

@@ -8,12 +8,15 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
 from ..models.create_listing_request_fulfillment_profile import (
     CreateListingRequestFulfillmentProfile,
 )
 from ..models.create_listing_request_listing_status import (
     CreateListingRequestListingStatus,
 )
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -138,60 +141,118 @@ class CreateListingRequest:
         from ..models.shipping_fees import ShippingFees
         from ..models.tax import Tax
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "CreateListingRequest"))
         fulfillment_profile = CreateListingRequestFulfillmentProfile(
-            d.pop("fulfillment_profile")
+            pop_required(d, "fulfillment_profile", "CreateListingRequest")
         )
 
-        listing_status = CreateListingRequestListingStatus(d.pop("listing_status"))
+        listing_status = CreateListingRequestListingStatus(
+            pop_required(d, "listing_status", "CreateListingRequest")
+        )
 
-        locations = []
-        _locations = d.pop("locations")
-        for locations_item_data in _locations:
-            locations_item = Location.from_dict(locations_item_data)
+        _locations_json = pop_required(d, "locations", "CreateListingRequest")
+        try:
+            locations = []
+            _locations = _locations_json
+            for locations_index, locations_item_data in enumerate(_locations):
+                try:
+                    locations_item = Location.from_dict(locations_item_data)
 
-            locations.append(locations_item)
+                except PayloadError as _payload_error:
+                    raise _payload_error.within_index(
+                        locations_index, _payload_error.model
+                    ) from None
+                locations.append(locations_item)
 
-        packages = []
-        _packages = d.pop("packages")
-        for packages_item_data in _packages:
-            packages_item = Package.from_dict(packages_item_data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("locations", "CreateListingRequest") from None
 
-            packages.append(packages_item)
+        _packages_json = pop_required(d, "packages", "CreateListingRequest")
+        try:
+            packages = []
+            _packages = _packages_json
+            for packages_index, packages_item_data in enumerate(_packages):
+                try:
+                    packages_item = Package.from_dict(packages_item_data)
 
-        price = Price.from_dict(d.pop("price"))
+                except PayloadError as _payload_error:
+                    raise _payload_error.within_index(
+                        packages_index, _payload_error.model
+                    ) from None
+                packages.append(packages_item)
 
-        product_id = d.pop("product_id")
+        except PayloadError as _payload_error:
+            raise _payload_error.within("packages", "CreateListingRequest") from None
 
-        tax = Tax.from_dict(d.pop("tax"))
+        _price_json = pop_required(d, "price", "CreateListingRequest")
+        try:
+            price = Price.from_dict(_price_json)
 
-        _address_label = d.pop("address_label", UNSET)
-        address_label: AddressLabel | Unset
-        if isinstance(_address_label, Unset):
-            address_label = UNSET
-        else:
-            address_label = AddressLabel.from_dict(_address_label)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("price", "CreateListingRequest") from None
 
-        _dating_label = d.pop("dating_label", UNSET)
-        dating_label: DatingLabel | Unset
-        if isinstance(_dating_label, Unset):
-            dating_label = UNSET
-        else:
-            dating_label = DatingLabel.from_dict(_dating_label)
+        product_id = pop_required(d, "product_id", "CreateListingRequest")
 
-        _fulfillment = d.pop("fulfillment", UNSET)
-        fulfillment: Fulfillment | Unset
-        if isinstance(_fulfillment, Unset):
-            fulfillment = UNSET
-        else:
-            fulfillment = Fulfillment.from_dict(_fulfillment)
+        _tax_json = pop_required(d, "tax", "CreateListingRequest")
+        try:
+            tax = Tax.from_dict(_tax_json)
 
-        _shipping_fees = d.pop("shipping_fees", UNSET)
-        shipping_fees: ShippingFees | Unset
-        if isinstance(_shipping_fees, Unset):
-            shipping_fees = UNSET
-        else:
-            shipping_fees = ShippingFees.from_dict(_shipping_fees)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("tax", "CreateListingRequest") from None
+
+        _address_label_json = d.pop("address_label", UNSET)
+        try:
+            _address_label = _address_label_json
+            address_label: AddressLabel | Unset
+            if isinstance(_address_label, Unset):
+                address_label = UNSET
+            else:
+                address_label = AddressLabel.from_dict(_address_label)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "address_label", "CreateListingRequest"
+            ) from None
+
+        _dating_label_json = d.pop("dating_label", UNSET)
+        try:
+            _dating_label = _dating_label_json
+            dating_label: DatingLabel | Unset
+            if isinstance(_dating_label, Unset):
+                dating_label = UNSET
+            else:
+                dating_label = DatingLabel.from_dict(_dating_label)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "dating_label", "CreateListingRequest"
+            ) from None
+
+        _fulfillment_json = d.pop("fulfillment", UNSET)
+        try:
+            _fulfillment = _fulfillment_json
+            fulfillment: Fulfillment | Unset
+            if isinstance(_fulfillment, Unset):
+                fulfillment = UNSET
+            else:
+                fulfillment = Fulfillment.from_dict(_fulfillment)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("fulfillment", "CreateListingRequest") from None
+
+        _shipping_fees_json = d.pop("shipping_fees", UNSET)
+        try:
+            _shipping_fees = _shipping_fees_json
+            shipping_fees: ShippingFees | Unset
+            if isinstance(_shipping_fees, Unset):
+                shipping_fees = UNSET
+            else:
+                shipping_fees = ShippingFees.from_dict(_shipping_fees)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "shipping_fees", "CreateListingRequest"
+            ) from None
 
         subsidized_shipping = d.pop("subsidized_shipping", UNSET)
 

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -56,17 +59,22 @@ class CreateOrderItem:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.sub_item_request import SubItemRequest
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "CreateOrderItem"))
         listing_id = d.pop("listingId", UNSET)
 
         quantity = d.pop("quantity", UNSET)
 
-        _sub_item = d.pop("subItem", UNSET)
-        sub_item: SubItemRequest | Unset
-        if isinstance(_sub_item, Unset):
-            sub_item = UNSET
-        else:
-            sub_item = SubItemRequest.from_dict(_sub_item)
+        _sub_item_json = d.pop("subItem", UNSET)
+        try:
+            _sub_item = _sub_item_json
+            sub_item: SubItemRequest | Unset
+            if isinstance(_sub_item, Unset):
+                sub_item = UNSET
+            else:
+                sub_item = SubItemRequest.from_dict(_sub_item)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("subItem", "CreateOrderItem") from None
 
         create_order_item = cls(
             listing_id=listing_id,

@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateOrderItemResponse")
@@ -60,34 +63,55 @@ class CreateOrderItemResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "CreateOrderItemResponse"))
+        _listing_id_json = d.pop("listingId", UNSET)
+        try:
 
-        def _parse_listing_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_listing_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        listing_id = _parse_listing_id(d.pop("listingId", UNSET))
+            listing_id = _parse_listing_id(_listing_id_json)
 
-        def _parse_order_item_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "listingId", "CreateOrderItemResponse"
+            ) from None
 
-        order_item_id = _parse_order_item_id(d.pop("orderItemId", UNSET))
+        _order_item_id_json = d.pop("orderItemId", UNSET)
+        try:
 
-        def _parse_quantity(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            def _parse_order_item_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        quantity = _parse_quantity(d.pop("quantity", UNSET))
+            order_item_id = _parse_order_item_id(_order_item_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "orderItemId", "CreateOrderItemResponse"
+            ) from None
+
+        _quantity_json = d.pop("quantity", UNSET)
+        try:
+
+            def _parse_quantity(data: object) -> int | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | None | Unset, data)
+
+            quantity = _parse_quantity(_quantity_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("quantity", "CreateOrderItemResponse") from None
 
         create_order_item_response = cls(
             listing_id=listing_id,

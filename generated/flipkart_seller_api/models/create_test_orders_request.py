@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -59,17 +62,31 @@ class CreateTestOrdersRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.create_order_item import CreateOrderItem
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "CreateTestOrdersRequest"))
         location_id = d.pop("locationId", UNSET)
 
-        _order_items = d.pop("orderItems", UNSET)
-        order_items: list[CreateOrderItem] | Unset = UNSET
-        if _order_items is not UNSET:
-            order_items = []
-            for order_items_item_data in _order_items:
-                order_items_item = CreateOrderItem.from_dict(order_items_item_data)
+        _order_items_json = d.pop("orderItems", UNSET)
+        try:
+            _order_items = _order_items_json
+            order_items: list[CreateOrderItem] | Unset = UNSET
+            if _order_items is not UNSET:
+                order_items = []
+                for order_items_index, order_items_item_data in enumerate(_order_items):
+                    try:
+                        order_items_item = CreateOrderItem.from_dict(
+                            order_items_item_data
+                        )
 
-                order_items.append(order_items_item)
+                    except PayloadError as _payload_error:
+                        raise _payload_error.within_index(
+                            order_items_index, _payload_error.model
+                        ) from None
+                    order_items.append(order_items_item)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "orderItems", "CreateTestOrdersRequest"
+            ) from None
 
         shipment_type = d.pop("shipmentType", UNSET)
 

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -22,27 +25,33 @@ class CreateTestOrdersResponse:
     """
     Attributes:
         order_id (None | str | Unset):
-        order_items (list[CreateOrderItemResponse] | None | Unset):
+        order_items (list[CreateOrderItemResponse | None] | None | Unset):
     """
 
     order_id: None | str | Unset = UNSET
-    order_items: list[CreateOrderItemResponse] | None | Unset = UNSET
+    order_items: list[CreateOrderItemResponse | None] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.create_order_item_response import CreateOrderItemResponse
+
         order_id: None | str | Unset
         if isinstance(self.order_id, Unset):
             order_id = UNSET
         else:
             order_id = self.order_id
 
-        order_items: list[dict[str, Any]] | None | Unset
+        order_items: list[dict[str, Any] | None] | None | Unset
         if isinstance(self.order_items, Unset):
             order_items = UNSET
         elif isinstance(self.order_items, list):
             order_items = []
             for order_items_type_0_item_data in self.order_items:
-                order_items_type_0_item = order_items_type_0_item_data.to_dict()
+                order_items_type_0_item: dict[str, Any] | None
+                if isinstance(order_items_type_0_item_data, CreateOrderItemResponse):
+                    order_items_type_0_item = order_items_type_0_item_data.to_dict()
+                else:
+                    order_items_type_0_item = order_items_type_0_item_data
                 order_items.append(order_items_type_0_item)
 
         else:
@@ -62,42 +71,86 @@ class CreateTestOrdersResponse:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.create_order_item_response import CreateOrderItemResponse
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "CreateTestOrdersResponse"))
+        _order_id_json = d.pop("orderId", UNSET)
+        try:
 
-        def _parse_order_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_order_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        order_id = _parse_order_id(d.pop("orderId", UNSET))
+            order_id = _parse_order_id(_order_id_json)
 
-        def _parse_order_items(
-            data: object,
-        ) -> list[CreateOrderItemResponse] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                order_items_type_0 = []
-                _order_items_type_0 = data
-                for order_items_type_0_item_data in _order_items_type_0:
-                    order_items_type_0_item = CreateOrderItemResponse.from_dict(
-                        order_items_type_0_item_data
-                    )
+        except PayloadError as _payload_error:
+            raise _payload_error.within("orderId", "CreateTestOrdersResponse") from None
 
-                    order_items_type_0.append(order_items_type_0_item)
+        _order_items_json = d.pop("orderItems", UNSET)
+        try:
 
-                return order_items_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[CreateOrderItemResponse] | None | Unset, data)
+            def _parse_order_items(
+                data: object,
+            ) -> list[CreateOrderItemResponse | None] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    order_items_type_0 = []
+                    _order_items_type_0 = data
+                    for (
+                        order_items_type_0_index,
+                        order_items_type_0_item_data,
+                    ) in enumerate(_order_items_type_0):
+                        try:
 
-        order_items = _parse_order_items(d.pop("orderItems", UNSET))
+                            def _parse_order_items_type_0_item(
+                                data: object,
+                            ) -> CreateOrderItemResponse | None:
+                                if data is None:
+                                    return data
+                                try:
+                                    if not isinstance(data, dict):
+                                        raise TypeError()
+                                    order_items_type_0_item_type_1 = (
+                                        CreateOrderItemResponse.from_dict(data)
+                                    )
+
+                                    return order_items_type_0_item_type_1
+                                except (
+                                    TypeError,
+                                    ValueError,
+                                    AttributeError,
+                                    KeyError,
+                                ):
+                                    pass
+                                return cast(CreateOrderItemResponse | None, data)
+
+                            order_items_type_0_item = _parse_order_items_type_0_item(
+                                order_items_type_0_item_data
+                            )
+
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                order_items_type_0_index, _payload_error.model
+                            ) from None
+                        order_items_type_0.append(order_items_type_0_item)
+
+                    return order_items_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[CreateOrderItemResponse | None] | None | Unset, data)
+
+            order_items = _parse_order_items(_order_items_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "orderItems", "CreateTestOrdersResponse"
+            ) from None
 
         create_test_orders_response = cls(
             order_id=order_id,

@@ -9,7 +9,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
 
 T = TypeVar("T", bound="DateFilter")
 
@@ -29,11 +32,11 @@ class DateFilter:
     def to_dict(self) -> dict[str, Any]:
         from_: str | Unset = UNSET
         if not isinstance(self.from_, Unset):
-            from_ = self.from_.isoformat()
+            from_ = isoformat_as_received(self.from_)
 
         to: str | Unset = UNSET
         if not isinstance(self.to, Unset):
-            to = self.to.isoformat()
+            to = isoformat_as_received(self.to)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,20 +50,20 @@ class DateFilter:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "DateFilter"))
         _from_ = d.pop("from", UNSET)
         from_: datetime.datetime | Unset
         if isinstance(_from_, Unset):
             from_ = UNSET
         else:
-            from_ = datetime.datetime.fromisoformat(_from_)
+            from_ = parse_datetime(_from_)
 
         _to = d.pop("to", UNSET)
         to: datetime.datetime | Unset
         if isinstance(_to, Unset):
             to = UNSET
         else:
-            to = datetime.datetime.fromisoformat(_to)
+            to = parse_datetime(_to)
 
         date_filter = cls(
             from_=from_,

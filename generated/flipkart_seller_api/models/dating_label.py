@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DatingLabel")
@@ -48,7 +51,7 @@ class DatingLabel:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "DatingLabel"))
         expiry_date = d.pop("expiry_date", UNSET)
 
         mfg_date = d.pop("mfg_date", UNSET)

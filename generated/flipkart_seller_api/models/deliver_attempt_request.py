@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.failure_attributes import FailureAttributes
@@ -35,7 +38,7 @@ class DeliverAttemptRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        delivery_date = self.delivery_date.isoformat()
+        delivery_date = isoformat_as_received(self.delivery_date)
 
         failure_attributes: dict[str, Any] | Unset = UNSET
         if not isinstance(self.failure_attributes, Unset):
@@ -65,15 +68,24 @@ class DeliverAttemptRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.failure_attributes import FailureAttributes
 
-        d = dict(src_dict)
-        delivery_date = datetime.datetime.fromisoformat(d.pop("deliveryDate"))
+        d = dict(require_object(src_dict, "DeliverAttemptRequest"))
+        delivery_date = parse_datetime(
+            pop_required(d, "deliveryDate", "DeliverAttemptRequest")
+        )
 
-        _failure_attributes = d.pop("failureAttributes", UNSET)
-        failure_attributes: FailureAttributes | Unset
-        if isinstance(_failure_attributes, Unset):
-            failure_attributes = UNSET
-        else:
-            failure_attributes = FailureAttributes.from_dict(_failure_attributes)
+        _failure_attributes_json = d.pop("failureAttributes", UNSET)
+        try:
+            _failure_attributes = _failure_attributes_json
+            failure_attributes: FailureAttributes | Unset
+            if isinstance(_failure_attributes, Unset):
+                failure_attributes = UNSET
+            else:
+                failure_attributes = FailureAttributes.from_dict(_failure_attributes)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "failureAttributes", "DeliverAttemptRequest"
+            ) from None
 
         location_id = d.pop("locationId", UNSET)
 

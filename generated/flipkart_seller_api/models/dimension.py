@@ -8,6 +8,10 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+
 T = TypeVar("T", bound="Dimension")
 
 
@@ -49,28 +53,45 @@ class Dimension:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "Dimension"))
+        _breadth_json = pop_required(d, "breadth", "Dimension")
+        try:
 
-        def _parse_breadth(data: object) -> float | None:
-            if data is None:
-                return data
-            return cast(float | None, data)
+            def _parse_breadth(data: object) -> float | None:
+                if data is None:
+                    return data
+                return cast(float | None, data)
 
-        breadth = _parse_breadth(d.pop("breadth"))
+            breadth = _parse_breadth(_breadth_json)
 
-        def _parse_height(data: object) -> float | None:
-            if data is None:
-                return data
-            return cast(float | None, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("breadth", "Dimension") from None
 
-        height = _parse_height(d.pop("height"))
+        _height_json = pop_required(d, "height", "Dimension")
+        try:
 
-        def _parse_length(data: object) -> float | None:
-            if data is None:
-                return data
-            return cast(float | None, data)
+            def _parse_height(data: object) -> float | None:
+                if data is None:
+                    return data
+                return cast(float | None, data)
 
-        length = _parse_length(d.pop("length"))
+            height = _parse_height(_height_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("height", "Dimension") from None
+
+        _length_json = pop_required(d, "length", "Dimension")
+        try:
+
+            def _parse_length(data: object) -> float | None:
+                if data is None:
+                    return data
+                return cast(float | None, data)
+
+            length = _parse_length(_length_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("length", "Dimension") from None
 
         dimension = cls(
             breadth=breadth,

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -50,8 +53,13 @@ class DispatchLocation:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.dispatch_address import DispatchAddress
 
-        d = dict(src_dict)
-        address = DispatchAddress.from_dict(d.pop("address"))
+        d = dict(require_object(src_dict, "DispatchLocation"))
+        _address_json = pop_required(d, "address", "DispatchLocation")
+        try:
+            address = DispatchAddress.from_dict(_address_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("address", "DispatchLocation") from None
 
         location_id = d.pop("locationId", UNSET)
 

@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.confirm_item_row import ConfirmItemRow
@@ -43,14 +46,14 @@ class DispatchRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        dispatch_date = self.dispatch_date.isoformat()
+        dispatch_date = isoformat_as_received(self.dispatch_date)
 
         order_items = []
         for order_items_item_data in self.order_items:
             order_items_item = order_items_item_data.to_dict()
             order_items.append(order_items_item)
 
-        tentative_delivery_date = self.tentative_delivery_date.isoformat()
+        tentative_delivery_date = isoformat_as_received(self.tentative_delivery_date)
 
         delivery_partner = self.delivery_partner
 
@@ -88,18 +91,30 @@ class DispatchRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.confirm_item_row import ConfirmItemRow
 
-        d = dict(src_dict)
-        dispatch_date = datetime.datetime.fromisoformat(d.pop("dispatchDate"))
+        d = dict(require_object(src_dict, "DispatchRequest"))
+        dispatch_date = parse_datetime(
+            pop_required(d, "dispatchDate", "DispatchRequest")
+        )
 
-        order_items = []
-        _order_items = d.pop("orderItems")
-        for order_items_item_data in _order_items:
-            order_items_item = ConfirmItemRow.from_dict(order_items_item_data)
+        _order_items_json = pop_required(d, "orderItems", "DispatchRequest")
+        try:
+            order_items = []
+            _order_items = _order_items_json
+            for order_items_index, order_items_item_data in enumerate(_order_items):
+                try:
+                    order_items_item = ConfirmItemRow.from_dict(order_items_item_data)
 
-            order_items.append(order_items_item)
+                except PayloadError as _payload_error:
+                    raise _payload_error.within_index(
+                        order_items_index, _payload_error.model
+                    ) from None
+                order_items.append(order_items_item)
 
-        tentative_delivery_date = datetime.datetime.fromisoformat(
-            d.pop("tentativeDeliveryDate")
+        except PayloadError as _payload_error:
+            raise _payload_error.within("orderItems", "DispatchRequest") from None
+
+        tentative_delivery_date = parse_datetime(
+            pop_required(d, "tentativeDeliveryDate", "DispatchRequest")
         )
 
         delivery_partner = d.pop("deliveryPartner", UNSET)

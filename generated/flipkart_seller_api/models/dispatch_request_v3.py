@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.dispatch_location import DispatchLocation
@@ -44,11 +47,11 @@ class DispatchRequestV3:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        dispatch_date = self.dispatch_date.isoformat()
+        dispatch_date = isoformat_as_received(self.dispatch_date)
 
         invoice = self.invoice.to_dict()
 
-        tentative_delivery_date = self.tentative_delivery_date.isoformat()
+        tentative_delivery_date = isoformat_as_received(self.tentative_delivery_date)
 
         delivery_partner = self.delivery_partner
 
@@ -89,23 +92,37 @@ class DispatchRequestV3:
         from ..models.dispatch_location import DispatchLocation
         from ..models.invoice_request import InvoiceRequest
 
-        d = dict(src_dict)
-        dispatch_date = datetime.datetime.fromisoformat(d.pop("dispatchDate"))
+        d = dict(require_object(src_dict, "DispatchRequestV3"))
+        dispatch_date = parse_datetime(
+            pop_required(d, "dispatchDate", "DispatchRequestV3")
+        )
 
-        invoice = InvoiceRequest.from_dict(d.pop("invoice"))
+        _invoice_json = pop_required(d, "invoice", "DispatchRequestV3")
+        try:
+            invoice = InvoiceRequest.from_dict(_invoice_json)
 
-        tentative_delivery_date = datetime.datetime.fromisoformat(
-            d.pop("tentativeDeliveryDate")
+        except PayloadError as _payload_error:
+            raise _payload_error.within("invoice", "DispatchRequestV3") from None
+
+        tentative_delivery_date = parse_datetime(
+            pop_required(d, "tentativeDeliveryDate", "DispatchRequestV3")
         )
 
         delivery_partner = d.pop("deliveryPartner", UNSET)
 
-        _dispatch_location = d.pop("dispatchLocation", UNSET)
-        dispatch_location: DispatchLocation | Unset
-        if isinstance(_dispatch_location, Unset):
-            dispatch_location = UNSET
-        else:
-            dispatch_location = DispatchLocation.from_dict(_dispatch_location)
+        _dispatch_location_json = d.pop("dispatchLocation", UNSET)
+        try:
+            _dispatch_location = _dispatch_location_json
+            dispatch_location: DispatchLocation | Unset
+            if isinstance(_dispatch_location, Unset):
+                dispatch_location = UNSET
+            else:
+                dispatch_location = DispatchLocation.from_dict(_dispatch_location)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "dispatchLocation", "DispatchRequestV3"
+            ) from None
 
         location_id = d.pop("locationId", UNSET)
 

@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DispatchShipmentRequest")
@@ -44,10 +47,17 @@ class DispatchShipmentRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "DispatchShipmentRequest"))
         location_id = d.pop("locationId", UNSET)
 
-        shipment_ids = cast(list[str], d.pop("shipmentIds", UNSET))
+        _shipment_ids_json = d.pop("shipmentIds", UNSET)
+        try:
+            shipment_ids = cast(list[str], _shipment_ids_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "shipmentIds", "DispatchShipmentRequest"
+            ) from None
 
         dispatch_shipment_request = cls(
             location_id=location_id,

@@ -8,7 +8,10 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
 from ..models.error_severity import ErrorSeverity
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Error")
@@ -55,25 +58,36 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "Error"))
+        _code_json = pop_required(d, "code", "Error")
+        try:
 
-        def _parse_code(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+            def _parse_code(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
 
-        code = _parse_code(d.pop("code"))
+            code = _parse_code(_code_json)
 
-        severity = ErrorSeverity(d.pop("severity"))
+        except PayloadError as _payload_error:
+            raise _payload_error.within("code", "Error") from None
 
-        def _parse_path(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        severity = ErrorSeverity(pop_required(d, "severity", "Error"))
 
-        path = _parse_path(d.pop("path", UNSET))
+        _path_json = d.pop("path", UNSET)
+        try:
+
+            def _parse_path(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            path = _parse_path(_path_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("path", "Error") from None
 
         error = cls(
             code=code,

@@ -9,7 +9,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
 
 T = TypeVar("T", bound="FailureAttributes")
 
@@ -29,7 +32,7 @@ class FailureAttributes:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        new_delivery_date = self.new_delivery_date.isoformat()
+        new_delivery_date = isoformat_as_received(self.new_delivery_date)
 
         reason = self.reason
 
@@ -51,8 +54,10 @@ class FailureAttributes:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        new_delivery_date = datetime.datetime.fromisoformat(d.pop("newDeliveryDate"))
+        d = dict(require_object(src_dict, "FailureAttributes"))
+        new_delivery_date = parse_datetime(
+            pop_required(d, "newDeliveryDate", "FailureAttributes")
+        )
 
         reason = d.pop("reason", UNSET)
 

@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Form")
@@ -60,34 +63,51 @@ class Form:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "Form"))
+        _automated_json = d.pop("automated", UNSET)
+        try:
 
-        def _parse_automated(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+            def _parse_automated(data: object) -> bool | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(bool | None | Unset, data)
 
-        automated = _parse_automated(d.pop("automated", UNSET))
+            automated = _parse_automated(_automated_json)
 
-        def _parse_link(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("automated", "Form") from None
 
-        link = _parse_link(d.pop("link", UNSET))
+        _link_json = d.pop("link", UNSET)
+        try:
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_link(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        name = _parse_name(d.pop("name", UNSET))
+            link = _parse_link(_link_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("link", "Form") from None
+
+        _name_json = d.pop("name", UNSET)
+        try:
+
+            def _parse_name(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            name = _parse_name(_name_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("name", "Form") from None
 
         form = cls(
             automated=automated,

@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+
 if TYPE_CHECKING:
     from ..models.shipment_form_update_form import ShipmentFormUpdateForm
 
@@ -50,15 +54,25 @@ class FormUpdate:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.shipment_form_update_form import ShipmentFormUpdateForm
 
-        d = dict(src_dict)
-        forms = []
-        _forms = d.pop("forms")
-        for forms_item_data in _forms:
-            forms_item = ShipmentFormUpdateForm.from_dict(forms_item_data)
+        d = dict(require_object(src_dict, "FormUpdate"))
+        _forms_json = pop_required(d, "forms", "FormUpdate")
+        try:
+            forms = []
+            _forms = _forms_json
+            for forms_index, forms_item_data in enumerate(_forms):
+                try:
+                    forms_item = ShipmentFormUpdateForm.from_dict(forms_item_data)
 
-            forms.append(forms_item)
+                except PayloadError as _payload_error:
+                    raise _payload_error.within_index(
+                        forms_index, _payload_error.model
+                    ) from None
+                forms.append(forms_item)
 
-        shipment_id = d.pop("shipmentId")
+        except PayloadError as _payload_error:
+            raise _payload_error.within("forms", "FormUpdate") from None
+
+        shipment_id = pop_required(d, "shipmentId", "FormUpdate")
 
         form_update = cls(
             forms=forms,

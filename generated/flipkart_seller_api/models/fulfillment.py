@@ -8,9 +8,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import pop_required, require_object
 from ..models.fulfillment_procurement_type import FulfillmentProcurementType
 from ..models.fulfillment_region_restriction import FulfillmentRegionRestriction
 from ..models.fulfillment_shipping_provider import FulfillmentShippingProvider
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Fulfillment")
@@ -59,12 +62,16 @@ class Fulfillment:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        dispatch_sla = d.pop("dispatch_sla")
+        d = dict(require_object(src_dict, "Fulfillment"))
+        dispatch_sla = pop_required(d, "dispatch_sla", "Fulfillment")
 
-        procurement_type = FulfillmentProcurementType(d.pop("procurement_type"))
+        procurement_type = FulfillmentProcurementType(
+            pop_required(d, "procurement_type", "Fulfillment")
+        )
 
-        shipping_provider = FulfillmentShippingProvider(d.pop("shipping_provider"))
+        shipping_provider = FulfillmentShippingProvider(
+            pop_required(d, "shipping_provider", "Fulfillment")
+        )
 
         _region_restriction = d.pop("region_restriction", UNSET)
         region_restriction: FulfillmentRegionRestriction | Unset

@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+
 if TYPE_CHECKING:
     from ..models.params import Params
 
@@ -42,8 +46,13 @@ class GetManifestRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.params import Params
 
-        d = dict(src_dict)
-        params = Params.from_dict(d.pop("params"))
+        d = dict(require_object(src_dict, "GetManifestRequest"))
+        _params_json = pop_required(d, "params", "GetManifestRequest")
+        try:
+            params = Params.from_dict(_params_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("params", "GetManifestRequest") from None
 
         get_manifest_request = cls(
             params=params,

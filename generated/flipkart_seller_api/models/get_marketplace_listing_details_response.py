@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -92,86 +95,132 @@ class GetMarketplaceListingDetailsResponse:
             GetMarketplaceListingDetailsResponseAvailableType0,
         )
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "GetMarketplaceListingDetailsResponse"))
+        _available_json = pop_required(
+            d, "available", "GetMarketplaceListingDetailsResponse"
+        )
+        try:
 
-        def _parse_available(
-            data: object,
-        ) -> GetMarketplaceListingDetailsResponseAvailableType0 | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                available_type_0 = (
-                    GetMarketplaceListingDetailsResponseAvailableType0.from_dict(data)
+            def _parse_available(
+                data: object,
+            ) -> GetMarketplaceListingDetailsResponseAvailableType0 | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    available_type_0 = (
+                        GetMarketplaceListingDetailsResponseAvailableType0.from_dict(
+                            data
+                        )
+                    )
+
+                    return available_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(
+                    GetMarketplaceListingDetailsResponseAvailableType0 | None, data
                 )
 
-                return available_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GetMarketplaceListingDetailsResponseAvailableType0 | None, data)
+            available = _parse_available(_available_json)
 
-        available = _parse_available(d.pop("available"))
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "available", "GetMarketplaceListingDetailsResponse"
+            ) from None
 
-        def _parse_invalid(data: object) -> list[None | str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                invalid_type_0 = []
-                _invalid_type_0 = data
-                for invalid_type_0_item_data in _invalid_type_0:
+        _invalid_json = d.pop("invalid", UNSET)
+        try:
 
-                    def _parse_invalid_type_0_item(data: object) -> None | str:
-                        if data is None:
-                            return data
-                        return cast(None | str, data)
+            def _parse_invalid(data: object) -> list[None | str] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    invalid_type_0 = []
+                    _invalid_type_0 = data
+                    for invalid_type_0_index, invalid_type_0_item_data in enumerate(
+                        _invalid_type_0
+                    ):
+                        try:
 
-                    invalid_type_0_item = _parse_invalid_type_0_item(
-                        invalid_type_0_item_data
-                    )
+                            def _parse_invalid_type_0_item(data: object) -> None | str:
+                                if data is None:
+                                    return data
+                                return cast(None | str, data)
 
-                    invalid_type_0.append(invalid_type_0_item)
+                            invalid_type_0_item = _parse_invalid_type_0_item(
+                                invalid_type_0_item_data
+                            )
 
-                return invalid_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[None | str] | None | Unset, data)
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                invalid_type_0_index, _payload_error.model
+                            ) from None
+                        invalid_type_0.append(invalid_type_0_item)
 
-        invalid = _parse_invalid(d.pop("invalid", UNSET))
+                    return invalid_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[None | str] | None | Unset, data)
 
-        def _parse_unavailable(data: object) -> list[None | str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                unavailable_type_0 = []
-                _unavailable_type_0 = data
-                for unavailable_type_0_item_data in _unavailable_type_0:
+            invalid = _parse_invalid(_invalid_json)
 
-                    def _parse_unavailable_type_0_item(data: object) -> None | str:
-                        if data is None:
-                            return data
-                        return cast(None | str, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "invalid", "GetMarketplaceListingDetailsResponse"
+            ) from None
 
-                    unavailable_type_0_item = _parse_unavailable_type_0_item(
-                        unavailable_type_0_item_data
-                    )
+        _unavailable_json = d.pop("unavailable", UNSET)
+        try:
 
-                    unavailable_type_0.append(unavailable_type_0_item)
+            def _parse_unavailable(data: object) -> list[None | str] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    unavailable_type_0 = []
+                    _unavailable_type_0 = data
+                    for (
+                        unavailable_type_0_index,
+                        unavailable_type_0_item_data,
+                    ) in enumerate(_unavailable_type_0):
+                        try:
 
-                return unavailable_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[None | str] | None | Unset, data)
+                            def _parse_unavailable_type_0_item(
+                                data: object,
+                            ) -> None | str:
+                                if data is None:
+                                    return data
+                                return cast(None | str, data)
 
-        unavailable = _parse_unavailable(d.pop("unavailable", UNSET))
+                            unavailable_type_0_item = _parse_unavailable_type_0_item(
+                                unavailable_type_0_item_data
+                            )
+
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                unavailable_type_0_index, _payload_error.model
+                            ) from None
+                        unavailable_type_0.append(unavailable_type_0_item)
+
+                    return unavailable_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[None | str] | None | Unset, data)
+
+            unavailable = _parse_unavailable(_unavailable_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "unavailable", "GetMarketplaceListingDetailsResponse"
+            ) from None
 
         get_marketplace_listing_details_response = cls(
             available=available,

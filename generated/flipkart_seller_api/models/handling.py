@@ -8,6 +8,10 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+
 T = TypeVar("T", bound="Handling")
 
 
@@ -37,14 +41,19 @@ class Handling:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "Handling"))
+        _fragile_json = pop_required(d, "fragile", "Handling")
+        try:
 
-        def _parse_fragile(data: object) -> bool | None:
-            if data is None:
-                return data
-            return cast(bool | None, data)
+            def _parse_fragile(data: object) -> bool | None:
+                if data is None:
+                    return data
+                return cast(bool | None, data)
 
-        fragile = _parse_fragile(d.pop("fragile"))
+            fragile = _parse_fragile(_fragile_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("fragile", "Handling") from None
 
         handling = cls(
             fragile=fragile,

@@ -8,6 +8,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+
 T = TypeVar("T", bound="InputStream")
 
 
@@ -24,7 +28,7 @@ class InputStream:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "InputStream"))
         input_stream = cls()
 
         input_stream.additional_properties = d

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -59,15 +62,27 @@ class InvoiceRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.invoice_item import InvoiceItem
 
-        d = dict(src_dict)
-        invoice_date = datetime.date.fromisoformat(d.pop("invoiceDate"))
+        d = dict(require_object(src_dict, "InvoiceRequest"))
+        invoice_date = datetime.date.fromisoformat(
+            pop_required(d, "invoiceDate", "InvoiceRequest")
+        )
 
-        items = []
-        _items = d.pop("items")
-        for items_item_data in _items:
-            items_item = InvoiceItem.from_dict(items_item_data)
+        _items_json = pop_required(d, "items", "InvoiceRequest")
+        try:
+            items = []
+            _items = _items_json
+            for items_index, items_item_data in enumerate(_items):
+                try:
+                    items_item = InvoiceItem.from_dict(items_item_data)
 
-            items.append(items_item)
+                except PayloadError as _payload_error:
+                    raise _payload_error.within_index(
+                        items_index, _payload_error.model
+                    ) from None
+                items.append(items_item)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("items", "InvoiceRequest") from None
 
         invoice_number = d.pop("invoiceNumber", UNSET)
 

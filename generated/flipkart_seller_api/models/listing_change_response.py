@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
 from ..models.listing_change_response_status import ListingChangeResponseStatus
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 
 if TYPE_CHECKING:
     from ..models.attribute_error import AttributeError_
@@ -22,34 +25,45 @@ T = TypeVar("T", bound="ListingChangeResponse")
 class ListingChangeResponse:
     """
     Attributes:
-        attribute_errors (list[AttributeError_] | None):
-        errors (list[Error] | None):
+        attribute_errors (list[AttributeError_ | None] | None):
+        errors (list[Error | None] | None):
         status (ListingChangeResponseStatus):
     """
 
-    attribute_errors: list[AttributeError_] | None
-    errors: list[Error] | None
+    attribute_errors: list[AttributeError_ | None] | None
+    errors: list[Error | None] | None
     status: ListingChangeResponseStatus
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        attribute_errors: list[dict[str, Any]] | None
+        from ..models.attribute_error import AttributeError_
+        from ..models.error import Error
+
+        attribute_errors: list[dict[str, Any] | None] | None
         if isinstance(self.attribute_errors, list):
             attribute_errors = []
             for attribute_errors_type_0_item_data in self.attribute_errors:
-                attribute_errors_type_0_item = (
-                    attribute_errors_type_0_item_data.to_dict()
-                )
+                attribute_errors_type_0_item: dict[str, Any] | None
+                if isinstance(attribute_errors_type_0_item_data, AttributeError_):
+                    attribute_errors_type_0_item = (
+                        attribute_errors_type_0_item_data.to_dict()
+                    )
+                else:
+                    attribute_errors_type_0_item = attribute_errors_type_0_item_data
                 attribute_errors.append(attribute_errors_type_0_item)
 
         else:
             attribute_errors = self.attribute_errors
 
-        errors: list[dict[str, Any]] | None
+        errors: list[dict[str, Any] | None] | None
         if isinstance(self.errors, list):
             errors = []
             for errors_type_0_item_data in self.errors:
-                errors_type_0_item = errors_type_0_item_data.to_dict()
+                errors_type_0_item: dict[str, Any] | None
+                if isinstance(errors_type_0_item_data, Error):
+                    errors_type_0_item = errors_type_0_item_data.to_dict()
+                else:
+                    errors_type_0_item = errors_type_0_item_data
                 errors.append(errors_type_0_item)
 
         else:
@@ -74,51 +88,131 @@ class ListingChangeResponse:
         from ..models.attribute_error import AttributeError_
         from ..models.error import Error
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ListingChangeResponse"))
+        _attribute_errors_json = pop_required(
+            d, "attribute_errors", "ListingChangeResponse"
+        )
+        try:
 
-        def _parse_attribute_errors(data: object) -> list[AttributeError_] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                attribute_errors_type_0 = []
-                _attribute_errors_type_0 = data
-                for attribute_errors_type_0_item_data in _attribute_errors_type_0:
-                    attribute_errors_type_0_item = AttributeError_.from_dict(
-                        attribute_errors_type_0_item_data
-                    )
+            def _parse_attribute_errors(
+                data: object,
+            ) -> list[AttributeError_ | None] | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    attribute_errors_type_0 = []
+                    _attribute_errors_type_0 = data
+                    for (
+                        attribute_errors_type_0_index,
+                        attribute_errors_type_0_item_data,
+                    ) in enumerate(_attribute_errors_type_0):
+                        try:
 
-                    attribute_errors_type_0.append(attribute_errors_type_0_item)
+                            def _parse_attribute_errors_type_0_item(
+                                data: object,
+                            ) -> AttributeError_ | None:
+                                if data is None:
+                                    return data
+                                try:
+                                    if not isinstance(data, dict):
+                                        raise TypeError()
+                                    attribute_errors_type_0_item_type_1 = (
+                                        AttributeError_.from_dict(data)
+                                    )
 
-                return attribute_errors_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[AttributeError_] | None, data)
+                                    return attribute_errors_type_0_item_type_1
+                                except (
+                                    TypeError,
+                                    ValueError,
+                                    AttributeError,
+                                    KeyError,
+                                ):
+                                    pass
+                                return cast(AttributeError_ | None, data)
 
-        attribute_errors = _parse_attribute_errors(d.pop("attribute_errors"))
+                            attribute_errors_type_0_item = (
+                                _parse_attribute_errors_type_0_item(
+                                    attribute_errors_type_0_item_data
+                                )
+                            )
 
-        def _parse_errors(data: object) -> list[Error] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                errors_type_0 = []
-                _errors_type_0 = data
-                for errors_type_0_item_data in _errors_type_0:
-                    errors_type_0_item = Error.from_dict(errors_type_0_item_data)
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                attribute_errors_type_0_index, _payload_error.model
+                            ) from None
+                        attribute_errors_type_0.append(attribute_errors_type_0_item)
 
-                    errors_type_0.append(errors_type_0_item)
+                    return attribute_errors_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[AttributeError_ | None] | None, data)
 
-                return errors_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Error] | None, data)
+            attribute_errors = _parse_attribute_errors(_attribute_errors_json)
 
-        errors = _parse_errors(d.pop("errors"))
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "attribute_errors", "ListingChangeResponse"
+            ) from None
 
-        status = ListingChangeResponseStatus(d.pop("status"))
+        _errors_json = pop_required(d, "errors", "ListingChangeResponse")
+        try:
+
+            def _parse_errors(data: object) -> list[Error | None] | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    errors_type_0 = []
+                    _errors_type_0 = data
+                    for errors_type_0_index, errors_type_0_item_data in enumerate(
+                        _errors_type_0
+                    ):
+                        try:
+
+                            def _parse_errors_type_0_item(data: object) -> Error | None:
+                                if data is None:
+                                    return data
+                                try:
+                                    if not isinstance(data, dict):
+                                        raise TypeError()
+                                    errors_type_0_item_type_1 = Error.from_dict(data)
+
+                                    return errors_type_0_item_type_1
+                                except (
+                                    TypeError,
+                                    ValueError,
+                                    AttributeError,
+                                    KeyError,
+                                ):
+                                    pass
+                                return cast(Error | None, data)
+
+                            errors_type_0_item = _parse_errors_type_0_item(
+                                errors_type_0_item_data
+                            )
+
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                errors_type_0_index, _payload_error.model
+                            ) from None
+                        errors_type_0.append(errors_type_0_item)
+
+                    return errors_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[Error | None] | None, data)
+
+            errors = _parse_errors(_errors_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("errors", "ListingChangeResponse") from None
+
+        status = ListingChangeResponseStatus(
+            pop_required(d, "status", "ListingChangeResponse")
+        )
 
         listing_change_response = cls(
             attribute_errors=attribute_errors,

@@ -8,7 +8,10 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
 from ..models.location_status import LocationStatus
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Location")
@@ -19,22 +22,20 @@ class Location:
     """
     Attributes:
         id (None | str):
-        status (LocationStatus):
         inventory (int | None | Unset):
         pending_inventory (int | None | Unset):
+        status (LocationStatus | Unset):
     """
 
     id: None | str
-    status: LocationStatus
     inventory: int | None | Unset = UNSET
     pending_inventory: int | None | Unset = UNSET
+    status: LocationStatus | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id: None | str
         id = self.id
-
-        status = self.status.value
 
         inventory: int | None | Unset
         if isinstance(self.inventory, Unset):
@@ -48,57 +49,84 @@ class Location:
         else:
             pending_inventory = self.pending_inventory
 
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
-                "status": status,
             }
         )
         if inventory is not UNSET:
             field_dict["inventory"] = inventory
         if pending_inventory is not UNSET:
             field_dict["pending_inventory"] = pending_inventory
+        if status is not UNSET:
+            field_dict["status"] = status
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "Location"))
+        _id_json = pop_required(d, "id", "Location")
+        try:
 
-        def _parse_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+            def _parse_id(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        id = _parse_id(d.pop("id"))
+            id = _parse_id(_id_json)
 
-        status = LocationStatus(d.pop("status"))
+        except PayloadError as _payload_error:
+            raise _payload_error.within("id", "Location") from None
 
-        def _parse_inventory(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        _inventory_json = d.pop("inventory", UNSET)
+        try:
 
-        inventory = _parse_inventory(d.pop("inventory", UNSET))
+            def _parse_inventory(data: object) -> int | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | None | Unset, data)
 
-        def _parse_pending_inventory(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            inventory = _parse_inventory(_inventory_json)
 
-        pending_inventory = _parse_pending_inventory(d.pop("pending_inventory", UNSET))
+        except PayloadError as _payload_error:
+            raise _payload_error.within("inventory", "Location") from None
+
+        _pending_inventory_json = d.pop("pending_inventory", UNSET)
+        try:
+
+            def _parse_pending_inventory(data: object) -> int | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | None | Unset, data)
+
+            pending_inventory = _parse_pending_inventory(_pending_inventory_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("pending_inventory", "Location") from None
+
+        _status = d.pop("status", UNSET)
+        status: LocationStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = LocationStatus(_status)
 
         location = cls(
             id=id,
-            status=status,
             inventory=inventory,
             pending_inventory=pending_inventory,
+            status=status,
         )
 
         location.additional_properties = d

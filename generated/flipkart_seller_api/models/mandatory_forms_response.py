@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,20 +26,30 @@ T = TypeVar("T", bound="MandatoryFormsResponse")
 class MandatoryFormsResponse:
     """
     Attributes:
-        shipments (list[MandatoryFormsResponseShipment] | None | Unset):
+        shipments (list[MandatoryFormsResponseShipment | None] | None | Unset):
     """
 
-    shipments: list[MandatoryFormsResponseShipment] | None | Unset = UNSET
+    shipments: list[MandatoryFormsResponseShipment | None] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        shipments: list[dict[str, Any]] | None | Unset
+        from ..models.mandatory_forms_response_shipment import (
+            MandatoryFormsResponseShipment,
+        )
+
+        shipments: list[dict[str, Any] | None] | None | Unset
         if isinstance(self.shipments, Unset):
             shipments = UNSET
         elif isinstance(self.shipments, list):
             shipments = []
             for shipments_type_0_item_data in self.shipments:
-                shipments_type_0_item = shipments_type_0_item_data.to_dict()
+                shipments_type_0_item: dict[str, Any] | None
+                if isinstance(
+                    shipments_type_0_item_data, MandatoryFormsResponseShipment
+                ):
+                    shipments_type_0_item = shipments_type_0_item_data.to_dict()
+                else:
+                    shipments_type_0_item = shipments_type_0_item_data
                 shipments.append(shipments_type_0_item)
 
         else:
@@ -56,33 +69,70 @@ class MandatoryFormsResponse:
             MandatoryFormsResponseShipment,
         )
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "MandatoryFormsResponse"))
+        _shipments_json = d.pop("shipments", UNSET)
+        try:
 
-        def _parse_shipments(
-            data: object,
-        ) -> list[MandatoryFormsResponseShipment] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                shipments_type_0 = []
-                _shipments_type_0 = data
-                for shipments_type_0_item_data in _shipments_type_0:
-                    shipments_type_0_item = MandatoryFormsResponseShipment.from_dict(
-                        shipments_type_0_item_data
-                    )
+            def _parse_shipments(
+                data: object,
+            ) -> list[MandatoryFormsResponseShipment | None] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    shipments_type_0 = []
+                    _shipments_type_0 = data
+                    for shipments_type_0_index, shipments_type_0_item_data in enumerate(
+                        _shipments_type_0
+                    ):
+                        try:
 
-                    shipments_type_0.append(shipments_type_0_item)
+                            def _parse_shipments_type_0_item(
+                                data: object,
+                            ) -> MandatoryFormsResponseShipment | None:
+                                if data is None:
+                                    return data
+                                try:
+                                    if not isinstance(data, dict):
+                                        raise TypeError()
+                                    shipments_type_0_item_type_1 = (
+                                        MandatoryFormsResponseShipment.from_dict(data)
+                                    )
 
-                return shipments_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[MandatoryFormsResponseShipment] | None | Unset, data)
+                                    return shipments_type_0_item_type_1
+                                except (
+                                    TypeError,
+                                    ValueError,
+                                    AttributeError,
+                                    KeyError,
+                                ):
+                                    pass
+                                return cast(MandatoryFormsResponseShipment | None, data)
 
-        shipments = _parse_shipments(d.pop("shipments", UNSET))
+                            shipments_type_0_item = _parse_shipments_type_0_item(
+                                shipments_type_0_item_data
+                            )
+
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                shipments_type_0_index, _payload_error.model
+                            ) from None
+                        shipments_type_0.append(shipments_type_0_item)
+
+                    return shipments_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(
+                    list[MandatoryFormsResponseShipment | None] | None | Unset, data
+                )
+
+            shipments = _parse_shipments(_shipments_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("shipments", "MandatoryFormsResponse") from None
 
         mandatory_forms_response = cls(
             shipments=shipments,

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,22 +24,28 @@ T = TypeVar("T", bound="MandatoryFormsResponseShipment")
 class MandatoryFormsResponseShipment:
     """
     Attributes:
-        forms (list[Forms] | None | Unset):
+        forms (list[Forms | None] | None | Unset):
         shipment_id (None | str | Unset):
     """
 
-    forms: list[Forms] | None | Unset = UNSET
+    forms: list[Forms | None] | None | Unset = UNSET
     shipment_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        forms: list[dict[str, Any]] | None | Unset
+        from ..models.forms import Forms
+
+        forms: list[dict[str, Any] | None] | None | Unset
         if isinstance(self.forms, Unset):
             forms = UNSET
         elif isinstance(self.forms, list):
             forms = []
             for forms_type_0_item_data in self.forms:
-                forms_type_0_item = forms_type_0_item_data.to_dict()
+                forms_type_0_item: dict[str, Any] | None
+                if isinstance(forms_type_0_item_data, Forms):
+                    forms_type_0_item = forms_type_0_item_data.to_dict()
+                else:
+                    forms_type_0_item = forms_type_0_item_data
                 forms.append(forms_type_0_item)
 
         else:
@@ -62,38 +71,81 @@ class MandatoryFormsResponseShipment:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.forms import Forms
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "MandatoryFormsResponseShipment"))
+        _forms_json = d.pop("forms", UNSET)
+        try:
 
-        def _parse_forms(data: object) -> list[Forms] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                forms_type_0 = []
-                _forms_type_0 = data
-                for forms_type_0_item_data in _forms_type_0:
-                    forms_type_0_item = Forms.from_dict(forms_type_0_item_data)
+            def _parse_forms(data: object) -> list[Forms | None] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    forms_type_0 = []
+                    _forms_type_0 = data
+                    for forms_type_0_index, forms_type_0_item_data in enumerate(
+                        _forms_type_0
+                    ):
+                        try:
 
-                    forms_type_0.append(forms_type_0_item)
+                            def _parse_forms_type_0_item(data: object) -> Forms | None:
+                                if data is None:
+                                    return data
+                                try:
+                                    if not isinstance(data, dict):
+                                        raise TypeError()
+                                    forms_type_0_item_type_1 = Forms.from_dict(data)
 
-                return forms_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Forms] | None | Unset, data)
+                                    return forms_type_0_item_type_1
+                                except (
+                                    TypeError,
+                                    ValueError,
+                                    AttributeError,
+                                    KeyError,
+                                ):
+                                    pass
+                                return cast(Forms | None, data)
 
-        forms = _parse_forms(d.pop("forms", UNSET))
+                            forms_type_0_item = _parse_forms_type_0_item(
+                                forms_type_0_item_data
+                            )
 
-        def _parse_shipment_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                forms_type_0_index, _payload_error.model
+                            ) from None
+                        forms_type_0.append(forms_type_0_item)
 
-        shipment_id = _parse_shipment_id(d.pop("shipmentId", UNSET))
+                    return forms_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[Forms | None] | None | Unset, data)
+
+            forms = _parse_forms(_forms_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "forms", "MandatoryFormsResponseShipment"
+            ) from None
+
+        _shipment_id_json = d.pop("shipmentId", UNSET)
+        try:
+
+            def _parse_shipment_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            shipment_id = _parse_shipment_id(_shipment_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "shipmentId", "MandatoryFormsResponseShipment"
+            ) from None
 
         mandatory_forms_response_shipment = cls(
             forms=forms,

@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MarkOrderItemShipped")
@@ -36,7 +39,7 @@ class MarkOrderItemShipped:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "MarkOrderItemShipped"))
         order_item_id = d.pop("orderItemId", UNSET)
 
         mark_order_item_shipped = cls(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
 from ..models.marketplace_listing_detail_archived_status import (
     MarketplaceListingDetailArchivedStatus,
 )
@@ -17,6 +18,8 @@ from ..models.marketplace_listing_detail_fulfillment_profile import (
 from ..models.marketplace_listing_detail_listing_status import (
     MarketplaceListingDetailListingStatus,
 )
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -40,8 +43,8 @@ class MarketplaceListingDetail:
         price (None | Price):
         product_id (None | str):
         archived_status (MarketplaceListingDetailArchivedStatus | Unset):
-        locations (list[Location] | None | Unset):
-        packages (list[Package] | None | Unset):
+        locations (list[Location | None] | None | Unset):
+        packages (list[None | Package] | None | Unset):
         shipping_fees (None | ShippingFees | Unset):
         tax (None | Tax | Unset):
     """
@@ -52,13 +55,15 @@ class MarketplaceListingDetail:
     price: None | Price
     product_id: None | str
     archived_status: MarketplaceListingDetailArchivedStatus | Unset = UNSET
-    locations: list[Location] | None | Unset = UNSET
-    packages: list[Package] | None | Unset = UNSET
+    locations: list[Location | None] | None | Unset = UNSET
+    packages: list[None | Package] | None | Unset = UNSET
     shipping_fees: None | ShippingFees | Unset = UNSET
     tax: None | Tax | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.location import Location
+        from ..models.package import Package
         from ..models.price import Price
         from ..models.shipping_fees import ShippingFees
         from ..models.tax import Tax
@@ -83,25 +88,33 @@ class MarketplaceListingDetail:
         if not isinstance(self.archived_status, Unset):
             archived_status = self.archived_status.value
 
-        locations: list[dict[str, Any]] | None | Unset
+        locations: list[dict[str, Any] | None] | None | Unset
         if isinstance(self.locations, Unset):
             locations = UNSET
         elif isinstance(self.locations, list):
             locations = []
             for locations_type_0_item_data in self.locations:
-                locations_type_0_item = locations_type_0_item_data.to_dict()
+                locations_type_0_item: dict[str, Any] | None
+                if isinstance(locations_type_0_item_data, Location):
+                    locations_type_0_item = locations_type_0_item_data.to_dict()
+                else:
+                    locations_type_0_item = locations_type_0_item_data
                 locations.append(locations_type_0_item)
 
         else:
             locations = self.locations
 
-        packages: list[dict[str, Any]] | None | Unset
+        packages: list[dict[str, Any] | None] | None | Unset
         if isinstance(self.packages, Unset):
             packages = UNSET
         elif isinstance(self.packages, list):
             packages = []
             for packages_type_0_item_data in self.packages:
-                packages_type_0_item = packages_type_0_item_data.to_dict()
+                packages_type_0_item: dict[str, Any] | None
+                if isinstance(packages_type_0_item_data, Package):
+                    packages_type_0_item = packages_type_0_item_data.to_dict()
+                else:
+                    packages_type_0_item = packages_type_0_item_data
                 packages.append(packages_type_0_item)
 
         else:
@@ -155,41 +168,65 @@ class MarketplaceListingDetail:
         from ..models.shipping_fees import ShippingFees
         from ..models.tax import Tax
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "MarketplaceListingDetail"))
         fulfillment_profile = MarketplaceListingDetailFulfillmentProfile(
-            d.pop("fulfillment_profile")
+            pop_required(d, "fulfillment_profile", "MarketplaceListingDetail")
         )
 
-        def _parse_listing_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        _listing_id_json = pop_required(d, "listing_id", "MarketplaceListingDetail")
+        try:
 
-        listing_id = _parse_listing_id(d.pop("listing_id"))
+            def _parse_listing_id(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        listing_status = MarketplaceListingDetailListingStatus(d.pop("listing_status"))
+            listing_id = _parse_listing_id(_listing_id_json)
 
-        def _parse_price(data: object) -> None | Price:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                price_type_1 = Price.from_dict(data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "listing_id", "MarketplaceListingDetail"
+            ) from None
 
-                return price_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Price, data)
+        listing_status = MarketplaceListingDetailListingStatus(
+            pop_required(d, "listing_status", "MarketplaceListingDetail")
+        )
 
-        price = _parse_price(d.pop("price"))
+        _price_json = pop_required(d, "price", "MarketplaceListingDetail")
+        try:
 
-        def _parse_product_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+            def _parse_price(data: object) -> None | Price:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    price_type_1 = Price.from_dict(data)
 
-        product_id = _parse_product_id(d.pop("product_id"))
+                    return price_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | Price, data)
+
+            price = _parse_price(_price_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("price", "MarketplaceListingDetail") from None
+
+        _product_id_json = pop_required(d, "product_id", "MarketplaceListingDetail")
+        try:
+
+            def _parse_product_id(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
+
+            product_id = _parse_product_id(_product_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "product_id", "MarketplaceListingDetail"
+            ) from None
 
         _archived_status = d.pop("archived_status", UNSET)
         archived_status: MarketplaceListingDetailArchivedStatus | Unset
@@ -198,85 +235,177 @@ class MarketplaceListingDetail:
         else:
             archived_status = MarketplaceListingDetailArchivedStatus(_archived_status)
 
-        def _parse_locations(data: object) -> list[Location] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                locations_type_0 = []
-                _locations_type_0 = data
-                for locations_type_0_item_data in _locations_type_0:
-                    locations_type_0_item = Location.from_dict(
-                        locations_type_0_item_data
-                    )
+        _locations_json = d.pop("locations", UNSET)
+        try:
 
-                    locations_type_0.append(locations_type_0_item)
+            def _parse_locations(data: object) -> list[Location | None] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    locations_type_0 = []
+                    _locations_type_0 = data
+                    for locations_type_0_index, locations_type_0_item_data in enumerate(
+                        _locations_type_0
+                    ):
+                        try:
 
-                return locations_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Location] | None | Unset, data)
+                            def _parse_locations_type_0_item(
+                                data: object,
+                            ) -> Location | None:
+                                if data is None:
+                                    return data
+                                try:
+                                    if not isinstance(data, dict):
+                                        raise TypeError()
+                                    locations_type_0_item_type_1 = Location.from_dict(
+                                        data
+                                    )
 
-        locations = _parse_locations(d.pop("locations", UNSET))
+                                    return locations_type_0_item_type_1
+                                except (
+                                    TypeError,
+                                    ValueError,
+                                    AttributeError,
+                                    KeyError,
+                                ):
+                                    pass
+                                return cast(Location | None, data)
 
-        def _parse_packages(data: object) -> list[Package] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                packages_type_0 = []
-                _packages_type_0 = data
-                for packages_type_0_item_data in _packages_type_0:
-                    packages_type_0_item = Package.from_dict(packages_type_0_item_data)
+                            locations_type_0_item = _parse_locations_type_0_item(
+                                locations_type_0_item_data
+                            )
 
-                    packages_type_0.append(packages_type_0_item)
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                locations_type_0_index, _payload_error.model
+                            ) from None
+                        locations_type_0.append(locations_type_0_item)
 
-                return packages_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Package] | None | Unset, data)
+                    return locations_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[Location | None] | None | Unset, data)
 
-        packages = _parse_packages(d.pop("packages", UNSET))
+            locations = _parse_locations(_locations_json)
 
-        def _parse_shipping_fees(data: object) -> None | ShippingFees | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                shipping_fees_type_1 = ShippingFees.from_dict(data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "locations", "MarketplaceListingDetail"
+            ) from None
 
-                return shipping_fees_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ShippingFees | Unset, data)
+        _packages_json = d.pop("packages", UNSET)
+        try:
 
-        shipping_fees = _parse_shipping_fees(d.pop("shipping_fees", UNSET))
+            def _parse_packages(data: object) -> list[None | Package] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    packages_type_0 = []
+                    _packages_type_0 = data
+                    for packages_type_0_index, packages_type_0_item_data in enumerate(
+                        _packages_type_0
+                    ):
+                        try:
 
-        def _parse_tax(data: object) -> None | Tax | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                tax_type_1 = Tax.from_dict(data)
+                            def _parse_packages_type_0_item(
+                                data: object,
+                            ) -> None | Package:
+                                if data is None:
+                                    return data
+                                try:
+                                    if not isinstance(data, dict):
+                                        raise TypeError()
+                                    packages_type_0_item_type_1 = Package.from_dict(
+                                        data
+                                    )
 
-                return tax_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Tax | Unset, data)
+                                    return packages_type_0_item_type_1
+                                except (
+                                    TypeError,
+                                    ValueError,
+                                    AttributeError,
+                                    KeyError,
+                                ):
+                                    pass
+                                return cast(None | Package, data)
 
-        tax = _parse_tax(d.pop("tax", UNSET))
+                            packages_type_0_item = _parse_packages_type_0_item(
+                                packages_type_0_item_data
+                            )
+
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                packages_type_0_index, _payload_error.model
+                            ) from None
+                        packages_type_0.append(packages_type_0_item)
+
+                    return packages_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[None | Package] | None | Unset, data)
+
+            packages = _parse_packages(_packages_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "packages", "MarketplaceListingDetail"
+            ) from None
+
+        _shipping_fees_json = d.pop("shipping_fees", UNSET)
+        try:
+
+            def _parse_shipping_fees(data: object) -> None | ShippingFees | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    shipping_fees_type_1 = ShippingFees.from_dict(data)
+
+                    return shipping_fees_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | ShippingFees | Unset, data)
+
+            shipping_fees = _parse_shipping_fees(_shipping_fees_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "shipping_fees", "MarketplaceListingDetail"
+            ) from None
+
+        _tax_json = d.pop("tax", UNSET)
+        try:
+
+            def _parse_tax(data: object) -> None | Tax | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    tax_type_1 = Tax.from_dict(data)
+
+                    return tax_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | Tax | Unset, data)
+
+            tax = _parse_tax(_tax_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("tax", "MarketplaceListingDetail") from None
 
         marketplace_listing_detail = cls(
             fulfillment_profile=fulfillment_profile,

@@ -8,7 +8,10 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
 from ..models.notional_value_unit import NotionalValueUnit
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 
 T = TypeVar("T", bound="NotionalValue")
 
@@ -44,16 +47,21 @@ class NotionalValue:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "NotionalValue"))
+        _amount_json = pop_required(d, "amount", "NotionalValue")
+        try:
 
-        def _parse_amount(data: object) -> float | None:
-            if data is None:
-                return data
-            return cast(float | None, data)
+            def _parse_amount(data: object) -> float | None:
+                if data is None:
+                    return data
+                return cast(float | None, data)
 
-        amount = _parse_amount(d.pop("amount"))
+            amount = _parse_amount(_amount_json)
 
-        unit = NotionalValueUnit(d.pop("unit"))
+        except PayloadError as _payload_error:
+            raise _payload_error.within("amount", "NotionalValue") from None
+
+        unit = NotionalValueUnit(pop_required(d, "unit", "NotionalValue"))
 
         notional_value = cls(
             amount=amount,

@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
 from ..models.order_item_payment_type import OrderItemPaymentType
 from ..models.order_item_service_profile import OrderItemServiceProfile
 from ..models.order_item_status import OrderItemStatus
-from ..types import UNSET, Unset
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.price_component import PriceComponent
@@ -76,7 +79,7 @@ class OrderItem:
         if isinstance(self.cancellation_date, Unset):
             cancellation_date = UNSET
         elif isinstance(self.cancellation_date, datetime.datetime):
-            cancellation_date = self.cancellation_date.isoformat()
+            cancellation_date = isoformat_as_received(self.cancellation_date)
         else:
             cancellation_date = self.cancellation_date
 
@@ -132,7 +135,7 @@ class OrderItem:
         if isinstance(self.order_date, Unset):
             order_date = UNSET
         elif isinstance(self.order_date, datetime.datetime):
-            order_date = self.order_date.isoformat()
+            order_date = isoformat_as_received(self.order_date)
         else:
             order_date = self.order_date
 
@@ -249,167 +252,254 @@ class OrderItem:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.price_component import PriceComponent
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "OrderItem"))
+        _cancellation_date_json = d.pop("cancellationDate", UNSET)
+        try:
 
-        def _parse_cancellation_date(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                cancellation_date_type_0 = datetime.datetime.fromisoformat(data)
+            def _parse_cancellation_date(
+                data: object,
+            ) -> datetime.datetime | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    cancellation_date_type_0 = parse_datetime(data)
 
-                return cancellation_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                    return cancellation_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | Unset, data)
 
-        cancellation_date = _parse_cancellation_date(d.pop("cancellationDate", UNSET))
+            cancellation_date = _parse_cancellation_date(_cancellation_date_json)
 
-        def _parse_cancellation_group_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("cancellationDate", "OrderItem") from None
 
-        cancellation_group_id = _parse_cancellation_group_id(
-            d.pop("cancellationGroupId", UNSET)
-        )
+        _cancellation_group_id_json = d.pop("cancellationGroupId", UNSET)
+        try:
 
-        def _parse_cancellation_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_cancellation_group_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        cancellation_reason = _parse_cancellation_reason(
-            d.pop("cancellationReason", UNSET)
-        )
+            cancellation_group_id = _parse_cancellation_group_id(
+                _cancellation_group_id_json
+            )
 
-        def _parse_cancellation_sub_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("cancellationGroupId", "OrderItem") from None
 
-        cancellation_sub_reason = _parse_cancellation_sub_reason(
-            d.pop("cancellationSubReason", UNSET)
-        )
+        _cancellation_reason_json = d.pop("cancellationReason", UNSET)
+        try:
 
-        def _parse_courier_return(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+            def _parse_cancellation_reason(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        courier_return = _parse_courier_return(d.pop("courierReturn", UNSET))
+            cancellation_reason = _parse_cancellation_reason(_cancellation_reason_json)
 
-        def _parse_fsn(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("cancellationReason", "OrderItem") from None
 
-        fsn = _parse_fsn(d.pop("fsn", UNSET))
+        _cancellation_sub_reason_json = d.pop("cancellationSubReason", UNSET)
+        try:
 
-        def _parse_hsn(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_cancellation_sub_reason(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        hsn = _parse_hsn(d.pop("hsn", UNSET))
+            cancellation_sub_reason = _parse_cancellation_sub_reason(
+                _cancellation_sub_reason_json
+            )
 
-        def _parse_is_replacement(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("cancellationSubReason", "OrderItem") from None
 
-        is_replacement = _parse_is_replacement(d.pop("is_replacement", UNSET))
+        _courier_return_json = d.pop("courierReturn", UNSET)
+        try:
 
-        def _parse_listing_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_courier_return(data: object) -> bool | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(bool | None | Unset, data)
 
-        listing_id = _parse_listing_id(d.pop("listingId", UNSET))
+            courier_return = _parse_courier_return(_courier_return_json)
 
-        def _parse_order_date(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                order_date_type_0 = datetime.datetime.fromisoformat(data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("courierReturn", "OrderItem") from None
 
-                return order_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        _fsn_json = d.pop("fsn", UNSET)
+        try:
 
-        order_date = _parse_order_date(d.pop("orderDate", UNSET))
+            def _parse_fsn(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        def _parse_order_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            fsn = _parse_fsn(_fsn_json)
 
-        order_id = _parse_order_id(d.pop("orderId", UNSET))
+        except PayloadError as _payload_error:
+            raise _payload_error.within("fsn", "OrderItem") from None
 
-        def _parse_order_item_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _hsn_json = d.pop("hsn", UNSET)
+        try:
 
-        order_item_id = _parse_order_item_id(d.pop("orderItemId", UNSET))
+            def _parse_hsn(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        def _parse_package_ids(data: object) -> list[None | str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                package_ids_type_0 = []
-                _package_ids_type_0 = data
-                for package_ids_type_0_item_data in _package_ids_type_0:
+            hsn = _parse_hsn(_hsn_json)
 
-                    def _parse_package_ids_type_0_item(data: object) -> None | str:
-                        if data is None:
-                            return data
-                        return cast(None | str, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("hsn", "OrderItem") from None
 
-                    package_ids_type_0_item = _parse_package_ids_type_0_item(
-                        package_ids_type_0_item_data
-                    )
+        _is_replacement_json = d.pop("is_replacement", UNSET)
+        try:
 
-                    package_ids_type_0.append(package_ids_type_0_item)
+            def _parse_is_replacement(data: object) -> bool | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(bool | None | Unset, data)
 
-                return package_ids_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[None | str] | None | Unset, data)
+            is_replacement = _parse_is_replacement(_is_replacement_json)
 
-        package_ids = _parse_package_ids(d.pop("packageIds", UNSET))
+        except PayloadError as _payload_error:
+            raise _payload_error.within("is_replacement", "OrderItem") from None
+
+        _listing_id_json = d.pop("listingId", UNSET)
+        try:
+
+            def _parse_listing_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            listing_id = _parse_listing_id(_listing_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("listingId", "OrderItem") from None
+
+        _order_date_json = d.pop("orderDate", UNSET)
+        try:
+
+            def _parse_order_date(data: object) -> datetime.datetime | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    order_date_type_0 = parse_datetime(data)
+
+                    return order_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | Unset, data)
+
+            order_date = _parse_order_date(_order_date_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("orderDate", "OrderItem") from None
+
+        _order_id_json = d.pop("orderId", UNSET)
+        try:
+
+            def _parse_order_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            order_id = _parse_order_id(_order_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("orderId", "OrderItem") from None
+
+        _order_item_id_json = d.pop("orderItemId", UNSET)
+        try:
+
+            def _parse_order_item_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            order_item_id = _parse_order_item_id(_order_item_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("orderItemId", "OrderItem") from None
+
+        _package_ids_json = d.pop("packageIds", UNSET)
+        try:
+
+            def _parse_package_ids(data: object) -> list[None | str] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    package_ids_type_0 = []
+                    _package_ids_type_0 = data
+                    for (
+                        package_ids_type_0_index,
+                        package_ids_type_0_item_data,
+                    ) in enumerate(_package_ids_type_0):
+                        try:
+
+                            def _parse_package_ids_type_0_item(
+                                data: object,
+                            ) -> None | str:
+                                if data is None:
+                                    return data
+                                return cast(None | str, data)
+
+                            package_ids_type_0_item = _parse_package_ids_type_0_item(
+                                package_ids_type_0_item_data
+                            )
+
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                package_ids_type_0_index, _payload_error.model
+                            ) from None
+                        package_ids_type_0.append(package_ids_type_0_item)
+
+                    return package_ids_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[None | str] | None | Unset, data)
+
+            package_ids = _parse_package_ids(_package_ids_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("packageIds", "OrderItem") from None
 
         _payment_type = d.pop("paymentType", UNSET)
         payment_type: OrderItemPaymentType | Unset
@@ -418,31 +508,43 @@ class OrderItem:
         else:
             payment_type = OrderItemPaymentType(_payment_type)
 
-        def _parse_price_components(data: object) -> None | PriceComponent | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                price_components_type_1 = PriceComponent.from_dict(data)
+        _price_components_json = d.pop("priceComponents", UNSET)
+        try:
 
-                return price_components_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | PriceComponent | Unset, data)
+            def _parse_price_components(data: object) -> None | PriceComponent | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    price_components_type_1 = PriceComponent.from_dict(data)
 
-        price_components = _parse_price_components(d.pop("priceComponents", UNSET))
+                    return price_components_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | PriceComponent | Unset, data)
 
-        def _parse_quantity(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            price_components = _parse_price_components(_price_components_json)
 
-        quantity = _parse_quantity(d.pop("quantity", UNSET))
+        except PayloadError as _payload_error:
+            raise _payload_error.within("priceComponents", "OrderItem") from None
+
+        _quantity_json = d.pop("quantity", UNSET)
+        try:
+
+            def _parse_quantity(data: object) -> int | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | None | Unset, data)
+
+            quantity = _parse_quantity(_quantity_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("quantity", "OrderItem") from None
 
         _service_profile = d.pop("serviceProfile", UNSET)
         service_profile: OrderItemServiceProfile | Unset
@@ -451,14 +553,20 @@ class OrderItem:
         else:
             service_profile = OrderItemServiceProfile(_service_profile)
 
-        def _parse_sku(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _sku_json = d.pop("sku", UNSET)
+        try:
 
-        sku = _parse_sku(d.pop("sku", UNSET))
+            def _parse_sku(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            sku = _parse_sku(_sku_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("sku", "OrderItem") from None
 
         _status = d.pop("status", UNSET)
         status: OrderItemStatus | Unset
@@ -467,14 +575,20 @@ class OrderItem:
         else:
             status = OrderItemStatus(_status)
 
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _title_json = d.pop("title", UNSET)
+        try:
 
-        title = _parse_title(d.pop("title", UNSET))
+            def _parse_title(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            title = _parse_title(_title_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("title", "OrderItem") from None
 
         order_item = cls(
             cancellation_date=cancellation_date,

@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Otcv2")
@@ -60,34 +63,51 @@ class Otcv2:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "Otcv2"))
+        _code_json = d.pop("code", UNSET)
+        try:
 
-        def _parse_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_code(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        code = _parse_code(d.pop("code", UNSET))
+            code = _parse_code(_code_json)
 
-        def _parse_type_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("code", "Otcv2") from None
 
-        type_ = _parse_type_(d.pop("type", UNSET))
+        _type__json = d.pop("type", UNSET)
+        try:
 
-        def _parse_vendor(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_type_(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        vendor = _parse_vendor(d.pop("vendor", UNSET))
+            type_ = _parse_type_(_type__json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("type", "Otcv2") from None
+
+        _vendor_json = d.pop("vendor", UNSET)
+        try:
+
+            def _parse_vendor(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            vendor = _parse_vendor(_vendor_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("vendor", "Otcv2") from None
 
         otcv_2 = cls(
             code=code,

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -104,48 +107,96 @@ class PackRequest:
         from ..models.sub_shipments import SubShipments
         from ..models.tax_item import TaxItem
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "PackRequest"))
         ignore_warning = d.pop("ignoreWarning", UNSET)
 
-        _invoices = d.pop("invoices", UNSET)
-        invoices: list[PackRequestInvoice] | Unset = UNSET
-        if _invoices is not UNSET:
-            invoices = []
-            for invoices_item_data in _invoices:
-                invoices_item = PackRequestInvoice.from_dict(invoices_item_data)
+        _invoices_json = d.pop("invoices", UNSET)
+        try:
+            _invoices = _invoices_json
+            invoices: list[PackRequestInvoice] | Unset = UNSET
+            if _invoices is not UNSET:
+                invoices = []
+                for invoices_index, invoices_item_data in enumerate(_invoices):
+                    try:
+                        invoices_item = PackRequestInvoice.from_dict(invoices_item_data)
 
-                invoices.append(invoices_item)
+                    except PayloadError as _payload_error:
+                        raise _payload_error.within_index(
+                            invoices_index, _payload_error.model
+                        ) from None
+                    invoices.append(invoices_item)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("invoices", "PackRequest") from None
 
         location_id = d.pop("locationId", UNSET)
 
-        _serial_numbers = d.pop("serialNumbers", UNSET)
-        serial_numbers: list[SerialNumber] | Unset = UNSET
-        if _serial_numbers is not UNSET:
-            serial_numbers = []
-            for serial_numbers_item_data in _serial_numbers:
-                serial_numbers_item = SerialNumber.from_dict(serial_numbers_item_data)
+        _serial_numbers_json = d.pop("serialNumbers", UNSET)
+        try:
+            _serial_numbers = _serial_numbers_json
+            serial_numbers: list[SerialNumber] | Unset = UNSET
+            if _serial_numbers is not UNSET:
+                serial_numbers = []
+                for serial_numbers_index, serial_numbers_item_data in enumerate(
+                    _serial_numbers
+                ):
+                    try:
+                        serial_numbers_item = SerialNumber.from_dict(
+                            serial_numbers_item_data
+                        )
 
-                serial_numbers.append(serial_numbers_item)
+                    except PayloadError as _payload_error:
+                        raise _payload_error.within_index(
+                            serial_numbers_index, _payload_error.model
+                        ) from None
+                    serial_numbers.append(serial_numbers_item)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("serialNumbers", "PackRequest") from None
 
         shipment_id = d.pop("shipmentId", UNSET)
 
-        _sub_shipments = d.pop("subShipments", UNSET)
-        sub_shipments: list[SubShipments] | Unset = UNSET
-        if _sub_shipments is not UNSET:
-            sub_shipments = []
-            for sub_shipments_item_data in _sub_shipments:
-                sub_shipments_item = SubShipments.from_dict(sub_shipments_item_data)
+        _sub_shipments_json = d.pop("subShipments", UNSET)
+        try:
+            _sub_shipments = _sub_shipments_json
+            sub_shipments: list[SubShipments] | Unset = UNSET
+            if _sub_shipments is not UNSET:
+                sub_shipments = []
+                for sub_shipments_index, sub_shipments_item_data in enumerate(
+                    _sub_shipments
+                ):
+                    try:
+                        sub_shipments_item = SubShipments.from_dict(
+                            sub_shipments_item_data
+                        )
 
-                sub_shipments.append(sub_shipments_item)
+                    except PayloadError as _payload_error:
+                        raise _payload_error.within_index(
+                            sub_shipments_index, _payload_error.model
+                        ) from None
+                    sub_shipments.append(sub_shipments_item)
 
-        _tax_items = d.pop("taxItems", UNSET)
-        tax_items: list[TaxItem] | Unset = UNSET
-        if _tax_items is not UNSET:
-            tax_items = []
-            for tax_items_item_data in _tax_items:
-                tax_items_item = TaxItem.from_dict(tax_items_item_data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("subShipments", "PackRequest") from None
 
-                tax_items.append(tax_items_item)
+        _tax_items_json = d.pop("taxItems", UNSET)
+        try:
+            _tax_items = _tax_items_json
+            tax_items: list[TaxItem] | Unset = UNSET
+            if _tax_items is not UNSET:
+                tax_items = []
+                for tax_items_index, tax_items_item_data in enumerate(_tax_items):
+                    try:
+                        tax_items_item = TaxItem.from_dict(tax_items_item_data)
+
+                    except PayloadError as _payload_error:
+                        raise _payload_error.within_index(
+                            tax_items_index, _payload_error.model
+                        ) from None
+                    tax_items.append(tax_items_item)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("taxItems", "PackRequest") from None
 
         pack_request = cls(
             ignore_warning=ignore_warning,

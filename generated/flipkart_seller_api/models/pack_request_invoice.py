@@ -9,7 +9,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
 
 T = TypeVar("T", bound="PackRequestInvoice")
 
@@ -29,7 +32,7 @@ class PackRequestInvoice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        invoice_date = self.invoice_date.isoformat()
+        invoice_date = isoformat_as_received(self.invoice_date)
 
         order_id = self.order_id
 
@@ -50,10 +53,12 @@ class PackRequestInvoice:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        invoice_date = datetime.datetime.fromisoformat(d.pop("invoiceDate"))
+        d = dict(require_object(src_dict, "PackRequestInvoice"))
+        invoice_date = parse_datetime(
+            pop_required(d, "invoiceDate", "PackRequestInvoice")
+        )
 
-        order_id = d.pop("orderId")
+        order_id = pop_required(d, "orderId", "PackRequestInvoice")
 
         invoice_number = d.pop("invoiceNumber", UNSET)
 

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -109,83 +112,118 @@ class Package:
         from ..models.handling import Handling
         from ..models.notional_value import NotionalValue
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "Package"))
+        _name_json = pop_required(d, "name", "Package")
+        try:
 
-        def _parse_name(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+            def _parse_name(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        name = _parse_name(d.pop("name"))
+            name = _parse_name(_name_json)
 
-        def _parse_dimensions(data: object) -> Dimension | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                dimensions_type_1 = Dimension.from_dict(data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("name", "Package") from None
 
-                return dimensions_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Dimension | None | Unset, data)
+        _dimensions_json = d.pop("dimensions", UNSET)
+        try:
 
-        dimensions = _parse_dimensions(d.pop("dimensions", UNSET))
+            def _parse_dimensions(data: object) -> Dimension | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    dimensions_type_1 = Dimension.from_dict(data)
 
-        def _parse_handling(data: object) -> Handling | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                handling_type_1 = Handling.from_dict(data)
+                    return dimensions_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(Dimension | None | Unset, data)
 
-                return handling_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Handling | None | Unset, data)
+            dimensions = _parse_dimensions(_dimensions_json)
 
-        handling = _parse_handling(d.pop("handling", UNSET))
+        except PayloadError as _payload_error:
+            raise _payload_error.within("dimensions", "Package") from None
 
-        def _parse_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _handling_json = d.pop("handling", UNSET)
+        try:
 
-        id = _parse_id(d.pop("id", UNSET))
+            def _parse_handling(data: object) -> Handling | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    handling_type_1 = Handling.from_dict(data)
 
-        def _parse_notional_value(data: object) -> None | NotionalValue | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                notional_value_type_1 = NotionalValue.from_dict(data)
+                    return handling_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(Handling | None | Unset, data)
 
-                return notional_value_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | NotionalValue | Unset, data)
+            handling = _parse_handling(_handling_json)
 
-        notional_value = _parse_notional_value(d.pop("notional_value", UNSET))
+        except PayloadError as _payload_error:
+            raise _payload_error.within("handling", "Package") from None
 
-        def _parse_weight(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        _id_json = d.pop("id", UNSET)
+        try:
 
-        weight = _parse_weight(d.pop("weight", UNSET))
+            def _parse_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            id = _parse_id(_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("id", "Package") from None
+
+        _notional_value_json = d.pop("notional_value", UNSET)
+        try:
+
+            def _parse_notional_value(data: object) -> None | NotionalValue | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    notional_value_type_1 = NotionalValue.from_dict(data)
+
+                    return notional_value_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | NotionalValue | Unset, data)
+
+            notional_value = _parse_notional_value(_notional_value_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("notional_value", "Package") from None
+
+        _weight_json = d.pop("weight", UNSET)
+        try:
+
+            def _parse_weight(data: object) -> float | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(float | None | Unset, data)
+
+            weight = _parse_weight(_weight_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("weight", "Package") from None
 
         package = cls(
             name=name,

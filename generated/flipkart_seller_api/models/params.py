@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -64,19 +67,24 @@ class Params:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.pick_up_date import PickUpDate
 
-        d = dict(src_dict)
-        vendor_group_code = d.pop("vendorGroupCode")
+        d = dict(require_object(src_dict, "Params"))
+        vendor_group_code = pop_required(d, "vendorGroupCode", "Params")
 
         is_mps = d.pop("is_mps", UNSET)
 
         location_id = d.pop("locationId", UNSET)
 
-        _pickup_date = d.pop("pickupDate", UNSET)
-        pickup_date: PickUpDate | Unset
-        if isinstance(_pickup_date, Unset):
-            pickup_date = UNSET
-        else:
-            pickup_date = PickUpDate.from_dict(_pickup_date)
+        _pickup_date_json = d.pop("pickupDate", UNSET)
+        try:
+            _pickup_date = _pickup_date_json
+            pickup_date: PickUpDate | Unset
+            if isinstance(_pickup_date, Unset):
+                pickup_date = UNSET
+            else:
+                pickup_date = PickUpDate.from_dict(_pickup_date)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("pickupDate", "Params") from None
 
         params = cls(
             vendor_group_code=vendor_group_code,

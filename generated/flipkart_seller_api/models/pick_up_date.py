@@ -9,7 +9,10 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
 
 T = TypeVar("T", bound="PickUpDate")
 
@@ -31,7 +34,7 @@ class PickUpDate:
         if isinstance(self.from_, Unset):
             from_ = UNSET
         elif isinstance(self.from_, datetime.datetime):
-            from_ = self.from_.isoformat()
+            from_ = isoformat_as_received(self.from_)
         else:
             from_ = self.from_
 
@@ -39,7 +42,7 @@ class PickUpDate:
         if isinstance(self.to, Unset):
             to = UNSET
         elif isinstance(self.to, datetime.datetime):
-            to = self.to.isoformat()
+            to = isoformat_as_received(self.to)
         else:
             to = self.to
 
@@ -55,41 +58,52 @@ class PickUpDate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "PickUpDate"))
+        _from__json = d.pop("from", UNSET)
+        try:
 
-        def _parse_from_(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                from_type_0 = datetime.datetime.fromisoformat(data)
+            def _parse_from_(data: object) -> datetime.datetime | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    from_type_0 = parse_datetime(data)
 
-                return from_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                    return from_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | Unset, data)
 
-        from_ = _parse_from_(d.pop("from", UNSET))
+            from_ = _parse_from_(_from__json)
 
-        def _parse_to(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                to_type_0 = datetime.datetime.fromisoformat(data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("from", "PickUpDate") from None
 
-                return to_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        _to_json = d.pop("to", UNSET)
+        try:
 
-        to = _parse_to(d.pop("to", UNSET))
+            def _parse_to(data: object) -> datetime.datetime | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    to_type_0 = parse_datetime(data)
+
+                    return to_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | Unset, data)
+
+            to = _parse_to(_to_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("to", "PickUpDate") from None
 
         pick_up_date = cls(
             from_=from_,

@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Price")
@@ -81,55 +84,90 @@ class Price:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "Price"))
+        _currency_json = pop_required(d, "currency", "Price")
+        try:
 
-        def _parse_currency(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+            def _parse_currency(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        currency = _parse_currency(d.pop("currency"))
+            currency = _parse_currency(_currency_json)
 
-        def _parse_mrp(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("currency", "Price") from None
 
-        mrp = _parse_mrp(d.pop("mrp"))
+        _mrp_json = pop_required(d, "mrp", "Price")
+        try:
 
-        def _parse_selling_price(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+            def _parse_mrp(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
 
-        selling_price = _parse_selling_price(d.pop("selling_price"))
+            mrp = _parse_mrp(_mrp_json)
 
-        def _parse_dealer_price(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("mrp", "Price") from None
 
-        dealer_price = _parse_dealer_price(d.pop("dealer_price", UNSET))
+        _selling_price_json = pop_required(d, "selling_price", "Price")
+        try:
 
-        def _parse_mop(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            def _parse_selling_price(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
 
-        mop = _parse_mop(d.pop("mop", UNSET))
+            selling_price = _parse_selling_price(_selling_price_json)
 
-        def _parse_nlc(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("selling_price", "Price") from None
 
-        nlc = _parse_nlc(d.pop("nlc", UNSET))
+        _dealer_price_json = d.pop("dealer_price", UNSET)
+        try:
+
+            def _parse_dealer_price(data: object) -> int | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | None | Unset, data)
+
+            dealer_price = _parse_dealer_price(_dealer_price_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("dealer_price", "Price") from None
+
+        _mop_json = d.pop("mop", UNSET)
+        try:
+
+            def _parse_mop(data: object) -> int | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | None | Unset, data)
+
+            mop = _parse_mop(_mop_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("mop", "Price") from None
+
+        _nlc_json = d.pop("nlc", UNSET)
+        try:
+
+            def _parse_nlc(data: object) -> int | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | None | Unset, data)
+
+            nlc = _parse_nlc(_nlc_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("nlc", "Price") from None
 
         price = cls(
             currency=currency,

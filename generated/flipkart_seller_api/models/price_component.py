@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PriceComponent")
@@ -80,52 +83,81 @@ class PriceComponent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "PriceComponent"))
+        _customer_price_json = d.pop("customerPrice", UNSET)
+        try:
 
-        def _parse_customer_price(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+            def _parse_customer_price(data: object) -> float | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(float | None | Unset, data)
 
-        customer_price = _parse_customer_price(d.pop("customerPrice", UNSET))
+            customer_price = _parse_customer_price(_customer_price_json)
 
-        def _parse_flipkart_discount(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("customerPrice", "PriceComponent") from None
 
-        flipkart_discount = _parse_flipkart_discount(d.pop("flipkartDiscount", UNSET))
+        _flipkart_discount_json = d.pop("flipkartDiscount", UNSET)
+        try:
 
-        def _parse_selling_price(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+            def _parse_flipkart_discount(data: object) -> float | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(float | None | Unset, data)
 
-        selling_price = _parse_selling_price(d.pop("sellingPrice", UNSET))
+            flipkart_discount = _parse_flipkart_discount(_flipkart_discount_json)
 
-        def _parse_shipping_charge(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("flipkartDiscount", "PriceComponent") from None
 
-        shipping_charge = _parse_shipping_charge(d.pop("shippingCharge", UNSET))
+        _selling_price_json = d.pop("sellingPrice", UNSET)
+        try:
 
-        def _parse_total_price(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+            def _parse_selling_price(data: object) -> float | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(float | None | Unset, data)
 
-        total_price = _parse_total_price(d.pop("totalPrice", UNSET))
+            selling_price = _parse_selling_price(_selling_price_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("sellingPrice", "PriceComponent") from None
+
+        _shipping_charge_json = d.pop("shippingCharge", UNSET)
+        try:
+
+            def _parse_shipping_charge(data: object) -> float | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(float | None | Unset, data)
+
+            shipping_charge = _parse_shipping_charge(_shipping_charge_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("shippingCharge", "PriceComponent") from None
+
+        _total_price_json = d.pop("totalPrice", UNSET)
+        try:
+
+            def _parse_total_price(data: object) -> float | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(float | None | Unset, data)
+
+            total_price = _parse_total_price(_total_price_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("totalPrice", "PriceComponent") from None
 
         price_component = cls(
             customer_price=customer_price,

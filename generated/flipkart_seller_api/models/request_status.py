@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RequestStatus")
@@ -60,36 +63,55 @@ class RequestStatus:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "RequestStatus"))
+        _failure_reason_json = d.pop("failureReason", UNSET)
+        try:
 
-        def _parse_failure_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_failure_reason(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        failure_reason = _parse_failure_reason(d.pop("failureReason", UNSET))
+            failure_reason = _parse_failure_reason(_failure_reason_json)
 
-        def _parse_service_fulfilment_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("failureReason", "RequestStatus") from None
 
-        service_fulfilment_id = _parse_service_fulfilment_id(
-            d.pop("serviceFulfilmentId", UNSET)
-        )
+        _service_fulfilment_id_json = d.pop("serviceFulfilmentId", UNSET)
+        try:
 
-        def _parse_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_service_fulfilment_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        status = _parse_status(d.pop("status", UNSET))
+            service_fulfilment_id = _parse_service_fulfilment_id(
+                _service_fulfilment_id_json
+            )
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "serviceFulfilmentId", "RequestStatus"
+            ) from None
+
+        _status_json = d.pop("status", UNSET)
+        try:
+
+            def _parse_status(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            status = _parse_status(_status_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("status", "RequestStatus") from None
 
         request_status = cls(
             failure_reason=failure_reason,

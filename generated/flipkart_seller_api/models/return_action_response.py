@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ReturnActionResponse")
@@ -70,43 +73,70 @@ class ReturnActionResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ReturnActionResponse"))
+        _error_code_json = d.pop("errorCode", UNSET)
+        try:
 
-        def _parse_error_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_error_code(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        error_code = _parse_error_code(d.pop("errorCode", UNSET))
+            error_code = _parse_error_code(_error_code_json)
 
-        def _parse_error_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("errorCode", "ReturnActionResponse") from None
 
-        error_message = _parse_error_message(d.pop("errorMessage", UNSET))
+        _error_message_json = d.pop("errorMessage", UNSET)
+        try:
 
-        def _parse_processing_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_error_message(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        processing_status = _parse_processing_status(d.pop("processingStatus", UNSET))
+            error_message = _parse_error_message(_error_message_json)
 
-        def _parse_return_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "errorMessage", "ReturnActionResponse"
+            ) from None
 
-        return_id = _parse_return_id(d.pop("returnId", UNSET))
+        _processing_status_json = d.pop("processingStatus", UNSET)
+        try:
+
+            def _parse_processing_status(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            processing_status = _parse_processing_status(_processing_status_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "processingStatus", "ReturnActionResponse"
+            ) from None
+
+        _return_id_json = d.pop("returnId", UNSET)
+        try:
+
+            def _parse_return_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            return_id = _parse_return_id(_return_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("returnId", "ReturnActionResponse") from None
 
         return_action_response = cls(
             error_code=error_code,

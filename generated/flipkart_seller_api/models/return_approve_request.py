@@ -9,7 +9,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
 
 T = TypeVar("T", bound="ReturnApproveRequest")
 
@@ -37,7 +40,7 @@ class ReturnApproveRequest:
 
         service_date: str | Unset = UNSET
         if not isinstance(self.service_date, Unset):
-            service_date = self.service_date.isoformat()
+            service_date = isoformat_as_received(self.service_date)
 
         service_fulfilment_id = self.service_fulfilment_id
 
@@ -57,7 +60,7 @@ class ReturnApproveRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ReturnApproveRequest"))
         comments = d.pop("comments", UNSET)
 
         return_id = d.pop("returnId", UNSET)
@@ -67,7 +70,7 @@ class ReturnApproveRequest:
         if isinstance(_service_date, Unset):
             service_date = UNSET
         else:
-            service_date = datetime.datetime.fromisoformat(_service_date)
+            service_date = parse_datetime(_service_date)
 
         service_fulfilment_id = d.pop("serviceFulfilmentId", UNSET)
 

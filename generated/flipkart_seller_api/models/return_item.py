@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
 from ..models.return_item_service_profile import ReturnItemServiceProfile
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -36,7 +39,7 @@ class ReturnItem:
         return_id (None | str | Unset):
         seller_id (None | str | Unset):
         service_profile (ReturnItemServiceProfile | Unset):
-        services (list[Service] | None | Unset):
+        services (list[None | Service] | None | Unset):
         shipment_id (None | str | Unset):
         shipment_status (None | str | Unset):
         status (None | str | Unset):
@@ -60,7 +63,7 @@ class ReturnItem:
     return_id: None | str | Unset = UNSET
     seller_id: None | str | Unset = UNSET
     service_profile: ReturnItemServiceProfile | Unset = UNSET
-    services: list[Service] | None | Unset = UNSET
+    services: list[None | Service] | None | Unset = UNSET
     shipment_id: None | str | Unset = UNSET
     shipment_status: None | str | Unset = UNSET
     status: None | str | Unset = UNSET
@@ -71,6 +74,8 @@ class ReturnItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.service import Service
+
         approved_on: None | str | Unset
         if isinstance(self.approved_on, Unset):
             approved_on = UNSET
@@ -153,13 +158,17 @@ class ReturnItem:
         if not isinstance(self.service_profile, Unset):
             service_profile = self.service_profile.value
 
-        services: list[dict[str, Any]] | None | Unset
+        services: list[dict[str, Any] | None] | None | Unset
         if isinstance(self.services, Unset):
             services = UNSET
         elif isinstance(self.services, list):
             services = []
             for services_type_0_item_data in self.services:
-                services_type_0_item = services_type_0_item_data.to_dict()
+                services_type_0_item: dict[str, Any] | None
+                if isinstance(services_type_0_item_data, Service):
+                    services_type_0_item = services_type_0_item_data.to_dict()
+                else:
+                    services_type_0_item = services_type_0_item_data
                 services.append(services_type_0_item)
 
         else:
@@ -261,124 +270,201 @@ class ReturnItem:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.service import Service
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ReturnItem"))
+        _approved_on_json = d.pop("approvedOn", UNSET)
+        try:
 
-        def _parse_approved_on(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_approved_on(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        approved_on = _parse_approved_on(d.pop("approvedOn", UNSET))
+            approved_on = _parse_approved_on(_approved_on_json)
 
-        def _parse_comments(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("approvedOn", "ReturnItem") from None
 
-        comments = _parse_comments(d.pop("comments", UNSET))
+        _comments_json = d.pop("comments", UNSET)
+        try:
 
-        def _parse_courier_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_comments(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        courier_name = _parse_courier_name(d.pop("courierName", UNSET))
+            comments = _parse_comments(_comments_json)
 
-        def _parse_created_date(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("comments", "ReturnItem") from None
 
-        created_date = _parse_created_date(d.pop("createdDate", UNSET))
+        _courier_name_json = d.pop("courierName", UNSET)
+        try:
 
-        def _parse_expected_date(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_courier_name(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        expected_date = _parse_expected_date(d.pop("expectedDate", UNSET))
+            courier_name = _parse_courier_name(_courier_name_json)
 
-        def _parse_location_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("courierName", "ReturnItem") from None
 
-        location_id = _parse_location_id(d.pop("locationId", UNSET))
+        _created_date_json = d.pop("createdDate", UNSET)
+        try:
 
-        def _parse_order_date(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_created_date(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        order_date = _parse_order_date(d.pop("orderDate", UNSET))
+            created_date = _parse_created_date(_created_date_json)
 
-        def _parse_order_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("createdDate", "ReturnItem") from None
 
-        order_id = _parse_order_id(d.pop("orderId", UNSET))
+        _expected_date_json = d.pop("expectedDate", UNSET)
+        try:
 
-        def _parse_order_item_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_expected_date(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        order_item_id = _parse_order_item_id(d.pop("orderItemId", UNSET))
+            expected_date = _parse_expected_date(_expected_date_json)
 
-        def _parse_quantity(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("expectedDate", "ReturnItem") from None
 
-        quantity = _parse_quantity(d.pop("quantity", UNSET))
+        _location_id_json = d.pop("locationId", UNSET)
+        try:
 
-        def _parse_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_location_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        reason = _parse_reason(d.pop("reason", UNSET))
+            location_id = _parse_location_id(_location_id_json)
 
-        def _parse_return_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("locationId", "ReturnItem") from None
 
-        return_id = _parse_return_id(d.pop("returnId", UNSET))
+        _order_date_json = d.pop("orderDate", UNSET)
+        try:
 
-        def _parse_seller_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_order_date(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        seller_id = _parse_seller_id(d.pop("sellerId", UNSET))
+            order_date = _parse_order_date(_order_date_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("orderDate", "ReturnItem") from None
+
+        _order_id_json = d.pop("orderId", UNSET)
+        try:
+
+            def _parse_order_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            order_id = _parse_order_id(_order_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("orderId", "ReturnItem") from None
+
+        _order_item_id_json = d.pop("orderItemId", UNSET)
+        try:
+
+            def _parse_order_item_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            order_item_id = _parse_order_item_id(_order_item_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("orderItemId", "ReturnItem") from None
+
+        _quantity_json = d.pop("quantity", UNSET)
+        try:
+
+            def _parse_quantity(data: object) -> int | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | None | Unset, data)
+
+            quantity = _parse_quantity(_quantity_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("quantity", "ReturnItem") from None
+
+        _reason_json = d.pop("reason", UNSET)
+        try:
+
+            def _parse_reason(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            reason = _parse_reason(_reason_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("reason", "ReturnItem") from None
+
+        _return_id_json = d.pop("returnId", UNSET)
+        try:
+
+            def _parse_return_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            return_id = _parse_return_id(_return_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("returnId", "ReturnItem") from None
+
+        _seller_id_json = d.pop("sellerId", UNSET)
+        try:
+
+            def _parse_seller_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            seller_id = _parse_seller_id(_seller_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("sellerId", "ReturnItem") from None
 
         _service_profile = d.pop("serviceProfile", UNSET)
         service_profile: ReturnItemServiceProfile | Unset
@@ -387,90 +473,170 @@ class ReturnItem:
         else:
             service_profile = ReturnItemServiceProfile(_service_profile)
 
-        def _parse_services(data: object) -> list[Service] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                services_type_0 = []
-                _services_type_0 = data
-                for services_type_0_item_data in _services_type_0:
-                    services_type_0_item = Service.from_dict(services_type_0_item_data)
+        _services_json = d.pop("services", UNSET)
+        try:
 
-                    services_type_0.append(services_type_0_item)
+            def _parse_services(data: object) -> list[None | Service] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    services_type_0 = []
+                    _services_type_0 = data
+                    for services_type_0_index, services_type_0_item_data in enumerate(
+                        _services_type_0
+                    ):
+                        try:
 
-                return services_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Service] | None | Unset, data)
+                            def _parse_services_type_0_item(
+                                data: object,
+                            ) -> None | Service:
+                                if data is None:
+                                    return data
+                                try:
+                                    if not isinstance(data, dict):
+                                        raise TypeError()
+                                    services_type_0_item_type_1 = Service.from_dict(
+                                        data
+                                    )
 
-        services = _parse_services(d.pop("services", UNSET))
+                                    return services_type_0_item_type_1
+                                except (
+                                    TypeError,
+                                    ValueError,
+                                    AttributeError,
+                                    KeyError,
+                                ):
+                                    pass
+                                return cast(None | Service, data)
 
-        def _parse_shipment_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+                            services_type_0_item = _parse_services_type_0_item(
+                                services_type_0_item_data
+                            )
 
-        shipment_id = _parse_shipment_id(d.pop("shipmentId", UNSET))
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                services_type_0_index, _payload_error.model
+                            ) from None
+                        services_type_0.append(services_type_0_item)
 
-        def _parse_shipment_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+                    return services_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[None | Service] | None | Unset, data)
 
-        shipment_status = _parse_shipment_status(d.pop("shipmentStatus", UNSET))
+            services = _parse_services(_services_json)
 
-        def _parse_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("services", "ReturnItem") from None
 
-        status = _parse_status(d.pop("status", UNSET))
+        _shipment_id_json = d.pop("shipmentId", UNSET)
+        try:
 
-        def _parse_sub_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_shipment_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        sub_reason = _parse_sub_reason(d.pop("subReason", UNSET))
+            shipment_id = _parse_shipment_id(_shipment_id_json)
 
-        def _parse_tracking_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("shipmentId", "ReturnItem") from None
 
-        tracking_id = _parse_tracking_id(d.pop("trackingId", UNSET))
+        _shipment_status_json = d.pop("shipmentStatus", UNSET)
+        try:
 
-        def _parse_type_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_shipment_status(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        type_ = _parse_type_(d.pop("type", UNSET))
+            shipment_status = _parse_shipment_status(_shipment_status_json)
 
-        def _parse_updated_date(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("shipmentStatus", "ReturnItem") from None
 
-        updated_date = _parse_updated_date(d.pop("updatedDate", UNSET))
+        _status_json = d.pop("status", UNSET)
+        try:
+
+            def _parse_status(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            status = _parse_status(_status_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("status", "ReturnItem") from None
+
+        _sub_reason_json = d.pop("subReason", UNSET)
+        try:
+
+            def _parse_sub_reason(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            sub_reason = _parse_sub_reason(_sub_reason_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("subReason", "ReturnItem") from None
+
+        _tracking_id_json = d.pop("trackingId", UNSET)
+        try:
+
+            def _parse_tracking_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            tracking_id = _parse_tracking_id(_tracking_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("trackingId", "ReturnItem") from None
+
+        _type__json = d.pop("type", UNSET)
+        try:
+
+            def _parse_type_(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            type_ = _parse_type_(_type__json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("type", "ReturnItem") from None
+
+        _updated_date_json = d.pop("updatedDate", UNSET)
+        try:
+
+            def _parse_updated_date(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            updated_date = _parse_updated_date(_updated_date_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("updatedDate", "ReturnItem") from None
 
         return_item = cls(
             approved_on=approved_on,

@@ -9,7 +9,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
 
 T = TypeVar("T", bound="ReturnRejectRequest")
 
@@ -31,7 +34,7 @@ class ReturnRejectRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        service_date = self.service_date.isoformat()
+        service_date = isoformat_as_received(self.service_date)
 
         comments = self.comments
 
@@ -57,8 +60,10 @@ class ReturnRejectRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        service_date = datetime.datetime.fromisoformat(d.pop("serviceDate"))
+        d = dict(require_object(src_dict, "ReturnRejectRequest"))
+        service_date = parse_datetime(
+            pop_required(d, "serviceDate", "ReturnRejectRequest")
+        )
 
         comments = d.pop("comments", UNSET)
 

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,20 +24,26 @@ T = TypeVar("T", bound="ReturnsActionResponseV2")
 class ReturnsActionResponseV2:
     """
     Attributes:
-        returns (list[ReturnActionResponse] | None | Unset):
+        returns (list[None | ReturnActionResponse] | None | Unset):
     """
 
-    returns: list[ReturnActionResponse] | None | Unset = UNSET
+    returns: list[None | ReturnActionResponse] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        returns: list[dict[str, Any]] | None | Unset
+        from ..models.return_action_response import ReturnActionResponse
+
+        returns: list[dict[str, Any] | None] | None | Unset
         if isinstance(self.returns, Unset):
             returns = UNSET
         elif isinstance(self.returns, list):
             returns = []
             for returns_type_0_item_data in self.returns:
-                returns_type_0_item = returns_type_0_item_data.to_dict()
+                returns_type_0_item: dict[str, Any] | None
+                if isinstance(returns_type_0_item_data, ReturnActionResponse):
+                    returns_type_0_item = returns_type_0_item_data.to_dict()
+                else:
+                    returns_type_0_item = returns_type_0_item_data
                 returns.append(returns_type_0_item)
 
         else:
@@ -52,31 +61,68 @@ class ReturnsActionResponseV2:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.return_action_response import ReturnActionResponse
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ReturnsActionResponseV2"))
+        _returns_json = d.pop("returns", UNSET)
+        try:
 
-        def _parse_returns(data: object) -> list[ReturnActionResponse] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                returns_type_0 = []
-                _returns_type_0 = data
-                for returns_type_0_item_data in _returns_type_0:
-                    returns_type_0_item = ReturnActionResponse.from_dict(
-                        returns_type_0_item_data
-                    )
+            def _parse_returns(
+                data: object,
+            ) -> list[None | ReturnActionResponse] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    returns_type_0 = []
+                    _returns_type_0 = data
+                    for returns_type_0_index, returns_type_0_item_data in enumerate(
+                        _returns_type_0
+                    ):
+                        try:
 
-                    returns_type_0.append(returns_type_0_item)
+                            def _parse_returns_type_0_item(
+                                data: object,
+                            ) -> None | ReturnActionResponse:
+                                if data is None:
+                                    return data
+                                try:
+                                    if not isinstance(data, dict):
+                                        raise TypeError()
+                                    returns_type_0_item_type_1 = (
+                                        ReturnActionResponse.from_dict(data)
+                                    )
 
-                return returns_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ReturnActionResponse] | None | Unset, data)
+                                    return returns_type_0_item_type_1
+                                except (
+                                    TypeError,
+                                    ValueError,
+                                    AttributeError,
+                                    KeyError,
+                                ):
+                                    pass
+                                return cast(None | ReturnActionResponse, data)
 
-        returns = _parse_returns(d.pop("returns", UNSET))
+                            returns_type_0_item = _parse_returns_type_0_item(
+                                returns_type_0_item_data
+                            )
+
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                returns_type_0_index, _payload_error.model
+                            ) from None
+                        returns_type_0.append(returns_type_0_item)
+
+                    return returns_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[None | ReturnActionResponse] | None | Unset, data)
+
+            returns = _parse_returns(_returns_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("returns", "ReturnsActionResponseV2") from None
 
         returns_action_response_v2 = cls(
             returns=returns,

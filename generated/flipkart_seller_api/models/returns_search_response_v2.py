@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,15 +26,17 @@ class ReturnsSearchResponseV2:
     Attributes:
         has_more (bool | None | Unset):
         next_url (None | str | Unset):
-        return_items (list[ReturnItem] | None | Unset):
+        return_items (list[None | ReturnItem] | None | Unset):
     """
 
     has_more: bool | None | Unset = UNSET
     next_url: None | str | Unset = UNSET
-    return_items: list[ReturnItem] | None | Unset = UNSET
+    return_items: list[None | ReturnItem] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.return_item import ReturnItem
+
         has_more: bool | None | Unset
         if isinstance(self.has_more, Unset):
             has_more = UNSET
@@ -44,13 +49,17 @@ class ReturnsSearchResponseV2:
         else:
             next_url = self.next_url
 
-        return_items: list[dict[str, Any]] | None | Unset
+        return_items: list[dict[str, Any] | None] | None | Unset
         if isinstance(self.return_items, Unset):
             return_items = UNSET
         elif isinstance(self.return_items, list):
             return_items = []
             for return_items_type_0_item_data in self.return_items:
-                return_items_type_0_item = return_items_type_0_item_data.to_dict()
+                return_items_type_0_item: dict[str, Any] | None
+                if isinstance(return_items_type_0_item_data, ReturnItem):
+                    return_items_type_0_item = return_items_type_0_item_data.to_dict()
+                else:
+                    return_items_type_0_item = return_items_type_0_item_data
                 return_items.append(return_items_type_0_item)
 
         else:
@@ -72,49 +81,101 @@ class ReturnsSearchResponseV2:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.return_item import ReturnItem
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ReturnsSearchResponseV2"))
+        _has_more_json = d.pop("hasMore", UNSET)
+        try:
 
-        def _parse_has_more(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+            def _parse_has_more(data: object) -> bool | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(bool | None | Unset, data)
 
-        has_more = _parse_has_more(d.pop("hasMore", UNSET))
+            has_more = _parse_has_more(_has_more_json)
 
-        def _parse_next_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("hasMore", "ReturnsSearchResponseV2") from None
 
-        next_url = _parse_next_url(d.pop("nextUrl", UNSET))
+        _next_url_json = d.pop("nextUrl", UNSET)
+        try:
 
-        def _parse_return_items(data: object) -> list[ReturnItem] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                return_items_type_0 = []
-                _return_items_type_0 = data
-                for return_items_type_0_item_data in _return_items_type_0:
-                    return_items_type_0_item = ReturnItem.from_dict(
-                        return_items_type_0_item_data
-                    )
+            def _parse_next_url(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-                    return_items_type_0.append(return_items_type_0_item)
+            next_url = _parse_next_url(_next_url_json)
 
-                return return_items_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ReturnItem] | None | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("nextUrl", "ReturnsSearchResponseV2") from None
 
-        return_items = _parse_return_items(d.pop("returnItems", UNSET))
+        _return_items_json = d.pop("returnItems", UNSET)
+        try:
+
+            def _parse_return_items(
+                data: object,
+            ) -> list[None | ReturnItem] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    return_items_type_0 = []
+                    _return_items_type_0 = data
+                    for (
+                        return_items_type_0_index,
+                        return_items_type_0_item_data,
+                    ) in enumerate(_return_items_type_0):
+                        try:
+
+                            def _parse_return_items_type_0_item(
+                                data: object,
+                            ) -> None | ReturnItem:
+                                if data is None:
+                                    return data
+                                try:
+                                    if not isinstance(data, dict):
+                                        raise TypeError()
+                                    return_items_type_0_item_type_1 = (
+                                        ReturnItem.from_dict(data)
+                                    )
+
+                                    return return_items_type_0_item_type_1
+                                except (
+                                    TypeError,
+                                    ValueError,
+                                    AttributeError,
+                                    KeyError,
+                                ):
+                                    pass
+                                return cast(None | ReturnItem, data)
+
+                            return_items_type_0_item = _parse_return_items_type_0_item(
+                                return_items_type_0_item_data
+                            )
+
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                return_items_type_0_index, _payload_error.model
+                            ) from None
+                        return_items_type_0.append(return_items_type_0_item)
+
+                    return return_items_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[None | ReturnItem] | None | Unset, data)
+
+            return_items = _parse_return_items(_return_items_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "returnItems", "ReturnsSearchResponseV2"
+            ) from None
 
         returns_search_response_v2 = cls(
             has_more=has_more,

@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
 from ..models.reverse_otc_request_type import ReverseOTCRequestType
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -69,24 +72,29 @@ class ReverseOTC:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.otcv_2 import Otcv2
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ReverseOTC"))
+        _otc_json = d.pop("otc", UNSET)
+        try:
 
-        def _parse_otc(data: object) -> None | Otcv2 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                otc_type_1 = Otcv2.from_dict(data)
+            def _parse_otc(data: object) -> None | Otcv2 | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    otc_type_1 = Otcv2.from_dict(data)
 
-                return otc_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Otcv2 | Unset, data)
+                    return otc_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | Otcv2 | Unset, data)
 
-        otc = _parse_otc(d.pop("otc", UNSET))
+            otc = _parse_otc(_otc_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("otc", "ReverseOTC") from None
 
         _request_type = d.pop("requestType", UNSET)
         request_type: ReverseOTCRequestType | Unset
@@ -95,14 +103,20 @@ class ReverseOTC:
         else:
             request_type = ReverseOTCRequestType(_request_type)
 
-        def _parse_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _status_json = d.pop("status", UNSET)
+        try:
 
-        status = _parse_status(d.pop("status", UNSET))
+            def _parse_status(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            status = _parse_status(_status_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("status", "ReverseOTC") from None
 
         reverse_otc = cls(
             otc=otc,

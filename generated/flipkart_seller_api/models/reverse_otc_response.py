@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,20 +24,26 @@ T = TypeVar("T", bound="ReverseOTCResponse")
 class ReverseOTCResponse:
     """
     Attributes:
-        otcs (list[ReverseOTC] | None | Unset):
+        otcs (list[None | ReverseOTC] | None | Unset):
     """
 
-    otcs: list[ReverseOTC] | None | Unset = UNSET
+    otcs: list[None | ReverseOTC] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        otcs: list[dict[str, Any]] | None | Unset
+        from ..models.reverse_otc import ReverseOTC
+
+        otcs: list[dict[str, Any] | None] | None | Unset
         if isinstance(self.otcs, Unset):
             otcs = UNSET
         elif isinstance(self.otcs, list):
             otcs = []
             for otcs_type_0_item_data in self.otcs:
-                otcs_type_0_item = otcs_type_0_item_data.to_dict()
+                otcs_type_0_item: dict[str, Any] | None
+                if isinstance(otcs_type_0_item_data, ReverseOTC):
+                    otcs_type_0_item = otcs_type_0_item_data.to_dict()
+                else:
+                    otcs_type_0_item = otcs_type_0_item_data
                 otcs.append(otcs_type_0_item)
 
         else:
@@ -52,29 +61,64 @@ class ReverseOTCResponse:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.reverse_otc import ReverseOTC
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ReverseOTCResponse"))
+        _otcs_json = d.pop("otcs", UNSET)
+        try:
 
-        def _parse_otcs(data: object) -> list[ReverseOTC] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                otcs_type_0 = []
-                _otcs_type_0 = data
-                for otcs_type_0_item_data in _otcs_type_0:
-                    otcs_type_0_item = ReverseOTC.from_dict(otcs_type_0_item_data)
+            def _parse_otcs(data: object) -> list[None | ReverseOTC] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    otcs_type_0 = []
+                    _otcs_type_0 = data
+                    for otcs_type_0_index, otcs_type_0_item_data in enumerate(
+                        _otcs_type_0
+                    ):
+                        try:
 
-                    otcs_type_0.append(otcs_type_0_item)
+                            def _parse_otcs_type_0_item(
+                                data: object,
+                            ) -> None | ReverseOTC:
+                                if data is None:
+                                    return data
+                                try:
+                                    if not isinstance(data, dict):
+                                        raise TypeError()
+                                    otcs_type_0_item_type_1 = ReverseOTC.from_dict(data)
 
-                return otcs_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ReverseOTC] | None | Unset, data)
+                                    return otcs_type_0_item_type_1
+                                except (
+                                    TypeError,
+                                    ValueError,
+                                    AttributeError,
+                                    KeyError,
+                                ):
+                                    pass
+                                return cast(None | ReverseOTC, data)
 
-        otcs = _parse_otcs(d.pop("otcs", UNSET))
+                            otcs_type_0_item = _parse_otcs_type_0_item(
+                                otcs_type_0_item_data
+                            )
+
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                otcs_type_0_index, _payload_error.model
+                            ) from None
+                        otcs_type_0.append(otcs_type_0_item)
+
+                    return otcs_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[None | ReverseOTC] | None | Unset, data)
+
+            otcs = _parse_otcs(_otcs_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("otcs", "ReverseOTCResponse") from None
 
         reverse_otc_response = cls(
             otcs=otcs,

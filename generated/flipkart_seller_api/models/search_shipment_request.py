@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -70,29 +73,44 @@ class SearchShipmentRequest:
         from ..models.pagination import Pagination
         from ..models.sort import Sort
 
-        d = dict(src_dict)
-        _filter_ = d.pop("filter", UNSET)
-        filter_: Filter | Unset
-        if isinstance(_filter_, Unset):
-            filter_ = UNSET
-        else:
-            filter_ = Filter.from_dict(_filter_)
+        d = dict(require_object(src_dict, "SearchShipmentRequest"))
+        _filter__json = d.pop("filter", UNSET)
+        try:
+            _filter_ = _filter__json
+            filter_: Filter | Unset
+            if isinstance(_filter_, Unset):
+                filter_ = UNSET
+            else:
+                filter_ = Filter.from_dict(_filter_)
 
-        _pagination = d.pop("pagination", UNSET)
-        pagination: Pagination | Unset
-        if isinstance(_pagination, Unset):
-            pagination = UNSET
-        else:
-            pagination = Pagination.from_dict(_pagination)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("filter", "SearchShipmentRequest") from None
+
+        _pagination_json = d.pop("pagination", UNSET)
+        try:
+            _pagination = _pagination_json
+            pagination: Pagination | Unset
+            if isinstance(_pagination, Unset):
+                pagination = UNSET
+            else:
+                pagination = Pagination.from_dict(_pagination)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("pagination", "SearchShipmentRequest") from None
 
         seller_id = d.pop("sellerId", UNSET)
 
-        _sort = d.pop("sort", UNSET)
-        sort: Sort | Unset
-        if isinstance(_sort, Unset):
-            sort = UNSET
-        else:
-            sort = Sort.from_dict(_sort)
+        _sort_json = d.pop("sort", UNSET)
+        try:
+            _sort = _sort_json
+            sort: Sort | Unset
+            if isinstance(_sort, Unset):
+                sort = UNSET
+            else:
+                sort = Sort.from_dict(_sort)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("sort", "SearchShipmentRequest") from None
 
         search_shipment_request = cls(
             filter_=filter_,

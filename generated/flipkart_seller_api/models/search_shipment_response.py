@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,15 +26,17 @@ class SearchShipmentResponse:
     Attributes:
         has_more (bool | None | Unset):
         next_page_url (None | str | Unset):
-        shipments (list[Shipment] | None | Unset):
+        shipments (list[None | Shipment] | None | Unset):
     """
 
     has_more: bool | None | Unset = UNSET
     next_page_url: None | str | Unset = UNSET
-    shipments: list[Shipment] | None | Unset = UNSET
+    shipments: list[None | Shipment] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.shipment import Shipment
+
         has_more: bool | None | Unset
         if isinstance(self.has_more, Unset):
             has_more = UNSET
@@ -44,13 +49,17 @@ class SearchShipmentResponse:
         else:
             next_page_url = self.next_page_url
 
-        shipments: list[dict[str, Any]] | None | Unset
+        shipments: list[dict[str, Any] | None] | None | Unset
         if isinstance(self.shipments, Unset):
             shipments = UNSET
         elif isinstance(self.shipments, list):
             shipments = []
             for shipments_type_0_item_data in self.shipments:
-                shipments_type_0_item = shipments_type_0_item_data.to_dict()
+                shipments_type_0_item: dict[str, Any] | None
+                if isinstance(shipments_type_0_item_data, Shipment):
+                    shipments_type_0_item = shipments_type_0_item_data.to_dict()
+                else:
+                    shipments_type_0_item = shipments_type_0_item_data
                 shipments.append(shipments_type_0_item)
 
         else:
@@ -72,49 +81,98 @@ class SearchShipmentResponse:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.shipment import Shipment
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "SearchShipmentResponse"))
+        _has_more_json = d.pop("hasMore", UNSET)
+        try:
 
-        def _parse_has_more(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+            def _parse_has_more(data: object) -> bool | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(bool | None | Unset, data)
 
-        has_more = _parse_has_more(d.pop("hasMore", UNSET))
+            has_more = _parse_has_more(_has_more_json)
 
-        def _parse_next_page_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("hasMore", "SearchShipmentResponse") from None
 
-        next_page_url = _parse_next_page_url(d.pop("nextPageUrl", UNSET))
+        _next_page_url_json = d.pop("nextPageUrl", UNSET)
+        try:
 
-        def _parse_shipments(data: object) -> list[Shipment] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                shipments_type_0 = []
-                _shipments_type_0 = data
-                for shipments_type_0_item_data in _shipments_type_0:
-                    shipments_type_0_item = Shipment.from_dict(
-                        shipments_type_0_item_data
-                    )
+            def _parse_next_page_url(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-                    shipments_type_0.append(shipments_type_0_item)
+            next_page_url = _parse_next_page_url(_next_page_url_json)
 
-                return shipments_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Shipment] | None | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "nextPageUrl", "SearchShipmentResponse"
+            ) from None
 
-        shipments = _parse_shipments(d.pop("shipments", UNSET))
+        _shipments_json = d.pop("shipments", UNSET)
+        try:
+
+            def _parse_shipments(data: object) -> list[None | Shipment] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    shipments_type_0 = []
+                    _shipments_type_0 = data
+                    for shipments_type_0_index, shipments_type_0_item_data in enumerate(
+                        _shipments_type_0
+                    ):
+                        try:
+
+                            def _parse_shipments_type_0_item(
+                                data: object,
+                            ) -> None | Shipment:
+                                if data is None:
+                                    return data
+                                try:
+                                    if not isinstance(data, dict):
+                                        raise TypeError()
+                                    shipments_type_0_item_type_1 = Shipment.from_dict(
+                                        data
+                                    )
+
+                                    return shipments_type_0_item_type_1
+                                except (
+                                    TypeError,
+                                    ValueError,
+                                    AttributeError,
+                                    KeyError,
+                                ):
+                                    pass
+                                return cast(None | Shipment, data)
+
+                            shipments_type_0_item = _parse_shipments_type_0_item(
+                                shipments_type_0_item_data
+                            )
+
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                shipments_type_0_index, _payload_error.model
+                            ) from None
+                        shipments_type_0.append(shipments_type_0_item)
+
+                    return shipments_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[None | Shipment] | None | Unset, data)
+
+            shipments = _parse_shipments(_shipments_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("shipments", "SearchShipmentResponse") from None
 
         search_shipment_response = cls(
             has_more=has_more,

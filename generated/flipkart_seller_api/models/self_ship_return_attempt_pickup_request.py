@@ -9,7 +9,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
 
 T = TypeVar("T", bound="SelfShipReturnAttemptPickupRequest")
 
@@ -31,9 +34,9 @@ class SelfShipReturnAttemptPickupRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        new_pickup_date = self.new_pickup_date.isoformat()
+        new_pickup_date = isoformat_as_received(self.new_pickup_date)
 
-        pickup_date = self.pickup_date.isoformat()
+        pickup_date = isoformat_as_received(self.pickup_date)
 
         reason = self.reason
 
@@ -56,10 +59,14 @@ class SelfShipReturnAttemptPickupRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        new_pickup_date = datetime.datetime.fromisoformat(d.pop("newPickupDate"))
+        d = dict(require_object(src_dict, "SelfShipReturnAttemptPickupRequest"))
+        new_pickup_date = parse_datetime(
+            pop_required(d, "newPickupDate", "SelfShipReturnAttemptPickupRequest")
+        )
 
-        pickup_date = datetime.datetime.fromisoformat(d.pop("pickupDate"))
+        pickup_date = parse_datetime(
+            pop_required(d, "pickupDate", "SelfShipReturnAttemptPickupRequest")
+        )
 
         reason = d.pop("reason", UNSET)
 

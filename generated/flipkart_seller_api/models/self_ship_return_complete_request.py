@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SelfShipReturnCompleteRequest")
@@ -44,8 +47,15 @@ class SelfShipReturnCompleteRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        return_ids = cast(list[str], d.pop("returnIds"))
+        d = dict(require_object(src_dict, "SelfShipReturnCompleteRequest"))
+        _return_ids_json = pop_required(d, "returnIds", "SelfShipReturnCompleteRequest")
+        try:
+            return_ids = cast(list[str], _return_ids_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "returnIds", "SelfShipReturnCompleteRequest"
+            ) from None
 
         location_id = d.pop("locationId", UNSET)
 

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -57,15 +60,29 @@ class SelfShipReturnPickupAttemptRequests:
             SelfShipReturnAttemptPickupRequest,
         )
 
-        d = dict(src_dict)
-        returns = []
-        _returns = d.pop("returns")
-        for returns_item_data in _returns:
-            returns_item = SelfShipReturnAttemptPickupRequest.from_dict(
-                returns_item_data
-            )
+        d = dict(require_object(src_dict, "SelfShipReturnPickupAttemptRequests"))
+        _returns_json = pop_required(
+            d, "returns", "SelfShipReturnPickupAttemptRequests"
+        )
+        try:
+            returns = []
+            _returns = _returns_json
+            for returns_index, returns_item_data in enumerate(_returns):
+                try:
+                    returns_item = SelfShipReturnAttemptPickupRequest.from_dict(
+                        returns_item_data
+                    )
 
-            returns.append(returns_item)
+                except PayloadError as _payload_error:
+                    raise _payload_error.within_index(
+                        returns_index, _payload_error.model
+                    ) from None
+                returns.append(returns_item)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "returns", "SelfShipReturnPickupAttemptRequests"
+            ) from None
 
         location_id = d.pop("locationId", UNSET)
 

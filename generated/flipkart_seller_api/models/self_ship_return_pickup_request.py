@@ -9,7 +9,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
 
 T = TypeVar("T", bound="SelfShipReturnPickupRequest")
 
@@ -27,7 +30,7 @@ class SelfShipReturnPickupRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        pickup_date = self.pickup_date.isoformat()
+        pickup_date = isoformat_as_received(self.pickup_date)
 
         return_id = self.return_id
 
@@ -45,8 +48,10 @@ class SelfShipReturnPickupRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        pickup_date = datetime.datetime.fromisoformat(d.pop("pickupDate"))
+        d = dict(require_object(src_dict, "SelfShipReturnPickupRequest"))
+        pickup_date = parse_datetime(
+            pop_required(d, "pickupDate", "SelfShipReturnPickupRequest")
+        )
 
         return_id = d.pop("returnId", UNSET)
 

@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SerialNumber")
@@ -48,17 +51,29 @@ class SerialNumber:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "SerialNumber"))
         order_item_id = d.pop("orderItemId", UNSET)
 
-        _serial_numbers = d.pop("serialNumbers", UNSET)
-        serial_numbers: list[list[str]] | Unset = UNSET
-        if _serial_numbers is not UNSET:
-            serial_numbers = []
-            for serial_numbers_item_data in _serial_numbers:
-                serial_numbers_item = cast(list[str], serial_numbers_item_data)
+        _serial_numbers_json = d.pop("serialNumbers", UNSET)
+        try:
+            _serial_numbers = _serial_numbers_json
+            serial_numbers: list[list[str]] | Unset = UNSET
+            if _serial_numbers is not UNSET:
+                serial_numbers = []
+                for serial_numbers_index, serial_numbers_item_data in enumerate(
+                    _serial_numbers
+                ):
+                    try:
+                        serial_numbers_item = cast(list[str], serial_numbers_item_data)
 
-                serial_numbers.append(serial_numbers_item)
+                    except PayloadError as _payload_error:
+                        raise _payload_error.within_index(
+                            serial_numbers_index, _payload_error.model
+                        ) from None
+                    serial_numbers.append(serial_numbers_item)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("serialNumbers", "SerialNumber") from None
 
         serial_number = cls(
             order_item_id=order_item_id,

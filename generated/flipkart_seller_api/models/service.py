@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Service")
@@ -60,36 +63,53 @@ class Service:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "Service"))
+        _created_at_json = d.pop("createdAt", UNSET)
+        try:
 
-        def _parse_created_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_created_at(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        created_at = _parse_created_at(d.pop("createdAt", UNSET))
+            created_at = _parse_created_at(_created_at_json)
 
-        def _parse_service_by_date(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("createdAt", "Service") from None
 
-        service_by_date = _parse_service_by_date(d.pop("serviceByDate", UNSET))
+        _service_by_date_json = d.pop("serviceByDate", UNSET)
+        try:
 
-        def _parse_service_fulfilment_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_service_by_date(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        service_fulfilment_id = _parse_service_fulfilment_id(
-            d.pop("serviceFulfilmentId", UNSET)
-        )
+            service_by_date = _parse_service_by_date(_service_by_date_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("serviceByDate", "Service") from None
+
+        _service_fulfilment_id_json = d.pop("serviceFulfilmentId", UNSET)
+        try:
+
+            def _parse_service_fulfilment_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            service_fulfilment_id = _parse_service_fulfilment_id(
+                _service_fulfilment_id_json
+            )
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("serviceFulfilmentId", "Service") from None
 
         service = cls(
             created_at=created_at,

@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+
 if TYPE_CHECKING:
     from ..models.deliver_request import DeliverRequest
 
@@ -45,13 +49,23 @@ class ServiceCompleteRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.deliver_request import DeliverRequest
 
-        d = dict(src_dict)
-        services = []
-        _services = d.pop("services")
-        for services_item_data in _services:
-            services_item = DeliverRequest.from_dict(services_item_data)
+        d = dict(require_object(src_dict, "ServiceCompleteRequest"))
+        _services_json = pop_required(d, "services", "ServiceCompleteRequest")
+        try:
+            services = []
+            _services = _services_json
+            for services_index, services_item_data in enumerate(_services):
+                try:
+                    services_item = DeliverRequest.from_dict(services_item_data)
 
-            services.append(services_item)
+                except PayloadError as _payload_error:
+                    raise _payload_error.within_index(
+                        services_index, _payload_error.model
+                    ) from None
+                services.append(services_item)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("services", "ServiceCompleteRequest") from None
 
         service_complete_request = cls(
             services=services,

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,20 +24,26 @@ T = TypeVar("T", bound="ServiceResponseStatusV2")
 class ServiceResponseStatusV2:
     """
     Attributes:
-        services (list[RequestStatus] | None | Unset):
+        services (list[None | RequestStatus] | None | Unset):
     """
 
-    services: list[RequestStatus] | None | Unset = UNSET
+    services: list[None | RequestStatus] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        services: list[dict[str, Any]] | None | Unset
+        from ..models.request_status import RequestStatus
+
+        services: list[dict[str, Any] | None] | None | Unset
         if isinstance(self.services, Unset):
             services = UNSET
         elif isinstance(self.services, list):
             services = []
             for services_type_0_item_data in self.services:
-                services_type_0_item = services_type_0_item_data.to_dict()
+                services_type_0_item: dict[str, Any] | None
+                if isinstance(services_type_0_item_data, RequestStatus):
+                    services_type_0_item = services_type_0_item_data.to_dict()
+                else:
+                    services_type_0_item = services_type_0_item_data
                 services.append(services_type_0_item)
 
         else:
@@ -52,31 +61,68 @@ class ServiceResponseStatusV2:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.request_status import RequestStatus
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ServiceResponseStatusV2"))
+        _services_json = d.pop("services", UNSET)
+        try:
 
-        def _parse_services(data: object) -> list[RequestStatus] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                services_type_0 = []
-                _services_type_0 = data
-                for services_type_0_item_data in _services_type_0:
-                    services_type_0_item = RequestStatus.from_dict(
-                        services_type_0_item_data
-                    )
+            def _parse_services(
+                data: object,
+            ) -> list[None | RequestStatus] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    services_type_0 = []
+                    _services_type_0 = data
+                    for services_type_0_index, services_type_0_item_data in enumerate(
+                        _services_type_0
+                    ):
+                        try:
 
-                    services_type_0.append(services_type_0_item)
+                            def _parse_services_type_0_item(
+                                data: object,
+                            ) -> None | RequestStatus:
+                                if data is None:
+                                    return data
+                                try:
+                                    if not isinstance(data, dict):
+                                        raise TypeError()
+                                    services_type_0_item_type_1 = (
+                                        RequestStatus.from_dict(data)
+                                    )
 
-                return services_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[RequestStatus] | None | Unset, data)
+                                    return services_type_0_item_type_1
+                                except (
+                                    TypeError,
+                                    ValueError,
+                                    AttributeError,
+                                    KeyError,
+                                ):
+                                    pass
+                                return cast(None | RequestStatus, data)
 
-        services = _parse_services(d.pop("services", UNSET))
+                            services_type_0_item = _parse_services_type_0_item(
+                                services_type_0_item_data
+                            )
+
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                services_type_0_index, _payload_error.model
+                            ) from None
+                        services_type_0.append(services_type_0_item)
+
+                    return services_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[None | RequestStatus] | None | Unset, data)
+
+            services = _parse_services(_services_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("services", "ServiceResponseStatusV2") from None
 
         service_response_status_v2 = cls(
             services=services,

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,20 +24,26 @@ T = TypeVar("T", bound="ShipmentDetailsResponseV3")
 class ShipmentDetailsResponseV3:
     """
     Attributes:
-        shipments (list[Shipment] | None | Unset):
+        shipments (list[None | Shipment] | None | Unset):
     """
 
-    shipments: list[Shipment] | None | Unset = UNSET
+    shipments: list[None | Shipment] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        shipments: list[dict[str, Any]] | None | Unset
+        from ..models.shipment import Shipment
+
+        shipments: list[dict[str, Any] | None] | None | Unset
         if isinstance(self.shipments, Unset):
             shipments = UNSET
         elif isinstance(self.shipments, list):
             shipments = []
             for shipments_type_0_item_data in self.shipments:
-                shipments_type_0_item = shipments_type_0_item_data.to_dict()
+                shipments_type_0_item: dict[str, Any] | None
+                if isinstance(shipments_type_0_item_data, Shipment):
+                    shipments_type_0_item = shipments_type_0_item_data.to_dict()
+                else:
+                    shipments_type_0_item = shipments_type_0_item_data
                 shipments.append(shipments_type_0_item)
 
         else:
@@ -52,31 +61,68 @@ class ShipmentDetailsResponseV3:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.shipment import Shipment
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ShipmentDetailsResponseV3"))
+        _shipments_json = d.pop("shipments", UNSET)
+        try:
 
-        def _parse_shipments(data: object) -> list[Shipment] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                shipments_type_0 = []
-                _shipments_type_0 = data
-                for shipments_type_0_item_data in _shipments_type_0:
-                    shipments_type_0_item = Shipment.from_dict(
-                        shipments_type_0_item_data
-                    )
+            def _parse_shipments(data: object) -> list[None | Shipment] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    shipments_type_0 = []
+                    _shipments_type_0 = data
+                    for shipments_type_0_index, shipments_type_0_item_data in enumerate(
+                        _shipments_type_0
+                    ):
+                        try:
 
-                    shipments_type_0.append(shipments_type_0_item)
+                            def _parse_shipments_type_0_item(
+                                data: object,
+                            ) -> None | Shipment:
+                                if data is None:
+                                    return data
+                                try:
+                                    if not isinstance(data, dict):
+                                        raise TypeError()
+                                    shipments_type_0_item_type_1 = Shipment.from_dict(
+                                        data
+                                    )
 
-                return shipments_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Shipment] | None | Unset, data)
+                                    return shipments_type_0_item_type_1
+                                except (
+                                    TypeError,
+                                    ValueError,
+                                    AttributeError,
+                                    KeyError,
+                                ):
+                                    pass
+                                return cast(None | Shipment, data)
 
-        shipments = _parse_shipments(d.pop("shipments", UNSET))
+                            shipments_type_0_item = _parse_shipments_type_0_item(
+                                shipments_type_0_item_data
+                            )
+
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                shipments_type_0_index, _payload_error.model
+                            ) from None
+                        shipments_type_0.append(shipments_type_0_item)
+
+                    return shipments_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[None | Shipment] | None | Unset, data)
+
+            shipments = _parse_shipments(_shipments_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "shipments", "ShipmentDetailsResponseV3"
+            ) from None
 
         shipment_details_response_v3 = cls(
             shipments=shipments,

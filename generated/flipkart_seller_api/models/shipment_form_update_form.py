@@ -8,6 +8,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+
 T = TypeVar("T", bound="ShipmentFormUpdateForm")
 
 
@@ -41,10 +45,10 @@ class ShipmentFormUpdateForm:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        ack_number = d.pop("ackNumber")
+        d = dict(require_object(src_dict, "ShipmentFormUpdateForm"))
+        ack_number = pop_required(d, "ackNumber", "ShipmentFormUpdateForm")
 
-        name = d.pop("name")
+        name = pop_required(d, "name", "ShipmentFormUpdateForm")
 
         shipment_form_update_form = cls(
             ack_number=ack_number,

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,20 +24,26 @@ T = TypeVar("T", bound="ShipmentStatusResponseV3")
 class ShipmentStatusResponseV3:
     """
     Attributes:
-        shipments (list[ShipmentV3] | None | Unset):
+        shipments (list[None | ShipmentV3] | None | Unset):
     """
 
-    shipments: list[ShipmentV3] | None | Unset = UNSET
+    shipments: list[None | ShipmentV3] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        shipments: list[dict[str, Any]] | None | Unset
+        from ..models.shipment_v3 import ShipmentV3
+
+        shipments: list[dict[str, Any] | None] | None | Unset
         if isinstance(self.shipments, Unset):
             shipments = UNSET
         elif isinstance(self.shipments, list):
             shipments = []
             for shipments_type_0_item_data in self.shipments:
-                shipments_type_0_item = shipments_type_0_item_data.to_dict()
+                shipments_type_0_item: dict[str, Any] | None
+                if isinstance(shipments_type_0_item_data, ShipmentV3):
+                    shipments_type_0_item = shipments_type_0_item_data.to_dict()
+                else:
+                    shipments_type_0_item = shipments_type_0_item_data
                 shipments.append(shipments_type_0_item)
 
         else:
@@ -52,31 +61,70 @@ class ShipmentStatusResponseV3:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.shipment_v3 import ShipmentV3
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ShipmentStatusResponseV3"))
+        _shipments_json = d.pop("shipments", UNSET)
+        try:
 
-        def _parse_shipments(data: object) -> list[ShipmentV3] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                shipments_type_0 = []
-                _shipments_type_0 = data
-                for shipments_type_0_item_data in _shipments_type_0:
-                    shipments_type_0_item = ShipmentV3.from_dict(
-                        shipments_type_0_item_data
-                    )
+            def _parse_shipments(
+                data: object,
+            ) -> list[None | ShipmentV3] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    shipments_type_0 = []
+                    _shipments_type_0 = data
+                    for shipments_type_0_index, shipments_type_0_item_data in enumerate(
+                        _shipments_type_0
+                    ):
+                        try:
 
-                    shipments_type_0.append(shipments_type_0_item)
+                            def _parse_shipments_type_0_item(
+                                data: object,
+                            ) -> None | ShipmentV3:
+                                if data is None:
+                                    return data
+                                try:
+                                    if not isinstance(data, dict):
+                                        raise TypeError()
+                                    shipments_type_0_item_type_1 = ShipmentV3.from_dict(
+                                        data
+                                    )
 
-                return shipments_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ShipmentV3] | None | Unset, data)
+                                    return shipments_type_0_item_type_1
+                                except (
+                                    TypeError,
+                                    ValueError,
+                                    AttributeError,
+                                    KeyError,
+                                ):
+                                    pass
+                                return cast(None | ShipmentV3, data)
 
-        shipments = _parse_shipments(d.pop("shipments", UNSET))
+                            shipments_type_0_item = _parse_shipments_type_0_item(
+                                shipments_type_0_item_data
+                            )
+
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                shipments_type_0_index, _payload_error.model
+                            ) from None
+                        shipments_type_0.append(shipments_type_0_item)
+
+                    return shipments_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[None | ShipmentV3] | None | Unset, data)
+
+            shipments = _parse_shipments(_shipments_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "shipments", "ShipmentStatusResponseV3"
+            ) from None
 
         shipment_status_response_v3 = cls(
             shipments=shipments,

@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ShipmentV3")
@@ -70,43 +73,66 @@ class ShipmentV3:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ShipmentV3"))
+        _error_code_json = d.pop("errorCode", UNSET)
+        try:
 
-        def _parse_error_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_error_code(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        error_code = _parse_error_code(d.pop("errorCode", UNSET))
+            error_code = _parse_error_code(_error_code_json)
 
-        def _parse_error_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("errorCode", "ShipmentV3") from None
 
-        error_message = _parse_error_message(d.pop("errorMessage", UNSET))
+        _error_message_json = d.pop("errorMessage", UNSET)
+        try:
 
-        def _parse_shipment_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_error_message(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        shipment_id = _parse_shipment_id(d.pop("shipmentId", UNSET))
+            error_message = _parse_error_message(_error_message_json)
 
-        def _parse_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("errorMessage", "ShipmentV3") from None
 
-        status = _parse_status(d.pop("status", UNSET))
+        _shipment_id_json = d.pop("shipmentId", UNSET)
+        try:
+
+            def _parse_shipment_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            shipment_id = _parse_shipment_id(_shipment_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("shipmentId", "ShipmentV3") from None
+
+        _status_json = d.pop("status", UNSET)
+        try:
+
+            def _parse_status(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            status = _parse_status(_status_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("status", "ShipmentV3") from None
 
         shipment_v3 = cls(
             error_code=error_code,

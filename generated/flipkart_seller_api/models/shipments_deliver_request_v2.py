@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+
 if TYPE_CHECKING:
     from ..models.deliver_request import DeliverRequest
 
@@ -45,13 +49,25 @@ class ShipmentsDeliverRequestV2:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.deliver_request import DeliverRequest
 
-        d = dict(src_dict)
-        shipments = []
-        _shipments = d.pop("shipments")
-        for shipments_item_data in _shipments:
-            shipments_item = DeliverRequest.from_dict(shipments_item_data)
+        d = dict(require_object(src_dict, "ShipmentsDeliverRequestV2"))
+        _shipments_json = pop_required(d, "shipments", "ShipmentsDeliverRequestV2")
+        try:
+            shipments = []
+            _shipments = _shipments_json
+            for shipments_index, shipments_item_data in enumerate(_shipments):
+                try:
+                    shipments_item = DeliverRequest.from_dict(shipments_item_data)
 
-            shipments.append(shipments_item)
+                except PayloadError as _payload_error:
+                    raise _payload_error.within_index(
+                        shipments_index, _payload_error.model
+                    ) from None
+                shipments.append(shipments_item)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "shipments", "ShipmentsDeliverRequestV2"
+            ) from None
 
         shipments_deliver_request_v2 = cls(
             shipments=shipments,

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -47,15 +50,27 @@ class ShipmentsDispatchRequestV2:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.dispatch_request import DispatchRequest
 
-        d = dict(src_dict)
-        _shipments = d.pop("shipments", UNSET)
-        shipments: list[DispatchRequest] | Unset = UNSET
-        if _shipments is not UNSET:
-            shipments = []
-            for shipments_item_data in _shipments:
-                shipments_item = DispatchRequest.from_dict(shipments_item_data)
+        d = dict(require_object(src_dict, "ShipmentsDispatchRequestV2"))
+        _shipments_json = d.pop("shipments", UNSET)
+        try:
+            _shipments = _shipments_json
+            shipments: list[DispatchRequest] | Unset = UNSET
+            if _shipments is not UNSET:
+                shipments = []
+                for shipments_index, shipments_item_data in enumerate(_shipments):
+                    try:
+                        shipments_item = DispatchRequest.from_dict(shipments_item_data)
 
-                shipments.append(shipments_item)
+                    except PayloadError as _payload_error:
+                        raise _payload_error.within_index(
+                            shipments_index, _payload_error.model
+                        ) from None
+                    shipments.append(shipments_item)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "shipments", "ShipmentsDispatchRequestV2"
+            ) from None
 
         shipments_dispatch_request_v2 = cls(
             shipments=shipments,

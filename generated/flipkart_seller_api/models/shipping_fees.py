@@ -8,6 +8,10 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+
 T = TypeVar("T", bound="ShippingFees")
 
 
@@ -55,35 +59,58 @@ class ShippingFees:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "ShippingFees"))
+        _currency_json = pop_required(d, "currency", "ShippingFees")
+        try:
 
-        def _parse_currency(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+            def _parse_currency(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        currency = _parse_currency(d.pop("currency"))
+            currency = _parse_currency(_currency_json)
 
-        def _parse_local(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("currency", "ShippingFees") from None
 
-        local = _parse_local(d.pop("local"))
+        _local_json = pop_required(d, "local", "ShippingFees")
+        try:
 
-        def _parse_national(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+            def _parse_local(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
 
-        national = _parse_national(d.pop("national"))
+            local = _parse_local(_local_json)
 
-        def _parse_zonal(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("local", "ShippingFees") from None
 
-        zonal = _parse_zonal(d.pop("zonal"))
+        _national_json = pop_required(d, "national", "ShippingFees")
+        try:
+
+            def _parse_national(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
+
+            national = _parse_national(_national_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("national", "ShippingFees") from None
+
+        _zonal_json = pop_required(d, "zonal", "ShippingFees")
+        try:
+
+            def _parse_zonal(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
+
+            zonal = _parse_zonal(_zonal_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("zonal", "ShippingFees") from None
 
         shipping_fees = cls(
             currency=currency,

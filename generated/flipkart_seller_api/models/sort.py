@@ -8,8 +8,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import require_object
 from ..models.sort_field import SortField
 from ..models.sort_order import SortOrder
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Sort")
@@ -48,7 +51,7 @@ class Sort:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "Sort"))
         _field = d.pop("field", UNSET)
         field: SortField | Unset
         if isinstance(_field, Unset):

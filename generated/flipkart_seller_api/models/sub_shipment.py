@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,22 +24,28 @@ T = TypeVar("T", bound="SubShipment")
 class SubShipment:
     """
     Attributes:
-        packages (list[Package] | None | Unset):
+        packages (list[None | Package] | None | Unset):
         sub_shipment_id (None | str | Unset):
     """
 
-    packages: list[Package] | None | Unset = UNSET
+    packages: list[None | Package] | None | Unset = UNSET
     sub_shipment_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        packages: list[dict[str, Any]] | None | Unset
+        from ..models.package import Package
+
+        packages: list[dict[str, Any] | None] | None | Unset
         if isinstance(self.packages, Unset):
             packages = UNSET
         elif isinstance(self.packages, list):
             packages = []
             for packages_type_0_item_data in self.packages:
-                packages_type_0_item = packages_type_0_item_data.to_dict()
+                packages_type_0_item: dict[str, Any] | None
+                if isinstance(packages_type_0_item_data, Package):
+                    packages_type_0_item = packages_type_0_item_data.to_dict()
+                else:
+                    packages_type_0_item = packages_type_0_item_data
                 packages.append(packages_type_0_item)
 
         else:
@@ -62,38 +71,81 @@ class SubShipment:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.package import Package
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "SubShipment"))
+        _packages_json = d.pop("packages", UNSET)
+        try:
 
-        def _parse_packages(data: object) -> list[Package] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                packages_type_0 = []
-                _packages_type_0 = data
-                for packages_type_0_item_data in _packages_type_0:
-                    packages_type_0_item = Package.from_dict(packages_type_0_item_data)
+            def _parse_packages(data: object) -> list[None | Package] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    packages_type_0 = []
+                    _packages_type_0 = data
+                    for packages_type_0_index, packages_type_0_item_data in enumerate(
+                        _packages_type_0
+                    ):
+                        try:
 
-                    packages_type_0.append(packages_type_0_item)
+                            def _parse_packages_type_0_item(
+                                data: object,
+                            ) -> None | Package:
+                                if data is None:
+                                    return data
+                                try:
+                                    if not isinstance(data, dict):
+                                        raise TypeError()
+                                    packages_type_0_item_type_1 = Package.from_dict(
+                                        data
+                                    )
 
-                return packages_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Package] | None | Unset, data)
+                                    return packages_type_0_item_type_1
+                                except (
+                                    TypeError,
+                                    ValueError,
+                                    AttributeError,
+                                    KeyError,
+                                ):
+                                    pass
+                                return cast(None | Package, data)
 
-        packages = _parse_packages(d.pop("packages", UNSET))
+                            packages_type_0_item = _parse_packages_type_0_item(
+                                packages_type_0_item_data
+                            )
 
-        def _parse_sub_shipment_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+                        except PayloadError as _payload_error:
+                            raise _payload_error.within_index(
+                                packages_type_0_index, _payload_error.model
+                            ) from None
+                        packages_type_0.append(packages_type_0_item)
 
-        sub_shipment_id = _parse_sub_shipment_id(d.pop("subShipmentId", UNSET))
+                    return packages_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[None | Package] | None | Unset, data)
+
+            packages = _parse_packages(_packages_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("packages", "SubShipment") from None
+
+        _sub_shipment_id_json = d.pop("subShipmentId", UNSET)
+        try:
+
+            def _parse_sub_shipment_id(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            sub_shipment_id = _parse_sub_shipment_id(_sub_shipment_id_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("subShipmentId", "SubShipment") from None
 
         sub_shipment = cls(
             packages=packages,

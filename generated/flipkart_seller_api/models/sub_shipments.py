@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+
 if TYPE_CHECKING:
     from ..models.dimensions import Dimensions
 
@@ -47,10 +51,15 @@ class SubShipments:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.dimensions import Dimensions
 
-        d = dict(src_dict)
-        dimensions = Dimensions.from_dict(d.pop("dimensions"))
+        d = dict(require_object(src_dict, "SubShipments"))
+        _dimensions_json = pop_required(d, "dimensions", "SubShipments")
+        try:
+            dimensions = Dimensions.from_dict(_dimensions_json)
 
-        sub_shipment_id = d.pop("subShipmentId")
+        except PayloadError as _payload_error:
+            raise _payload_error.within("dimensions", "SubShipments") from None
+
+        sub_shipment_id = pop_required(d, "subShipmentId", "SubShipments")
 
         sub_shipments = cls(
             dimensions=dimensions,

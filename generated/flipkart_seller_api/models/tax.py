@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Tax")
@@ -79,54 +82,81 @@ class Tax:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "Tax"))
+        _hsn_json = pop_required(d, "hsn", "Tax")
+        try:
 
-        def _parse_hsn(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+            def _parse_hsn(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        hsn = _parse_hsn(d.pop("hsn"))
+            hsn = _parse_hsn(_hsn_json)
 
-        def _parse_goods_services_rate(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("hsn", "Tax") from None
 
-        goods_services_rate = _parse_goods_services_rate(
-            d.pop("goods_services_rate", UNSET)
-        )
+        _goods_services_rate_json = d.pop("goods_services_rate", UNSET)
+        try:
 
-        def _parse_is_gst_sellable(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+            def _parse_goods_services_rate(data: object) -> float | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(float | None | Unset, data)
 
-        is_gst_sellable = _parse_is_gst_sellable(d.pop("is_gst_sellable", UNSET))
+            goods_services_rate = _parse_goods_services_rate(_goods_services_rate_json)
 
-        def _parse_luxury_cess_percentage(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within("goods_services_rate", "Tax") from None
 
-        luxury_cess_percentage = _parse_luxury_cess_percentage(
-            d.pop("luxury_cess_percentage", UNSET)
-        )
+        _is_gst_sellable_json = d.pop("is_gst_sellable", UNSET)
+        try:
 
-        def _parse_tax_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_is_gst_sellable(data: object) -> bool | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(bool | None | Unset, data)
 
-        tax_code = _parse_tax_code(d.pop("tax_code", UNSET))
+            is_gst_sellable = _parse_is_gst_sellable(_is_gst_sellable_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("is_gst_sellable", "Tax") from None
+
+        _luxury_cess_percentage_json = d.pop("luxury_cess_percentage", UNSET)
+        try:
+
+            def _parse_luxury_cess_percentage(data: object) -> float | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(float | None | Unset, data)
+
+            luxury_cess_percentage = _parse_luxury_cess_percentage(
+                _luxury_cess_percentage_json
+            )
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("luxury_cess_percentage", "Tax") from None
+
+        _tax_code_json = d.pop("tax_code", UNSET)
+        try:
+
+            def _parse_tax_code(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            tax_code = _parse_tax_code(_tax_code_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within("tax_code", "Tax") from None
 
         tax = cls(
             hsn=hsn,

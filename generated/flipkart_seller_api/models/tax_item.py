@@ -8,6 +8,9 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TaxItem")
@@ -56,8 +59,8 @@ class TaxItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        tax_rate = d.pop("taxRate")
+        d = dict(require_object(src_dict, "TaxItem"))
+        tax_rate = pop_required(d, "taxRate", "TaxItem")
 
         order_item_id = d.pop("orderItemId", UNSET)
 

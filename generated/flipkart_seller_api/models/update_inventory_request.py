@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+
 if TYPE_CHECKING:
     from ..models.location import Location
 
@@ -50,15 +54,25 @@ class UpdateInventoryRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.location import Location
 
-        d = dict(src_dict)
-        locations = []
-        _locations = d.pop("locations")
-        for locations_item_data in _locations:
-            locations_item = Location.from_dict(locations_item_data)
+        d = dict(require_object(src_dict, "UpdateInventoryRequest"))
+        _locations_json = pop_required(d, "locations", "UpdateInventoryRequest")
+        try:
+            locations = []
+            _locations = _locations_json
+            for locations_index, locations_item_data in enumerate(_locations):
+                try:
+                    locations_item = Location.from_dict(locations_item_data)
 
-            locations.append(locations_item)
+                except PayloadError as _payload_error:
+                    raise _payload_error.within_index(
+                        locations_index, _payload_error.model
+                    ) from None
+                locations.append(locations_item)
 
-        product_id = d.pop("product_id")
+        except PayloadError as _payload_error:
+            raise _payload_error.within("locations", "UpdateInventoryRequest") from None
+
+        product_id = pop_required(d, "product_id", "UpdateInventoryRequest")
 
         update_inventory_request = cls(
             locations=locations,

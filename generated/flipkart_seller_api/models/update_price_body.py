@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+
 if TYPE_CHECKING:
     from ..models.update_price_request import UpdatePriceRequest
 
@@ -33,13 +37,16 @@ class UpdatePriceBody:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.update_price_request import UpdatePriceRequest
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "UpdatePriceBody"))
         update_price_body = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
-            additional_property = UpdatePriceRequest.from_dict(prop_dict)
+            try:
+                additional_property = UpdatePriceRequest.from_dict(prop_dict)
 
+            except PayloadError as _payload_error:
+                raise _payload_error.within_key(prop_name, "UpdatePriceBody") from None
             additional_properties[prop_name] = additional_property
 
         update_price_body.additional_properties = additional_properties

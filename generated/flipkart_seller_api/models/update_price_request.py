@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, pop_required, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+
 if TYPE_CHECKING:
     from ..models.price import Price
 
@@ -47,10 +51,15 @@ class UpdatePriceRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.price import Price
 
-        d = dict(src_dict)
-        price = Price.from_dict(d.pop("price"))
+        d = dict(require_object(src_dict, "UpdatePriceRequest"))
+        _price_json = pop_required(d, "price", "UpdatePriceRequest")
+        try:
+            price = Price.from_dict(_price_json)
 
-        product_id = d.pop("product_id")
+        except PayloadError as _payload_error:
+            raise _payload_error.within("price", "UpdatePriceRequest") from None
+
+        product_id = pop_required(d, "product_id", "UpdatePriceRequest")
 
         update_price_request = cls(
             price=price,

@@ -9,7 +9,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
 
 T = TypeVar("T", bound="UpdateShipmentRequest")
 
@@ -41,7 +44,9 @@ class UpdateShipmentRequest:
 
         tentative_delivery_date: str | Unset = UNSET
         if not isinstance(self.tentative_delivery_date, Unset):
-            tentative_delivery_date = self.tentative_delivery_date.isoformat()
+            tentative_delivery_date = isoformat_as_received(
+                self.tentative_delivery_date
+            )
 
         tracking_id = self.tracking_id
 
@@ -63,7 +68,7 @@ class UpdateShipmentRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "UpdateShipmentRequest"))
         delivery_partner = d.pop("delivery_partner", UNSET)
 
         seller_id = d.pop("seller_id", UNSET)
@@ -75,9 +80,7 @@ class UpdateShipmentRequest:
         if isinstance(_tentative_delivery_date, Unset):
             tentative_delivery_date = UNSET
         else:
-            tentative_delivery_date = datetime.datetime.fromisoformat(
-                _tentative_delivery_date
-            )
+            tentative_delivery_date = parse_datetime(_tentative_delivery_date)
 
         tracking_id = d.pop("tracking_id", UNSET)
 

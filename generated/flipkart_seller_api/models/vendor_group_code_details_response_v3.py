@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import PayloadError, require_object
+
+# Used by some models only; the post-generation ruff run drops the unused ones.
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -95,68 +98,107 @@ class VendorGroupCodeDetailsResponseV3:
         from ..models.otc import Otc
         from ..models.pick_up_date import PickUpDate
 
-        d = dict(src_dict)
+        d = dict(require_object(src_dict, "VendorGroupCodeDetailsResponseV3"))
+        _count_json = d.pop("count", UNSET)
+        try:
 
-        def _parse_count(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            def _parse_count(data: object) -> int | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | None | Unset, data)
 
-        count = _parse_count(d.pop("count", UNSET))
+            count = _parse_count(_count_json)
 
-        def _parse_is_mps(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "count", "VendorGroupCodeDetailsResponseV3"
+            ) from None
 
-        is_mps = _parse_is_mps(d.pop("isMps", UNSET))
+        _is_mps_json = d.pop("isMps", UNSET)
+        try:
 
-        def _parse_otc(data: object) -> None | Otc | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                otc_type_1 = Otc.from_dict(data)
+            def _parse_is_mps(data: object) -> bool | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(bool | None | Unset, data)
 
-                return otc_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Otc | Unset, data)
+            is_mps = _parse_is_mps(_is_mps_json)
 
-        otc = _parse_otc(d.pop("otc", UNSET))
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "isMps", "VendorGroupCodeDetailsResponseV3"
+            ) from None
 
-        def _parse_pick_up_date(data: object) -> None | PickUpDate | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                pick_up_date_type_1 = PickUpDate.from_dict(data)
+        _otc_json = d.pop("otc", UNSET)
+        try:
 
-                return pick_up_date_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | PickUpDate | Unset, data)
+            def _parse_otc(data: object) -> None | Otc | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    otc_type_1 = Otc.from_dict(data)
 
-        pick_up_date = _parse_pick_up_date(d.pop("pickUpDate", UNSET))
+                    return otc_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | Otc | Unset, data)
 
-        def _parse_vendor_group_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            otc = _parse_otc(_otc_json)
 
-        vendor_group_code = _parse_vendor_group_code(d.pop("vendorGroupCode", UNSET))
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "otc", "VendorGroupCodeDetailsResponseV3"
+            ) from None
+
+        _pick_up_date_json = d.pop("pickUpDate", UNSET)
+        try:
+
+            def _parse_pick_up_date(data: object) -> None | PickUpDate | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    pick_up_date_type_1 = PickUpDate.from_dict(data)
+
+                    return pick_up_date_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | PickUpDate | Unset, data)
+
+            pick_up_date = _parse_pick_up_date(_pick_up_date_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "pickUpDate", "VendorGroupCodeDetailsResponseV3"
+            ) from None
+
+        _vendor_group_code_json = d.pop("vendorGroupCode", UNSET)
+        try:
+
+            def _parse_vendor_group_code(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            vendor_group_code = _parse_vendor_group_code(_vendor_group_code_json)
+
+        except PayloadError as _payload_error:
+            raise _payload_error.within(
+                "vendorGroupCode", "VendorGroupCodeDetailsResponseV3"
+            ) from None
 
         vendor_group_code_details_response_v3 = cls(
             count=count,

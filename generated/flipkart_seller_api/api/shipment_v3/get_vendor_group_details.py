@@ -1,7 +1,7 @@
 # Generated from openapi/flipkart-seller-api.json by scripts/regenerate.py. Do not edit:
 # change scripts/spec_fixups.py, openapi/generator-config.yaml or openapi/templates/.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -35,15 +35,38 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> list[VendorGroupCodeDetailsResponseV3] | None:
+) -> list[None | VendorGroupCodeDetailsResponseV3] | None:
     if response.status_code == 200:
+        from ...errors import PayloadError
+
         response_200 = []
         _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = VendorGroupCodeDetailsResponseV3.from_dict(
-                response_200_item_data
-            )
+        for response_200_index, response_200_item_data in enumerate(_response_200):
+            try:
 
+                def _parse_response_200_item(
+                    data: object,
+                ) -> None | VendorGroupCodeDetailsResponseV3:
+                    if data is None:
+                        return data
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        response_200_item_type_1 = (
+                            VendorGroupCodeDetailsResponseV3.from_dict(data)
+                        )
+
+                        return response_200_item_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(None | VendorGroupCodeDetailsResponseV3, data)
+
+                response_200_item = _parse_response_200_item(response_200_item_data)
+
+            except PayloadError as _payload_error:
+                raise _payload_error.within_index(
+                    response_200_index, _payload_error.model
+                ) from None
             response_200.append(response_200_item)
 
         return response_200
@@ -56,7 +79,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[list[VendorGroupCodeDetailsResponseV3]]:
+) -> Response[list[None | VendorGroupCodeDetailsResponseV3]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,7 +92,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     location_id: str | Unset = UNSET,
-) -> Response[list[VendorGroupCodeDetailsResponseV3]]:
+) -> Response[list[None | VendorGroupCodeDetailsResponseV3]]:
     """Get shipment handover counts per vendor
 
     Args:
@@ -80,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[list[VendorGroupCodeDetailsResponseV3]]
+        Response[list[None | VendorGroupCodeDetailsResponseV3]]
     """
 
     kwargs = _get_kwargs(
@@ -98,7 +121,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     location_id: str | Unset = UNSET,
-) -> list[VendorGroupCodeDetailsResponseV3] | None:
+) -> list[None | VendorGroupCodeDetailsResponseV3] | None:
     """Get shipment handover counts per vendor
 
     Args:
@@ -109,7 +132,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        list[VendorGroupCodeDetailsResponseV3]
+        list[None | VendorGroupCodeDetailsResponseV3]
     """
 
     return sync_detailed(
@@ -122,7 +145,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     location_id: str | Unset = UNSET,
-) -> Response[list[VendorGroupCodeDetailsResponseV3]]:
+) -> Response[list[None | VendorGroupCodeDetailsResponseV3]]:
     """Get shipment handover counts per vendor
 
     Args:
@@ -133,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[list[VendorGroupCodeDetailsResponseV3]]
+        Response[list[None | VendorGroupCodeDetailsResponseV3]]
     """
 
     kwargs = _get_kwargs(
@@ -149,7 +172,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     location_id: str | Unset = UNSET,
-) -> list[VendorGroupCodeDetailsResponseV3] | None:
+) -> list[None | VendorGroupCodeDetailsResponseV3] | None:
     """Get shipment handover counts per vendor
 
     Args:
@@ -160,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        list[VendorGroupCodeDetailsResponseV3]
+        list[None | VendorGroupCodeDetailsResponseV3]
     """
 
     return (
