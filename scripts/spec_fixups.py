@@ -302,7 +302,7 @@ def nullable_response_fields(document: Document) -> list[str]:
     return [] if changed else ["response properties (every one already accepts null)"]
 
 
-def nullable_response_items(document: Document) -> None:
+def nullable_response_items(document: Document) -> list[str]:
     schemas = document["components"]["schemas"]
     holders = [
         schema
@@ -317,30 +317,36 @@ def nullable_response_items(document: Document) -> None:
         for media in response.get("content", {}).values()
         if isinstance(media.get("schema"), dict)
     ]
+    changed = False
     for holder in holders:
         for key in ("items", "additionalProperties"):
             inner = holder.get(key)
             if isinstance(inner, dict) and "$ref" in inner:
                 holder[key] = _nullable(inner)
+                changed = True
+    return [] if changed else ["response list items and map values (each already accepts null)"]
 
 
-def _drop_required(document: Document, schema_name: str, field: str) -> None:
+def _drop_required(document: Document, schema_name: str, field: str) -> list[str]:
     schema = document["components"]["schemas"].get(schema_name)
     if schema is None or field not in schema.get("properties", {}):
         raise FixupError(f"{schema_name}.{field} is no longer in the spec")
+    if field not in schema.get("required", []):
+        return [f"schema {schema_name} property {field} (already optional)"]
     required = [name for name in schema.get("required", []) if name != field]
     if required:
         schema["required"] = required
     else:
         schema.pop("required", None)
+    return []
 
 
-def filter_type_optional(document: Document) -> None:
-    _drop_required(document, "Filter", "type")
+def filter_type_optional(document: Document) -> list[str]:
+    return _drop_required(document, "Filter", "type")
 
 
-def location_status_optional(document: Document) -> None:
-    _drop_required(document, "Location", "status")
+def location_status_optional(document: Document) -> list[str]:
+    return _drop_required(document, "Location", "status")
 
 
 OPENAPI3_FIXUPS: tuple[Fixup, ...] = (
@@ -418,6 +424,12 @@ def run_fixups(document: Document, fixups: tuple[Fixup, ...]) -> tuple[Document,
             # A fixup reached for a part of the document that has another shape now.
             problem = f"the spec no longer has the shape it corrects ({type(exc).__name__}: {exc})"
         else:
+            if not isinstance(unneeded, list):
+                log.failures.append(
+                    f"fixup {fixup.name} in {FIXUPS_FILE} returned {unneeded!r}: a fixup returns "
+                    "the list of targets it found already correct"
+                )
+                continue
             log.notes += [
                 f"fixup {fixup.name} is no longer needed for {target}: upstream has it right "
                 f"now; remove it from {FIXUPS_FILE}"

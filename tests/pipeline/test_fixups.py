@@ -13,6 +13,7 @@ import regenerate
 from spec_fixups import (
     OPENAPI3_FIXUPS,
     SOURCE_FIXUPS,
+    Fixup,
     FixupError,
     apply_fixups,
     iter_operations,
@@ -193,6 +194,7 @@ def test_fixup_target_with_another_shape_fails_too(normalized: dict[str, Any]) -
     assert [failure.split(" no longer applies: ")[0] for failure in log.failures] == [
         "fixup documented-filter-fields in scripts/spec_fixups.py",
         "fixup otc-records-are-objects in scripts/spec_fixups.py",
+        "fixup filter-type-optional in scripts/spec_fixups.py",
     ]
     assert "schema ReverseOTC is neither" in log.failures[1]
 
@@ -238,3 +240,12 @@ def test_regeneration_prints_the_note_and_succeeds(
         "upstream has it right now; remove it from scripts/spec_fixups.py"
     ) in lines
     assert lines[-1].startswith("regenerated flipkart_seller_api")
+
+
+def test_a_fixup_that_does_not_report_is_a_failure_naming_it(normalized: dict[str, Any]) -> None:
+    silent = Fixup("silent", "Returns nothing.", lambda _document: None)  # type: ignore[arg-type,return-value]
+    _fixed, log = run_fixups(normalized, (silent,))
+    assert log.failures == [
+        "fixup silent in scripts/spec_fixups.py returned None: a fixup returns the list of "
+        "targets it found already correct"
+    ]
