@@ -123,7 +123,8 @@ def run(
     raw = fetch(spec)
     document = parse(raw)
     provenance = {
-        "source": spec if is_url(spec) else os.path.relpath(Path(spec).resolve(), ROOT),
+        # abspath, not resolve(): a symlinked checkout must record the path it was given.
+        "source": spec if is_url(spec) else os.path.relpath(os.path.abspath(spec), ROOT),
         "sha256": raw.sha256,
         "generator": generator_version(),
         "converter": converter_version() if spec_version(document) == "2.0" else "none",
