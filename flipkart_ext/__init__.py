@@ -11,7 +11,9 @@ spec; this package is the hand-written layer on top of it::
 """
 
 from ._auth import FlipkartAuth, TokenStatus
-from ._client import AsyncFlipkartClient, ClientOptions, FlipkartClient
+from ._batches import BatchResults, InvalidItem
+from ._client import AsyncFlipkartClient, FlipkartClient
+from ._core_client import ClientOptions
 from ._environments import PRODUCTION, SANDBOX, Environment
 from ._errors import (
     APIConnectionError,
@@ -20,6 +22,7 @@ from ._errors import (
     AuthenticationError,
     ConfigurationError,
     FlipkartError,
+    InvalidArgument,
     InvalidRequest,
     MalformedResponse,
     NotFound,
@@ -51,6 +54,7 @@ __all__ = [
     "AsyncFlipkartClient",
     "AuthenticationError",
     "AuthorizationURL",
+    "BatchResults",
     "ClientOptions",
     "ConfigurationError",
     "Environment",
@@ -58,6 +62,8 @@ __all__ = [
     "FlipkartAuth",
     "FlipkartClient",
     "FlipkartError",
+    "InvalidArgument",
+    "InvalidItem",
     "InvalidRequest",
     "MalformedResponse",
     "MemoryTokenStore",

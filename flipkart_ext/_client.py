@@ -1,427 +1,66 @@
-"""``FlipkartClient`` and ``AsyncFlipkartClient``: the generated API behind our own httpx client.
+"""``FlipkartClient`` and ``AsyncFlipkartClient``: the plumbing plus the resources.
 
-Each client owns one :class:`httpx.Client` (or :class:`httpx.AsyncClient`) built as::
-
-    httpx client  (base_url = API base, User-Agent, timeout)
-      └─ auth      FlipkartAuth   token fetch / proactive refresh / 401 replay, single-flight
-          └─ transport  RetryTransport   backoff, Retry-After, safe-to-repeat policy
-              └─ httpx.HTTPTransport (or the one you pass, e.g. httpx.MockTransport)
-
-Every generated operation stays reachable: ``client.raw`` is a generated
-``flipkart_seller_api.Client`` wired to that httpx client (the plain ``Client``:
-``AuthenticatedClient`` would freeze the bearer header at construction and send
-a stale token after a refresh). ``client.call(op, **kwargs)`` runs one generated
-operation module and returns its parsed model, raising the typed errors of
-:mod:`flipkart_ext._errors` for any non-2xx answer. A ``200`` whose body
-reports per-item failures is returned as data.
-
-Everything that is not I/O lives in :class:`_ClientBase`; the two classes only
-repeat the lines that send, await or close.
+The facade is the top layer: :mod:`._core_client` holds auth, retries and ``call``; each
+resource (``shipments``, ``returns``, ``listings``) is built on the same httpx client the
+first time it is used, and shares its token, retries and connection pool.
 """
 
 from __future__ import annotations
 
 import functools
-import time
-from collections.abc import Callable, Generator, Mapping
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Protocol, Self, TypedDict, TypeVar, Unpack
-from urllib.parse import urlsplit
 
-import httpx
-
-from ._auth import AppGrant, FlipkartAuth, TokenStatus
-from ._environments import Environment, require_secure_url, resolve_environment, settings_from_env
-from ._errors import connection_errors, error_for_response
+from ._core_client import AsyncCoreClient, CoreClient
 from ._redact import install_log_redaction
-from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
-from ._stores import FileTokenStore, TokenStore
-from ._tokens import AuthorizationURL, Token, build_authorize_url
-from ._tokens import verify_state as _verify_state
+from .listings import AsyncListings, Listings
+from .returns import AsyncReturns, Returns
+from .shipments import AsyncShipments, Shipments
 
-if TYPE_CHECKING:
-    import flipkart_seller_api
-    from flipkart_seller_api.types import Response
-
-    from .shipments import AsyncShipments, Shipments
-
-__all__ = [
-    "DEFAULT_TIMEOUT",
-    "AsyncFlipkartClient",
-    "ClientOptions",
-    "FlipkartClient",
-    "Operation",
-]
-
-_T = TypeVar("_T")
-
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+__all__ = ["AsyncFlipkartClient", "FlipkartClient"]
 
 
-class Operation(Protocol[_T]):
-    """A generated operation module (``flipkart_seller_api.api.<tag>.<operation>``).
-
-    Only its I/O-free helpers are used: ``_get_kwargs`` builds the request and
-    ``_build_response`` parses a 2xx answer, so our client does the sending
-    (and the generated ``HTTPStatus(...)`` never sees Flipkart's non-standard 499).
-    """
-
-    def _get_kwargs(self, *args: Any, **kwargs: Any) -> dict[str, Any]: ...
-
-    def _build_response(self, *, client: Any, response: httpx.Response) -> Response[_T]: ...
-
-
-class ClientOptions(TypedDict, total=False):
-    """Keyword options shared by :class:`FlipkartClient` and :class:`AsyncFlipkartClient`.
-
-    ``environment``: ``"sandbox"`` (default), ``"production"`` or an :class:`Environment`.
-    ``api_base_url`` / ``oauth_base_url``: custom URLs (https, or http on loopback).
-    ``token_store``: where tokens are kept and shared (default: in memory).
-    ``seller_id``: the seller a third-party application acts for (part of the store key).
-    ``refresh_token`` / ``access_token``: tokens the caller already holds.
-    ``grant_type``: how to get a token without a refresh token; inferred when omitted.
-    ``timeout``: seconds or an :class:`httpx.Timeout`. ``retry``: a :class:`RetryPolicy`.
-    ``refresh_skew``: refresh this many seconds before expiry. ``user_agent``, ``clock``.
-    """
-
-    environment: str | Environment
-    api_base_url: str | None
-    oauth_base_url: str | None
-    token_store: TokenStore | None
-    seller_id: str | None
-    refresh_token: str | None
-    access_token: str | None
-    grant_type: AppGrant | None
-    timeout: float | httpx.Timeout
-    retry: RetryPolicy | None
-    refresh_skew: float
-    user_agent: str | None
-    clock: Callable[[], float]
-
-
-@functools.cache
-def _user_agent() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        ours = version("flipkart-seller")
-    except PackageNotFoundError:
-        ours = "0+unknown"
-    return f"flipkart-seller/{ours} httpx/{httpx.__version__}"
-
-
-class _ClientBase:
-    """Configuration and every pure decision shared by the sync and async clients."""
-
-    def __init__(
-        self,
-        client_id: str,
-        client_secret: str,
-        *,
-        environment: str | Environment = "sandbox",
-        api_base_url: str | None = None,
-        oauth_base_url: str | None = None,
-        token_store: TokenStore | None = None,
-        seller_id: str | None = None,
-        refresh_token: str | None = None,
-        access_token: str | None = None,
-        grant_type: AppGrant | None = None,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        retry: RetryPolicy | None = None,
-        refresh_skew: float = 300.0,
-        user_agent: str | None = None,
-        clock: Callable[[], float] = time.time,
-    ) -> None:
-        install_log_redaction()
-        self._environment = resolve_environment(
-            environment, api_base_url=api_base_url, oauth_base_url=oauth_base_url
-        )
-        self._auth = FlipkartAuth(
-            client_id,
-            client_secret,
-            environment=self._environment,
-            token_store=token_store,
-            seller_id=seller_id,
-            refresh_token=refresh_token,
-            access_token=access_token,
-            grant_type=grant_type,
-            refresh_skew=refresh_skew,
-            clock=clock,
-        )
-        self._client_id = client_id
-        self._seller_id = seller_id
-        self._retry = retry or RetryPolicy()
-        self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-        self._headers = {"User-Agent": user_agent or _user_agent(), "Accept": "application/json"}
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Self:
-        """Build a client from ``FLIPKART_*`` environment variables (read now, not at import).
-
-        ``FLIPKART_TOKEN_FILE`` selects a :class:`~flipkart_ext.FileTokenStore`.
-        Keyword ``overrides`` win over the environment (e.g. ``transport=``, ``retry=``).
-        """
-        settings = settings_from_env(environ)
-        options: dict[str, Any] = {
-            "environment": settings.environment,
-            "api_base_url": settings.api_base_url,
-            "oauth_base_url": settings.oauth_base_url,
-            "token_store": FileTokenStore(settings.token_file) if settings.token_file else None,
-            "seller_id": settings.seller_id,
-            "refresh_token": settings.refresh_token,
-            "access_token": settings.access_token,
-        }
-        options.update(overrides)
-        return cls(settings.client_id, settings.client_secret, **options)
-
-    def __repr__(self) -> str:
-        seller = f", seller_id={self._seller_id!r}" if self._seller_id else ""
-        return f"{type(self).__name__}(environment={self._environment.name!r}{seller})"
-
-    # -- properties ------------------------------------------------------------------------
-
-    @property
-    def environment(self) -> Environment:
-        """The environment (API and OAuth base URLs) this client talks to."""
-        return self._environment
-
-    @property
-    def api_base_url(self) -> str:
-        """The Seller API base URL, e.g. ``https://sandbox-api.flipkart.net/sellers``."""
-        return self._environment.api_base_url
-
-    @property
-    def auth(self) -> FlipkartAuth:
-        """The :class:`FlipkartAuth` owning this client's token."""
-        return self._auth
-
-    def _http_options(self) -> dict[str, Any]:
-        return {
-            "base_url": self.api_base_url,
-            "auth": self._auth,
-            "headers": self._headers,
-            "timeout": self._timeout,
-            "follow_redirects": False,
-        }
-
-    def _api_base_path(self) -> str:
-        return urlsplit(self.api_base_url).path
-
-    # -- authorization-code helpers --------------------------------------------------------
-
-    def authorize_url(self, redirect_uri: str, *, state: str | None = None) -> AuthorizationURL:
-        """Where to send the seller to authorize this app, with a fresh random ``state``.
-
-        Keep ``.state`` (e.g. in the user's session) and check the callback with
-        :meth:`verify_state` before calling :meth:`exchange_code`.
-        """
-        require_secure_url(redirect_uri.split("?", 1)[0], what="redirect_uri")
-        return build_authorize_url(
-            self._environment.oauth_base_url, self._client_id, redirect_uri, state=state
-        )
-
-    @staticmethod
-    def verify_state(expected: str, received: str | None) -> bool:
-        """True if the callback's ``state`` equals the issued one (constant-time comparison)."""
-        return _verify_state(expected, received)
-
-    def _code_flow(
-        self, code: str, redirect_uri: str, state: str, expected_state: str | None
-    ) -> Generator[httpx.Request, httpx.Response, Token]:
-        if expected_state is not None and not _verify_state(expected_state, state):
-            raise ValueError("the state returned by Flipkart does not match the one issued")
-        if not code:
-            raise ValueError("code must not be empty")
-        return self._auth.exchange_code_flow(
-            code, redirect_uri, state, timeout=self._timeout.as_dict()
-        )
-
-    def _token_request(self, request: httpx.Request) -> httpx.Request:
-        request.headers.setdefault("User-Agent", self._headers["User-Agent"])
-        return request
-
-    def token_status(self) -> TokenStatus:
-        """Environment and expiry of the current token (never the token itself)."""
-        return self._auth.token_status()
-
-    # -- generated operations --------------------------------------------------------------
-
-    @staticmethod
-    def _request_kwargs(
-        op: Operation[Any], args: tuple[Any, ...], kwargs: dict[str, Any]
-    ) -> dict[str, Any]:
-        return op._get_kwargs(*args, **kwargs)
-
-    def _parsed(self, op: Operation[_T], response: httpx.Response, raw: Any) -> _T | None:
-        if not response.is_success:
-            raise error_for_response(response, secrets=self._auth._secrets())
-        return op._build_response(client=raw, response=response).parsed
-
-
-class FlipkartClient(_ClientBase):
+class FlipkartClient(CoreClient):
     """Synchronous Flipkart Seller API client. Use as a context manager or call :meth:`close`.
 
     ``transport`` replaces the network transport (e.g. :class:`httpx.MockTransport`
     in tests); retries still wrap it.
     """
 
-    def __init__(
-        self,
-        client_id: str,
-        client_secret: str,
-        *,
-        transport: httpx.BaseTransport | None = None,
-        **options: Unpack[ClientOptions],
-    ) -> None:
-        super().__init__(client_id, client_secret, **options)
-        self._http = httpx.Client(
-            **self._http_options(),
-            transport=RetryTransport(transport, self._retry, api_base_path=self._api_base_path()),
-        )
-
-    @property
-    def http(self) -> httpx.Client:
-        """The underlying :class:`httpx.Client` (auth and retries included)."""
-        return self._http
-
-    @functools.cached_property
-    def raw(self) -> flipkart_seller_api.Client:
-        """A generated ``Client`` sending through :attr:`http`. Do not use it as a context manager."""
-        from flipkart_seller_api import Client
-
-        return Client(base_url=self.api_base_url).set_httpx_client(self._http)
-
     @functools.cached_property
     def shipments(self) -> Shipments:
-        """Shipment search with pagination and id look-ups."""
-        from .shipments import Shipments
-
-        install_log_redaction()  # its logger was created by the import just now
-        return Shipments(self.http, self.api_base_url)
-
-    def call(self, op: Operation[_T], *args: Any, **kwargs: Any) -> _T | None:
-        """Run a generated operation module and return its parsed 2xx body.
-
-        Raises a :class:`~flipkart_ext.FlipkartError` subclass for any other outcome.
-        """
-        request_kwargs = self._request_kwargs(op, args, kwargs)
-        with connection_errors():
-            response = self._http.request(**request_kwargs)
-        return self._parsed(op, response, self.raw)
-
-    def _send_token_request(self, request: httpx.Request) -> httpx.Response:
-        with connection_errors():
-            return self._http.send(self._token_request(request), auth=None)
-
-    def exchange_code(
-        self, code: str, redirect_uri: str, state: str, *, expected_state: str | None = None
-    ) -> TokenStatus:
-        """Exchange the ``code`` from the authorization callback and store the tokens.
-
-        Pass ``expected_state`` (the one from :meth:`authorize_url`) to have the
-        callback's ``state`` checked here.
-        """
-        flow = self._code_flow(code, redirect_uri, state, expected_state)
-        self._auth.sync_run(flow, self._send_token_request)
-        return self.token_status()
-
-    def fetch_token(self) -> TokenStatus:
-        """Make sure a usable token is held, fetching one only if needed; no API call is made."""
-        flow = self._auth.ensure_token_flow(timeout=self._timeout.as_dict())
-        self._auth.sync_run(flow, self._send_token_request)
-        return self.token_status()
-
-    def close(self) -> None:
-        """Close the connection pool."""
-        self._http.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-
-class AsyncFlipkartClient(_ClientBase):
-    """Asynchronous Flipkart Seller API client. Use as an async context manager or await :meth:`aclose`."""
-
-    def __init__(
-        self,
-        client_id: str,
-        client_secret: str,
-        *,
-        transport: httpx.AsyncBaseTransport | None = None,
-        **options: Unpack[ClientOptions],
-    ) -> None:
-        super().__init__(client_id, client_secret, **options)
-        self._http = httpx.AsyncClient(
-            **self._http_options(),
-            transport=AsyncRetryTransport(
-                transport, self._retry, api_base_path=self._api_base_path()
-            ),
-        )
-
-    @property
-    def http(self) -> httpx.AsyncClient:
-        """The underlying :class:`httpx.AsyncClient` (auth and retries included)."""
-        return self._http
+        """Shipment search, look-ups, label downloads and the dispatch day (pack to manifest)."""
+        install_log_redaction()  # covers loggers created since the client was built
+        return Shipments(self.http, self.api_base_url, self._retry)
 
     @functools.cached_property
-    def raw(self) -> flipkart_seller_api.Client:
-        """A generated ``Client`` sending through :attr:`http` (use its ``asyncio*`` functions)."""
-        from flipkart_seller_api import Client
+    def returns(self) -> Returns:
+        """Returns search across pages and look-ups by return or tracking id."""
+        install_log_redaction()
+        return Returns(self.http, self.api_base_url, self._retry)
 
-        return Client(base_url=self.api_base_url).set_async_httpx_client(self._http)
+    @functools.cached_property
+    def listings(self) -> Listings:
+        """Listings by SKU, listing search, and bulk stock and price updates."""
+        install_log_redaction()
+        return Listings(self.http, self.api_base_url, self._retry)
+
+
+class AsyncFlipkartClient(AsyncCoreClient):
+    """Asynchronous Flipkart Seller API client. Use as an async context manager or await :meth:`aclose`."""
 
     @functools.cached_property
     def shipments(self) -> AsyncShipments:
-        """Shipment search with pagination and id look-ups."""
-        from .shipments import AsyncShipments
+        """Shipment search, look-ups, label downloads and the dispatch day (pack to manifest)."""
+        install_log_redaction()
+        return AsyncShipments(self.http, self.api_base_url, self._retry)
 
-        install_log_redaction()  # its logger was created by the import just now
-        return AsyncShipments(self.http, self.api_base_url)
+    @functools.cached_property
+    def returns(self) -> AsyncReturns:
+        """Returns search across pages and look-ups by return or tracking id."""
+        install_log_redaction()
+        return AsyncReturns(self.http, self.api_base_url, self._retry)
 
-    async def call(self, op: Operation[_T], *args: Any, **kwargs: Any) -> _T | None:
-        """Run a generated operation module and return its parsed 2xx body."""
-        request_kwargs = self._request_kwargs(op, args, kwargs)
-        with connection_errors():
-            response = await self._http.request(**request_kwargs)
-        return self._parsed(op, response, self.raw)
-
-    async def _send_token_request(self, request: httpx.Request) -> httpx.Response:
-        with connection_errors():
-            return await self._http.send(self._token_request(request), auth=None)
-
-    async def exchange_code(
-        self, code: str, redirect_uri: str, state: str, *, expected_state: str | None = None
-    ) -> TokenStatus:
-        """Exchange the ``code`` from the authorization callback and store the tokens."""
-        flow = self._code_flow(code, redirect_uri, state, expected_state)
-        await self._auth.async_run(flow, self._send_token_request)
-        return self.token_status()
-
-    async def fetch_token(self) -> TokenStatus:
-        """Make sure a usable token is held, fetching one only if needed; no API call is made."""
-        flow = self._auth.ensure_token_flow(timeout=self._timeout.as_dict())
-        await self._auth.async_run(flow, self._send_token_request)
-        return self.token_status()
-
-    async def aclose(self) -> None:
-        """Close the connection pool."""
-        await self._http.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
+    @functools.cached_property
+    def listings(self) -> AsyncListings:
+        """Listings by SKU, listing search, and bulk stock and price updates."""
+        install_log_redaction()
+        return AsyncListings(self.http, self.api_base_url, self._retry)

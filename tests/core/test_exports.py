@@ -13,6 +13,7 @@ from tests._surface import isort_key
 MODULES = [
     "flipkart_ext._auth",
     "flipkart_ext._client",
+    "flipkart_ext._core_client",
     "flipkart_ext._environments",
     "flipkart_ext._errors",
     "flipkart_ext._redact",
