@@ -36,12 +36,14 @@ import httpx
 from ._errors import (
     AuthenticationError,
     FlipkartError,
+    InvalidArgument,
     MalformedResponse,
     PermissionDenied,
     RateLimitError,
     connection_errors,
     raise_for_response,
 )
+from ._lookups import chunked
 from ._retry import RetryPolicy, backoff_delay
 
 __all__ = [
@@ -69,7 +71,7 @@ class Outcome(Protocol):
     def ok(self) -> bool: ...
 
 
-class InvalidItem(ValueError):
+class InvalidItem(InvalidArgument):
     """An item of a bulk call is invalid; raised before any request is sent.
 
     The message reads ``<where>: <field>: <what is wrong>``, e.g.
@@ -83,13 +85,6 @@ class InvalidItem(ValueError):
         self.field = field
         """The argument or field that is wrong."""
         self.problem = problem
-
-
-def chunked(items: Sequence[_T], size: int) -> list[list[_T]]:
-    """Consecutive runs of at most ``size`` items."""
-    if size < 1:
-        raise ValueError("size must be at least 1")
-    return [list(items[start : start + size]) for start in range(0, len(items), size)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,4 +355,6 @@ async def arun_batch(
 
 def _check_concurrency(value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"max_concurrency: expected a whole number of at least 1, got {value!r}")
+        raise InvalidArgument(
+            f"max_concurrency: expected a whole number of at least 1, got {value!r}"
+        )

@@ -21,7 +21,10 @@ __all__ = [
     "DECLARED_FIELDS",
     "DECLARED_OPERATIONS",
     "DECLARED_PARAMS",
+    "LISTING_DETAILS",
+    "LISTING_LOOKUP",
     "LISTING_SEARCH",
+    "LISTING_SEARCHED",
     "LISTING_SEARCH_PAGE",
     "LISTING_SEARCH_STATUS",
     "MANDATORY_FORMS_ANSWER",
@@ -140,6 +143,13 @@ class _ReturnsQuery(NamedTuple):
 
 class _ReturnItem(NamedTuple):
     id: SpecField
+    tracking_id: SpecField
+
+
+class _ListingDetails(NamedTuple):
+    available: SpecField
+    unavailable: SpecField
+    invalid: SpecField
 
 
 class _ListingSearchPage(NamedTuple):
@@ -221,7 +231,10 @@ RETURNS_PAGE: Final = _ReturnsPage(
     next=SpecField("ReturnsSearchResponseV2", "nextUrl"),
     items=SpecField("ReturnsSearchResponseV2", "returnItems"),
 )
-RETURN_ITEM: Final = _ReturnItem(id=SpecField("ReturnItem", "returnId"))
+RETURN_ITEM: Final = _ReturnItem(
+    id=SpecField("ReturnItem", "returnId"),
+    tracking_id=SpecField("ReturnItem", "trackingId"),
+)
 RETURNS_QUERY: Final = _ReturnsQuery(
     source=SpecParam(RETURNS_SEARCH, "source"),
     created_after=SpecParam(RETURNS_SEARCH, "createdAfter"),
@@ -244,6 +257,14 @@ LISTING_SEARCH_PAGE: Final = _ListingSearchPage(
     page_id=SpecField("BulkListingRequest", "page_id"),
     filters=SpecField("BulkListingRequest", "filters"),
 )
+LISTING_SEARCHED: Final = SpecField("BulkListing", "listing_id")
+"""The id of a listing on a listing search page (de-duplication key)."""
+LISTING_LOOKUP: Final = SpecOperation("get", "/listings/v3/{skuIds}")
+LISTING_DETAILS: Final = _ListingDetails(
+    available=SpecField("GetMarketplaceListingDetailsResponse", "available"),
+    unavailable=SpecField("GetMarketplaceListingDetailsResponse", "unavailable"),
+    invalid=SpecField("GetMarketplaceListingDetailsResponse", "invalid"),
+)
 LISTING_SEARCH_STATUS: Final = SpecField("BulkListingFilter", "lisitng_status")
 """The listing-status filter of a listing search, spelled as the spec spells it."""
 
@@ -255,5 +276,6 @@ DECLARED_OPERATIONS: Final = (
     SHIPMENT_FORMS,
     RETURNS_SEARCH,
     LISTING_SEARCH,
+    LISTING_LOOKUP,
 )
 DECLARED_PARAMS: Final = (*SHIPMENT_LOOKUP, *RETURNS_QUERY)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 import httpx
 
 from .._batches import BatchResults, arun_batch, run_batch
-from .._errors import connection_errors, raise_for_response
+from .._errors import InvalidArgument, connection_errors, raise_for_response
 from .._retry import RetryPolicy
 from .._wire_names import SHIPMENT_SEARCH
 from ..paging import (
@@ -76,7 +76,7 @@ class _ShipmentsBase:
     ) -> PageWalker[Any]:
         """Check the search arguments and set up the iteration (no I/O)."""
         if filter is not None and not isinstance(filter, ShipmentFilter):
-            raise ValueError(f"filter: expected a ShipmentFilter, got {type(filter).__name__}")
+            raise InvalidArgument(f"filter: expected a ShipmentFilter, got {type(filter).__name__}")
         # The body is built even when resuming so a bad filter still fails early.
         first = (
             None
