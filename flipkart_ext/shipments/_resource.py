@@ -94,6 +94,11 @@ class _ShipmentsBase:
             dedupe_window=dedupe_window,
         )
 
+    def _labels(self, shipment_ids: Ids, invoice: bool) -> DocumentDownload:
+        if not isinstance(invoice, bool):
+            raise InvalidArgument(f"invoice: expected True or False, got {invoice!r}")
+        return DocumentDownload(self._api_base, "labels" if invoice else "label_only", shipment_ids)
+
     def _lookup(
         self, shipment_ids: Ids | None, order_ids: Ids | None, order_item_ids: Ids | None, raw: bool
     ) -> ShipmentLookup:
@@ -245,16 +250,19 @@ class Shipments(_ShipmentsBase):
         plan = self._lookup(shipment_ids, order_ids, order_item_ids, raw)
         return _lookup.get_shipments(self._http, plan)
 
-    def get_labels(self, shipment_ids: Ids) -> list[PdfDocument]:
-        """Shipping label PDFs, one per chunk of at most 100 shipments, in input order."""
-        return _lookup.get_documents(
-            self._http, DocumentDownload(self._api_base, "labels", shipment_ids)
-        )
+    def get_labels(self, shipment_ids: Ids, *, invoice: bool = True) -> list[PdfDocument]:
+        """Shipping label PDFs, one per chunk of at most 100 shipments, in input order.
 
-    def save_labels(self, shipment_ids: Ids, folder: str | os.PathLike[str]) -> list[SavedPdf]:
+        ``invoice=False`` downloads the labels alone (``.../labelOnly/pdf``, 50 shipments
+        per PDF), with ``reprint=true`` so that no shipment is marked packed by the download.
+        """
+        return _lookup.get_documents(self._http, self._labels(shipment_ids, invoice))
+
+    def save_labels(
+        self, shipment_ids: Ids, folder: str | os.PathLike[str], *, invoice: bool = True
+    ) -> list[SavedPdf]:
         """Write label PDFs as ``labels-001.pdf``, ``labels-002.pdf``, ... into ``folder``."""
-        plan = DocumentDownload(self._api_base, "labels", shipment_ids)
-        return _lookup.save_documents(self._http, plan, folder)
+        return _lookup.save_documents(self._http, self._labels(shipment_ids, invoice), folder)
 
     def get_invoices(self, shipment_ids: Ids) -> list[PdfDocument]:
         """Invoice PDFs, one per chunk of at most 100 shipments, in input order."""
@@ -629,16 +637,15 @@ class AsyncShipments(_ShipmentsBase):
         plan = self._lookup(shipment_ids, order_ids, order_item_ids, raw)
         return await _lookup.aget_shipments(self._http, plan)
 
-    async def get_labels(self, shipment_ids: Ids) -> list[PdfDocument]:
+    async def get_labels(self, shipment_ids: Ids, *, invoice: bool = True) -> list[PdfDocument]:
         """Async form of ``Shipments.get_labels``."""
-        plan = DocumentDownload(self._api_base, "labels", shipment_ids)
-        return await _lookup.aget_documents(self._http, plan)
+        return await _lookup.aget_documents(self._http, self._labels(shipment_ids, invoice))
 
     async def save_labels(
-        self, shipment_ids: Ids, folder: str | os.PathLike[str]
+        self, shipment_ids: Ids, folder: str | os.PathLike[str], *, invoice: bool = True
     ) -> list[SavedPdf]:
         """Async form of ``Shipments.save_labels``."""
-        plan = DocumentDownload(self._api_base, "labels", shipment_ids)
+        plan = self._labels(shipment_ids, invoice)
         return await _lookup.asave_documents(self._http, plan, folder)
 
     async def get_invoices(self, shipment_ids: Ids) -> list[PdfDocument]:
