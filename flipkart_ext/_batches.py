@@ -164,9 +164,16 @@ class BatchResults(Sequence[R]):
 class _Run(Generic[K, R]):
     """The bookkeeping of one run, shared by the sync and async drivers; no I/O."""
 
-    def __init__(self, plan: BatchPlan[K, R], policy: RetryPolicy) -> None:
+    def __init__(
+        self,
+        plan: BatchPlan[K, R],
+        policy: RetryPolicy,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
         self.plan = plan
         self.policy = policy
+        self._progress = progress
+        self._done = 0
         self._lock = threading.Lock()
         self._by_chunk: dict[int, list[tuple[K, R]]] = {}
         self._attempts: dict[int, int] = {}
@@ -237,6 +244,14 @@ class _Run(Generic[K, R]):
             (key, self.plan.failed(key, error)) for key in self.plan.chunks[index].keys
         ]
 
+    def finished(self) -> None:
+        """A chunk is settled (answered or failed for good): report progress."""
+        with self._lock:
+            self._done += 1
+            done = self._done
+        if self._progress is not None:
+            self._progress(done, len(self.plan.chunks))
+
     def results(self) -> BatchResults[R]:
         """One result per key in input order, then results for keys nobody asked about."""
         if (
@@ -264,15 +279,23 @@ def run_batch(
     *,
     max_concurrency: int = 1,
     policy: RetryPolicy | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BatchResults[R]:
     """Send every chunk of ``plan`` (``max_concurrency`` threads at most) and collect the results.
 
     ``policy`` supplies the clock, sleep and limits for 429 pauses (default: ``RetryPolicy()``).
+    ``progress(done, total)`` is called as each chunk settles (for progress displays).
     """
-    run = _Run(plan, policy or RetryPolicy())
+    run = _Run(plan, policy or RetryPolicy(), progress)
     _check_concurrency(max_concurrency)
 
     def send(index: int) -> None:
+        try:
+            _send(index)
+        finally:
+            run.finished()
+
+    def _send(index: int) -> None:
         honoured = 0.0
         while True:
             wait, honoured = run.pause(honoured)
@@ -310,15 +333,22 @@ async def arun_batch(
     *,
     max_concurrency: int = 1,
     policy: RetryPolicy | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BatchResults[R]:
     """Async form of :func:`run_batch`: at most ``max_concurrency`` requests in flight."""
     import asyncio  # loaded on first async use: sync-only programs never import it
 
-    run = _Run(plan, policy or RetryPolicy())
+    run = _Run(plan, policy or RetryPolicy(), progress)
     _check_concurrency(max_concurrency)
     slots = asyncio.Semaphore(max_concurrency)
 
     async def send(index: int) -> None:
+        try:
+            await _send(index)
+        finally:
+            run.finished()
+
+    async def _send(index: int) -> None:
         async with slots:
             honoured = 0.0
             while True:

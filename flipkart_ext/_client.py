@@ -41,7 +41,7 @@ class FlipkartClient(CoreClient):
     def listings(self) -> Listings:
         """Listings by SKU, listing search, and bulk stock and price updates."""
         install_log_redaction()
-        return Listings(self.http, self.api_base_url)
+        return Listings(self.http, self.api_base_url, self._retry)
 
 
 class AsyncFlipkartClient(AsyncCoreClient):
@@ -63,4 +63,4 @@ class AsyncFlipkartClient(AsyncCoreClient):
     def listings(self) -> AsyncListings:
         """Listings by SKU, listing search, and bulk stock and price updates."""
         install_log_redaction()
-        return AsyncListings(self.http, self.api_base_url)
+        return AsyncListings(self.http, self.api_base_url, self._retry)

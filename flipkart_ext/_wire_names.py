@@ -22,6 +22,8 @@ __all__ = [
     "DECLARED_OPERATIONS",
     "DECLARED_PARAMS",
     "LABEL_ONLY_REPRINT",
+    "LISTING_CHANGE",
+    "LISTING_CHANGES",
     "LISTING_DETAILS",
     "LISTING_LOOKUP",
     "LISTING_SEARCH",
@@ -147,6 +149,12 @@ class _ReturnItem(NamedTuple):
     tracking_id: SpecField
 
 
+class _ListingChange(NamedTuple):
+    status: SpecField
+    errors: SpecField
+    attribute_errors: SpecField
+
+
 class _ListingDetails(NamedTuple):
     available: SpecField
     unavailable: SpecField
@@ -269,6 +277,19 @@ LISTING_DETAILS: Final = _ListingDetails(
     unavailable=SpecField("GetMarketplaceListingDetailsResponse", "unavailable"),
     invalid=SpecField("GetMarketplaceListingDetailsResponse", "invalid"),
 )
+LISTING_CHANGES: Final = {
+    "create": SpecOperation("post", "/listings/v3"),
+    "update": SpecOperation("post", "/listings/v3/update"),
+    "update_price": SpecOperation("post", "/listings/v3/update/price"),
+    "update_inventory": SpecOperation("post", "/listings/v3/update/inventory"),
+}
+"""The bulk listing calls: bodies and answers are maps keyed by SKU."""
+LISTING_CHANGE: Final = _ListingChange(
+    status=SpecField("ListingChangeResponse", "status"),
+    errors=SpecField("ListingChangeResponse", "errors"),
+    attribute_errors=SpecField("ListingChangeResponse", "attribute_errors"),
+)
+"""One SKU's entry in the answer to a bulk listing call."""
 LISTING_SEARCH_STATUS: Final = SpecField("BulkListingFilter", "lisitng_status")
 """The listing-status filter of a listing search, spelled as the spec spells it."""
 
@@ -281,5 +302,6 @@ DECLARED_OPERATIONS: Final = (
     RETURNS_SEARCH,
     LISTING_SEARCH,
     LISTING_LOOKUP,
+    *LISTING_CHANGES.values(),
 )
 DECLARED_PARAMS: Final = (*SHIPMENT_LOOKUP, *RETURNS_QUERY, LABEL_ONLY_REPRINT)

@@ -7,5 +7,17 @@ engine (:mod:`flipkart_ext.paging`).
 
 from ._lookup import MAX_SKUS_PER_CALL, ListingDetails
 from ._resource import LISTING_STATUSES, AsyncListings, Listings
+from ._updates import NOT_APPLIED, NOT_IN_ANSWER, PriceUpdate, SkuResult, StockUpdate
 
-__all__ = ["LISTING_STATUSES", "MAX_SKUS_PER_CALL", "AsyncListings", "ListingDetails", "Listings"]
+__all__ = [
+    "LISTING_STATUSES",
+    "MAX_SKUS_PER_CALL",
+    "NOT_APPLIED",
+    "NOT_IN_ANSWER",
+    "AsyncListings",
+    "ListingDetails",
+    "Listings",
+    "PriceUpdate",
+    "SkuResult",
+    "StockUpdate",
+]
