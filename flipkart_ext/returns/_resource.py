@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
 import httpx
 
+from .._batches import BatchResults, arun_batch, run_batch
 from .._errors import InvalidArgument
-from .._inputs import one_of
+from .._inputs import InstantInput, one_of
 from .._lookups import chunked, in_input_order, unique_ids
+from .._retry import RetryPolicy
 from .._wire_names import RETURN_ITEM
 from ..paging import (
     DEFAULT_DEDUPE_WINDOW,
@@ -27,6 +29,7 @@ from ..paging import (
     PageRequest,
     PageWalker,
 )
+from ._actions import ReturnResult, plan_action
 from ._filter import RETURN_SOURCES, ReturnFilter
 from ._shape import RETURN_PAGES
 
@@ -92,8 +95,9 @@ class _Lookup:
 
 
 class _ReturnsBase:
-    def __init__(self, api_base_url: str | httpx.URL) -> None:
+    def __init__(self, api_base_url: str | httpx.URL, retry: RetryPolicy | None = None) -> None:
         self._api_base = ApiBase(api_base_url)
+        self._retry = retry or RetryPolicy()
 
     def _request(self, query: dict[str, Any]) -> PageRequest:
         from flipkart_seller_api.api.returns_v2 import get_returns
@@ -133,9 +137,61 @@ class _ReturnsBase:
 class Returns(_ReturnsBase):
     """Returns search and look-ups over a configured ``httpx.Client``."""
 
-    def __init__(self, http: httpx.Client, api_base_url: str | httpx.URL) -> None:
-        super().__init__(api_base_url)
+    def __init__(
+        self, http: httpx.Client, api_base_url: str | httpx.URL, retry: RetryPolicy | None = None
+    ) -> None:
+        super().__init__(api_base_url, retry)
         self._http = http
+
+    def _act(self, action: str, return_ids: Ids, **options: Any) -> BatchResults[ReturnResult]:
+        plan = plan_action(self._api_base, action, return_ids, options)
+        return run_batch(self._http, plan, policy=self._retry)
+
+    def approve(
+        self, return_ids: Ids, *, comments: str | None = None
+    ) -> BatchResults[ReturnResult]:
+        """Approve self-ship returns: calls of at most 100, one ``ReturnResult`` per return.
+
+        A return Flipkart refuses (wrong state, unknown id) is a ``FAILURE`` result, not an
+        exception; a call that fails after retries marks its returns ``NOT_APPLIED``. The
+        other actions below report the same way.
+        """
+        return self._act("approve", return_ids, comments=comments)
+
+    def reject(
+        self, return_ids: Ids, *, service_date: InstantInput, comments: str | None = None
+    ) -> BatchResults[ReturnResult]:
+        """Reject self-ship returns (``service_date``: an aware datetime, Flipkart requires it)."""
+        return self._act("reject", return_ids, service_date=service_date, comments=comments)
+
+    def cancel(self, return_ids: Ids) -> BatchResults[ReturnResult]:
+        """Cancel self-ship returns."""
+        return self._act("cancel", return_ids)
+
+    def pickup(self, return_ids: Ids, *, pickup_date: InstantInput) -> BatchResults[ReturnResult]:
+        """Record that self-ship returns were picked up at ``pickup_date``."""
+        return self._act("pickup", return_ids, pickup_date=pickup_date)
+
+    def pickup_attempt(
+        self,
+        return_ids: Ids,
+        *,
+        pickup_date: InstantInput,
+        new_pickup_date: InstantInput,
+        reason: str | None = None,
+    ) -> BatchResults[ReturnResult]:
+        """Record a failed pickup attempt and the date of the next one."""
+        return self._act(
+            "pickup_attempt",
+            return_ids,
+            pickup_date=pickup_date,
+            new_pickup_date=new_pickup_date,
+            reason=reason,
+        )
+
+    def complete(self, return_ids: Ids) -> BatchResults[ReturnResult]:
+        """Mark self-ship returns completed (received back)."""
+        return self._act("complete", return_ids)
 
     @overload
     def search(
@@ -225,9 +281,63 @@ class Returns(_ReturnsBase):
 class AsyncReturns(_ReturnsBase):
     """Returns search and look-ups over a configured ``httpx.AsyncClient``."""
 
-    def __init__(self, http: httpx.AsyncClient, api_base_url: str | httpx.URL) -> None:
-        super().__init__(api_base_url)
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        api_base_url: str | httpx.URL,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        super().__init__(api_base_url, retry)
         self._http = http
+
+    async def _act(
+        self, action: str, return_ids: Ids, **options: Any
+    ) -> BatchResults[ReturnResult]:
+        plan = plan_action(self._api_base, action, return_ids, options)
+        return await arun_batch(self._http, plan, policy=self._retry)
+
+    async def approve(
+        self, return_ids: Ids, *, comments: str | None = None
+    ) -> BatchResults[ReturnResult]:
+        """Async form of ``Returns.approve``."""
+        return await self._act("approve", return_ids, comments=comments)
+
+    async def reject(
+        self, return_ids: Ids, *, service_date: InstantInput, comments: str | None = None
+    ) -> BatchResults[ReturnResult]:
+        """Reject self-ship returns (``service_date``: an aware datetime, Flipkart requires it)."""
+        return await self._act("reject", return_ids, service_date=service_date, comments=comments)
+
+    async def cancel(self, return_ids: Ids) -> BatchResults[ReturnResult]:
+        """Cancel self-ship returns."""
+        return await self._act("cancel", return_ids)
+
+    async def pickup(
+        self, return_ids: Ids, *, pickup_date: InstantInput
+    ) -> BatchResults[ReturnResult]:
+        """Record that self-ship returns were picked up at ``pickup_date``."""
+        return await self._act("pickup", return_ids, pickup_date=pickup_date)
+
+    async def pickup_attempt(
+        self,
+        return_ids: Ids,
+        *,
+        pickup_date: InstantInput,
+        new_pickup_date: InstantInput,
+        reason: str | None = None,
+    ) -> BatchResults[ReturnResult]:
+        """Record a failed pickup attempt and the date of the next one."""
+        return await self._act(
+            "pickup_attempt",
+            return_ids,
+            pickup_date=pickup_date,
+            new_pickup_date=new_pickup_date,
+            reason=reason,
+        )
+
+    async def complete(self, return_ids: Ids) -> BatchResults[ReturnResult]:
+        """Mark self-ship returns completed (received back)."""
+        return await self._act("complete", return_ids)
 
     @overload
     def search(
