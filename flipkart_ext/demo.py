@@ -172,23 +172,6 @@ def run_daily_job(client: FlipkartClient, out: str | os.PathLike[str], say: Say)
 
 def process_returns(client: FlipkartClient, report: DailyJobReport, say: Say) -> None:
     """Approve every new customer return, record its pick-up today, then complete it."""
-    from flipkart_seller_api.api.returns_v2 import (
-        approve_self_ship_returns,
-        pickup,
-        return_complete,
-    )
-    from flipkart_seller_api.models.return_approve_request import ReturnApproveRequest
-    from flipkart_seller_api.models.returns_approve_request import ReturnsApproveRequest
-    from flipkart_seller_api.models.self_ship_return_complete_request import (
-        SelfShipReturnCompleteRequest,
-    )
-    from flipkart_seller_api.models.self_ship_return_pickup_request import (
-        SelfShipReturnPickupRequest,
-    )
-    from flipkart_seller_api.models.self_ship_return_pickup_requests import (
-        SelfShipReturnPickupRequests,
-    )
-
     from .returns import ReturnFilter
 
     waiting = [
@@ -199,39 +182,21 @@ def process_returns(client: FlipkartClient, report: DailyJobReport, say: Say) ->
     if not waiting:
         return
     today = dt.datetime.now(_IST).replace(microsecond=0)
-    steps: list[tuple[str, Any, Any]] = [
-        (
-            "approved",
-            approve_self_ship_returns,
-            ReturnsApproveRequest(returns=[ReturnApproveRequest(return_id=i) for i in waiting]),
-        ),
-        (
-            "picked up",
-            pickup,
-            SelfShipReturnPickupRequests(
-                returns=[
-                    SelfShipReturnPickupRequest(pickup_date=today, return_id=i) for i in waiting
-                ]
-            ),
-        ),
-        ("completed", return_complete, SelfShipReturnCompleteRequest(return_ids=waiting)),
+    steps: list[tuple[str, Callable[[list[str]], Any]]] = [
+        ("approved", client.returns.approve),
+        ("picked up", lambda ids: client.returns.pickup(ids, pickup_date=today)),
+        ("completed", client.returns.complete),
     ]
-    done: list[str] = []
-    for step, operation, body in steps:
-        answer = client.call(operation, body=body)
-        moved = [
-            str(entry.return_id)
-            for entry in getattr(answer, "returns", None) or []
-            if entry is not None and entry.processing_status == "SUCCESS"
-        ]
-        report.failures += [f"{i}: return not {step}" for i in waiting if i not in moved]
-        waiting = [i for i in waiting if i in moved]
-        done.append(step)
+    for step, act in steps:
+        results = act(waiting)
+        report.failures += [f"{result} (not {step})" for result in results.failed]
+        waiting = [str(result.return_id) for result in results.succeeded]
     report.returns_completed = waiting
+    done = ", ".join(step for step, _ in steps)
     if len(waiting) == 1:
-        say(f"Customer return {waiting[0]}: {', '.join(done)}")
+        say(f"Customer return {waiting[0]}: {done}")
     elif waiting:
-        say(f"{plural(len(waiting), 'customer return')}: {', '.join(done)}")
+        say(f"{plural(len(waiting), 'customer return')}: {done}")
 
 
 def _parser() -> argparse.ArgumentParser:
