@@ -2,7 +2,7 @@
 
 Both classes only wire arguments into the shared plans (the paging engine with
 ``SHIPMENT_SEARCH_PAGES``, ``_lookup.ShipmentLookup``, ``_lookup.DocumentDownload``, the
-lifecycle plans of ``_lifecycle`` run by the batch engine of :mod:`flipkart_ext._batches`)
+lifecycle plans of ``_packing``, ``_lifecycle`` and ``_self_ship`` run by the batch engine of :mod:`flipkart_ext._batches`)
 and pick the sync or async I/O function. ``http`` carries the base URL, auth and retries;
 nothing here sees a token.
 """
@@ -28,11 +28,11 @@ from ..paging import (
     PageRequest,
     PageWalker,
 )
-from . import _lifecycle, _lookup
+from . import _lifecycle, _lookup, _packing, _self_ship
 from ._filter import ShipmentFilter
 from ._handover import PickupWindow, handover_request, manifest_request, read_handover
-from ._lifecycle import Prepared
 from ._lookup import DocumentDownload, PdfDocument, SavedPdf, ShipmentLookup, write_atomic
+from ._plans import Prepared
 from ._results import ShipmentForms, ShipmentResult
 from ._shape import SHIPMENT_SEARCH_PAGES
 
@@ -220,7 +220,7 @@ class Shipments(_ShipmentsBase, PagedList[ShipmentFilter, "Shipment"]):
         :class:`~flipkart_ext.InvalidItem` naming the shipment and field before anything is
         sent. ``max_concurrency`` requests may be in flight at once.
         """
-        prepared = _lifecycle.prepare_pack(
+        prepared = _packing.prepare_pack(
             shipments,
             tax_rate=tax_rate,
             invoice_date=invoice_date,
@@ -298,7 +298,7 @@ class Shipments(_ShipmentsBase, PagedList[ShipmentFilter, "Shipment"]):
         in each spec); ``dispatch_date`` defaults to now and the invoice date to the
         dispatch day. The invoice lists the shipment's items and quantities.
         """
-        prepared = _lifecycle.prepare_dispatch_self_ship(
+        prepared = _self_ship.prepare_dispatch_self_ship(
             shipments,
             tentative_delivery_date=tentative_delivery_date,
             dispatch_date=dispatch_date,
@@ -316,7 +316,7 @@ class Shipments(_ShipmentsBase, PagedList[ShipmentFilter, "Shipment"]):
         max_concurrency: int = 1,
     ) -> BatchResults[ShipmentResult]:
         """Self-ship shipments reached the buyer on ``delivery_date`` (v3), 100 per request."""
-        prepared = _lifecycle.prepare_deliver_self_ship(
+        prepared = _self_ship.prepare_deliver_self_ship(
             shipments, delivery_date=delivery_date, location_id=location_id
         )
         return self._run(prepared, max_concurrency)
@@ -333,7 +333,7 @@ class Shipments(_ShipmentsBase, PagedList[ShipmentFilter, "Shipment"]):
         max_concurrency: int = 1,
     ) -> BatchResults[ShipmentResult]:
         """A failed self-ship delivery and the next date (v3), 100 shipments per request."""
-        prepared = _lifecycle.prepare_delivery_attempt(
+        prepared = _self_ship.prepare_delivery_attempt(
             shipments,
             attempt_date=attempt_date,
             new_delivery_date=new_delivery_date,
@@ -495,7 +495,7 @@ class AsyncShipments(_ShipmentsBase, AsyncPagedList[ShipmentFilter, "Shipment"])
         max_concurrency: int = 1,
     ) -> BatchResults[ShipmentResult]:
         """Async form of ``Shipments.pack``."""
-        prepared = _lifecycle.prepare_pack(
+        prepared = _packing.prepare_pack(
             shipments,
             tax_rate=tax_rate,
             invoice_date=invoice_date,
@@ -550,7 +550,7 @@ class AsyncShipments(_ShipmentsBase, AsyncPagedList[ShipmentFilter, "Shipment"])
         max_concurrency: int = 1,
     ) -> BatchResults[ShipmentResult]:
         """Async form of ``Shipments.dispatch_self_ship``."""
-        prepared = _lifecycle.prepare_dispatch_self_ship(
+        prepared = _self_ship.prepare_dispatch_self_ship(
             shipments,
             tentative_delivery_date=tentative_delivery_date,
             dispatch_date=dispatch_date,
@@ -568,7 +568,7 @@ class AsyncShipments(_ShipmentsBase, AsyncPagedList[ShipmentFilter, "Shipment"])
         max_concurrency: int = 1,
     ) -> BatchResults[ShipmentResult]:
         """Async form of ``Shipments.deliver_self_ship``."""
-        prepared = _lifecycle.prepare_deliver_self_ship(
+        prepared = _self_ship.prepare_deliver_self_ship(
             shipments, delivery_date=delivery_date, location_id=location_id
         )
         return await self._run(prepared, max_concurrency)
@@ -585,7 +585,7 @@ class AsyncShipments(_ShipmentsBase, AsyncPagedList[ShipmentFilter, "Shipment"])
         max_concurrency: int = 1,
     ) -> BatchResults[ShipmentResult]:
         """Async form of ``Shipments.record_delivery_attempt``."""
-        prepared = _lifecycle.prepare_delivery_attempt(
+        prepared = _self_ship.prepare_delivery_attempt(
             shipments,
             attempt_date=attempt_date,
             new_delivery_date=new_delivery_date,
