@@ -3,6 +3,13 @@
 The operation list comes from ``openapi/flipkart-seller-api.json``; each recorded request is
 matched to its operation by method and path template (literal segments first, as the
 emulator routes them). An operation that no cassette touches fails the test, named.
+
+One kind of operation is left out: one Flipkart published after the emulator's handlers were
+written, which the emulator answers generically from the spec (``generic_operations``; the
+emulator's own tests pin that set to the spec's operations missing from the frozen upstream
+copy). Recording it would only record the emulator's placeholder, so it needs a handler and
+a scenario first; the regeneration gate reports it as a new operation meanwhile. Every
+operation of the frozen upstream copy must be covered, whatever the committed spec says.
 """
 
 from __future__ import annotations
@@ -15,11 +22,17 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from flipkart_ext.testing import Emulator
 from flipkart_ext.testing._contract import API_PREFIX, SpecContract
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = json.loads((ROOT / "openapi" / "flipkart-seller-api.json").read_text())
 CASSETTES = Path(__file__).parent / "recorded"
+UPSTREAM = ROOT / "tests" / "pipeline" / "fixtures" / "upstream-swagger.json"
+_METHODS = ("get", "post", "put", "delete", "patch")
+
+Missing = dict[tuple[str, str], str]
+"""``(METHOD, path template)`` -> ``operationId``."""
 
 
 def touched(cassettes: Iterable[Path], contract: SpecContract) -> dict[str, set[str]]:
@@ -37,36 +50,60 @@ def touched(cassettes: Iterable[Path], contract: SpecContract) -> dict[str, set[
     return found
 
 
-def untouched(cassettes: Iterable[Path]) -> list[str]:
-    """``METHOD /path (operationId)`` of every spec operation no cassette answered 2xx."""
+def untouched(cassettes: Iterable[Path]) -> Missing:
+    """Every operation of the committed spec that no cassette answered 2xx."""
     contract = SpecContract(SPEC)
     seen = touched(cassettes, contract)
-    return sorted(
-        f"{op.method} {op.template} ({op_id})"
+    return {
+        (op.method, op.template): op_id
         for op_id, op in contract.operations.items()
         if op_id not in seen
-    )
+    }
 
 
-def test_the_spec_has_48_operations() -> None:
-    assert len(SpecContract(SPEC).operations) == 48
+def named(missing: Missing) -> list[str]:
+    """``METHOD /path (operationId)`` lines, sorted."""
+    return sorted(f"{method} {path} ({op_id})" for (method, path), op_id in missing.items())
+
+
+def _upstream_operations() -> set[tuple[str, str]]:
+    swagger = json.loads(UPSTREAM.read_text())
+    return {
+        (method.upper(), path)
+        for path, item in swagger["paths"].items()
+        for method in item
+        if method in _METHODS
+    }
+
+
+def _replaying(record_mode: str) -> None:
+    if record_mode != "none":
+        # While `make record` rewrites the cassettes they are incomplete; its replay pass,
+        # which follows at once, runs these checks on the finished set.
+        pytest.skip("checked by the replay pass of the recording command")
 
 
 def test_every_operation_is_answered_in_some_cassette(record_mode: str) -> None:
-    if record_mode != "none":
-        # While `make record` rewrites the cassettes they are incomplete; its replay pass,
-        # which follows at once, runs this check on the finished set.
-        pytest.skip("checked by the replay pass of the recording command")
+    _replaying(record_mode)
     missing = untouched(sorted(CASSETTES.rglob("*.yaml")))
-    assert missing == [], "operations no cassette touches:\n" + "\n".join(missing)
+    generic = Emulator().generic_operations
+    lines = named({key: op for key, op in missing.items() if key not in generic})
+    assert lines == [], "operations no cassette touches:\n" + "\n".join(lines)
+
+
+def test_every_operation_of_the_frozen_upstream_copy_is_answered(record_mode: str) -> None:
+    _replaying(record_mode)
+    upstream = _upstream_operations()
+    missing = untouched(sorted(CASSETTES.rglob("*.yaml")))
+    assert len(upstream) == 48
+    assert named({key: op for key, op in missing.items() if key in upstream}) == []
 
 
 def test_a_missing_operation_is_named(record_mode: str) -> None:
-    if record_mode != "none":
-        pytest.skip("checked by the replay pass of the recording command")
+    _replaying(record_mode)
     # Without the returns scenario, its operations have no cassette left.
     others = [p for p in CASSETTES.rglob("*.yaml") if p.parent.name != "test_returns"]
-    missing = untouched(others)
+    missing = named(untouched(others))
     assert "POST /v2/returns/approve (approveSelfShipReturns)" in missing
     assert "GET /v3/shipments/otc/{locationId} (getReverseOtc)" in missing
-    assert not any("pack)" in line for line in missing)
+    assert not any("(pack)" in line for line in missing)
