@@ -53,7 +53,7 @@ format: install ## Apply ruff fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-demo: install ## Run the seller's daily job against the embedded emulator (no credentials)
+demo: install ## Run a seller's whole day against the embedded emulator (no credentials)
 	$(PY) -m flipkart_ext.demo
 
 record: install ## Re-record every cassette (emulator by default, real sandbox with FLIPKART_SANDBOX_* set)
