@@ -2,7 +2,14 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-SPEC ?= https://sandbox-api.flipkart.net/swagger/swagger.json
+# Flipkart publishes the spec at UPSTREAM_URL; the default input is the local copy of it
+# beside this checkout. `make regenerate SPEC=$(UPSTREAM_URL)` fetches the published one.
+UPSTREAM_URL := https://sandbox-api.flipkart.net/swagger/swagger.json
+SPEC ?= ../shared/flipkart-api/sandbox-swagger.json
+# JSON report of the classified API diff, for CI (regenerate and check-upstream).
+REPORT ?= build/api-diff.json
+# ACCEPT_BREAKING=1 lets `make regenerate` take breaking (ERR) API changes.
+ACCEPT_BREAKING ?=
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
@@ -28,14 +35,14 @@ converter: scripts/node_modules/.installed ## Install the pinned swagger2openapi
 redis: ## Install redis-server (Debian package) if missing; the fleet tests start and stop their own
 	bash scripts/install_redis.sh
 
-regenerate: install converter ## Regenerate generated/ from SPEC=<url or path> (default: Flipkart's sandbox)
-	$(PY) scripts/regenerate.py --spec '$(SPEC)'
+regenerate: install converter ## Regenerate from SPEC; exits 3 and changes nothing on breaking changes unless ACCEPT_BREAKING=1
+	ACCEPT_BREAKING='$(ACCEPT_BREAKING)' $(PY) scripts/regenerate.py --spec '$(SPEC)' --report '$(REPORT)'
 
-check-generated: install ## Fail unless generated/ equals a fresh regeneration and passes mypy --strict
+check-generated: install ## Fail unless generated/ equals a fresh regeneration, covers every operation and passes mypy --strict
 	$(PY) scripts/check_generated.py
 
-check-upstream: install ## Fail when SPEC's sha256 differs from openapi/provenance.json
-	$(PY) scripts/check_upstream.py --spec '$(SPEC)'
+check-upstream: install converter ## Classified API diff of SPEC against openapi/ (0 same, 3 breaking, 4 other change)
+	$(PY) scripts/check_upstream.py --spec '$(SPEC)' --report '$(REPORT)'
 
 test: install converter redis lint ## Install, lint, type-check and run the whole test suite (cassettes replay; no network)
 	$(PY) -m pytest
@@ -49,7 +56,7 @@ format: install ## Apply ruff fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-demo: install ## Run the seller's daily job against the embedded emulator (no credentials)
+demo: install ## Run a seller's whole day against the embedded emulator (no credentials)
 	$(PY) -m flipkart_ext.demo
 
 record: install ## Re-record every cassette (emulator by default, real sandbox with FLIPKART_SANDBOX_* set)

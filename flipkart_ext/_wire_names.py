@@ -21,6 +21,7 @@ __all__ = [
     "DECLARED_FIELDS",
     "DECLARED_OPERATIONS",
     "DECLARED_PARAMS",
+    "LABEL_ONLY_REPRINT",
     "LISTING_CHANGE",
     "LISTING_CHANGES",
     "LISTING_DETAILS",
@@ -201,8 +202,11 @@ SHIPMENT_LOOKUP_ANSWER: Final = SpecField("ShipmentResponse", "shipments")
 SHIPMENT_DOCUMENTS: Final = {
     "labels": SpecOperation("get", "/v3/shipments/{shipmentIds}/labels"),
     "invoices": SpecOperation("get", "/v3/shipments/{shipmentIds}/invoices"),
+    "label_only": SpecOperation("post", "/v3/shipments/{shipmentIds}/labelOnly/pdf"),
 }
 """PDF downloads by kind; ``{shipmentIds}`` takes comma-separated ids."""
+LABEL_ONLY_REPRINT: Final = SpecParam(SHIPMENT_DOCUMENTS["label_only"], "reprint")
+"""``true``: download the label without marking the shipment packed."""
 
 SHIPMENT_ACTION_ANSWER: Final = _ActionAnswer(
     items=SpecField("ShipmentStatusResponseV3", "shipments"),
@@ -309,4 +313,4 @@ DECLARED_OPERATIONS: Final = (
     LISTING_LOOKUP,
     *LISTING_CHANGES.values(),
 )
-DECLARED_PARAMS: Final = (*SHIPMENT_LOOKUP, *RETURNS_QUERY)
+DECLARED_PARAMS: Final = (*SHIPMENT_LOOKUP, *RETURNS_QUERY, LABEL_ONLY_REPRINT)

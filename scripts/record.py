@@ -7,8 +7,9 @@ started on a fixed loopback port with a fixed clock, so a second recording chang
 nothing. With FLIPKART_SANDBOX_CLIENT_ID and FLIPKART_SANDBOX_CLIENT_SECRET set (and
 FLIPKART_SANDBOX_LISTING_ID naming one of the sandbox seller's listings), the same
 scenarios are recorded from Flipkart's real sandbox; each creates its own test orders
-through the sandbox helper endpoint first. Scenarios that inject faults (401, 429,
-503) can only come from the emulator and keep their emulator recordings.
+through the sandbox helper endpoint first. Scenarios that need the emulator (injected
+401, 429 and 503, an e-way bill whose filing fails, a listing for a catalogue product;
+marked ``emulator_only``) keep their emulator recordings.
 
 Secrets are scrubbed before anything is written (flipkart_ext.testing.cassettes).
 """

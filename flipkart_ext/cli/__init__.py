@@ -4,6 +4,10 @@ Commands::
 
     flipkart shipments search [filter flags] [--format jsonl|csv|table]   export shipments to stdout
     flipkart shipments labels IDS --out DIR                                 download label PDFs
+    flipkart shipments pack (--auto --tax-rate R | --csv FILE) [IDS]        generate labels (pack)
+    flipkart shipments dispatch (IDS | --all)                               mark ready to dispatch
+    flipkart shipments manifest --out DIR                                   manifest PDFs per courier
+    flipkart shipments cancel IDS --reason REASON                           seller cancellation
     flipkart token status [--fetch]                                         environment, expiry, time left
     flipkart emulator serve [--host H] [--port P] [--orders N]              local sandbox emulator
 
@@ -24,6 +28,9 @@ Exit codes
 2    bad input: unknown flag or value, invalid filter, missing credentials
 3    network: no answer from Flipkart (connection refused or reset, timeout)
 4    authentication: the credentials or the token were rejected
+5    partial failure of ``pack``, ``dispatch`` or ``cancel``: Flipkart refused some
+     shipments, or the request carrying them failed; every shipment's result is on
+     stdout (``<id> TAB <status> TAB <error code> TAB <message>``)
 130  interrupted (Ctrl-C)
 141  stdout was closed early (``| head``), as if killed by SIGPIPE
 ===  ==============================================================================
@@ -56,6 +63,7 @@ from ._errors import (
     EXIT_INTERRUPTED,
     EXIT_NETWORK,
     EXIT_OK,
+    EXIT_PARTIAL,
     EXIT_USAGE,
     report_failure,
 )
@@ -68,6 +76,7 @@ __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_NETWORK",
     "EXIT_OK",
+    "EXIT_PARTIAL",
     "EXIT_USAGE",
     "main",
 ]

@@ -15,8 +15,10 @@ __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_NETWORK",
     "EXIT_OK",
+    "EXIT_PARTIAL",
     "EXIT_USAGE",
     "BadInput",
+    "Refused",
     "bad_input",
     "classify",
     "one_line",
@@ -28,6 +30,8 @@ EXIT_API: Final = 1
 EXIT_USAGE: Final = 2
 EXIT_NETWORK: Final = 3
 EXIT_AUTH: Final = 4
+EXIT_PARTIAL: Final = 5
+"""A bulk command ran, but some shipments were refused or not sent; each is listed on stdout."""
 EXIT_INTERRUPTED: Final = 130
 EXIT_BROKEN_PIPE: Final = 141
 
@@ -36,6 +40,10 @@ _PROG: Final = "flipkart"
 
 class BadInput(Exception):
     """The command line or the environment asks for something invalid (exit 2)."""
+
+
+class Refused(Exception):
+    """Flipkart refused the request, and the command can say why and what to run (exit 1)."""
 
 
 @contextlib.contextmanager
@@ -73,6 +81,8 @@ def classify(exc: BaseException) -> tuple[int, str]:
 
     if isinstance(exc, BadInput | ConfigurationError):
         return EXIT_USAGE, str(exc)
+    if isinstance(exc, Refused):
+        return EXIT_API, str(exc)
     if isinstance(exc, AuthenticationError):
         return EXIT_AUTH, str(exc)
     if isinstance(exc, APIConnectionError):

@@ -27,7 +27,13 @@ credentials come from the environment:
   FLIPKART_SELLER_ID, FLIPKART_REFRESH_TOKEN   for a third-party application
 
 exit codes: 0 success, 1 API error, 2 bad input, 3 network error, 4 authentication
-failed, 130 interrupted.
+failed, 5 partial failure (pack, dispatch, cancel: some shipments refused or not sent,
+each listed on stdout), 130 interrupted.
+"""
+_PARTIAL_HELP = """\
+stdout: one line per shipment, tab-separated: shipment id, status (SUCCESS, FAILURE,
+NOT_APPLIED...), error code, message. Exit code 0 when every shipment went through,
+5 when some did not (each is listed), 2 for bad input, 1 for an API error.
 """
 
 
@@ -60,6 +66,16 @@ def _non_negative(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"expected 0 or more, got {value}")
+    return value
+
+
+def _percent(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"expected a percentage from 0 to 100, got {text}")
     return value
 
 
@@ -196,13 +212,99 @@ def _add_search(commands: Any, common: _Parser) -> None:
     )
 
 
+def _add_dispatch_day(commands: Any, common: _Parser) -> None:
+    """``pack``, ``dispatch``, ``manifest`` and ``cancel``."""
+    ids_help = "shipment ids, separated by commas or spaces"
+    pack = commands.add_parser(
+        "pack",
+        parents=[common],
+        help="generate labels and invoices (mark shipments PACKED)",
+        description=(
+            "Pack shipments (POST /v3/shipments/labels, 25 per request). --csv FILE gives one "
+            "row per shipment with columns shipment_id, invoice_number, invoice_date, "
+            "tax_rate, length, breadth, height, weight (cm, kg); blank cells fall back to "
+            "the flags, then to what the shipment says (package size, orders, items). "
+            "--auto packs the given ids, or every APPROVED shipment not on hold, with "
+            "those defaults alone."
+        ),
+        epilog=_PARTIAL_HELP,
+    )
+    pack.set_defaults(handler="._pack:run")
+    pack.add_argument("ids", nargs="*", metavar="IDS", help=ids_help + " (with --auto)")
+    source = pack.add_mutually_exclusive_group()
+    source.add_argument(
+        "--csv", metavar="FILE", help="packing details, one row per shipment ('-': stdin)"
+    )
+    source.add_argument(
+        "--auto", action="store_true", help="defaults from each shipment (needs --tax-rate)"
+    )
+    pack.add_argument(
+        "--tax-rate", type=_percent, metavar="PERCENT", help="GST rate of every item, e.g. 18"
+    )
+    pack.add_argument(
+        "--invoice-date",
+        metavar="WHEN",
+        help="YYYY-MM-DD (midnight IST) or an ISO date-time with offset (default: now)",
+    )
+    pack.add_argument("--location", metavar="ID", help="with --auto and no ids: only this location")
+
+    dispatch = commands.add_parser(
+        "dispatch",
+        parents=[common],
+        help="mark packed shipments ready to dispatch",
+        description="Mark packed shipments ready to dispatch (POST /v3/shipments/dispatch, 25 "
+        "per request, grouped by location): the given ids, or with --all every PACKED one.",
+        epilog=_PARTIAL_HELP,
+    )
+    dispatch.set_defaults(handler="._dispatch:run_dispatch")
+    dispatch.add_argument("ids", nargs="*", metavar="IDS", help=ids_help)
+    dispatch.add_argument("--all", action="store_true", help="every PACKED shipment")
+    dispatch.add_argument(
+        "--location",
+        metavar="ID",
+        help="the dispatch location (ids are looked up for theirs otherwise; with --all: "
+        "only this location)",
+    )
+
+    manifest = commands.add_parser(
+        "manifest",
+        parents=[common],
+        help="download the manifest PDFs to hand to the couriers",
+        description="For every location with shipments ready to dispatch (or each --location), "
+        "ask the handover counts and save one manifest PDF per logistics partner as "
+        "DIR/manifest-<location>-<vendor group>.pdf.",
+    )
+    manifest.set_defaults(handler="._manifest:run")
+    manifest.add_argument("--out", required=True, metavar="DIR", help="folder for the PDFs")
+    manifest.add_argument(
+        "--location", action="append", metavar="ID", help="repeat or comma-separate"
+    )
+    manifest.add_argument("--vendor", metavar="CODE", help="only this vendor group")
+
+    cancel = commands.add_parser(
+        "cancel",
+        parents=[common],
+        help="cancel shipments (seller cancellation)",
+        description="Cancel every active item of the given shipments (POST /v3/shipments/cancel, "
+        "25 per request).",
+        epilog=_PARTIAL_HELP,
+    )
+    cancel.set_defaults(handler="._dispatch:run_cancel")
+    cancel.add_argument("ids", nargs="+", metavar="IDS", help=ids_help)
+    cancel.add_argument(
+        "--reason",
+        required=True,
+        help="Flipkart documents not_enough_inventory, cannot_procure_item and b2b_order",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command tree."""
     common = _global_options(top_level=False)
     parser = _Parser(
         prog="flipkart",
-        description="Everyday Flipkart Seller API jobs: export shipments, download labels, "
-        "check the token, run a local emulator.",
+        description="Everyday Flipkart Seller API jobs: export shipments, pack, download labels, "
+        "dispatch, print manifests, check the token, run a local emulator.",
         epilog=_ENVIRONMENT_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[_global_options(top_level=True)],
@@ -211,7 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     groups = parser.add_subparsers(title="commands", dest="group", required=True, metavar="COMMAND")
 
     shipments = groups.add_parser(
-        "shipments", help="search shipments, download labels", parents=[common]
+        "shipments", help="search, pack, labels, dispatch, manifest, cancel", parents=[common]
     )
     shipment_commands = shipments.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_search(shipment_commands, common)
@@ -227,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
         "ids", nargs="+", metavar="IDS", help="shipment ids, separated by commas or spaces"
     )
     labels.add_argument("--out", required=True, metavar="DIR", help="folder for the PDFs")
+    _add_dispatch_day(shipment_commands, common)
 
     token = groups.add_parser("token", help="inspect the access token", parents=[common])
     token_commands = token.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -9,7 +9,7 @@ names come from the spec. ``http`` carries the base URL, auth and retries.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Final, Literal, overload
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
@@ -23,9 +23,9 @@ from ..paging import (
     DEFAULT_DEDUPE_WINDOW,
     ApiBase,
     AsyncItemIterator,
-    AsyncPageIterator,
+    AsyncPagedList,
     ItemIterator,
-    PageIterator,
+    PagedList,
     PageRequest,
     PageWalker,
 )
@@ -34,7 +34,10 @@ from ._filter import RETURN_SOURCES, ReturnFilter
 from ._shape import RETURN_PAGES
 
 if TYPE_CHECKING:
-    from flipkart_seller_api.models.return_item import ReturnItem
+    # Named (as a string) in the generic bases below.
+    from flipkart_seller_api.models.return_item import ReturnItem  # noqa: F401
+
+    pass
 
 __all__ = ["MAX_IDS_PER_LOOKUP", "AsyncReturns", "Returns"]
 
@@ -134,7 +137,7 @@ class _ReturnsBase:
         )
 
 
-class Returns(_ReturnsBase):
+class Returns(_ReturnsBase, PagedList[ReturnFilter, "ReturnItem"]):
     """Returns search and look-ups over a configured ``httpx.Client``."""
 
     def __init__(
@@ -193,75 +196,6 @@ class Returns(_ReturnsBase):
         """Mark self-ship returns completed (received back)."""
         return self._act("complete", return_ids)
 
-    @overload
-    def search(
-        self,
-        filter: ReturnFilter | None,
-        *,
-        limit: int | None = ...,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[False] = ...,
-        dedupe_window: int = ...,
-    ) -> ItemIterator[ReturnItem]: ...
-
-    @overload
-    def search(
-        self,
-        filter: ReturnFilter | None,
-        *,
-        limit: int | None = ...,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[True],
-        dedupe_window: int = ...,
-    ) -> ItemIterator[dict[str, Any]]: ...
-
-    def search(
-        self,
-        filter: ReturnFilter | None,
-        *,
-        limit: int | None = None,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> ItemIterator[Any]:
-        """Every return matching ``filter``, across pages, each exactly once, in server order.
-
-        Same options as ``client.shipments.search``: ``limit``, ``max_pages``,
-        ``resume_from`` (a ``Page.cursor``; ``filter`` may then be ``None``), ``raw``.
-        Arguments are checked here, before any request.
-        """
-        walker = self._walker(
-            filter,
-            raw=raw,
-            limit=limit,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return ItemIterator(self._http, walker)
-
-    def pages(
-        self,
-        filter: ReturnFilter | None,
-        *,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> PageIterator[Any]:
-        """The same search one ``Page`` at a time; store ``page.cursor`` to resume later."""
-        walker = self._walker(
-            filter,
-            raw=raw,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return PageIterator(self._http, walker)
-
     def get(
         self,
         *,
@@ -278,7 +212,7 @@ class Returns(_ReturnsBase):
         return plan.result()
 
 
-class AsyncReturns(_ReturnsBase):
+class AsyncReturns(_ReturnsBase, AsyncPagedList[ReturnFilter, "ReturnItem"]):
     """Returns search and look-ups over a configured ``httpx.AsyncClient``."""
 
     def __init__(
@@ -338,74 +272,6 @@ class AsyncReturns(_ReturnsBase):
     async def complete(self, return_ids: Ids) -> BatchResults[ReturnResult]:
         """Mark self-ship returns completed (received back)."""
         return await self._act("complete", return_ids)
-
-    @overload
-    def search(
-        self,
-        filter: ReturnFilter | None,
-        *,
-        limit: int | None = ...,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[False] = ...,
-        prefetch: int = ...,
-        dedupe_window: int = ...,
-    ) -> AsyncItemIterator[ReturnItem]: ...
-
-    @overload
-    def search(
-        self,
-        filter: ReturnFilter | None,
-        *,
-        limit: int | None = ...,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[True],
-        prefetch: int = ...,
-        dedupe_window: int = ...,
-    ) -> AsyncItemIterator[dict[str, Any]]: ...
-
-    def search(
-        self,
-        filter: ReturnFilter | None,
-        *,
-        limit: int | None = None,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        prefetch: int = 0,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> AsyncItemIterator[Any]:
-        """``async for`` form of ``Returns.search``; ``prefetch=1`` fetches a page ahead."""
-        walker = self._walker(
-            filter,
-            raw=raw,
-            limit=limit,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return AsyncItemIterator(self._http, walker, prefetch)
-
-    def pages(
-        self,
-        filter: ReturnFilter | None,
-        *,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        prefetch: int = 0,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> AsyncPageIterator[Any]:
-        """``async for`` form of ``Returns.pages``."""
-        walker = self._walker(
-            filter,
-            raw=raw,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return AsyncPageIterator(self._http, walker, prefetch)
 
     async def get(
         self,

@@ -26,8 +26,8 @@ from ..paging import (
 )
 from ._filter import DateRangeInput, InstantInput, ShipmentFilter
 from ._inputs import CancelSpec, Package, PackSpec, SelfShipDispatch, TrackingUpdate
-from ._lifecycle import LIMITS
 from ._lookup import MAX_IDS_PER_CALL, PdfDocument, SavedPdf
+from ._plans import LIMITS
 from ._resource import AsyncShipments, Shipments
 from ._results import NOT_APPLIED, NOT_IN_ANSWER, ShipmentForms, ShipmentResult
 

@@ -19,7 +19,9 @@ import httpx
 from .._errors import InvalidArgument, MalformedResponse, connection_errors, raise_for_response
 from .._lookups import chunked as _chunked
 from .._lookups import in_input_order, unique_ids
+from .._retry import IDEMPOTENT_EXTENSION
 from .._wire_names import (
+    LABEL_ONLY_REPRINT,
     ORDER_ITEM,
     SHIPMENT,
     SHIPMENT_DOCUMENTS,
@@ -30,6 +32,7 @@ from ..paging import ApiBase
 
 __all__ = [
     "MAX_IDS_PER_CALL",
+    "MAX_LABEL_ONLY_IDS",
     "DocumentDownload",
     "PdfDocument",
     "SavedPdf",
@@ -44,6 +47,8 @@ __all__ = [
 ]
 
 MAX_IDS_PER_CALL: Final = 100
+MAX_LABEL_ONLY_IDS: Final = 50
+"""Flipkart's limit on ids per label-only download (``.../labelOnly/pdf``)."""
 """Flipkart's limit on ids per look-up call."""
 
 _QUERY_PARAMS: Final = {
@@ -179,19 +184,31 @@ class SavedPdf:
 
 
 class DocumentDownload:
-    """Plan for ``GET /v3/shipments/{ids}/labels`` or ``/invoices``: one PDF per chunk."""
+    """Plan for one PDF per chunk of shipments: labels, invoices, or labels without invoices.
+
+    ``labels`` and ``invoices`` are ``GET .../{ids}/labels`` and ``.../invoices`` (100 ids
+    per call); ``label_only`` is ``POST .../{ids}/labelOnly/pdf?reprint=true`` (50 ids per
+    call, Flipkart's documented limit). ``reprint=true`` keeps Flipkart from marking an
+    unpacked shipment packed, which makes the call a read, safe to retry.
+    """
 
     def __init__(self, api_base: ApiBase, kind: str, shipment_ids: Iterable[str] | str) -> None:
         self.kind = kind
-        self.chunks = chunked(unique_ids("shipment_ids", shipment_ids))
         operation = SHIPMENT_DOCUMENTS[kind]
+        limit = MAX_LABEL_ONLY_IDS if kind == "label_only" else MAX_IDS_PER_CALL
+        self.chunks = _chunked(unique_ids("shipment_ids", shipment_ids), limit)
+        self.method = operation.method.upper()
+        query = f"?{LABEL_ONLY_REPRINT.name}=true" if kind == "label_only" else ""
         self.urls = [
-            api_base.join(operation.path.replace("{shipmentIds}", _joined(c))) for c in self.chunks
+            api_base.join(operation.path.replace("{shipmentIds}", _joined(c)) + query)
+            for c in self.chunks
         ]
+        self.extensions = {IDEMPOTENT_EXTENSION: True} if kind == "label_only" else {}
 
     def file_path(self, folder: Path, index: int) -> Path:
-        """``<folder>/<kind>-001.pdf``, numbered by chunk."""
-        return folder / f"{self.kind}-{index + 1:03d}.pdf"
+        """``<folder>/labels-001.pdf`` (or ``invoices-...``), numbered by chunk."""
+        name = "labels" if self.kind == "label_only" else self.kind
+        return folder / f"{name}-{index + 1:03d}.pdf"
 
 
 def write_atomic(path: Path, content: bytes) -> None:
@@ -234,6 +251,18 @@ async def _aget(http: httpx.AsyncClient, url: str) -> httpx.Response:
         return await http.get(url)
 
 
+def _fetch(http: httpx.Client, plan: DocumentDownload, url: str) -> bytes:
+    with connection_errors():
+        response = http.request(plan.method, url, extensions=plan.extensions)
+    return _checked(response).content
+
+
+async def _afetch(http: httpx.AsyncClient, plan: DocumentDownload, url: str) -> bytes:
+    with connection_errors():
+        response = await http.request(plan.method, url, extensions=plan.extensions)
+    return _checked(response).content
+
+
 def get_shipments(http: httpx.Client, lookup: ShipmentLookup) -> list[Any]:
     """Send every chunk of ``lookup`` and return its ordered result."""
     for url in lookup.urls:
@@ -251,7 +280,7 @@ async def aget_shipments(http: httpx.AsyncClient, lookup: ShipmentLookup) -> lis
 def get_documents(http: httpx.Client, plan: DocumentDownload) -> list[PdfDocument]:
     """Download one PDF per chunk of ``plan``, in input order."""
     return [
-        PdfDocument(tuple(chunk), _checked(_get(http, url)).content)
+        PdfDocument(tuple(chunk), _fetch(http, plan, url))
         for chunk, url in zip(plan.chunks, plan.urls, strict=True)
     ]
 
@@ -259,7 +288,7 @@ def get_documents(http: httpx.Client, plan: DocumentDownload) -> list[PdfDocumen
 async def aget_documents(http: httpx.AsyncClient, plan: DocumentDownload) -> list[PdfDocument]:
     """Async form of ``get_documents``."""
     return [
-        PdfDocument(tuple(chunk), _checked(await _aget(http, url)).content)
+        PdfDocument(tuple(chunk), await _afetch(http, plan, url))
         for chunk, url in zip(plan.chunks, plan.urls, strict=True)
     ]
 
@@ -272,7 +301,7 @@ def save_documents(
     saved = []
     for index, (chunk, url) in enumerate(zip(plan.chunks, plan.urls, strict=True)):
         path = plan.file_path(target, index)
-        write_atomic(path, _checked(_get(http, url)).content)
+        write_atomic(path, _fetch(http, plan, url))
         saved.append(SavedPdf(tuple(chunk), path))
     return saved
 
@@ -287,7 +316,7 @@ async def asave_documents(
     saved = []
     for index, (chunk, url) in enumerate(zip(plan.chunks, plan.urls, strict=True)):
         path = plan.file_path(target, index)
-        content = _checked(await _aget(http, url)).content
+        content = await _afetch(http, plan, url)
         await asyncio.to_thread(write_atomic, path, content)
         saved.append(SavedPdf(tuple(chunk), path))
     return saved

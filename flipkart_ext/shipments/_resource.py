@@ -2,7 +2,7 @@
 
 Both classes only wire arguments into the shared plans (the paging engine with
 ``SHIPMENT_SEARCH_PAGES``, ``_lookup.ShipmentLookup``, ``_lookup.DocumentDownload``, the
-lifecycle plans of ``_lifecycle`` run by the batch engine of :mod:`flipkart_ext._batches`)
+lifecycle plans of ``_packing``, ``_lifecycle`` and ``_self_ship`` run by the batch engine of :mod:`flipkart_ext._batches`)
 and pick the sync or async I/O function. ``http`` carries the base URL, auth and retries;
 nothing here sees a token.
 """
@@ -22,20 +22,17 @@ from .._errors import InvalidArgument, connection_errors, raise_for_response
 from .._retry import RetryPolicy
 from .._wire_names import SHIPMENT_SEARCH
 from ..paging import (
-    DEFAULT_DEDUPE_WINDOW,
     ApiBase,
-    AsyncItemIterator,
-    AsyncPageIterator,
-    ItemIterator,
-    PageIterator,
+    AsyncPagedList,
+    PagedList,
     PageRequest,
     PageWalker,
 )
-from . import _lifecycle, _lookup
+from . import _lifecycle, _lookup, _packing, _self_ship
 from ._filter import ShipmentFilter
 from ._handover import PickupWindow, handover_request, manifest_request, read_handover
-from ._lifecycle import Prepared
 from ._lookup import DocumentDownload, PdfDocument, SavedPdf, ShipmentLookup, write_atomic
+from ._plans import Prepared
 from ._results import ShipmentForms, ShipmentResult
 from ._shape import SHIPMENT_SEARCH_PAGES
 
@@ -94,6 +91,11 @@ class _ShipmentsBase:
             dedupe_window=dedupe_window,
         )
 
+    def _labels(self, shipment_ids: Ids, invoice: bool) -> DocumentDownload:
+        if not isinstance(invoice, bool):
+            raise InvalidArgument(f"invoice: expected True or False, got {invoice!r}")
+        return DocumentDownload(self._api_base, "labels" if invoice else "label_only", shipment_ids)
+
     def _lookup(
         self, shipment_ids: Ids | None, order_ids: Ids | None, order_item_ids: Ids | None, raw: bool
     ) -> ShipmentLookup:
@@ -106,7 +108,7 @@ class _ShipmentsBase:
         )
 
 
-class Shipments(_ShipmentsBase):
+class Shipments(_ShipmentsBase, PagedList[ShipmentFilter, "Shipment"]):
     """Shipment search and look-ups over a configured ``httpx.Client``."""
 
     def __init__(
@@ -114,100 +116,6 @@ class Shipments(_ShipmentsBase):
     ) -> None:
         super().__init__(api_base_url, retry)
         self._http = http
-
-    @overload
-    def search(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        limit: int | None = ...,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[False] = ...,
-        dedupe_window: int = ...,
-    ) -> ItemIterator[Shipment]: ...
-
-    @overload
-    def search(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        limit: int | None = ...,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[True],
-        dedupe_window: int = ...,
-    ) -> ItemIterator[dict[str, Any]]: ...
-
-    def search(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        limit: int | None = None,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> ItemIterator[Any]:
-        """Every shipment matching ``filter``, across pages, each exactly once, in server order.
-
-        ``limit`` caps the number of shipments, ``max_pages`` the number of requests.
-        ``resume_from`` is a ``Page.cursor`` from an earlier run (``filter`` may then be
-        ``None``). ``raw=True`` yields the JSON objects as plain dicts instead of
-        ``Shipment`` models. ``dedupe_window``: how many recent shipment ids are
-        remembered to skip duplicates. Arguments are checked here, before any request.
-        """
-        walker = self._walker(
-            filter,
-            raw=raw,
-            limit=limit,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return ItemIterator(self._http, walker)
-
-    @overload
-    def pages(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[False] = ...,
-        dedupe_window: int = ...,
-    ) -> PageIterator[Shipment]: ...
-
-    @overload
-    def pages(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[True],
-        dedupe_window: int = ...,
-    ) -> PageIterator[dict[str, Any]]: ...
-
-    def pages(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> PageIterator[Any]:
-        """The same search one ``Page`` at a time; store ``page.cursor`` to resume later."""
-        walker = self._walker(
-            filter,
-            raw=raw,
-            limit=None,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return PageIterator(self._http, walker)
 
     @overload
     def get_shipments(
@@ -245,16 +153,19 @@ class Shipments(_ShipmentsBase):
         plan = self._lookup(shipment_ids, order_ids, order_item_ids, raw)
         return _lookup.get_shipments(self._http, plan)
 
-    def get_labels(self, shipment_ids: Ids) -> list[PdfDocument]:
-        """Shipping label PDFs, one per chunk of at most 100 shipments, in input order."""
-        return _lookup.get_documents(
-            self._http, DocumentDownload(self._api_base, "labels", shipment_ids)
-        )
+    def get_labels(self, shipment_ids: Ids, *, invoice: bool = True) -> list[PdfDocument]:
+        """Shipping label PDFs, one per chunk of at most 100 shipments, in input order.
 
-    def save_labels(self, shipment_ids: Ids, folder: str | os.PathLike[str]) -> list[SavedPdf]:
+        ``invoice=False`` downloads the labels alone (``.../labelOnly/pdf``, 50 shipments
+        per PDF), with ``reprint=true`` so that no shipment is marked packed by the download.
+        """
+        return _lookup.get_documents(self._http, self._labels(shipment_ids, invoice))
+
+    def save_labels(
+        self, shipment_ids: Ids, folder: str | os.PathLike[str], *, invoice: bool = True
+    ) -> list[SavedPdf]:
         """Write label PDFs as ``labels-001.pdf``, ``labels-002.pdf``, ... into ``folder``."""
-        plan = DocumentDownload(self._api_base, "labels", shipment_ids)
-        return _lookup.save_documents(self._http, plan, folder)
+        return _lookup.save_documents(self._http, self._labels(shipment_ids, invoice), folder)
 
     def get_invoices(self, shipment_ids: Ids) -> list[PdfDocument]:
         """Invoice PDFs, one per chunk of at most 100 shipments, in input order."""
@@ -309,7 +220,7 @@ class Shipments(_ShipmentsBase):
         :class:`~flipkart_ext.InvalidItem` naming the shipment and field before anything is
         sent. ``max_concurrency`` requests may be in flight at once.
         """
-        prepared = _lifecycle.prepare_pack(
+        prepared = _packing.prepare_pack(
             shipments,
             tax_rate=tax_rate,
             invoice_date=invoice_date,
@@ -387,7 +298,7 @@ class Shipments(_ShipmentsBase):
         in each spec); ``dispatch_date`` defaults to now and the invoice date to the
         dispatch day. The invoice lists the shipment's items and quantities.
         """
-        prepared = _lifecycle.prepare_dispatch_self_ship(
+        prepared = _self_ship.prepare_dispatch_self_ship(
             shipments,
             tentative_delivery_date=tentative_delivery_date,
             dispatch_date=dispatch_date,
@@ -405,7 +316,7 @@ class Shipments(_ShipmentsBase):
         max_concurrency: int = 1,
     ) -> BatchResults[ShipmentResult]:
         """Self-ship shipments reached the buyer on ``delivery_date`` (v3), 100 per request."""
-        prepared = _lifecycle.prepare_deliver_self_ship(
+        prepared = _self_ship.prepare_deliver_self_ship(
             shipments, delivery_date=delivery_date, location_id=location_id
         )
         return self._run(prepared, max_concurrency)
@@ -422,7 +333,7 @@ class Shipments(_ShipmentsBase):
         max_concurrency: int = 1,
     ) -> BatchResults[ShipmentResult]:
         """A failed self-ship delivery and the next date (v3), 100 shipments per request."""
-        prepared = _lifecycle.prepare_delivery_attempt(
+        prepared = _self_ship.prepare_delivery_attempt(
             shipments,
             attempt_date=attempt_date,
             new_delivery_date=new_delivery_date,
@@ -487,7 +398,7 @@ class Shipments(_ShipmentsBase):
         return path
 
 
-class AsyncShipments(_ShipmentsBase):
+class AsyncShipments(_ShipmentsBase, AsyncPagedList[ShipmentFilter, "Shipment"]):
     """Shipment search and look-ups over a configured ``httpx.AsyncClient``."""
 
     def __init__(
@@ -498,104 +409,6 @@ class AsyncShipments(_ShipmentsBase):
     ) -> None:
         super().__init__(api_base_url, retry)
         self._http = http
-
-    @overload
-    def search(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        limit: int | None = ...,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[False] = ...,
-        prefetch: int = ...,
-        dedupe_window: int = ...,
-    ) -> AsyncItemIterator[Shipment]: ...
-
-    @overload
-    def search(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        limit: int | None = ...,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[True],
-        prefetch: int = ...,
-        dedupe_window: int = ...,
-    ) -> AsyncItemIterator[dict[str, Any]]: ...
-
-    def search(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        limit: int | None = None,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        prefetch: int = 0,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> AsyncItemIterator[Any]:
-        """``async for`` form of ``Shipments.search``.
-
-        ``prefetch=1`` requests page k+1 while the caller still works on page k.
-        Leaving early: ``async with`` the iterator, or ``await it.aclose()``, cancels a
-        prefetch in flight at once.
-        """
-        walker = self._walker(
-            filter,
-            raw=raw,
-            limit=limit,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return AsyncItemIterator(self._http, walker, prefetch)
-
-    @overload
-    def pages(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[False] = ...,
-        prefetch: int = ...,
-        dedupe_window: int = ...,
-    ) -> AsyncPageIterator[Shipment]: ...
-
-    @overload
-    def pages(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[True],
-        prefetch: int = ...,
-        dedupe_window: int = ...,
-    ) -> AsyncPageIterator[dict[str, Any]]: ...
-
-    def pages(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        prefetch: int = 0,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> AsyncPageIterator[Any]:
-        """``async for`` form of ``Shipments.pages``; ``prefetch`` as in ``search``."""
-        walker = self._walker(
-            filter,
-            raw=raw,
-            limit=None,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return AsyncPageIterator(self._http, walker, prefetch)
 
     @overload
     async def get_shipments(
@@ -629,16 +442,15 @@ class AsyncShipments(_ShipmentsBase):
         plan = self._lookup(shipment_ids, order_ids, order_item_ids, raw)
         return await _lookup.aget_shipments(self._http, plan)
 
-    async def get_labels(self, shipment_ids: Ids) -> list[PdfDocument]:
+    async def get_labels(self, shipment_ids: Ids, *, invoice: bool = True) -> list[PdfDocument]:
         """Async form of ``Shipments.get_labels``."""
-        plan = DocumentDownload(self._api_base, "labels", shipment_ids)
-        return await _lookup.aget_documents(self._http, plan)
+        return await _lookup.aget_documents(self._http, self._labels(shipment_ids, invoice))
 
     async def save_labels(
-        self, shipment_ids: Ids, folder: str | os.PathLike[str]
+        self, shipment_ids: Ids, folder: str | os.PathLike[str], *, invoice: bool = True
     ) -> list[SavedPdf]:
         """Async form of ``Shipments.save_labels``."""
-        plan = DocumentDownload(self._api_base, "labels", shipment_ids)
+        plan = self._labels(shipment_ids, invoice)
         return await _lookup.asave_documents(self._http, plan, folder)
 
     async def get_invoices(self, shipment_ids: Ids) -> list[PdfDocument]:
@@ -683,7 +495,7 @@ class AsyncShipments(_ShipmentsBase):
         max_concurrency: int = 1,
     ) -> BatchResults[ShipmentResult]:
         """Async form of ``Shipments.pack``."""
-        prepared = _lifecycle.prepare_pack(
+        prepared = _packing.prepare_pack(
             shipments,
             tax_rate=tax_rate,
             invoice_date=invoice_date,
@@ -738,7 +550,7 @@ class AsyncShipments(_ShipmentsBase):
         max_concurrency: int = 1,
     ) -> BatchResults[ShipmentResult]:
         """Async form of ``Shipments.dispatch_self_ship``."""
-        prepared = _lifecycle.prepare_dispatch_self_ship(
+        prepared = _self_ship.prepare_dispatch_self_ship(
             shipments,
             tentative_delivery_date=tentative_delivery_date,
             dispatch_date=dispatch_date,
@@ -756,7 +568,7 @@ class AsyncShipments(_ShipmentsBase):
         max_concurrency: int = 1,
     ) -> BatchResults[ShipmentResult]:
         """Async form of ``Shipments.deliver_self_ship``."""
-        prepared = _lifecycle.prepare_deliver_self_ship(
+        prepared = _self_ship.prepare_deliver_self_ship(
             shipments, delivery_date=delivery_date, location_id=location_id
         )
         return await self._run(prepared, max_concurrency)
@@ -773,7 +585,7 @@ class AsyncShipments(_ShipmentsBase):
         max_concurrency: int = 1,
     ) -> BatchResults[ShipmentResult]:
         """Async form of ``Shipments.record_delivery_attempt``."""
-        prepared = _lifecycle.prepare_delivery_attempt(
+        prepared = _self_ship.prepare_delivery_attempt(
             shipments,
             attempt_date=attempt_date,
             new_delivery_date=new_delivery_date,

@@ -30,10 +30,11 @@ def _banner(emu: Emulator, out: TextIO) -> None:
     url = emu.webhooks.settings.url
     if url is not None:
         lines.append(f"  notifications:  POSTed to {url}, signed with the client id and secret")
-    lines += [
-        f"  operations:     {len(emu.operations)} of the spec's",
-        "Press Ctrl-C to stop.",
-    ]
+    generic = len(emu.generic_operations)
+    served = f"  operations:     all {len(emu.operations)} of the spec's"
+    if generic:
+        served += f" ({generic} newer than the emulator, answered from the spec alone)"
+    lines += [served, "Press Ctrl-C to stop."]
     print("\n".join(lines), file=out, flush=True)
 
 

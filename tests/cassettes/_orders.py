@@ -10,13 +10,31 @@ from flipkart_seller_api.models.create_test_orders_request import CreateTestOrde
 from ._target import Target
 
 
-def create_orders(client: Any, target: Target, count: int, items_per_order: int = 1) -> list[Any]:
-    """Create ``count`` approved orders; return the created order responses."""
+def create_orders(
+    client: Any,
+    target: Target,
+    count: int,
+    items_per_order: int = 1,
+    *,
+    shipment_type: str | None = None,
+) -> list[Any]:
+    """Create ``count`` approved orders; return the created order responses.
+
+    ``shipment_type="SELF"`` makes self-ship orders (the seller's own courier).
+    """
     listing = target.listing_id()
-    body = CreateTestOrdersRequest.from_dict(
-        {"orderItems": [{"listingId": listing, "quantity": 1}] * items_per_order}
-    )
+    request: dict[str, Any] = {
+        "orderItems": [{"listingId": listing, "quantity": 1}] * items_per_order
+    }
+    if shipment_type is not None:
+        request["shipmentType"] = shipment_type
+    body = CreateTestOrdersRequest.from_dict(request)
     return [client.call(create_test_orders, body=body) for _ in range(count)]
+
+
+def order_item_ids(created: list[Any]) -> list[str]:
+    """The first order item id of each created order."""
+    return [str(order.order_items[0].order_item_id) for order in created]
 
 
 def token_grants(target: Target) -> list[str]:

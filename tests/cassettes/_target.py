@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from flipkart_ext import AsyncFlipkartClient, FlipkartClient, RetryPolicy
@@ -15,6 +16,7 @@ SANDBOX_OAUTH = "https://sandbox-api.flipkart.net/oauth-service"
 REPLAY_API = "http://127.0.0.1:9/sellers"
 REPLAY_OAUTH = "http://127.0.0.1:9/oauth-service"
 REPLAY_CLIENT_SECRET = "replay-not-a-secret"
+IST = timezone(timedelta(hours=5, minutes=30))
 
 
 @dataclass
@@ -28,9 +30,11 @@ class Target:
     cassette: Any
     emulator: Emulator | None = None
     sleeps: list[float] = field(default_factory=list)
+    clock: datetime | None = None
+    """The emulator's fixed clock while recording from it."""
 
     @classmethod
-    def from_emulator(cls, cassette: Any, emulator: Emulator) -> Target:
+    def from_emulator(cls, cassette: Any, emulator: Emulator, clock: datetime) -> Target:
         cassette.get_metadata("recorded_from", "emulator")
         cassette.get_metadata("client_id", emulator.client_id)
         return cls(
@@ -41,6 +45,7 @@ class Target:
             emulator.client_secret,
             cassette,
             emulator,
+            clock=clock,
         )
 
     @classmethod
@@ -63,6 +68,15 @@ class Target:
     def remember(self, key: str, value_when_recording: Any) -> Any:
         """A value fixed at recording time (e.g. a listing id), read back from the cassette on replay."""
         return self.cassette.get_metadata(key, value_when_recording)
+
+    def now(self) -> datetime:
+        """The recording's present, in IST: the emulator's fixed clock, or the sandbox's real
+        time; replay reads it back from the cassette, so request bodies with dates match."""
+        recorded = None
+        if self.recording:
+            recorded = (self.clock or datetime.now(IST)).astimezone(IST).replace(microsecond=0)
+            recorded = recorded.isoformat()
+        return datetime.fromisoformat(self.remember("now", recorded))
 
     def retry_policy(self) -> RetryPolicy:
         # Waits are recorded, not slept: replay stays fast and the waits can be asserted.

@@ -58,11 +58,11 @@ def target(vcr: Any, record_mode: str, request: pytest.FixtureRequest) -> Iterat
     credentials = sandbox_credentials()
     if credentials is not None:
         if request.node.get_closest_marker("emulator_only"):
-            pytest.fail("this scenario injects faults; record it from the emulator")
+            pytest.fail("this scenario needs the emulator; record it from the emulator")
         yield Target.from_sandbox(vcr, *credentials)
         return
     with Emulator(port=RECORDING_PORT, clock=lambda: RECORDING_CLOCK) as emulator:
-        yield Target.from_emulator(vcr, emulator)
+        yield Target.from_emulator(vcr, emulator, RECORDING_CLOCK)
 
 
 def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
@@ -80,5 +80,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", "emulator_only: injects faults, so it is recorded from the emulator only"
+        "markers",
+        "emulator_only: needs the emulator (injected faults, or a setup the sandbox cannot make),"
+        " so it is recorded from the emulator only",
     )

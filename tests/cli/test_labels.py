@@ -53,7 +53,11 @@ def test_a_shipment_without_labels_is_an_api_error(cli: Cli, env: Emulator, tmp_
 
     assert run.code == EXIT_API
     assert len(run.err_lines) == 1
-    assert run.err_lines[0].startswith("flipkart: error: HTTP 400")
+    # Flipkart's 400 is explained: which shipment, and the command that packs it.
+    assert run.err_lines[0] == (
+        f"flipkart: error: no labels: not packed yet: {approved} (APPROVED); "
+        f"run first: flipkart shipments pack --auto --tax-rate RATE {approved}"
+    )
     assert not (tmp_path / "x" / "labels-001.pdf").exists()
 
 

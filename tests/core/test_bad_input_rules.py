@@ -106,6 +106,14 @@ CASES: list[list[Case]] = [
         lambda: _client().returns.get(source="customer_return", return_ids=["R 1", ""]),
         lambda: _client().listings.get(["SKU-1", "SKU,2"]),
     ],
+    # items of bulk calls
+    [
+        lambda: _client().shipments.pack(["S1", "S1"], tax_rate=5),
+        lambda: _client().shipments.pack(["S1"], tax_rate=118),
+        lambda: _client().shipments.cancel(["S1"]),
+        lambda: _client().shipments.dispatch_self_ship(["S1"]),
+        lambda: _client().shipments.acknowledge_forms({"S1": {}}),
+    ],
 ]
 
 

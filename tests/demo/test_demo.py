@@ -1,4 +1,4 @@
-"""``python -m flipkart_ext.demo``: the seller's daily job against the embedded emulator."""
+"""``python -m flipkart_ext.demo``: the seller's whole day against the embedded emulator."""
 
 from __future__ import annotations
 
@@ -10,10 +10,18 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+import httpx
 import pytest
 
 from flipkart_ext import Environment, FileTokenStore, FlipkartClient
-from flipkart_ext.demo import MAX_SHIPMENTS_PER_ACTION, batched, main, run_daily_job, seed_orders
+from flipkart_ext.demo import (
+    MAX_SHIPMENTS_PER_ACTION,
+    DailyJobReport,
+    main,
+    process_returns,
+    run_daily_job,
+    seed_orders,
+)
 from flipkart_ext.testing import Emulator
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +41,7 @@ def _run_demo(*args: str, env: dict[str, str] | None = None) -> subprocess.Compl
     )
 
 
-def test_demo_runs_the_daily_job_and_writes_valid_label_pdfs(tmp_path: Path) -> None:
+def test_demo_runs_the_whole_day_and_writes_valid_pdfs(tmp_path: Path) -> None:
     out = tmp_path / "labels"
     result = _run_demo("--out", str(out))
 
@@ -50,15 +58,50 @@ def test_demo_runs_the_daily_job_and_writes_valid_label_pdfs(tmp_path: Path) -> 
     assert "Packed 45 shipments in 2 calls (at most 25 per call)" in lines
     assert f"Labels for 45 shipments saved to {out}{os.sep} (1 PDF: labels-001.pdf)" in lines
     assert "Marked 45 shipments ready to dispatch in 2 calls" in lines
+    # Two dispatch locations, one courier each.
+    assert (
+        f"Manifests for 45 shipments saved to {out}{os.sep} (2 PDFs, one per courier and location)"
+        in lines
+    )
+    assert any(
+        re.fullmatch(r"Customer return \d+: approved, picked up, completed", line) for line in lines
+    )
+    # Every state change is one notification: 46 orders created (the returned one too),
+    # 45 packed, 45 ready to dispatch, and the return created, picked up and completed.
+    webhooks = next(line for line in lines if line.startswith("Webhooks: "))
+    handled, repeats = map(
+        int,
+        re.fullmatch(
+            r"Webhooks: (\d+) signed notifications verified, each handled once; "
+            r"(\d+) re-deliver(?:y|ies) skipped, 0 rejected",
+            webhooks,
+        ).groups(),  # type: ignore[union-attr]
+    )
+    assert handled == 46 + 45 + 45 + 3
+    assert repeats > 0  # one in ten is delivered twice
+    by_type = dict(
+        part.rsplit(" ", 1) for part in lines[lines.index(webhooks) + 1].strip().split(", ")
+    )
+    assert by_type == {
+        "shipment_created": "46",
+        "return_created": "1",
+        "shipment_packed": "45",
+        "shipment_ready_to_dispatch": "45",
+        "return_picked_up": "1",
+        "return_completed": "1",
+    }
     assert re.fullmatch(
-        r"Done in \d+\.\ds: 45 found, 45 packed, 45 labels, 45 ready to dispatch, 0 refused\.",
+        r"Done in \d+\.\ds: 45 found, 45 packed, 45 labels, 45 ready to dispatch, "
+        r"2 manifests, 1 return completed, 0 refused\.",
         lines[-1],
     )
-    pdfs = sorted(out.iterdir())
-    assert [p.name for p in pdfs] == ["labels-001.pdf"]
-    content = pdfs[0].read_bytes()
-    assert content.startswith(b"%PDF")
-    assert content.rstrip().endswith(b"%%EOF")
+    pdfs = sorted(p.name for p in out.iterdir())
+    assert pdfs[0] == "labels-001.pdf"
+    assert len(pdfs) == 3 and all(name.startswith("manifest-") for name in pdfs[1:])
+    for name in pdfs:
+        content = (out / name).read_bytes()
+        assert content.startswith(b"%PDF")
+        assert content.rstrip().endswith(b"%%EOF")
 
 
 def test_more_orders_than_one_label_pdf_holds(tmp_path: Path) -> None:
@@ -69,6 +112,7 @@ def test_more_orders_than_one_label_pdf_holds(tmp_path: Path) -> None:
     assert "130 shipments awaiting packing found across 7 pages" in result.stdout
     assert "Packed 130 shipments in 6 calls" in result.stdout
     assert "(2 PDFs: labels-001.pdf, labels-002.pdf)" in result.stdout
+    assert "Manifests for 130 shipments" in result.stdout
     for path in (tmp_path / "labels-001.pdf", tmp_path / "labels-002.pdf"):
         assert path.read_bytes().startswith(b"%PDF")
 
@@ -182,11 +226,38 @@ def test_batch_size_is_the_specs_max_items() -> None:
     )
 
 
-def test_batched() -> None:
-    assert batched([1, 2, 3, 4, 5], 2) == [[1, 2], [3, 4], [5]]
-    assert batched([], 3) == []
-    with pytest.raises(ValueError, match="at least 1"):
-        batched([1], 0)
+def test_the_customer_return_is_approved_picked_up_and_completed(tmp_path: Path) -> None:
+    said: list[str] = []
+    with Emulator() as emu:
+        (return_id,) = emu.create_returns(count=1)
+        env = Environment.custom(emu.api_base_url, emu.oauth_base_url, name="emulator")
+        with FlipkartClient(emu.client_id, emu.client_secret, environment=env) as client:
+            report = DailyJobReport()
+            process_returns(client, report, said.append)
+        status = emu.return_status(return_id)
+
+    assert status == "completed"
+    assert report.returns_completed == [return_id] and report.failures == []
+    assert said == [f"Customer return {return_id}: approved, picked up, completed"]
+
+
+def test_a_forged_or_repeated_notification_is_not_handled_twice() -> None:
+    from flipkart_ext._demo_receiver import WebhookReceiver
+    from flipkart_ext.notifications import sign
+
+    body = json.dumps({"eventType": "shipment_packed", "shipmentId": "SH-1", "attributes": {}})
+    with WebhookReceiver(app_id="app", app_secret="secret") as receiver:
+        good = sign(url=receiver.url, method="POST", app_id="app", app_secret="secret")
+        forged = sign(url=receiver.url, method="POST", app_id="app", app_secret="guess")
+        with httpx.Client() as http:
+            answers = [
+                http.post(receiver.url, content=body, headers=headers).status_code
+                for headers in (good, good, forged)
+            ]
+
+    assert answers == [200, 200, 401]
+    assert dict(receiver.handled) == {"shipment_packed": 1}
+    assert receiver.repeats == 1 and receiver.rejected == 1
 
 
 def test_an_api_error_ends_the_demo_with_one_line_and_exit_1(
@@ -208,3 +279,37 @@ def test_an_api_error_ends_the_demo_with_one_line_and_exit_1(
     assert captured.err.count("\n") == 1
     assert captured.err.startswith("error: HTTP 401")
     assert "Traceback" not in captured.err
+
+
+_VARYING = [
+    (re.compile(r"127\.0\.0\.1:\d+"), "127.0.0.1:PORT"),
+    (re.compile(r"expires \S+ \S+ UTC"), "expires DATE UTC"),
+    (re.compile(r"Customer return \d+"), "Customer return ID"),
+    (re.compile(r"\d+ re-deliver(y|ies) skipped"), "N re-deliveries skipped"),
+    (re.compile(r"Done in \d+\.\ds"), "Done in Ts"),
+]
+
+
+def _normalized(lines: list[str]) -> list[str]:
+    for pattern, replacement in _VARYING:
+        lines = [pattern.sub(replacement, line) for line in lines]
+    return lines
+
+
+def test_the_readme_shows_what_make_demo_prints(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("`make demo` needs no credentials", 1)[1]
+    shown = re.search(r"^```\n(.*?)^```", section, re.DOTALL | re.MULTILINE)
+    assert shown is not None
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("FLIPKART_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "flipkart_ext.demo"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,  # the default --out, flipkart-labels/, as the README shows it
+        env=environ,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert _normalized(result.stdout.splitlines()) == _normalized(shown.group(1).splitlines())

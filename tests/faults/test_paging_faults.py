@@ -29,7 +29,7 @@ from ._paged_app import ENDINGS, FAULTS, LISTS, Page, PagedFlipkart
 from ._wire import WireServer
 
 # Stalls cost real time (the client's read timeout); they are kept rare but present.
-_WEIGHTED_FAULTS = [f for f in FAULTS if f != "stall_body"] * 4 + ["stall_body"]
+_WEIGHTED_FAULTS = [f for f in FAULTS if f != "stall_body"] * 8 + ["stall_body"]
 _WEIGHTED_ENDINGS = ["next"] * 24 + [e for e in ENDINGS if e != "next"]
 
 SCHEDULES = settings(

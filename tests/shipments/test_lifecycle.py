@@ -453,3 +453,22 @@ def test_the_limits_are_the_specs_max_items() -> None:
     assert (
         schemas["CancelShipmentRequest"]["properties"]["shipments"]["maxItems"] == LIMITS["cancel"]
     )
+
+
+def test_labels_without_invoices_come_50_per_pdf_and_never_pack(emu: Emulator) -> None:
+    from flipkart_ext import InvalidRequest
+
+    packed = emu.create_test_orders(60, state="PACKED")
+    (approved,) = emu.create_test_orders(1)
+    recorder = Recorder()
+    with client_for(emu, recorder) as client:
+        documents = client.shipments.get_labels(packed, invoice=False)
+        with pytest.raises(InvalidRequest):
+            client.shipments.get_labels([approved], invoice=False)
+
+    assert [len(d.shipment_ids) for d in documents] == [50, 10]
+    assert all(d.content.startswith(b"%PDF-") for d in documents)
+    calls = [(m, p) for m, p, _ in recorder.sent if "labelOnly" in p]
+    assert [m for m, _ in calls] == ["POST"] * 3
+    assert all(p.endswith("/labelOnly/pdf") for _, p in calls)
+    assert emu.shipment_state(approved) == "APPROVED"  # reprint=true: the download packs nothing
