@@ -399,9 +399,11 @@ class FlipkartAuth(httpx.Auth):
         self._token = token
         return token
 
-    def _stored_instead(self, stored: Token | None, known: Token | None) -> Token | None:
+    def _stored_instead(
+        self, grant: TokenRequest, stored: Token | None, known: Token | None
+    ) -> Token | None:
         """After a refresh token was refused as spent: a token someone stored meanwhile."""
-        if stored is None or self._needs_new(stored):
+        if grant.grant != "refresh_token" or stored is None or self._needs_new(stored):
             return None
         if known is not None and stored.access_token == known.access_token:
             return None
@@ -447,6 +449,21 @@ class FlipkartAuth(httpx.Auth):
         store.save(self.key, token)
         return True
 
+    def _only_saving(self, stale: Token | None, rejected: bool, code: TokenRequest | None) -> bool:
+        """True when only an earlier failed save brought the caller to a renewal."""
+        return code is None and not rejected and stale is not None and not self._needs_new(stale)
+
+    def _sync_keep(
+        self, store: TokenStore, lease: object, stored: Token | None, token: Token
+    ) -> Token:
+        """Save a token just obtained; after a lost check-and-set, use the winner's."""
+        try:
+            if self._sync_write(store, lease, stored, token):
+                return self._written(token)
+        except TokenStoreError as exc:
+            return self._save_failed(token, exc)
+        return self._not_written(token, store.load(self.key))
+
     def _sync_renew(
         self,
         stale: Token | None,
@@ -457,39 +474,37 @@ class FlipkartAuth(httpx.Auth):
     ) -> _SyncRenewal:
         """Settle a usable token. Both locks are held from the store read to the store write."""
         store = self._require_sync_store()
-        with self._thread_lock, store.lock(self.key) as lease:
-            stored = store.load(self.key)
-            unsaved = self._unsaved_to_write(stored)
-            if unsaved is not None and self._sync_write(store, lease, stored, unsaved):
-                stored = self._written(unsaved)
-            plan = self._plan(stale, stored, rejected=rejected, code=code is not None)
-            if plan.use is not None:
-                self._token = plan.use
-                return plan.use
-            if plan.dead is not None:
-                self._token = plan.dead
-            if plan.invalidate is not None and self._sync_write(
-                store, lease, stored, plan.invalidate
-            ):
-                stored = plan.invalidate
-            grant = code or self._grant_for(plan.known, extensions)
-            response = yield grant.request
-            response.read()
-            try:
-                token = self._accept(grant, response, plan.known)
-            except ReauthorizationRequired:
-                if grant.grant != "refresh_token":
-                    raise
-                instead = self._stored_instead(store.load(self.key), plan.known)
-                if instead is None:
-                    raise
-                return instead
-            try:
-                if self._sync_write(store, lease, stored, token):
-                    return self._written(token)
-            except TokenStoreError as exc:
-                return self._save_failed(token, exc)
-            return self._not_written(token, store.load(self.key))
+        try:
+            with self._thread_lock, store.lock(self.key) as lease:
+                stored = store.load(self.key)
+                unsaved = self._unsaved_to_write(stored)
+                if unsaved is not None and self._sync_write(store, lease, stored, unsaved):
+                    stored = self._written(unsaved)
+                plan = self._plan(stale, stored, rejected=rejected, code=code is not None)
+                if plan.use is not None:
+                    self._token = plan.use
+                    return plan.use
+                if plan.dead is not None:
+                    self._token = plan.dead
+                if plan.invalidate is not None and self._sync_write(
+                    store, lease, stored, plan.invalidate
+                ):
+                    stored = plan.invalidate
+                grant = code or self._grant_for(plan.known, extensions)
+                response = yield grant.request
+                response.read()
+                try:
+                    token = self._accept(grant, response, plan.known)
+                except ReauthorizationRequired:
+                    instead = self._stored_instead(grant, store.load(self.key), plan.known)
+                    if instead is None:
+                        raise
+                    return instead
+                return self._sync_keep(store, lease, stored, token)
+        except TokenStoreError:
+            if stale is None or not self._only_saving(stale, rejected, code):
+                raise
+            return stale  # the store is still down: the save waits for the next call
 
     async def _async_write(
         self, store: AsyncTokenStore, lease: object, expected: Token | None, token: Token
@@ -499,6 +514,17 @@ class FlipkartAuth(httpx.Auth):
             return bool(await replace(self.key, token, expected=expected, lease=lease))
         await store.save(self.key, token)
         return True
+
+    async def _async_keep(
+        self, store: AsyncTokenStore, lease: object, stored: Token | None, token: Token
+    ) -> Token:
+        """The async twin of :meth:`_sync_keep`."""
+        try:
+            if await self._async_write(store, lease, stored, token):
+                return self._written(token)
+        except TokenStoreError as exc:
+            return self._save_failed(token, exc)
+        return self._not_written(token, await store.load(self.key))
 
     async def _async_renew(
         self,
@@ -513,46 +539,40 @@ class FlipkartAuth(httpx.Auth):
         The locks are left before the token is yielded.
         """
         store = self._async_view()
-        async with self._async_lock(), store.lock(self.key) as lease:
-            stored = await store.load(self.key)
-            unsaved = self._unsaved_to_write(stored)
-            if unsaved is not None and await self._async_write(store, lease, stored, unsaved):
-                stored = self._written(unsaved)
-            plan = self._plan(stale, stored, rejected=rejected, code=code is not None)
-            if plan.use is not None:
-                settled = self._token = plan.use
-            else:
-                if plan.dead is not None:
-                    self._token = plan.dead
-                if plan.invalidate is not None and await self._async_write(
-                    store, lease, stored, plan.invalidate
-                ):
-                    stored = plan.invalidate
-                grant = code or self._grant_for(plan.known, extensions)
-                response = yield grant.request
-                await response.aread()
-                try:
-                    token = self._accept(grant, response, plan.known)
-                except ReauthorizationRequired:
-                    if grant.grant != "refresh_token":
-                        raise
-                    instead = self._stored_instead(await store.load(self.key), plan.known)
-                    if instead is None:
-                        raise
-                    token = instead
-                    written: bool | None = True
+        try:
+            async with self._async_lock(), store.lock(self.key) as lease:
+                stored = await store.load(self.key)
+                unsaved = self._unsaved_to_write(stored)
+                if unsaved is not None and await self._async_write(store, lease, stored, unsaved):
+                    stored = self._written(unsaved)
+                plan = self._plan(stale, stored, rejected=rejected, code=code is not None)
+                if plan.use is not None:
+                    settled = self._token = plan.use
                 else:
+                    if plan.dead is not None:
+                        self._token = plan.dead
+                    if plan.invalidate is not None and await self._async_write(
+                        store, lease, stored, plan.invalidate
+                    ):
+                        stored = plan.invalidate
+                    grant = code or self._grant_for(plan.known, extensions)
+                    response = yield grant.request
+                    await response.aread()
                     try:
-                        written = await self._async_write(store, lease, stored, token)
-                    except TokenStoreError as exc:
-                        written = None
-                        token = self._save_failed(token, exc)
-                if written:
-                    settled = self._written(token)
-                elif written is None:
-                    settled = token
-                else:
-                    settled = self._not_written(token, await store.load(self.key))
+                        token = self._accept(grant, response, plan.known)
+                    except ReauthorizationRequired:
+                        instead = self._stored_instead(
+                            grant, await store.load(self.key), plan.known
+                        )
+                        if instead is None:
+                            raise
+                        settled = instead
+                    else:
+                        settled = await self._async_keep(store, lease, stored, token)
+        except TokenStoreError:
+            if stale is None or not self._only_saving(stale, rejected, code):
+                raise
+            settled = stale  # the store is still down: the save waits for the next call
         yield settled
 
     # -- the two drivers ------------------------------------------------------------------

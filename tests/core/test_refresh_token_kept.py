@@ -22,16 +22,23 @@ def _expired(refresh: str) -> Token:
 
 
 class FlakyStore(MemoryTokenStore):
-    """Saves fail while ``down`` (as a store that is restarting)."""
+    """Saves fail while ``down``; everything fails while ``gone`` (a store restarting)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.down = False
+        self.down = self.gone = False
 
     def save(self, key: TokenKey, token: Token) -> None:
-        if self.down:
+        if self.down or self.gone:
             raise TokenStoreError("the store is down")
         super().save(key, token)
+
+    @contextlib.contextmanager
+    def lock(self, key: TokenKey) -> Iterator[None]:
+        if self.gone:
+            raise TokenStoreError("the store is down")
+        with super().lock(key):
+            yield
 
 
 def _client(fake: FakeFlipkart, store: MemoryTokenStore) -> FlipkartClient:
@@ -54,6 +61,21 @@ def test_a_token_whose_save_failed_is_used_and_saved_at_the_next_call(fake: Fake
         assert store.load(client.auth.key).refresh_token == "RT-1-secretvalue"  # type: ignore[union-attr]
         client.call(get_shipment_details, "S1")
     assert fake.grants() == ["refresh_token"]  # no second refresh was needed to save it
+
+
+def test_while_the_store_stays_down_calls_go_on_with_the_unsaved_token(fake: FakeFlipkart) -> None:
+    store = FlakyStore()
+    fake.valid_refresh.add("RT-0")
+    with _client(fake, store) as client:
+        store.save(client.auth.key, _expired("RT-0"))
+        store.down = True
+        client.call(get_shipment_details, "S1")
+        store.gone = True  # now even the lock fails: the save cannot be retried yet
+        assert client.call(get_shipment_details, "S1") is not None
+        store.down = store.gone = False
+        client.call(get_shipment_details, "S1")
+        assert store.load(client.auth.key).refresh_token == "RT-1-secretvalue"  # type: ignore[union-attr]
+    assert fake.grants() == ["refresh_token"]
 
 
 def test_an_unsaved_token_yields_to_a_newer_one_stored_meanwhile(fake: FakeFlipkart) -> None:
@@ -92,7 +114,9 @@ async def test_async_a_token_whose_save_failed_is_saved_at_the_next_call(
         store.save(client.auth.key, _expired("RT-0"))
         store.down = True
         assert await client.call(get_shipment_details, "S1") is not None
-        store.down = False
+        store.gone = True
+        assert await client.call(get_shipment_details, "S1") is not None
+        store.down = store.gone = False
         await client.call(get_shipment_details, "S1")
         assert store.load(client.auth.key).refresh_token == "RT-1-secretvalue"  # type: ignore[union-attr]
     assert fake.grants() == ["refresh_token"]
