@@ -8,7 +8,12 @@ spec; this package is the hand-written layer on top of it::
     with FlipkartClient.from_env() as client:
         for shipment in client.shipments.search(ShipmentFilter.pre_dispatch(states=["APPROVED"])):
             print(shipment.shipment_id)
+
+Log records go to the ``flipkart_ext`` logger, which has a :class:`logging.NullHandler`:
+nothing reaches stderr unless the application configures logging.
 """
+
+import logging as _logging
 
 from ._auth import FlipkartAuth, TokenStatus
 from ._client import AsyncFlipkartClient, FlipkartClient
@@ -81,3 +86,7 @@ __all__ = [
     "UnsafeNextPageUrl",
     "redact_url",
 ]
+
+# A library leaves output to the application: without this, Python's last-resort handler
+# would print our warnings (a retry given up on, a Retry-After past the cap) to stderr.
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())
