@@ -30,7 +30,7 @@ import functools
 import time
 from collections.abc import Callable, Generator, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Protocol, Self, TypedDict, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, Self, TypedDict, TypeVar, Unpack
 from urllib.parse import urlsplit
 
 import httpx
@@ -57,19 +57,24 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_P = ParamSpec("_P")
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 
-class Operation(Protocol[_T]):
+class Operation(Protocol[_P, _T]):
     """A generated operation module (``flipkart_seller_api.api.<tag>.<operation>``).
 
     Only its I/O-free helpers are used: ``_get_kwargs`` builds the request and
     ``_build_response`` parses a 2xx answer, so our client does the sending
     (and the generated ``HTTPStatus(...)`` never sees Flipkart's non-standard 499).
+
+    ``_P`` captures ``_get_kwargs``'s parameters (the operation's own: path and query
+    parameters, ``body``), so a type checker holds ``client.call(op, ...)`` to them: a
+    misspelt or missing argument is an error before the code runs.
     """
 
-    def _get_kwargs(self, *args: Any, **kwargs: Any) -> dict[str, Any]: ...
+    def _get_kwargs(self, *args: _P.args, **kwargs: _P.kwargs) -> dict[str, Any]: ...
 
     def _build_response(self, *, client: Any, response: httpx.Response) -> Response[_T]: ...
 
@@ -249,13 +254,7 @@ class _ClientBase:
 
     # -- generated operations --------------------------------------------------------------
 
-    @staticmethod
-    def _request_kwargs(
-        op: Operation[Any], args: tuple[Any, ...], kwargs: dict[str, Any]
-    ) -> dict[str, Any]:
-        return op._get_kwargs(*args, **kwargs)
-
-    def _parsed(self, op: Operation[_T], response: httpx.Response, raw: Any) -> _T | None:
+    def _parsed(self, op: Operation[..., _T], response: httpx.Response, raw: Any) -> _T | None:
         if not response.is_success:
             raise error_for_response(response, secrets=self._auth._secrets())
         return op._build_response(client=raw, response=response).parsed
@@ -294,12 +293,14 @@ class CoreClient(_ClientBase):
 
         return Client(base_url=self.api_base_url).set_httpx_client(self._http)
 
-    def call(self, op: Operation[_T], *args: Any, **kwargs: Any) -> _T | None:
+    def call(self, op: Operation[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T | None:
         """Run a generated operation module and return its parsed 2xx body.
 
+        ``args`` and ``kwargs`` are the operation's own (as its ``sync`` function takes
+        them, without ``client``), checked by type checkers against its signature.
         Raises a :class:`~flipkart_ext.FlipkartError` subclass for any other outcome.
         """
-        request_kwargs = self._request_kwargs(op, args, kwargs)
+        request_kwargs = op._get_kwargs(*args, **kwargs)
         with connection_errors():
             response = self._http.request(**request_kwargs)
         return self._parsed(op, response, self.raw)
@@ -373,9 +374,12 @@ class AsyncCoreClient(_ClientBase):
 
         return Client(base_url=self.api_base_url).set_async_httpx_client(self._http)
 
-    async def call(self, op: Operation[_T], *args: Any, **kwargs: Any) -> _T | None:
-        """Run a generated operation module and return its parsed 2xx body."""
-        request_kwargs = self._request_kwargs(op, args, kwargs)
+    async def call(self, op: Operation[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T | None:
+        """Run a generated operation module and return its parsed 2xx body.
+
+        ``args`` and ``kwargs`` are the operation's own, checked like the sync client's.
+        """
+        request_kwargs = op._get_kwargs(*args, **kwargs)
         with connection_errors():
             response = await self._http.request(**request_kwargs)
         return self._parsed(op, response, self.raw)

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from flipkart_ext.testing import Emulator
+from tests._typecheck import mypy_strict
 
-ROOT = Path(__file__).resolve().parents[2]
-README = ROOT / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 BLOCKS = BLOCK.findall(README.read_text())
 
@@ -97,27 +97,8 @@ def test_the_dispatch_recipe_finds_yesterdays_shipments(emulator: Emulator, tmp_
 
 
 def _mypy_strict(blocks: list[str], workdir: Path) -> subprocess.CompletedProcess[str]:
-    """``mypy --strict`` on each block as its own module, against the installed packages."""
-    for number, block in enumerate(blocks):
-        (workdir / f"readme_block_{number:02d}.py").write_text(block)
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--no-color-output",
-            # Outside the repository, so pyproject's [tool.mypy] (files, overrides) stays out;
-            # the cache lives with the repository's so that reruns take a second.
-            "--cache-dir",
-            str(ROOT / ".mypy_cache" / "readme"),
-            ".",
-        ],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    """``mypy --strict`` on each block as its own module."""
+    return mypy_strict({f"readme_block_{n:02d}": b for n, b in enumerate(blocks)}, workdir)
 
 
 def test_readme_blocks_pass_mypy_strict(tmp_path: Path) -> None:
