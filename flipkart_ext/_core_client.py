@@ -12,6 +12,11 @@ Each client owns one :class:`httpx.Client` (or :class:`httpx.AsyncClient`) built
           └─ transport  RetryTransport   backoff, Retry-After, safe-to-repeat policy
               └─ httpx.HTTPTransport (or the one you pass, e.g. httpx.MockTransport)
 
+plus, when a proxy applies (``proxy=``, or ``HTTPS_PROXY`` & co. with ``trust_env``), one
+more ``RetryTransport`` over an ``httpx.HTTPTransport(proxy=...)`` mounted per URL pattern
+as httpx mounts its own (see :mod:`._proxies`), so API and OAuth calls alike take the
+proxy that plain httpx would give them.
+
 Every generated operation stays reachable: ``client.raw`` is a generated
 ``flipkart_seller_api.Client`` wired to that httpx client (the plain ``Client``:
 ``AuthenticatedClient`` would freeze the bearer header at construction and send
@@ -37,9 +42,10 @@ import httpx
 
 from ._auth import AppGrant, FlipkartAuth, TokenStatus
 from ._environments import Environment, require_secure_url, resolve_environment, settings_from_env
-from ._errors import connection_errors, error_for_response
+from ._errors import ConfigurationError, connection_errors, error_for_response
+from ._proxies import ProxyInput, proxy_routes
 from ._redact import install_log_redaction
-from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
+from ._retry import DEFAULT_LIMITS, AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._stores import FileTokenStore, TokenStore
 from ._tokens import AuthorizationURL, Token, build_authorize_url
 from ._tokens import verify_state as _verify_state
@@ -90,6 +96,10 @@ class ClientOptions(TypedDict, total=False):
     ``grant_type``: how to get a token without a refresh token; inferred when omitted.
     ``timeout``: seconds or an :class:`httpx.Timeout`. ``retry``: a :class:`RetryPolicy`.
     ``refresh_skew``: refresh this many seconds before expiry. ``user_agent``, ``clock``.
+    ``proxy``: a proxy URL (``http://user:pass@proxy.corp:3128``) or :class:`httpx.Proxy` for
+    every request, OAuth included. ``trust_env`` (default ``True``): without ``proxy``, honour
+    ``HTTP_PROXY`` / ``HTTPS_PROXY`` / ``ALL_PROXY`` / ``NO_PROXY`` and the ``SSL_CERT_*``
+    variables, as httpx does.
     """
 
     environment: str | Environment
@@ -105,6 +115,8 @@ class ClientOptions(TypedDict, total=False):
     refresh_skew: float
     user_agent: str | None
     clock: Callable[[], float]
+    proxy: ProxyInput | None
+    trust_env: bool
 
 
 @functools.cache
@@ -139,6 +151,8 @@ class _ClientBase:
         refresh_skew: float = 300.0,
         user_agent: str | None = None,
         clock: Callable[[], float] = time.time,
+        proxy: ProxyInput | None = None,
+        trust_env: bool = True,
     ) -> None:
         install_log_redaction()
         self._environment = resolve_environment(
@@ -161,6 +175,8 @@ class _ClientBase:
         self._retry = retry or RetryPolicy()
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self._headers = {"User-Agent": user_agent or _user_agent(), "Accept": "application/json"}
+        self._proxy = proxy
+        self._trust_env = trust_env
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Self:
@@ -210,7 +226,18 @@ class _ClientBase:
             "headers": self._headers,
             "timeout": self._timeout,
             "follow_redirects": False,
+            "trust_env": self._trust_env,
         }
+
+    def _proxy_routes(self, transport: object) -> dict[str, httpx.Proxy | None]:
+        """httpx's proxy routing for this client; none when the caller brings a transport."""
+        if transport is not None:
+            if self._proxy is not None:
+                raise ConfigurationError(
+                    "proxy: give the proxy to the transport you pass (transport=), not to the client"
+                )
+            return {}  # as httpx: a transport of your own is used as is, whatever the environment
+        return proxy_routes(self._proxy, trust_env=self._trust_env)
 
     def _api_base_path(self) -> str:
         return urlsplit(self.api_base_url).path
@@ -276,10 +303,22 @@ class CoreClient(_ClientBase):
         **options: Unpack[ClientOptions],
     ) -> None:
         super().__init__(client_id, client_secret, **options)
+        routes = self._proxy_routes(transport)
         self._http = httpx.Client(
             **self._http_options(),
-            transport=RetryTransport(transport, self._retry, api_base_path=self._api_base_path()),
+            transport=self._retrying(transport),
+            mounts={
+                pattern: None if proxy is None else self._retrying(self._network(proxy))
+                for pattern, proxy in routes.items()
+            },
         )
+
+    def _network(self, proxy: httpx.Proxy | None = None) -> httpx.HTTPTransport:
+        return httpx.HTTPTransport(limits=DEFAULT_LIMITS, proxy=proxy, trust_env=self._trust_env)
+
+    def _retrying(self, transport: httpx.BaseTransport | None) -> RetryTransport:
+        inner = transport if transport is not None else self._network()
+        return RetryTransport(inner, self._retry, api_base_path=self._api_base_path())
 
     @property
     def http(self) -> httpx.Client:
@@ -355,12 +394,24 @@ class AsyncCoreClient(_ClientBase):
         **options: Unpack[ClientOptions],
     ) -> None:
         super().__init__(client_id, client_secret, **options)
+        routes = self._proxy_routes(transport)
         self._http = httpx.AsyncClient(
             **self._http_options(),
-            transport=AsyncRetryTransport(
-                transport, self._retry, api_base_path=self._api_base_path()
-            ),
+            transport=self._retrying(transport),
+            mounts={
+                pattern: None if proxy is None else self._retrying(self._network(proxy))
+                for pattern, proxy in routes.items()
+            },
         )
+
+    def _network(self, proxy: httpx.Proxy | None = None) -> httpx.AsyncHTTPTransport:
+        return httpx.AsyncHTTPTransport(
+            limits=DEFAULT_LIMITS, proxy=proxy, trust_env=self._trust_env
+        )
+
+    def _retrying(self, transport: httpx.AsyncBaseTransport | None) -> AsyncRetryTransport:
+        inner = transport if transport is not None else self._network()
+        return AsyncRetryTransport(inner, self._retry, api_base_path=self._api_base_path())
 
     @property
     def http(self) -> httpx.AsyncClient:

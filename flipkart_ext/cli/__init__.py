@@ -32,8 +32,8 @@ Every failure is reported as one line on stderr, ``flipkart: error: ...``; ``--d
 adds the traceback and the library's (redacted) debug log.
 
 Why argparse rather than typer: it is in the standard library, so the console script
-adds no runtime dependency to a package whose only dependencies are httpx, attrs and
-python-dateutil; it starts faster (typer pulls in click and rich); and everything
+adds no runtime dependency to a package whose only dependencies are httpx, attrs,
+python-dateutil and filelock; it starts faster (typer pulls in click and rich); and everything
 typer would add here, sub-commands, repeatable and typed options, generated help,
 argparse does too. The cost is a few more lines of parser set-up in ``_parser``.
 
