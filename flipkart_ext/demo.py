@@ -263,7 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(line, flush=True)
 
     from . import Environment, FlipkartClient, FlipkartError
-    from .testing import Emulator
+    from .testing import Emulator, MissingExtra
 
     started = time.perf_counter()
     say("Flipkart seller daily job: demo against an embedded sandbox emulator (no credentials)")
@@ -284,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 emulator.client_id, emulator.client_secret, environment=environment
             ) as client:
                 report = run_daily_job(client, args.out, say)
-    except FlipkartError as exc:
+    except (FlipkartError, MissingExtra) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     for failure in report.failures:

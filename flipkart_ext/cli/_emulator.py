@@ -14,7 +14,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     With ``--notify-url`` every state change is POSTed there as Flipkart's signed
     notification. A failure inside the emulator is printed to ``err`` and answered 500.
     """
-    from ..testing import serve
+    from ..testing import MissingExtra, serve
 
     try:
         serve(
@@ -26,6 +26,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out=out,
             err=err,
         )
+    except MissingExtra as exc:
+        print(f"flipkart: error: {exc}", file=err)
+        return 1
     except KeyboardInterrupt:
         print("Emulator stopped.", file=out)
     except OSError as exc:

@@ -18,6 +18,11 @@ signed as Flipkart signs, to a webhook receiver registered with ``emu.notify(url
 
 Or from a shell: ``python -m flipkart_ext.testing --port 8080 --orders 30``.
 
+The emulator needs the ``testing`` extra (``pip install 'flipkart-seller[testing]'``), which
+brings jsonschema for its request checks; without it an emulator refuses to start with
+:class:`MissingExtra`. Importing this package needs nothing beyond the client's dependencies,
+and nothing in the client imports it.
+
 Why the standard library's ``ThreadingHTTPServer`` and not starlette + uvicorn: users of
 the emulator get it with no runtime dependency, and the wire faults need full control of
 the socket: closing a connection without an answer, or promising a Content-Length and
@@ -36,6 +41,7 @@ from ._emulator import (
     DEFAULT_REFRESH_EXPIRES_IN,
     Emulator,
 )
+from ._extra import INSTALL_HINT, MissingExtra
 from ._faults import Faults
 from ._oauth import TokenRequest
 from ._serve import serve
@@ -46,9 +52,11 @@ __all__ = [
     "DEFAULT_CLIENT_SECRET",
     "DEFAULT_EXPIRES_IN",
     "DEFAULT_REFRESH_EXPIRES_IN",
+    "INSTALL_HINT",
     "Delivery",
     "Emulator",
     "Faults",
+    "MissingExtra",
     "RecordedRequest",
     "SpecContract",
     "TokenRequest",

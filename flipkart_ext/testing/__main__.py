@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Sequence
 
 from ._emulator import DEFAULT_CLIENT_ID, DEFAULT_EXPIRES_IN
+from ._extra import MissingExtra, require_testing_extra
 from ._serve import serve
 
 __all__ = ["main"]
@@ -29,6 +30,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="POST every order and return event to URL, signed as Flipkart signs",
     )
     args = parser.parse_args(argv)
+    try:
+        require_testing_extra()
+    except MissingExtra as exc:
+        parser.exit(1, f"{parser.prog}: error: {exc}\n")
     serve(
         args.host,
         args.port,
