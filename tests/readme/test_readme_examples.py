@@ -52,11 +52,37 @@ def test_readme_has_the_documented_examples() -> None:
         "## Regenerating the client",
         "## Recorded cassettes",
         "## The emulator",
+        "## Testing your own code",
     ):
         assert heading in text
 
 
+def _is_test_file(block: str) -> bool:
+    return "\ndef test_" in block
+
+
 def _run(block: str, emulator: Emulator, cwd: Path) -> subprocess.CompletedProcess[str]:
+    if _is_test_file(block):
+        # A test file for the pytest plugin: run it with pytest, in a folder of its own.
+        (cwd / "test_readme_block.py").write_text(block)
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "-p",
+                "no:asyncio",
+                "-W",
+                "error",
+            ],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("FLIPKART_")},
         "FLIPKART_CLIENT_ID": emulator.client_id,
@@ -72,7 +98,10 @@ def _run(block: str, emulator: Emulator, cwd: Path) -> subprocess.CompletedProce
 @pytest.mark.parametrize("block", BLOCKS, ids=[_title(b) for b in BLOCKS])
 def test_readme_block_runs(block: str, emulator: Emulator, tmp_path: Path) -> None:
     result = _run(block, emulator, tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
+    if _is_test_file(block):
+        tests = block.count("\ndef test_")
+        assert f"{tests} passed" in result.stdout.splitlines()[-1], result.stdout
     if "print(" in block:
         assert result.stdout.strip(), "the block prints nothing"
     assert "Traceback" not in result.stderr
