@@ -18,7 +18,7 @@ import logging as _logging
 from ._auth import FlipkartAuth, TokenStatus
 from ._client import AsyncFlipkartClient, FlipkartClient
 from ._core_client import ClientOptions
-from ._environments import PRODUCTION, SANDBOX, Environment
+from ._environments import PRODUCTION, SANDBOX, ConfigurationWarning, Environment
 from ._errors import (
     APIConnectionError,
     APIStatusError,
@@ -59,6 +59,7 @@ __all__ = [
     "AuthorizationURL",
     "ClientOptions",
     "ConfigurationError",
+    "ConfigurationWarning",
     "Environment",
     "FileTokenStore",
     "FlipkartAuth",

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import functools
 import time
+import warnings
 from collections.abc import Callable, Generator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, Self, TypedDict, TypeVar, Unpack
@@ -41,7 +42,13 @@ from urllib.parse import urlsplit
 import httpx
 
 from ._auth import AppGrant, FlipkartAuth, TokenStatus
-from ._environments import Environment, require_secure_url, resolve_environment, settings_from_env
+from ._environments import (
+    ConfigurationWarning,
+    Environment,
+    require_secure_url,
+    resolve_environment,
+    settings_from_env,
+)
 from ._errors import ConfigurationError, connection_errors, error_for_response
 from ._proxies import ProxyInput, proxy_routes
 from ._redact import install_log_redaction
@@ -184,8 +191,12 @@ class _ClientBase:
 
         ``FLIPKART_TOKEN_FILE`` selects a :class:`~flipkart_ext.FileTokenStore`.
         Keyword ``overrides`` win over the environment (e.g. ``transport=``, ``retry=``).
+        A base URL that contradicts an explicit ``FLIPKART_ENV`` is used, with a
+        :class:`~flipkart_ext.ConfigurationWarning` saying so.
         """
         settings = settings_from_env(environ)
+        for conflict in settings.conflicts:
+            warnings.warn(conflict, ConfigurationWarning, stacklevel=2)
         options: dict[str, Any] = {
             "environment": settings.environment,
             "api_base_url": settings.api_base_url,

@@ -18,7 +18,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Download the labels, at most 100 shipments per PDF, and list the files written."""
     ids = list(dict.fromkeys(split_values(args.ids) or []))
     if not ids:
-        raise BadInput("no shipment ids given")
+        raise BadInput("IDS: no shipment ids given")
     with client_from_env(args) as client:
         saved = client.shipments.save_labels(ids, args.out)
     for document in saved:

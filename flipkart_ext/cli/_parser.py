@@ -254,7 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="serve the emulator until Ctrl-C",
         description="Serve a local emulator of Flipkart's sandbox (OAuth included) and print "
-        "the URLs and test credentials to export as FLIPKART_* variables.",
+        "the export lines (FLIPKART_* variables: URLs and test credentials) to paste into "
+        "another shell.",
     )
     serve.set_defaults(handler="._emulator:run")
     serve.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
@@ -275,6 +276,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--notify-url",
         metavar="URL",
         help="POST every order and return event to URL, signed as Flipkart signs",
+    )
+    serve.add_argument(
+        "--env-file",
+        metavar="PATH",
+        help="also write the export lines to PATH (mode 0600), to load with '. PATH'",
     )
     return parser
 

@@ -29,6 +29,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         metavar="URL",
         help="POST every order and return event to URL, signed as Flipkart signs",
     )
+    parser.add_argument(
+        "--env-file", metavar="PATH", help="also write the export lines to PATH (mode 0600)"
+    )
     args = parser.parse_args(argv)
     try:
         require_testing_extra()
@@ -42,6 +45,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         expires_in=args.expires_in,
         client_id=args.client_id,
         notify_url=args.notify_url,
+        env_file=args.env_file,
     )
 
 
