@@ -38,6 +38,7 @@ from ._redact import redact_url
 from ._retry import RetryPolicy
 from ._stores import FileTokenStore, MemoryTokenStore, TokenKey, TokenStore
 from ._tokens import AuthorizationURL, Token
+from ._version import __version__
 from .paging import (
     MissingNextPage,
     NoProgress,
@@ -85,6 +86,7 @@ __all__ = [
     "TokenStore",
     "UnsafeCursor",
     "UnsafeNextPageUrl",
+    "__version__",
     "redact_url",
 ]
 

@@ -56,6 +56,7 @@ from ._retry import DEFAULT_LIMITS, AsyncRetryTransport, RetryPolicy, RetryTrans
 from ._stores import FileTokenStore, TokenStore
 from ._tokens import AuthorizationURL, Token, build_authorize_url
 from ._tokens import verify_state as _verify_state
+from ._version import __version__
 
 if TYPE_CHECKING:
     import flipkart_seller_api
@@ -128,13 +129,7 @@ class ClientOptions(TypedDict, total=False):
 
 @functools.cache
 def _user_agent() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        ours = version("flipkart-seller")
-    except PackageNotFoundError:
-        ours = "0+unknown"
-    return f"flipkart-seller/{ours} httpx/{httpx.__version__}"
+    return f"flipkart-seller/{__version__} httpx/{httpx.__version__}"
 
 
 class _ClientBase:

@@ -298,11 +298,7 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, **kwargs)
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
-        from importlib.metadata import PackageNotFoundError, version
+        from .._version import __version__
 
-        try:
-            text = f"flipkart {version('flipkart-seller')}"
-        except PackageNotFoundError:
-            text = "flipkart (version unknown)"
-        print(text)
+        print(f"flipkart {__version__}")
         parser.exit()
