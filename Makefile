@@ -6,7 +6,7 @@ SPEC ?= https://sandbox-api.flipkart.net/swagger/swagger.json
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install converter regenerate check-generated check-upstream test lint format demo record bench clean
+.PHONY: help install converter regenerate check-generated check-upstream test lint docs format demo record bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -34,13 +34,16 @@ check-generated: install ## Fail unless generated/ equals a fresh regeneration a
 check-upstream: install ## Fail when SPEC's sha256 differs from openapi/provenance.json
 	$(PY) scripts/check_upstream.py --spec '$(SPEC)'
 
-test: install converter lint ## Install, lint, type-check and run the whole test suite (cassettes replay; no network)
+test: install converter lint docs ## Install, lint, type-check, build the docs and run the whole test suite (cassettes replay)
 	$(PY) -m pytest
 
 lint: install ## ruff and mypy --strict
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+
+docs: install ## Build the documentation site into site/ (mkdocs --strict: a broken reference fails)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet
 
 format: install ## Apply ruff fixes and formatting
 	$(VENV)/bin/ruff check --fix .
@@ -56,4 +59,4 @@ bench: install converter ## Run the benchmarks and print the table
 	$(PY) benchmarks/run.py
 
 clean: ## Remove the virtualenv and caches
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache scripts/node_modules
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache scripts/node_modules site

@@ -9,21 +9,19 @@ Installed with the package and registered through the ``pytest11`` entry point
 
 Fixtures (each test gets a fresh emulator: seeding, faults and state never leak):
 
-==========================  =====================================================================
-``flipkart_emulator``       a running :class:`~flipkart_ext.testing.Emulator`, seeded by the
-                            ``flipkart`` marker
-``flipkart_client``         a :class:`~flipkart_ext.FlipkartClient` bound to it, open
-``flipkart_async_client``   an :class:`~flipkart_ext.AsyncFlipkartClient` bound to it (any
-                            asyncio test: pytest-asyncio, or anyio on asyncio)
-``flipkart_env``            ``FLIPKART_*`` variables pointing at it, for code that calls
-                            ``FlipkartClient.from_env()``; returns them as a dict
-``flipkart_faults``         the emulator's :class:`~flipkart_ext.testing.Faults` (429, 503,
-                            dropped connections, latency, noise...)
-``flipkart_webhooks``       a :class:`~flipkart_ext.testing.WebhookCapture` registered with
-                            ``emulator.notify``: every notification, signature-checked, decoded
-``flipkart_emulator_options``  override it to pass options to the emulator (``seed``,
-                            ``clock``, ``expires_in``...); ``{}`` by default
-==========================  =====================================================================
+- ``flipkart_emulator``: a running :class:`~flipkart_ext.testing.Emulator`, seeded by the
+  ``flipkart`` marker;
+- ``flipkart_client``: a :class:`~flipkart_ext.FlipkartClient` bound to it, open;
+- ``flipkart_async_client``: an :class:`~flipkart_ext.AsyncFlipkartClient` bound to it (any
+  asyncio test: pytest-asyncio, or anyio on asyncio);
+- ``flipkart_env``: ``FLIPKART_*`` variables pointing at it, for code that calls
+  ``FlipkartClient.from_env()``; returns them as a dict;
+- ``flipkart_faults``: the emulator's :class:`~flipkart_ext.testing.Faults` (429, 503,
+  dropped connections, latency, noise...);
+- ``flipkart_webhooks``: a :class:`~flipkart_ext.testing.WebhookCapture` registered with
+  ``emulator.notify``: every notification, signature-checked, decoded;
+- ``flipkart_emulator_options``: override it to pass options to the emulator (``seed``,
+  ``clock``, ``expires_in``...); ``{}`` by default.
 
 Seeding, declared on a test, class or module::
 
