@@ -16,6 +16,7 @@ nothing reaches stderr unless the application configures logging.
 import logging as _logging
 
 from ._auth import FlipkartAuth, TokenStatus
+from ._batches import BatchResults, InvalidItem
 from ._client import AsyncFlipkartClient, FlipkartClient
 from ._core_client import ClientOptions
 from ._environments import PRODUCTION, SANDBOX, ConfigurationWarning, Environment
@@ -26,6 +27,7 @@ from ._errors import (
     AuthenticationError,
     ConfigurationError,
     FlipkartError,
+    InvalidArgument,
     InvalidRequest,
     MalformedResponse,
     NotFound,
@@ -58,6 +60,7 @@ __all__ = [
     "AsyncFlipkartClient",
     "AuthenticationError",
     "AuthorizationURL",
+    "BatchResults",
     "ClientOptions",
     "ConfigurationError",
     "ConfigurationWarning",
@@ -66,6 +69,8 @@ __all__ = [
     "FlipkartAuth",
     "FlipkartClient",
     "FlipkartError",
+    "InvalidArgument",
+    "InvalidItem",
     "InvalidRequest",
     "MalformedResponse",
     "MemoryTokenStore",

@@ -11,6 +11,8 @@ import functools
 
 from ._core_client import AsyncCoreClient, CoreClient
 from ._redact import install_log_redaction
+from .listings import AsyncListings, Listings
+from .returns import AsyncReturns, Returns
 from .shipments import AsyncShipments, Shipments
 
 __all__ = ["AsyncFlipkartClient", "FlipkartClient"]
@@ -25,9 +27,21 @@ class FlipkartClient(CoreClient):
 
     @functools.cached_property
     def shipments(self) -> Shipments:
-        """Shipment search with pagination, id look-ups and label downloads."""
+        """Shipment search, look-ups, label downloads and the dispatch day (pack to manifest)."""
         install_log_redaction()  # covers loggers created since the client was built
-        return Shipments(self.http, self.api_base_url)
+        return Shipments(self.http, self.api_base_url, self._retry)
+
+    @functools.cached_property
+    def returns(self) -> Returns:
+        """Returns search across pages and look-ups by return or tracking id."""
+        install_log_redaction()
+        return Returns(self.http, self.api_base_url)
+
+    @functools.cached_property
+    def listings(self) -> Listings:
+        """Listings by SKU, listing search, and bulk stock and price updates."""
+        install_log_redaction()
+        return Listings(self.http, self.api_base_url, self._retry)
 
 
 class AsyncFlipkartClient(AsyncCoreClient):
@@ -35,6 +49,18 @@ class AsyncFlipkartClient(AsyncCoreClient):
 
     @functools.cached_property
     def shipments(self) -> AsyncShipments:
-        """Shipment search with pagination, id look-ups and label downloads."""
+        """Shipment search, look-ups, label downloads and the dispatch day (pack to manifest)."""
         install_log_redaction()
-        return AsyncShipments(self.http, self.api_base_url)
+        return AsyncShipments(self.http, self.api_base_url, self._retry)
+
+    @functools.cached_property
+    def returns(self) -> AsyncReturns:
+        """Returns search across pages and look-ups by return or tracking id."""
+        install_log_redaction()
+        return AsyncReturns(self.http, self.api_base_url)
+
+    @functools.cached_property
+    def listings(self) -> AsyncListings:
+        """Listings by SKU, listing search, and bulk stock and price updates."""
+        install_log_redaction()
+        return AsyncListings(self.http, self.api_base_url, self._retry)

@@ -49,7 +49,7 @@ from ._environments import (
     resolve_environment,
     settings_from_env,
 )
-from ._errors import ConfigurationError, connection_errors, error_for_response
+from ._errors import ConfigurationError, InvalidArgument, connection_errors, error_for_response
 from ._proxies import ProxyInput, proxy_routes
 from ._redact import install_log_redaction
 from ._retry import DEFAULT_LIMITS, AsyncRetryTransport, RetryPolicy, RetryTransport
@@ -270,9 +270,9 @@ class _ClientBase:
         self, code: str, redirect_uri: str, state: str, expected_state: str | None
     ) -> Generator[httpx.Request, httpx.Response, Token]:
         if expected_state is not None and not _verify_state(expected_state, state):
-            raise ValueError("the state returned by Flipkart does not match the one issued")
+            raise InvalidArgument("the state returned by Flipkart does not match the one issued")
         if not code:
-            raise ValueError("code must not be empty")
+            raise InvalidArgument("code must not be empty")
         return self._auth.exchange_code_flow(
             code, redirect_uri, state, timeout=self._timeout.as_dict()
         )

@@ -5,6 +5,9 @@ The hierarchy::
     FlipkartError
     ├── ConfigurationError (ValueError)   missing or blank credentials, unknown environment,
     │                                     unsafe base URL: refused before any request
+    ├── InvalidArgument (ValueError)  a call's argument refused before any request (names it)
+    ├── MalformedResponse             a 2xx answer that is not the documented JSON shape
+    ├── PaginationError               a list cannot be followed safely (flipkart_ext.paging)
     ├── NotificationError             a webhook refused or undecodable (flipkart_ext.notifications)
     ├── APIConnectionError            no HTTP answer: connect failure, reset, protocol error
     │   └── APITimeoutError           a connect, read, write or pool timeout
@@ -16,6 +19,9 @@ The hierarchy::
         ├── InvalidRequest            400, 422
         ├── RateLimitError            429 (``retry_after`` in seconds when the server said)
         └── ServerError               5xx and Flipkart's 499 connection timeout
+
+Any error that ends a paginated iteration carries ``resume_from``: the cursor of the
+first page not handed over, to continue with ``resume_from=error.resume_from``.
 
 Every :class:`APIStatusError` carries ``status_code``, Flipkart's error ``code``
 and ``message`` as far as they could be read from the body, the response
@@ -53,6 +59,7 @@ __all__ = [
     "AuthenticationError",
     "ConfigurationError",
     "FlipkartError",
+    "InvalidArgument",
     "InvalidRequest",
     "MalformedResponse",
     "NotFound",
@@ -80,6 +87,14 @@ class FlipkartError(Exception):
     Set on any error that ends a paginated ``search()``/``pages()``: the cursor of the first
     page that was not handed over (pass it back as ``resume_from=``), or ``None`` when no
     page was (run the same call again). Always ``None`` for errors outside an iteration.
+    """
+
+
+class InvalidArgument(FlipkartError, ValueError):
+    """An argument to a call is not acceptable; raised before any request is sent.
+
+    The message starts with the argument's name (``"order_date from: ..."``). Also a
+    ``ValueError``, so ``except ValueError`` keeps working.
     """
 
 

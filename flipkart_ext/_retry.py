@@ -82,6 +82,7 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
+from ._errors import ConfigurationError
 from ._redact import redact_url
 from ._tokens import GRANT_EXTENSION
 
@@ -215,9 +216,9 @@ class RetryPolicy:
 
     def __post_init__(self) -> None:
         if self.max_attempts < 1:
-            raise ValueError("max_attempts must be at least 1")
+            raise ConfigurationError("max_attempts: must be at least 1")
         if min(self.backoff_base, self.backoff_cap, self.max_retry_after, self.total_timeout) < 0:
-            raise ValueError("retry timings must not be negative")
+            raise ConfigurationError("retry timings must not be negative")
 
     @classmethod
     def disabled(cls) -> RetryPolicy:

@@ -21,16 +21,25 @@ __all__ = [
     "DECLARED_FIELDS",
     "DECLARED_OPERATIONS",
     "DECLARED_PARAMS",
+    "LISTING_CHANGE",
+    "LISTING_CHANGES",
+    "LISTING_DETAILS",
+    "LISTING_LOOKUP",
     "LISTING_SEARCH",
+    "LISTING_SEARCHED",
     "LISTING_SEARCH_PAGE",
     "LISTING_SEARCH_STATUS",
+    "MANDATORY_FORMS_ANSWER",
     "ORDER_ITEM",
     "RETURNS_PAGE",
     "RETURNS_QUERY",
     "RETURNS_SEARCH",
     "RETURN_ITEM",
+    "SELF_SHIP_ACTION_ANSWER",
     "SHIPMENT",
+    "SHIPMENT_ACTION_ANSWER",
     "SHIPMENT_DOCUMENTS",
+    "SHIPMENT_FORMS",
     "SHIPMENT_LOOKUP",
     "SHIPMENT_LOOKUP_ANSWER",
     "SHIPMENT_PAGE",
@@ -101,6 +110,22 @@ class _ShipmentLookup(NamedTuple):
     order_item_ids: SpecParam
 
 
+class _ActionAnswer(NamedTuple):
+    """Where a bulk action's answer keeps its per-item results."""
+
+    items: SpecField
+    id: SpecField
+    status: SpecField
+    error_code: SpecField
+    error_message: SpecField
+
+
+class _FormsAnswer(NamedTuple):
+    items: SpecField
+    id: SpecField
+    forms: SpecField
+
+
 class _ReturnsPage(NamedTuple):
     has_more: SpecField
     next: SpecField
@@ -120,6 +145,19 @@ class _ReturnsQuery(NamedTuple):
 
 class _ReturnItem(NamedTuple):
     id: SpecField
+    tracking_id: SpecField
+
+
+class _ListingChange(NamedTuple):
+    status: SpecField
+    errors: SpecField
+    attribute_errors: SpecField
+
+
+class _ListingDetails(NamedTuple):
+    available: SpecField
+    unavailable: SpecField
+    invalid: SpecField
 
 
 class _ListingSearchPage(NamedTuple):
@@ -165,6 +203,34 @@ SHIPMENT_DOCUMENTS: Final = {
 }
 """PDF downloads by kind; ``{shipmentIds}`` takes comma-separated ids."""
 
+SHIPMENT_ACTION_ANSWER: Final = _ActionAnswer(
+    items=SpecField("ShipmentStatusResponseV3", "shipments"),
+    id=SpecField("ShipmentV3", "shipmentId"),
+    status=SpecField("ShipmentV3", "status"),
+    error_code=SpecField("ShipmentV3", "errorCode"),
+    error_message=SpecField("ShipmentV3", "errorMessage"),
+)
+"""The answer of pack, ready to dispatch, cancel and form acknowledgements (v3)."""
+SELF_SHIP_ACTION_ANSWER: Final = _ActionAnswer(
+    items=SpecField("ShipmentsDispatchResponseV2", "shipments"),
+    id=SpecField("ShipmentResponseStatusV2", "shipmentId"),
+    status=SpecField("ShipmentResponseStatusV2", "processingStatus"),
+    error_code=SpecField("ShipmentResponseStatusV2", "errorCode"),
+    error_message=SpecField("ShipmentResponseStatusV2", "errorMessage"),
+)
+"""The answer of the self-ship dispatch, delivery and delivery-attempt calls.
+
+Flipkart's pages print ``processingStatus`` for the v3 actions too, where the spec says
+``status``: readers accept either.
+"""
+SHIPMENT_FORMS: Final = SpecOperation("post", "/v3/shipments/{shipmentIds}/forms")
+"""The mandatory forms of shipments; ``{shipmentIds}`` takes comma-separated ids."""
+MANDATORY_FORMS_ANSWER: Final = _FormsAnswer(
+    items=SpecField("MandatoryFormsResponse", "shipments"),
+    id=SpecField("MandatoryFormsResponseShipment", "shipmentId"),
+    forms=SpecField("MandatoryFormsResponseShipment", "forms"),
+)
+
 # -- returns -----------------------------------------------------------------------------------
 
 RETURNS_SEARCH: Final = SpecOperation("get", "/v2/returns")
@@ -173,7 +239,10 @@ RETURNS_PAGE: Final = _ReturnsPage(
     next=SpecField("ReturnsSearchResponseV2", "nextUrl"),
     items=SpecField("ReturnsSearchResponseV2", "returnItems"),
 )
-RETURN_ITEM: Final = _ReturnItem(id=SpecField("ReturnItem", "returnId"))
+RETURN_ITEM: Final = _ReturnItem(
+    id=SpecField("ReturnItem", "returnId"),
+    tracking_id=SpecField("ReturnItem", "trackingId"),
+)
 RETURNS_QUERY: Final = _ReturnsQuery(
     source=SpecParam(RETURNS_SEARCH, "source"),
     created_after=SpecParam(RETURNS_SEARCH, "createdAfter"),
@@ -196,6 +265,27 @@ LISTING_SEARCH_PAGE: Final = _ListingSearchPage(
     page_id=SpecField("BulkListingRequest", "page_id"),
     filters=SpecField("BulkListingRequest", "filters"),
 )
+LISTING_SEARCHED: Final = SpecField("BulkListing", "listing_id")
+"""The id of a listing on a listing search page (de-duplication key)."""
+LISTING_LOOKUP: Final = SpecOperation("get", "/listings/v3/{skuIds}")
+LISTING_DETAILS: Final = _ListingDetails(
+    available=SpecField("GetMarketplaceListingDetailsResponse", "available"),
+    unavailable=SpecField("GetMarketplaceListingDetailsResponse", "unavailable"),
+    invalid=SpecField("GetMarketplaceListingDetailsResponse", "invalid"),
+)
+LISTING_CHANGES: Final = {
+    "create": SpecOperation("post", "/listings/v3"),
+    "update": SpecOperation("post", "/listings/v3/update"),
+    "update_price": SpecOperation("post", "/listings/v3/update/price"),
+    "update_inventory": SpecOperation("post", "/listings/v3/update/inventory"),
+}
+"""The bulk listing calls: bodies and answers are maps keyed by SKU."""
+LISTING_CHANGE: Final = _ListingChange(
+    status=SpecField("ListingChangeResponse", "status"),
+    errors=SpecField("ListingChangeResponse", "errors"),
+    attribute_errors=SpecField("ListingChangeResponse", "attribute_errors"),
+)
+"""One SKU's entry in the answer to a bulk listing call."""
 LISTING_SEARCH_STATUS: Final = SpecField("BulkListingFilter", "lisitng_status")
 """The listing-status filter of a listing search, spelled as the spec spells it."""
 
@@ -204,7 +294,10 @@ DECLARED_OPERATIONS: Final = (
     SHIPMENT_SEARCH_NEXT,
     _LOOKUP,
     *SHIPMENT_DOCUMENTS.values(),
+    SHIPMENT_FORMS,
     RETURNS_SEARCH,
     LISTING_SEARCH,
+    LISTING_LOOKUP,
+    *LISTING_CHANGES.values(),
 )
 DECLARED_PARAMS: Final = (*SHIPMENT_LOOKUP, *RETURNS_QUERY)

@@ -6,8 +6,8 @@ a seller's program would, through the public client only:
 
 1. obtain a token (only its environment and expiry are shown);
 2. search the APPROVED shipments awaiting packing, across pages;
-3. pack them (generate labels), in batches of at most 25 per call, the spec's
-   ``maxItems`` for ``ShipmentPackRequest.shipments``;
+3. pack them (generate labels) in one call of ``client.shipments.pack``, which sends at
+   most 25 per request, the spec's ``maxItems`` for ``ShipmentPackRequest.shipments``;
 4. download the label PDFs into a folder (``--out``, default ``./flipkart-labels``);
 5. mark them ready to dispatch, per dispatch location, at most 25 per call.
 
@@ -17,23 +17,21 @@ a seller's program would, through the public client only:
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .cli._text import describe_token, plural
 
 if TYPE_CHECKING:
-    from flipkart_seller_api.models.pack_request import PackRequest
     from flipkart_seller_api.models.shipment import Shipment
 
     from . import FlipkartClient
-    from .shipments import SavedPdf
+    from .shipments import SavedPdf, ShipmentResult
     from .testing import Emulator
 
 __all__ = [
@@ -43,7 +41,6 @@ __all__ = [
     "DailyJobReport",
     "batched",
     "main",
-    "pack_request_for",
     "run_daily_job",
     "seed_orders",
 ]
@@ -96,79 +93,14 @@ def seed_orders(emulator: Emulator, count: int) -> None:
             emulator.create_test_orders(share, location_id=location_id)
 
 
-def pack_request_for(shipment: Shipment, invoice_date: dt.datetime) -> PackRequest:
-    """What a seller sends to generate a label: invoice, package size and tax per item."""
-    from flipkart_seller_api.models.dimensions import Dimensions
-    from flipkart_seller_api.models.pack_request import PackRequest
-    from flipkart_seller_api.models.pack_request_invoice import PackRequestInvoice
-    from flipkart_seller_api.models.sub_shipments import SubShipments
-    from flipkart_seller_api.models.tax_item import TaxItem
-
-    items = _list(shipment.order_items)
-    order_ids = dict.fromkeys(str(i.order_id) for i in items if isinstance(i.order_id, str))
-    return PackRequest(
-        shipment_id=str(shipment.shipment_id),
-        location_id=str(shipment.location_id),
-        invoices=[
-            PackRequestInvoice(
-                order_id=order_id,
-                invoice_date=invoice_date,
-                invoice_number=f"INV-{invoice_date:%Y%m%d}-{order_id[-6:]}",
-            )
-            for order_id in order_ids
-        ],
-        sub_shipments=[
-            SubShipments(
-                sub_shipment_id=str(sub.sub_shipment_id),
-                dimensions=Dimensions(length=20.0, breadth=15.0, height=10.0, weight=0.5),
-            )
-            for sub in _list(shipment.sub_shipments)
-            if isinstance(sub.sub_shipment_id, str)
-        ],
-        tax_items=[
-            TaxItem(
-                tax_rate=_GST_RATE,
-                order_item_id=str(item.order_item_id),
-                quantity=item.quantity if isinstance(item.quantity, int) else 1,
-            )
-            for item in items
-            if isinstance(item.order_item_id, str)
-        ],
-    )
-
-
-def _list(value: Any) -> list[Any]:
-    # Generated fields may be UNSET or None as well as a list: read them liberally.
-    return value if isinstance(value, list) else []
-
-
-def _outcomes(response: Any, report: DailyJobReport) -> list[str]:
-    """Shipment ids the server accepted; refusals are added to ``report.failures``."""
-    accepted = []
-    for entry in _list(getattr(response, "shipments", None)):
-        shipment_id = entry.shipment_id if isinstance(entry.shipment_id, str) else "?"
-        if entry.status == "SUCCESS":
-            accepted.append(shipment_id)
-        else:
-            reason = entry.error_message or entry.error_code or entry.status or "no reason given"
-            report.failures.append(f"{shipment_id}: {reason}")
-    return accepted
-
-
-def _by_location(shipments: Iterable[Shipment], wanted: set[str]) -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = {}
-    for shipment in shipments:
-        if shipment.shipment_id in wanted:
-            groups.setdefault(str(shipment.location_id), []).append(str(shipment.shipment_id))
-    return groups
+def _refusals(results: Iterable[ShipmentResult], report: DailyJobReport) -> list[str]:
+    """Shipment ids that went through; the others are added to ``report.failures``."""
+    report.failures += [str(result) for result in results if not result.ok]
+    return [result.shipment_id for result in results if result.ok]
 
 
 def run_daily_job(client: FlipkartClient, out: str | os.PathLike[str], say: Say) -> DailyJobReport:
     """Search, pack, download labels and mark ready to dispatch; ``say`` prints progress."""
-    from flipkart_seller_api.api.shipment_v3 import mark_rtd, pack
-    from flipkart_seller_api.models.dispatch_shipment_request import DispatchShipmentRequest
-    from flipkart_seller_api.models.shipment_pack_request import ShipmentPackRequest
-
     from .shipments import ShipmentFilter
 
     report = DailyJobReport()
@@ -189,11 +121,8 @@ def run_daily_job(client: FlipkartClient, out: str | os.PathLike[str], say: Say)
     if not shipments:
         return report
 
-    invoice_date = dt.datetime.now(dt.UTC).astimezone()
-    for batch in batched(shipments, MAX_SHIPMENTS_PER_ACTION):
-        body = ShipmentPackRequest(shipments=[pack_request_for(s, invoice_date) for s in batch])
-        report.packed += _outcomes(client.call(pack, body=body), report)
-        report.pack_calls += 1
+    packed = client.shipments.pack(shipments, tax_rate=_GST_RATE)
+    report.packed, report.pack_calls = _refusals(packed, report), packed.requests
     say(
         f"Packed {plural(len(report.packed), 'shipment')} in {plural(report.pack_calls, 'call')} "
         f"(at most {MAX_SHIPMENTS_PER_ACTION} per call)"
@@ -209,11 +138,10 @@ def run_daily_job(client: FlipkartClient, out: str | os.PathLike[str], say: Say)
         f"{', '.join(saved.path.name for saved in report.labels)})"
     )
 
-    for location_id, ids in _by_location(shipments, set(report.packed)).items():
-        for batch_ids in batched(ids, MAX_SHIPMENTS_PER_ACTION):
-            request = DispatchShipmentRequest(location_id=location_id, shipment_ids=batch_ids)
-            report.dispatched += _outcomes(client.call(mark_rtd, body=request), report)
-            report.dispatch_calls += 1
+    ready = client.shipments.mark_ready_to_dispatch(
+        [s for s in shipments if s.shipment_id in set(report.packed)]
+    )
+    report.dispatched, report.dispatch_calls = _refusals(ready, report), ready.requests
     say(
         f"Marked {plural(len(report.dispatched), 'shipment')} ready to dispatch in "
         f"{plural(report.dispatch_calls, 'call')}"

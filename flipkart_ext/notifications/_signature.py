@@ -27,6 +27,7 @@ import hmac
 import re
 from collections.abc import Mapping
 
+from .._errors import InvalidArgument
 from ._dates import epoch_seconds, parse_epoch, parse_http_date
 from ._errors import (
     BadSignature,
@@ -109,13 +110,13 @@ def sign(
         x_date = dt.datetime.now(dt.UTC)
     if isinstance(x_date, dt.datetime):
         if x_date.tzinfo is None:
-            raise ValueError("x_date must be timezone-aware")
+            raise InvalidArgument("x_date must be timezone-aware")
         x_date = email.utils.format_datetime(x_date.astimezone(dt.UTC), usegmt=True)
     hashed = x_date
     if date_form is DateForm.EPOCH_SECONDS:
         moment = _parse_x_date(x_date)
         if moment is None:
-            raise ValueError("x_date is neither an HTTP-date nor epoch seconds")
+            raise InvalidArgument("x_date is neither an HTTP-date nor epoch seconds")
         hashed = epoch_seconds(moment)
     signature = compute_signature(hashed, url, method, app_secret)
     credentials = base64.b64encode(f"{app_id}:{signature}".encode()).decode("ascii")
@@ -153,11 +154,11 @@ def verify_signature(
     all subclasses of :class:`InvalidSignature`.
     """
     if max_skew is not None and max_skew < dt.timedelta(0):
-        raise ValueError("max_skew must not be negative")
+        raise InvalidArgument("max_skew must not be negative")
     if now is None:
         now = dt.datetime.now(dt.UTC)
     elif now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
+        raise InvalidArgument("now must be timezone-aware")
 
     x_date = _single_header(headers, DATE_HEADER)
     authorization = _single_header(headers, AUTHORIZATION_HEADER)

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
-from .._errors import FlipkartError, MalformedResponse, connection_errors, raise_for_response
+from .._errors import (
+    FlipkartError,
+    InvalidArgument,
+    MalformedResponse,
+    connection_errors,
+    raise_for_response,
+)
 from ._shape import PageRequest
 from ._walker import Page, PageWalker
 
@@ -237,5 +243,5 @@ class AsyncItemIterator(_AsyncIteration[T]):
 def check_prefetch(prefetch: int) -> int:
     """Only one page can be fetched ahead: each cursor arrives with the page before it."""
     if prefetch not in (0, 1) or isinstance(prefetch, bool):
-        raise ValueError(f"prefetch: expected 0 or 1, got {prefetch!r}")
+        raise InvalidArgument(f"prefetch: expected 0 or 1, got {prefetch!r}")
     return prefetch

@@ -33,7 +33,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Generic, TypeVar
 
-from .._errors import FlipkartError, MalformedResponse
+from .._errors import FlipkartError, InvalidArgument, MalformedResponse
 from ._errors import MissingNextPage, NoProgress, RepeatedCursor
 from ._shape import PageRequest, PageShape
 from ._urls import ApiBase
@@ -159,7 +159,7 @@ def check_count(name: str, value: int | None, minimum: int) -> None:
     if value is not None and (
         isinstance(value, bool) or not isinstance(value, int) or value < minimum
     ):
-        raise ValueError(f"{name}: expected an integer >= {minimum}, got {value!r}")
+        raise InvalidArgument(f"{name}: expected an integer >= {minimum}, got {value!r}")
 
 
 class PageWalker(Generic[T]):
@@ -189,11 +189,11 @@ class PageWalker(Generic[T]):
         if resume_from is not None and (
             not isinstance(resume_from, str) or not resume_from.strip()
         ):
-            raise ValueError(
+            raise InvalidArgument(
                 f"resume_from: expected a cursor string from Page.cursor, got {resume_from!r}"
             )
         if first is None and (resume_from is None or shape.cursor.needs_first_request):
-            raise ValueError(
+            raise InvalidArgument(
                 "filter: required unless resume_from is given"
                 if resume_from is None
                 else f"filter: required to resume a {shape.name} (its cursor is only a page token)"

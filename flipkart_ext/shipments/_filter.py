@@ -8,9 +8,15 @@ models package.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
+
+from .._errors import InvalidArgument
+from .._inputs import DateRangeInput, InstantInput, Range
+from .._inputs import date_range as _date_range
+from .._inputs import one_of as _one_of
+from .._inputs import optional_values as _optional_values
+from .._inputs import values as _values
 
 if TYPE_CHECKING:
     from flipkart_seller_api.models.search_shipment_request import SearchShipmentRequest
@@ -36,13 +42,7 @@ SORT_ORDERS: Final = ("asc", "desc")
 MAX_PAGE_SIZE: Final = 20
 """Flipkart's largest ``pagination.pageSize`` (also the server's default)."""
 
-InstantInput = dt.datetime | str
-"""An aware ``datetime``, or a string ``dateutil`` parses to one (it must carry an offset)."""
-
-DateRangeInput = tuple[InstantInput | None, InstantInput | None]
-"""``(from, to)``; either end may be ``None`` for an open range, not both."""
-
-_Range = tuple[dt.datetime | None, dt.datetime | None]
+_Range = Range
 
 
 class ShipmentFilter:
@@ -163,7 +163,7 @@ class ShipmentFilter:
             }
             given = [name for name, value in criteria.items() if value is not None]
             if given:
-                raise ValueError(
+                raise InvalidArgument(
                     f"{given[0]}: ShipmentFilter.any() sends an empty filter; "
                     "use pre_dispatch(), post_dispatch() or cancelled() to narrow it"
                 )
@@ -174,7 +174,7 @@ class ShipmentFilter:
         allowed_states = STATES_BY_TYPE.get(kind)
         if allowed_states is None:
             if states is not None:
-                raise ValueError(
+                raise InvalidArgument(
                     "states: a cancelled filter selects by cancellation_type, not by state"
                 )
             normalized_states = None
@@ -185,7 +185,7 @@ class ShipmentFilter:
 
         if kind == CANCELLED:
             if cancellation_type is None:
-                raise ValueError(
+                raise InvalidArgument(
                     f"cancellation_type: required for a cancelled filter; one of {CANCELLATION_TYPES}"
                 )
             cancel_kind: str | None = _one_of(
@@ -197,26 +197,26 @@ class ShipmentFilter:
                 ("cancellation_date", cancellation_date),
             ):
                 if value is not None:
-                    raise ValueError(f"{name}: only a cancelled filter accepts it, not {kind}")
+                    raise InvalidArgument(f"{name}: only a cancelled filter accepts it, not {kind}")
             cancel_kind = None
 
         if hold is not None:
             if kind != PRE_DISPATCH:
-                raise ValueError(f"hold: only a preDispatch filter accepts it, not {kind}")
+                raise InvalidArgument(f"hold: only a preDispatch filter accepts it, not {kind}")
             if not isinstance(hold, bool):
-                raise ValueError(f"hold: expected True or False, got {hold!r}")
+                raise InvalidArgument(f"hold: expected True or False, got {hold!r}")
 
         if location_id is not None and (
             not isinstance(location_id, str) or not location_id.strip()
         ):
-            raise ValueError(f"location_id: expected a non-empty string, got {location_id!r}")
+            raise InvalidArgument(f"location_id: expected a non-empty string, got {location_id!r}")
 
         if page_size is not None and (
             isinstance(page_size, bool)
             or not isinstance(page_size, int)
             or not 1 <= page_size <= MAX_PAGE_SIZE
         ):
-            raise ValueError(
+            raise InvalidArgument(
                 f"page_size: expected an integer from 1 to {MAX_PAGE_SIZE}, got {page_size!r}"
             )
 
@@ -485,75 +485,3 @@ class ShipmentFilter:
             if getattr(self, name) is not None
         )
         return f"ShipmentFilter({self.filter_type!r}{', ' if shown else ''}{shown})"
-
-
-def _one_of(field: str, value: object, allowed: tuple[str, ...]) -> str:
-    if not isinstance(value, str) or value not in allowed:
-        raise ValueError(f"{field}: expected one of {allowed}, got {value!r}")
-    # A StrEnum member is accepted and sent as its plain value.
-    return str.__str__(value)
-
-
-def _values(
-    field: str, values: Iterable[str] | str, allowed: tuple[str, ...] | None
-) -> tuple[str, ...]:
-    items: Iterable[object] = [values] if isinstance(values, str) else values
-    try:
-        listed = list(items)
-    except TypeError:
-        raise ValueError(
-            f"{field}: expected a string or an iterable of strings, got {values!r}"
-        ) from None
-    if not listed:
-        raise ValueError(f"{field}: empty; omit the argument instead of passing no values")
-    seen: dict[str, None] = {}
-    for item in listed:
-        if allowed is not None:
-            seen[_one_of(field, item, allowed)] = None
-        elif isinstance(item, str) and item.strip():
-            seen[str.__str__(item)] = None
-        else:
-            raise ValueError(f"{field}: expected non-empty strings, got {item!r}")
-    return tuple(seen)
-
-
-def _optional_values(
-    field: str, values: Iterable[str] | str | None, allowed: tuple[str, ...]
-) -> tuple[str, ...] | None:
-    return None if values is None else _values(field, values, allowed)
-
-
-def _date_range(field: str, value: DateRangeInput | None) -> _Range | None:
-    if value is None:
-        return None
-    if isinstance(value, str | bytes) or not isinstance(value, tuple | list) or len(value) != 2:
-        raise ValueError(f"{field}: expected a (from, to) pair, got {value!r}")
-    start = None if value[0] is None else _instant(f"{field} from", value[0])
-    end = None if value[1] is None else _instant(f"{field} to", value[1])
-    if start is None and end is None:
-        raise ValueError(f"{field}: give at least one of from and to")
-    if start is not None and end is not None and start > end:
-        raise ValueError(f"{field}: from ({start.isoformat()}) is after to ({end.isoformat()})")
-    return (start, end)
-
-
-def _instant(field: str, value: object) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        instant = value
-    elif isinstance(value, str):
-        from dateutil import parser
-
-        try:
-            instant = parser.parse(value)
-        except (ValueError, OverflowError):
-            raise ValueError(f"{field}: cannot read {value!r} as a date-time") from None
-    elif isinstance(value, dt.date):
-        raise ValueError(f"{field}: a date has no time of day or zone; pass an aware datetime")
-    else:
-        raise ValueError(f"{field}: expected an aware datetime or an ISO string, got {value!r}")
-    if instant.tzinfo is None or instant.utcoffset() is None:
-        raise ValueError(
-            f"{field}: {value!r} has no time zone; Flipkart reads times with an offset "
-            "(e.g. +05:30), so a naive time would silently shift the range"
-        )
-    return instant

@@ -16,7 +16,9 @@ from urllib.parse import quote
 
 import httpx
 
-from .._errors import MalformedResponse, connection_errors, raise_for_response
+from .._errors import InvalidArgument, MalformedResponse, connection_errors, raise_for_response
+from .._lookups import chunked as _chunked
+from .._lookups import in_input_order, unique_ids
 from .._wire_names import (
     ORDER_ITEM,
     SHIPMENT,
@@ -38,6 +40,7 @@ __all__ = [
     "get_documents",
     "get_shipments",
     "save_documents",
+    "write_atomic",
 ]
 
 MAX_IDS_PER_CALL: Final = 100
@@ -55,26 +58,9 @@ _ORDER_ITEM_KEYS: Final = {
 }
 
 
-def unique_ids(field: str, ids: Iterable[str] | str) -> list[str]:
-    """Validate ids and drop repeats, keeping first-seen order."""
-    listed: Iterable[object] = [ids] if isinstance(ids, str) else ids
-    try:
-        items = list(listed)
-    except TypeError:
-        raise ValueError(f"{field}: expected an iterable of id strings, got {ids!r}") from None
-    seen: dict[str, None] = {}
-    for item in items:
-        if not isinstance(item, str) or not item.strip():
-            raise ValueError(f"{field}: expected non-empty id strings, got {item!r}")
-        if "," in item:
-            raise ValueError(f"{field}: {item!r} contains a comma; pass each id separately")
-        seen[item] = None
-    return list(seen)
-
-
 def chunked(ids: list[str]) -> list[list[str]]:
     """Consecutive runs of at most ``MAX_IDS_PER_CALL`` ids."""
-    return [ids[i : i + MAX_IDS_PER_CALL] for i in range(0, len(ids), MAX_IDS_PER_CALL)]
+    return _chunked(ids, MAX_IDS_PER_CALL)
 
 
 def _joined(ids: list[str]) -> str:
@@ -123,7 +109,7 @@ class ShipmentLookup:
             if value is not None
         }
         if len(given) != 1:
-            raise ValueError(
+            raise InvalidArgument(
                 "shipment_ids, order_ids, order_item_ids: give exactly one of them"
                 f" (got {', '.join(given) or 'none'})"
             )
@@ -158,14 +144,11 @@ class ShipmentLookup:
             raise MalformedResponse(
                 f"look-up: '{SHIPMENT_LOOKUP_ANSWER}' is {type(shipments).__name__}, not a list"
             )
-        position = {shipment_id: i for i, shipment_id in enumerate(chunk)}
-        unmatched = len(chunk)
-
-        def rank(shipment: Mapping[str, Any]) -> int:
-            ranks = [position[k] for k in _id_keys(self._field, shipment) if k in position]
-            return min(ranks, default=unmatched)
-
-        found = sorted((s for s in shipments if isinstance(s, dict)), key=rank)
+        found = in_input_order(
+            chunk,
+            (s for s in shipments if isinstance(s, dict)),
+            lambda shipment: _id_keys(self._field, shipment),
+        )
         for shipment in found:
             shipment_id = shipment.get(SHIPMENT.id)
             if isinstance(shipment_id, str):
@@ -211,7 +194,7 @@ class DocumentDownload:
         return folder / f"{self.kind}-{index + 1:03d}.pdf"
 
 
-def _write_atomic(path: Path, content: bytes) -> None:
+def write_atomic(path: Path, content: bytes) -> None:
     # A crash mid-write leaves no truncated PDF under the final name.
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
@@ -289,7 +272,7 @@ def save_documents(
     saved = []
     for index, (chunk, url) in enumerate(zip(plan.chunks, plan.urls, strict=True)):
         path = plan.file_path(target, index)
-        _write_atomic(path, _checked(_get(http, url)).content)
+        write_atomic(path, _checked(_get(http, url)).content)
         saved.append(SavedPdf(tuple(chunk), path))
     return saved
 
@@ -305,6 +288,6 @@ async def asave_documents(
     for index, (chunk, url) in enumerate(zip(plan.chunks, plan.urls, strict=True)):
         path = plan.file_path(target, index)
         content = _checked(await _aget(http, url)).content
-        await asyncio.to_thread(_write_atomic, path, content)
+        await asyncio.to_thread(write_atomic, path, content)
         saved.append(SavedPdf(tuple(chunk), path))
     return saved

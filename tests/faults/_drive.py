@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 
 from flipkart_ext import AsyncFlipkartClient, FlipkartClient, RetryPolicy, ShipmentFilter
+from flipkart_ext.returns import ReturnFilter
 
 from .conftest import READ_TIMEOUT
 
@@ -20,7 +21,11 @@ MODES = (
     "async_pages",
     "async_pages_prefetch",
 )
-FILTER = ShipmentFilter.pre_dispatch(states=["APPROVED"])
+FILTERS: dict[str, Any] = {
+    "shipments": ShipmentFilter.pre_dispatch(states=["APPROVED"]),
+    "returns": ReturnFilter("customer_return"),
+    "listings": None,  # listing search takes an optional status, resent with every page
+}
 
 
 async def _no_wait(seconds: float) -> None:
@@ -42,9 +47,12 @@ class Run:
     error: BaseException | None
 
 
-def _listing(resource: Any, mode: str, resume_from: str | None, **extra: Any) -> Any:
+def _listing(
+    list_name: str, resource: Any, mode: str, resume_from: str | None, **extra: Any
+) -> Any:
     method = resource.pages if "pages" in mode else resource.search
-    return method(None if resume_from else FILTER, resume_from=resume_from, raw=True, **extra)
+    first = None if resume_from else FILTERS[list_name]
+    return method(first, resume_from=resume_from, raw=True, **extra)
 
 
 def run(list_name: str, base_url: str, mode: str, resume_from: str | None, id_key: str) -> Run:
@@ -53,7 +61,7 @@ def run(list_name: str, base_url: str, mode: str, resume_from: str | None, id_ke
         return asyncio.run(_arun(list_name, base_url, mode, resume_from, id_key))
     items: list[str] = []
     with FlipkartClient("app", "app-secret", **_options(base_url)) as client:
-        iterator = _listing(getattr(client, list_name), mode, resume_from)
+        iterator = _listing(list_name, getattr(client, list_name), mode, resume_from)
         try:
             for element in iterator:
                 for item in element.items if "pages" in mode else [element]:
@@ -69,7 +77,9 @@ async def _arun(
     items: list[str] = []
     prefetch = 1 if mode.endswith("prefetch") else 0
     async with AsyncFlipkartClient("app", "app-secret", **_options(base_url)) as client:
-        iterator = _listing(getattr(client, list_name), mode, resume_from, prefetch=prefetch)
+        iterator = _listing(
+            list_name, getattr(client, list_name), mode, resume_from, prefetch=prefetch
+        )
         async with iterator:
             try:
                 async for element in iterator:

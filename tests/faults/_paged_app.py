@@ -82,6 +82,28 @@ LISTS = {
         cursor="url",
         next_path="/v3/shipments/filter",
     ),
+    "returns": ListWire(
+        "returns",
+        "GET",
+        "/v2/returns",
+        items="returnItems",
+        item_id="returnId",
+        has_more="hasMore",
+        next="nextUrl",
+        cursor="url",
+        next_path="/v2/returns",
+    ),
+    "listings": ListWire(
+        "listings",
+        "POST",
+        "/listings/v3/search",
+        items="listings",
+        item_id="listing_id",
+        has_more="has_more",
+        next="next_page_id",
+        cursor="token",
+        token_field="page_id",
+    ),
 }
 
 

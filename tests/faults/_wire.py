@@ -105,6 +105,8 @@ class WireServer:
         self._server.server_close()
 
     def _serve_connection(self, sock: socket.socket) -> None:
+        # Small answers go out at once instead of waiting for the client's delayed ACK.
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         reader = sock.makefile("rb")
         try:
             while not self._stop.is_set():
@@ -127,11 +129,11 @@ class WireServer:
         reason = _REASONS.get(reply.status, "Status")
         head = [f"HTTP/1.1 {reply.status} {reason}", f"Content-Length: {len(reply.body)}"]
         head += [f"{name}: {value}" for name, value in reply.headers.items()]
-        sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode())
+        head_bytes = ("\r\n".join(head) + "\r\n\r\n").encode()
         if reply.fault is None:
-            sock.sendall(reply.body)
+            sock.sendall(head_bytes + reply.body)
             return True
-        sock.sendall(reply.body[: len(reply.body) // 2])
+        sock.sendall(head_bytes + reply.body[: len(reply.body) // 2])
         if reply.fault == "reset_mid_body":
             _abort(sock)
         elif reply.fault == "stall_body":

@@ -53,6 +53,7 @@ def test_readme_has_the_documented_examples() -> None:
         "## Recorded cassettes",
         "## The emulator",
         "## Testing your own code",
+        "## The dispatch day",
     ):
         assert heading in text
 
@@ -113,8 +114,9 @@ def test_the_pending_recipe_counts_what_the_emulator_holds(
     recipe = next(b for b in BLOCKS if "shipments to pack" in b)
     result = _run(recipe, emulator, tmp_path)
     assert result.returncode == 0, result.stderr
+    # The dispatch-day block packs some of the fixture's 7 before this test runs.
     approved = emulator.state()["shipmentsByState"]["APPROVED"]
-    assert approved == 7
+    assert 0 < approved <= 7
     assert result.stdout.strip() == f"{approved} shipments to pack"
 
 

@@ -1,0 +1,92 @@
+"""Listings by SKU: calls of at most 10 SKUs, answers merged across calls.
+
+``GET /listings/v3/{skuIds}`` answers ``{available: {sku: listing}, unavailable: [...],
+invalid: [...]}``; :class:`ListingDetails` holds the three, merged over every chunk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+from urllib.parse import quote
+
+from .._errors import MalformedResponse
+from .._lookups import chunked, unique_ids
+from .._wire_names import LISTING_DETAILS, LISTING_LOOKUP
+from ..paging import ApiBase
+
+__all__ = ["MAX_SKUS_PER_CALL", "ListingDetails", "ListingLookup"]
+
+MAX_SKUS_PER_CALL: Final = 10
+"""Flipkart's limit on SKUs per listings call (look-ups and updates alike)."""
+
+
+@dataclass
+class ListingDetails:
+    """What Flipkart knows of the SKUs asked for, merged across calls.
+
+    ``available`` maps each listed SKU to its listing (the generated
+    ``MarketplaceListingDetail``, or the JSON as sent with ``raw=True``); ``unavailable``
+    and ``invalid`` list the other SKUs, in input order.
+    """
+
+    available: dict[str, Any] = field(default_factory=dict)
+    unavailable: list[str] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)
+
+
+def _strings(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+class ListingLookup:
+    """Plan for a look-up by SKU: validation, chunks, URLs, merging (no I/O)."""
+
+    def __init__(self, api_base: ApiBase, skus: Iterable[str] | str, *, raw: bool) -> None:
+        self.skus = unique_ids("skus", skus)
+        self.chunks = chunked(self.skus, MAX_SKUS_PER_CALL)
+        self.urls = [
+            api_base.join(
+                LISTING_LOOKUP.path.replace("{skuIds}", ",".join(quote(s, safe="") for s in c))
+            )
+            for c in self.chunks
+        ]
+        """One URL per chunk, in input order."""
+        self._parse: Any = None
+        if not raw:
+            from flipkart_seller_api.models.marketplace_listing_detail import (
+                MarketplaceListingDetail,
+            )
+
+            self._parse = MarketplaceListingDetail.from_dict
+        self._found = ListingDetails()
+
+    def add(self, payload: object) -> None:
+        """Take the answer for the next chunk."""
+        if not isinstance(payload, Mapping):
+            raise MalformedResponse(
+                f"listings look-up: expected a JSON object, got {type(payload).__name__}"
+            )
+        available = payload.get(LISTING_DETAILS.available) or {}
+        if not isinstance(available, Mapping):
+            raise MalformedResponse(
+                f"listings look-up: {LISTING_DETAILS.available!r} is a {type(available).__name__}"
+            )
+        for sku, listing in available.items():
+            # A listing of an odd shape is kept as sent rather than dropped.
+            typed = self._parse is not None and isinstance(listing, dict)
+            self._found.available[sku] = self._parse(listing) if typed else listing
+        self._found.unavailable += _strings(payload.get(LISTING_DETAILS.unavailable))
+        self._found.invalid += _strings(payload.get(LISTING_DETAILS.invalid))
+
+    def result(self) -> ListingDetails:
+        """Everything found, with ``unavailable`` / ``invalid`` in input order."""
+        order = {sku: i for i, sku in enumerate(self.skus)}
+        found = self._found
+        for listed in (found.unavailable, found.invalid):
+            listed[:] = sorted(dict.fromkeys(listed), key=lambda s: order.get(s, len(order)))
+        found.available = dict(
+            sorted(found.available.items(), key=lambda kv: order.get(kv[0], len(order)))
+        )
+        return found

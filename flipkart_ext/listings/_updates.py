@@ -1,0 +1,307 @@
+"""Bulk listing changes (stock, price, whole listings): check, chunk at 10 SKUs, read per SKU.
+
+Nothing here does I/O. Each ``plan_*`` function checks every SKU's change before anything
+is sent (raising :class:`~flipkart_ext.InvalidItem` naming the SKU and field), builds the
+bodies with the generated request models (so keys come from the spec), and returns a
+:class:`~flipkart_ext._batches.BatchPlan` for the shared batch engine, which sends the
+chunks with bounded concurrency, pauses the whole batch on a 429 and reports a chunk that
+failed after retries as ``NOT_APPLIED`` for each of its SKUs.
+
+Flipkart answers ``200`` with a map keyed by SKU: ``{status: SUCCESS | FAILURE | WARNING,
+errors, attribute_errors}``. A ``FAILURE`` is data on :class:`SkuResult`, never raised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import httpx
+
+from .._batches import BatchPlan, Chunk, InvalidItem
+from .._errors import FlipkartError, MalformedResponse
+from .._lookups import chunked
+from .._wire_names import LISTING_CHANGE, LISTING_CHANGES
+from ..paging import ApiBase
+from ._lookup import MAX_SKUS_PER_CALL
+
+__all__ = [
+    "NOT_APPLIED",
+    "NOT_IN_ANSWER",
+    "PriceUpdate",
+    "SkuResult",
+    "StockUpdate",
+    "plan_change",
+]
+
+NOT_APPLIED: Final = "NOT_APPLIED"
+"""The request carrying the SKU failed (``SkuResult.error`` says how): it was not applied,
+or, after a 5xx or a lost connection, may have been; check before sending it again."""
+NOT_IN_ANSWER: Final = "NOT_IN_ANSWER"
+"""The request went through but Flipkart's answer did not mention the SKU."""
+_APPLIED: Final = frozenset({"SUCCESS", "WARNING"})
+_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class StockUpdate:
+    """New stock for one SKU: units per location id (``{"LOC1": 12}``)."""
+
+    product_id: str
+    locations: Mapping[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class PriceUpdate:
+    """New prices for one SKU, in whole rupees (Flipkart's ``int32`` price fields)."""
+
+    product_id: str
+    mrp: int
+    selling_price: int
+    currency: str = "INR"
+
+
+@dataclass(frozen=True, slots=True)
+class SkuResult:
+    """What happened to one SKU in a bulk listing call."""
+
+    sku: str
+    status: str
+    """Flipkart's ``SUCCESS`` / ``FAILURE`` / ``WARNING`` (as sent), or ``NOT_APPLIED`` /
+    ``NOT_IN_ANSWER``."""
+    errors: list[Any] = field(default_factory=list)
+    """Flipkart's ``errors`` for the SKU, as sent (``code``, ``description``, ``path`` ...)."""
+    attribute_errors: list[Any] = field(default_factory=list)
+    error: FlipkartError | None = field(default=None, compare=False)
+    """The typed error of the request that carried the SKU, when it failed."""
+    raw: Mapping[str, Any] | None = field(default=None, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        """True when Flipkart applied the change (``SUCCESS``, or ``WARNING``)."""
+        return self.status.upper() in _APPLIED
+
+    def __str__(self) -> str:
+        if self.status.upper() == "SUCCESS":
+            return f"{self.sku}: {self.status}"
+        details = [
+            str(e.get("description") or e.get("code"))
+            for e in self.errors
+            if isinstance(e, Mapping)
+        ]
+        details += [
+            f"{e.get('attribute')}: {e.get('description') or e.get('code')}"
+            for e in self.attribute_errors
+            if isinstance(e, Mapping)
+        ]
+        if self.error is not None:
+            details.append(str(self.error))
+        return f"{self.sku}: {self.status}" + (f" ({'; '.join(details)})" if details else "")
+
+
+def _not_applied(sku: str, error: FlipkartError) -> SkuResult:
+    return SkuResult(sku, NOT_APPLIED, error=error)
+
+
+def _not_in_answer(sku: str) -> SkuResult:
+    return SkuResult(
+        sku, NOT_IN_ANSWER, errors=[{"description": "Flipkart's answer did not mention this SKU"}]
+    )
+
+
+def _listed(value: object) -> list[Any]:
+    return list(value) if isinstance(value, list) else []
+
+
+def _read(chunk: Chunk[str], response: httpx.Response) -> list[tuple[str, SkuResult]]:
+    try:
+        body = response.json()
+    except ValueError:
+        raise MalformedResponse("listing change: the answer is not JSON") from None
+    if not isinstance(body, Mapping):
+        raise MalformedResponse(
+            f"listing change: expected a JSON object, got {type(body).__name__}"
+        )
+    results = []
+    for sku, entry in body.items():
+        if not isinstance(entry, Mapping):  # null or odd: nothing said about this SKU
+            continue
+        status = entry.get(LISTING_CHANGE.status)
+        results.append(
+            (
+                sku,
+                SkuResult(
+                    sku,
+                    status if isinstance(status, str) and status else "NO_STATUS",
+                    errors=_listed(entry.get(LISTING_CHANGE.errors)),
+                    attribute_errors=_listed(entry.get(LISTING_CHANGE.attribute_errors)),
+                    raw=dict(entry),
+                ),
+            )
+        )
+    return results
+
+
+# -- checking what the caller gave ----------------------------------------------------------
+
+
+def _sku(value: object, index: int) -> str:
+    if not isinstance(value, str) or not value.strip() or _CONTROL.search(value):
+        raise InvalidItem(
+            f"updates[{index}]", "sku", f"expected a non-empty SKU string, got {value!r}"
+        )
+    return value
+
+
+def _text(value: object, sku: str, name: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidItem(sku, name, f"expected a non-empty string, got {value!r}")
+    return value
+
+
+def _whole(value: object, sku: str, name: str, *, low: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < low:
+        raise InvalidItem(sku, name, f"expected a whole number >= {low}, got {value!r}")
+    if value > 2**31 - 1:
+        raise InvalidItem(sku, name, f"{value} is beyond Flipkart's 32-bit limit")
+    return value
+
+
+def _from_wire(model: type[Any], sku: str, change: Mapping[str, Any]) -> Any:
+    """``change`` read by the generated ``model``; a missing or mistyped field names its path."""
+    from flipkart_seller_api.errors import PayloadError
+
+    try:
+        return model.from_dict(dict(change))
+    except PayloadError as exc:
+        raise InvalidItem(sku, getattr(exc, "path", "") or model.__name__, str(exc)) from None
+
+
+def _stock_body(sku: str, change: object) -> dict[str, Any]:
+    from flipkart_seller_api.models.location import Location
+    from flipkart_seller_api.models.update_inventory_request import UpdateInventoryRequest
+
+    if isinstance(change, Mapping):  # the wire form, read by the generated model
+        change = _from_wire(UpdateInventoryRequest, sku, change)
+    if isinstance(change, UpdateInventoryRequest):
+        entries = change.locations if isinstance(change.locations, list) else []
+        change = StockUpdate(
+            change.product_id,
+            {
+                # Checked below like any other value: a missing count is refused there.
+                _text(entry.id, sku, f"locations[{n}].id"): entry.inventory  # type: ignore[misc]
+                for n, entry in enumerate(entries)
+            },
+        )
+    if not isinstance(change, StockUpdate):
+        raise InvalidItem(sku, "update", f"expected a StockUpdate, got {type(change).__name__}")
+    if not isinstance(change.locations, Mapping) or not change.locations:
+        raise InvalidItem(sku, "locations", "give at least one location id and its units")
+    request = UpdateInventoryRequest(
+        product_id=_text(change.product_id, sku, "product_id"),
+        locations=[
+            Location(
+                id=_text(location, sku, "locations"),
+                inventory=_whole(units, sku, f"locations[{location!r}].inventory", low=0),
+            )
+            for location, units in change.locations.items()
+        ],
+    )
+    return request.to_dict()
+
+
+def _price_body(sku: str, change: object) -> dict[str, Any]:
+    from flipkart_seller_api.models.price import Price
+    from flipkart_seller_api.models.update_price_request import UpdatePriceRequest
+    from flipkart_seller_api.types import Unset
+
+    if isinstance(change, Mapping):  # the wire form, read by the generated model
+        change = _from_wire(UpdatePriceRequest, sku, change)
+    if isinstance(change, UpdatePriceRequest):
+        price = change.price
+        currency = getattr(price, "currency", None)
+        change = PriceUpdate(
+            change.product_id,
+            getattr(price, "mrp", None),  # type: ignore[arg-type]
+            getattr(price, "selling_price", None),  # type: ignore[arg-type]
+            "INR" if currency is None or isinstance(currency, Unset) else currency,
+        )
+    if not isinstance(change, PriceUpdate):
+        raise InvalidItem(sku, "update", f"expected a PriceUpdate, got {type(change).__name__}")
+    mrp = _whole(change.mrp, sku, "price.mrp", low=1)
+    selling = _whole(change.selling_price, sku, "price.selling_price", low=1)
+    if selling > mrp:
+        raise InvalidItem(sku, "price.selling_price", f"{selling} is above the MRP {mrp}")
+    currency = _text(change.currency, sku, "price.currency")
+    if not re.fullmatch(r"[A-Z]{3}", currency):
+        raise InvalidItem(
+            sku, "price.currency", f"expected an ISO 4217 code such as 'INR', got {currency!r}"
+        )
+    request = UpdatePriceRequest(
+        product_id=_text(change.product_id, sku, "product_id"),
+        price=Price(mrp=mrp, selling_price=selling, currency=currency),
+    )
+    return request.to_dict()
+
+
+def _listing_body(model: Callable[[], type[Any]]) -> Callable[[str, object], dict[str, Any]]:
+    """A whole listing (create or update): a generated request model, or its JSON form."""
+
+    def body(sku: str, change: object) -> dict[str, Any]:
+        kind = model()
+        if isinstance(change, Mapping):
+            change = _from_wire(kind, sku, change)
+        if not isinstance(change, kind):
+            raise InvalidItem(
+                sku, "listing", f"expected a {kind.__name__} or a dict, got {type(change).__name__}"
+            )
+        return dict(change.to_dict())
+
+    return body
+
+
+def _create_model() -> type[Any]:
+    from flipkart_seller_api.models.create_listing_request import CreateListingRequest
+
+    return CreateListingRequest
+
+
+def _update_model() -> type[Any]:
+    from flipkart_seller_api.models.update_listing_request import UpdateListingRequest
+
+    return UpdateListingRequest
+
+
+_BODIES: Final[dict[str, Callable[[str, object], dict[str, Any]]]] = {
+    "update_inventory": _stock_body,
+    "update_price": _price_body,
+    "create": _listing_body(_create_model),
+    "update": _listing_body(_update_model),
+}
+
+
+def plan_change(api_base: ApiBase, kind: str, changes: object) -> BatchPlan[str, SkuResult]:
+    """Check every SKU's change and split them into calls of at most 10 SKUs (no I/O)."""
+    if not isinstance(changes, Mapping):
+        raise InvalidItem(
+            "updates",
+            "updates",
+            f"expected a mapping of SKU to change, got {type(changes).__name__}",
+        )
+    make = _BODIES[kind]
+    bodies = [(_sku(sku, n), make(sku, change)) for n, (sku, change) in enumerate(changes.items())]
+    url = api_base.join(LISTING_CHANGES[kind].path)
+    chunks = [
+        Chunk(tuple(sku for sku, _ in part), {"method": "POST", "url": url, "json": dict(part)})
+        for part in chunked(bodies, MAX_SKUS_PER_CALL)
+    ]
+    return BatchPlan(
+        name=f"listings {kind.replace('_', ' ')}",
+        keys=[sku for sku, _ in bodies],
+        chunks=chunks,
+        read=_read,
+        failed=_not_applied,
+        missing=_not_in_answer,
+    )
