@@ -2,7 +2,14 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-SPEC ?= https://sandbox-api.flipkart.net/swagger/swagger.json
+# Flipkart publishes the spec at UPSTREAM_URL; the default input is the local copy of it
+# beside this checkout. `make regenerate SPEC=$(UPSTREAM_URL)` fetches the published one.
+UPSTREAM_URL := https://sandbox-api.flipkart.net/swagger/swagger.json
+SPEC ?= ../shared/flipkart-api/sandbox-swagger.json
+# JSON report of the classified API diff, for CI (regenerate and check-upstream).
+REPORT ?= build/api-diff.json
+# ACCEPT_BREAKING=1 lets `make regenerate` take breaking (ERR) API changes.
+ACCEPT_BREAKING ?=
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
@@ -25,14 +32,14 @@ scripts/node_modules/.installed: scripts/package.json scripts/package-lock.json
 
 converter: scripts/node_modules/.installed ## Install the pinned swagger2openapi converter (needs Node)
 
-regenerate: install converter ## Regenerate generated/ from SPEC=<url or path> (default: Flipkart's sandbox)
-	$(PY) scripts/regenerate.py --spec '$(SPEC)'
+regenerate: install converter ## Regenerate from SPEC; exits 3 and changes nothing on breaking changes unless ACCEPT_BREAKING=1
+	ACCEPT_BREAKING='$(ACCEPT_BREAKING)' $(PY) scripts/regenerate.py --spec '$(SPEC)' --report '$(REPORT)'
 
-check-generated: install ## Fail unless generated/ equals a fresh regeneration and passes mypy --strict
+check-generated: install ## Fail unless generated/ equals a fresh regeneration, covers every operation and passes mypy --strict
 	$(PY) scripts/check_generated.py
 
-check-upstream: install ## Fail when SPEC's sha256 differs from openapi/provenance.json
-	$(PY) scripts/check_upstream.py --spec '$(SPEC)'
+check-upstream: install converter ## Classified API diff of SPEC against openapi/ (0 same, 3 breaking, 4 other change)
+	$(PY) scripts/check_upstream.py --spec '$(SPEC)' --report '$(REPORT)'
 
 test: install converter lint docs ## Install, lint, type-check, build the docs and run the whole test suite (cassettes replay)
 	$(PY) -m pytest

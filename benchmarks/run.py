@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import bulk_listings
 import import_time
 import pagination
 import per_call
@@ -35,6 +36,7 @@ BENCHMARKS: dict[str, tuple[str, Callable[[], list[dict[str, Any]]]]] = {
     "refresh_storm": ("Refresh storm", refresh_storm.run),
     "import_time": ("Import time", import_time.run),
     "regeneration": ("Regeneration", regeneration.run),
+    "bulk_listings": ("Bulk stock update", bulk_listings.run),
 }
 _NOT_A_TARGET = frozenset({"", "info", "report", "baseline"})
 _COLUMNS = ("benchmark", "measured", "baseline", "ratio", "target", "ok")
@@ -51,7 +53,9 @@ def method() -> str:
         f"{pagination.REPETITIONS} runs per variant over {pagination.TOTAL_SHIPMENTS:,} "
         f"shipments; refresh storm {refresh_storm.ROUNDS} rounds of {refresh_storm.CONCURRENCY} "
         f"concurrent calls per burst; import time {import_time.PROCESSES} fresh interpreters "
-        f"per series; regeneration {regeneration.RUNS} runs."
+        f"per series; regeneration {regeneration.RUNS} runs; bulk stock update one run each of "
+        f"{bulk_listings.SKUS:,} SKUs at {bulk_listings.CONCURRENCY} and at 1 call at a time "
+        f"({bulk_listings.LATENCY * 1e3:.0f} ms per call), each in a fresh process."
     )
 
 

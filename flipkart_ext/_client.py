@@ -35,7 +35,7 @@ class FlipkartClient(CoreClient):
     def returns(self) -> Returns:
         """Returns search across pages and look-ups by return or tracking id."""
         install_log_redaction()
-        return Returns(self.http, self.api_base_url)
+        return Returns(self.http, self.api_base_url, self._retry)
 
     @functools.cached_property
     def listings(self) -> Listings:
@@ -57,7 +57,7 @@ class AsyncFlipkartClient(AsyncCoreClient):
     def returns(self) -> AsyncReturns:
         """Returns search across pages and look-ups by return or tracking id."""
         install_log_redaction()
-        return AsyncReturns(self.http, self.api_base_url)
+        return AsyncReturns(self.http, self.api_base_url, self._retry)
 
     @functools.cached_property
     def listings(self) -> AsyncListings:

@@ -33,6 +33,7 @@ Range = tuple[dt.datetime | None, dt.datetime | None]
 
 
 def one_of(field: str, value: object, allowed: tuple[str, ...]) -> str:
+    """``value`` if it is one of ``allowed`` (a ``StrEnum`` member is sent as its value)."""
     if not isinstance(value, str) or value not in allowed:
         raise InvalidArgument(f"{field}: expected one of {allowed}, got {value!r}")
     # A StrEnum member is accepted and sent as its plain value.
@@ -42,6 +43,10 @@ def one_of(field: str, value: object, allowed: tuple[str, ...]) -> str:
 def values(
     field: str, values: Iterable[str] | str, allowed: tuple[str, ...] | None
 ) -> tuple[str, ...]:
+    """Non-empty strings (from ``allowed`` when given), repeats dropped, order kept.
+
+    A single string counts as one value; an empty collection is refused (omit the argument).
+    """
     items: Iterable[object] = [values] if isinstance(values, str) else values
     try:
         listed = list(items)
@@ -65,10 +70,12 @@ def values(
 def optional_values(
     field: str, given: Iterable[str] | str | None, allowed: tuple[str, ...]
 ) -> tuple[str, ...] | None:
+    """:func:`values`, or ``None`` when nothing was given."""
     return None if given is None else values(field, given, allowed)
 
 
 def date_range(field: str, value: DateRangeInput | None) -> Range | None:
+    """A ``(from, to)`` pair of aware instants, either end open, ``from <= to``."""
     if value is None:
         return None
     if isinstance(value, str | bytes) or not isinstance(value, tuple | list) or len(value) != 2:
@@ -85,6 +92,7 @@ def date_range(field: str, value: DateRangeInput | None) -> Range | None:
 
 
 def instant(field: str, value: object) -> dt.datetime:
+    """An aware datetime, or an ISO string with an offset; a naive time is refused."""
     if isinstance(value, dt.datetime):
         instant = value
     elif isinstance(value, str):

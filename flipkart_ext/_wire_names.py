@@ -34,6 +34,7 @@ __all__ = [
     "RETURNS_PAGE",
     "RETURNS_QUERY",
     "RETURNS_SEARCH",
+    "RETURN_ACTION_ANSWER",
     "RETURN_ITEM",
     "SELF_SHIP_ACTION_ANSWER",
     "SHIPMENT",
@@ -239,6 +240,14 @@ RETURNS_PAGE: Final = _ReturnsPage(
     next=SpecField("ReturnsSearchResponseV2", "nextUrl"),
     items=SpecField("ReturnsSearchResponseV2", "returnItems"),
 )
+RETURN_ACTION_ANSWER: Final = _ActionAnswer(
+    items=SpecField("ReturnsActionResponseV2", "returns"),
+    id=SpecField("ReturnActionResponse", "returnId"),
+    status=SpecField("ReturnActionResponse", "processingStatus"),
+    error_code=SpecField("ReturnActionResponse", "errorCode"),
+    error_message=SpecField("ReturnActionResponse", "errorMessage"),
+)
+"""Where a return action's answer keeps its per-return results."""
 RETURN_ITEM: Final = _ReturnItem(
     id=SpecField("ReturnItem", "returnId"),
     tracking_id=SpecField("ReturnItem", "trackingId"),

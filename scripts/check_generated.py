@@ -2,7 +2,8 @@
 
 Regenerates from openapi/flipkart-seller-api.json and openapi/provenance.json into a
 scratch folder (no Node, no network), compares every file byte for byte with
-generated/, then runs ``mypy --strict`` on the generated package.
+generated/, checks that every operation of the document has its own generated sync and
+asyncio functions (generated_operations.py), then runs ``mypy --strict`` on the package.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from codegen import (
     build_package,
     tree_files,
 )
+from generated_operations import missing_operations, name_collisions
 
 
 def differences(expected: dict[str, bytes], actual: dict[str, bytes]) -> list[str]:
@@ -41,11 +43,15 @@ def differences(expected: dict[str, bytes], actual: dict[str, bytes]) -> list[st
 
 def main(generated_dir: Path = GENERATED_DIR) -> int:
     provenance = json.loads(PROVENANCE.read_text(encoding="utf-8"))
+    normalized_text = NORMALIZED_SPEC.read_text(encoding="utf-8")
+    collisions = name_collisions(json.loads(normalized_text))
+    if collisions:
+        print("check-generated: two operations share a generated module:", file=sys.stderr)
+        print("\n".join(f"  {line}" for line in collisions), file=sys.stderr)
+        return 1
     with tempfile.TemporaryDirectory(prefix="flipkart-check-") as scratch:
         try:
-            fresh = build_package(
-                NORMALIZED_SPEC.read_text(encoding="utf-8"), provenance, Path(scratch)
-            )
+            fresh = build_package(normalized_text, provenance, Path(scratch))
         except GenerationError as exc:
             print(f"check-generated: {exc}", file=sys.stderr)
             return 1
@@ -56,6 +62,11 @@ def main(generated_dir: Path = GENERATED_DIR) -> int:
             file=sys.stderr,
         )
         print("\n".join(f"  {line}" for line in problems), file=sys.stderr)
+        return 1
+    dropped = missing_operations(json.loads(normalized_text), generated_dir / PACKAGE_NAME)
+    if dropped:
+        print("check-generated: operations without their generated functions:", file=sys.stderr)
+        print("\n".join(f"  {line}" for line in dropped), file=sys.stderr)
         return 1
     mypy = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", PACKAGE_NAME],
@@ -70,7 +81,8 @@ def main(generated_dir: Path = GENERATED_DIR) -> int:
         )
         return 1
     print(
-        f"check-generated: generated/{PACKAGE_NAME} matches a fresh regeneration; mypy --strict passes"
+        f"check-generated: generated/{PACKAGE_NAME} matches a fresh regeneration, has every "
+        "operation's sync and asyncio functions, and passes mypy --strict"
     )
     return 0
 

@@ -7,17 +7,20 @@ Swagger 2.0 -> OpenAPI 3.0 conversion, which refuses some upstream defects);
 
 Rules for adding one: keep it idempotent (a second run changes nothing), make it
 fail loudly with ``FixupError`` when the part of the spec it corrects has moved,
-and write the reason as the behaviour Flipkart documents, not as the code change.
+return the targets it found already correct (upstream fixed them: the pipeline prints
+a note so the fixup can go), and write the reason as the behaviour Flipkart
+documents, not as the code change.
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 Document = dict[str, Any]
+FIXUPS_FILE = "scripts/spec_fixups.py"
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
@@ -28,9 +31,20 @@ class FixupError(RuntimeError):
 
 @dataclass(frozen=True)
 class Fixup:
+    """A named correction; ``apply`` fixes the document in place and returns the targets
+    (``"POST /v3/shipments/filter"``, ``"schema Filter"``) it found already correct."""
+
     name: str
     reason: str
-    apply: Callable[[Document], None]
+    apply: Callable[[Document], list[str]]
+
+
+@dataclass
+class FixupLog:
+    """What a run of fixups had to say: notes do not stop the pipeline, failures do."""
+
+    notes: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
 
 
 def iter_operations(document: Document) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -52,26 +66,39 @@ def _operation(document: Document, method: str, path: str) -> dict[str, Any]:
     return operation
 
 
+def _schema(document: Document, name: str) -> dict[str, Any]:
+    schema = document.get("components", {}).get("schemas", {}).get(name)
+    if not isinstance(schema, dict):
+        raise FixupError(f"schema {name} is no longer in the spec")
+    return schema
+
+
 # ---------------------------------------------------------------- source stage
 
 
-def stray_path_parameter_to_query(document: Document) -> None:
-    operation = _operation(document, "GET", "/v3/shipments/otc/{locationId}")
-    for parameter in operation.get("parameters", []):
-        if parameter.get("name") == "requestType" and parameter.get("in") == "path":
-            parameter["in"] = "query"
-            parameter["required"] = False
+def stray_path_parameter_to_query(document: Document) -> list[str]:
+    target = "GET /v3/shipments/otc/{locationId}"
+    operation = _operation(document, *target.split(" "))
+    found = [p for p in operation.get("parameters", []) if p.get("name") == "requestType"]
+    if not found:
+        raise FixupError(f"{target} has no requestType parameter any more")
+    stray = [p for p in found if p.get("in") == "path"]
+    for parameter in stray:
+        parameter["in"] = "query"
+        parameter["required"] = False
+    return [] if stray else [target]
 
 
-def unique_operation_ids(document: Document) -> None:
+def unique_operation_ids(document: Document) -> list[str]:
     by_id: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for _method, path, operation in iter_operations(document):
         operation_id = operation.get("operationId")
         if operation_id:
             by_id.setdefault(operation_id, []).append((path, operation))
-    for operation_id, users in by_id.items():
-        if len(users) < 2:
-            continue
+    duplicated = {operation_id: users for operation_id, users in by_id.items() if len(users) > 1}
+    if not duplicated:
+        return ["duplicate operationIds (none left)"]
+    for operation_id, users in duplicated.items():
         for path, operation in users:
             # The API version segment ("/v2/", "/v3/") is what tells the twins apart.
             version = next(
@@ -85,6 +112,7 @@ def unique_operation_ids(document: Document) -> None:
     ]
     if len(seen) != len(set(seen)):
         raise FixupError("operationIds are still not unique after renaming by API version")
+    return []
 
 
 SOURCE_FIXUPS: tuple[Fixup, ...] = (
@@ -119,46 +147,106 @@ PDF_OPERATIONS = (
 )
 
 
-def wildcard_bodies_to_json(document: Document) -> None:
-    for method, path in JSON_BODY_OPERATIONS:
-        body = _operation(document, method, path).get("requestBody")
-        if body is None:
-            raise FixupError(f"{method} {path} has no request body any more")
-        content = body["content"]
+def _request_body(document: Document, method: str, path: str) -> dict[str, Any]:
+    body = _operation(document, method, path).get("requestBody")
+    if not isinstance(body, dict):
+        raise FixupError(f"{method} {path} has no request body any more")
+    return body
+
+
+def _for_each(targets: tuple[tuple[str, str], ...], fix: Callable[[str, str], bool]) -> list[str]:
+    """Run ``fix(method, path)`` on every target, even after one is gone, so the document
+    still gets every correction that applies; return the targets that needed none."""
+    unneeded, problems = [], []
+    for method, path in targets:
+        try:
+            if not fix(method, path):
+                unneeded.append(f"{method} {path}")
+        except FixupError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise FixupError("; ".join(problems))
+    return unneeded
+
+
+def wildcard_bodies_to_json(document: Document) -> list[str]:
+    def fix(method: str, path: str) -> bool:
+        content = _request_body(document, method, path).get("content") or {}
         if "*/*" in content:
             content.setdefault("application/json", content.pop("*/*"))
+            return True
+        if "application/json" in content:
+            return False
+        raise FixupError(
+            f"{method} {path} request body is neither */* nor application/json "
+            f"(it is {', '.join(sorted(content)) or 'empty'})"
+        )
+
+    return _for_each(JSON_BODY_OPERATIONS, fix)
 
 
-def filter_body_required(document: Document) -> None:
-    _operation(document, "POST", "/v3/shipments/filter")["requestBody"]["required"] = True
+def filter_body_required(document: Document) -> list[str]:
+    body = _request_body(document, "POST", "/v3/shipments/filter")
+    if body.get("required") is True:
+        return ["POST /v3/shipments/filter"]
+    body["required"] = True
+    return []
 
 
-def pdf_downloads_are_binary(document: Document) -> None:
-    pdf_response = {
-        "description": "PDF document",
-        "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
-    }
-    for method, path in PDF_OPERATIONS:
-        responses = _operation(document, method, path)["responses"]
+PDF_RESPONSE = {
+    "description": "PDF document",
+    "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+}
+
+
+def pdf_downloads_are_binary(document: Document) -> list[str]:
+    def fix(method: str, path: str) -> bool:
+        responses = _operation(document, method, path).get("responses")
+        if not isinstance(responses, dict):
+            raise FixupError(f"{method} {path} has no responses any more")
+        if "default" not in responses and responses.get("200") == PDF_RESPONSE:
+            return False
         responses.pop("default", None)
-        responses["200"] = copy.deepcopy(pdf_response)
+        responses["200"] = copy.deepcopy(PDF_RESPONSE)
+        return True
+
+    return _for_each(PDF_OPERATIONS, fix)
 
 
-def documented_filter_fields(document: Document) -> None:
-    properties = document["components"]["schemas"]["Filter"]["properties"]
-    properties.setdefault("hold", {"type": "boolean"})
+def documented_filter_fields(document: Document) -> list[str]:
+    properties = _schema(document, "Filter").get("properties")
+    if not isinstance(properties, dict):
+        raise FixupError("schema Filter has no properties any more")
+    if "hold" in properties:
+        return ["schema Filter property hold"]
+    properties["hold"] = {"type": "boolean"}
+    return []
 
 
-def list_types_as_objects(document: Document) -> None:
-    schemas = document["components"]["schemas"]
+def list_types_as_objects(document: Document) -> list[str]:
+    already_objects = []
     for name in ("ReverseOTC", "Otcv2"):
-        schema = schemas[name]
+        schema = _schema(document, name)
         if schema.get("type") == "array" and "properties" in schema:
             schema["type"] = "object"
             schema.pop("items", None)
-    otcs = schemas["ReverseOTCResponse"]["properties"]
-    if otcs["otcs"].get("$ref") == "#/components/schemas/ReverseOTC":
-        otcs["otcs"] = {"type": "array", "items": {"$ref": "#/components/schemas/ReverseOTC"}}
+        elif schema.get("type", "object") == "object" and "properties" in schema:
+            already_objects.append(f"schema {name}")
+        else:
+            raise FixupError(f"schema {name} is neither a list-typed record nor an object")
+    otcs = _schema(document, "ReverseOTCResponse").get("properties", {}).get("otcs")
+    if not isinstance(otcs, dict):
+        raise FixupError("schema ReverseOTCResponse has no otcs property any more")
+    if otcs.get("$ref") == "#/components/schemas/ReverseOTC":
+        document["components"]["schemas"]["ReverseOTCResponse"]["properties"]["otcs"] = {
+            "type": "array",
+            "items": {"$ref": "#/components/schemas/ReverseOTC"},
+        }
+    elif otcs.get("type") == "array":
+        already_objects.append("schema ReverseOTCResponse property otcs")
+    else:
+        raise FixupError("ReverseOTCResponse.otcs is neither a ReverseOTC reference nor an array")
+    return already_objects
 
 
 def _walk_refs(node: Any) -> Iterator[str]:
@@ -199,18 +287,22 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {**schema, "nullable": True}
 
 
-def nullable_response_fields(document: Document) -> None:
+def nullable_response_fields(document: Document) -> list[str]:
     schemas = document["components"]["schemas"]
+    changed = False
     for name in sorted(response_schema_names(document)):
         properties = schemas[name].get("properties", {})
-        for field, schema in properties.items():
-            properties[field] = _nullable(schema)
-            items = properties[field].get("items")
+        for name_, schema in properties.items():
+            before = copy.deepcopy(schema)
+            properties[name_] = _nullable(schema)
+            items = properties[name_].get("items")
             if isinstance(items, dict) and "$ref" not in items and items.get("type") != "array":
                 items.setdefault("nullable", True)
+            changed = changed or properties[name_] != before
+    return [] if changed else ["response properties (every one already accepts null)"]
 
 
-def nullable_response_items(document: Document) -> None:
+def nullable_response_items(document: Document) -> list[str]:
     schemas = document["components"]["schemas"]
     holders = [
         schema
@@ -225,30 +317,36 @@ def nullable_response_items(document: Document) -> None:
         for media in response.get("content", {}).values()
         if isinstance(media.get("schema"), dict)
     ]
+    changed = False
     for holder in holders:
         for key in ("items", "additionalProperties"):
             inner = holder.get(key)
             if isinstance(inner, dict) and "$ref" in inner:
                 holder[key] = _nullable(inner)
+                changed = True
+    return [] if changed else ["response list items and map values (each already accepts null)"]
 
 
-def _drop_required(document: Document, schema_name: str, field: str) -> None:
+def _drop_required(document: Document, schema_name: str, field: str) -> list[str]:
     schema = document["components"]["schemas"].get(schema_name)
     if schema is None or field not in schema.get("properties", {}):
         raise FixupError(f"{schema_name}.{field} is no longer in the spec")
+    if field not in schema.get("required", []):
+        return [f"schema {schema_name} property {field} (already optional)"]
     required = [name for name in schema.get("required", []) if name != field]
     if required:
         schema["required"] = required
     else:
         schema.pop("required", None)
+    return []
 
 
-def filter_type_optional(document: Document) -> None:
-    _drop_required(document, "Filter", "type")
+def filter_type_optional(document: Document) -> list[str]:
+    return _drop_required(document, "Filter", "type")
 
 
-def location_status_optional(document: Document) -> None:
-    _drop_required(document, "Location", "status")
+def location_status_optional(document: Document) -> list[str]:
+    return _drop_required(document, "Location", "status")
 
 
 OPENAPI3_FIXUPS: tuple[Fixup, ...] = (
@@ -309,9 +407,42 @@ OPENAPI3_FIXUPS: tuple[Fixup, ...] = (
 )
 
 
-def apply_fixups(document: Document, fixups: tuple[Fixup, ...]) -> Document:
-    """Return a fixed deep copy of ``document``; the input is left untouched."""
+def run_fixups(document: Document, fixups: tuple[Fixup, ...]) -> tuple[Document, FixupLog]:
+    """Return a fixed deep copy of ``document`` and what the fixups had to say.
+
+    A fixup whose target is gone is recorded as a failure and the others still run, so
+    the caller can report the whole API change before it stops.
+    """
     fixed = copy.deepcopy(document)
+    log = FixupLog()
     for fixup in fixups:
-        fixup.apply(fixed)
+        try:
+            unneeded = fixup.apply(fixed)
+        except FixupError as exc:
+            problem = str(exc)
+        except (KeyError, IndexError, TypeError, AttributeError) as exc:
+            # A fixup reached for a part of the document that has another shape now.
+            problem = f"the spec no longer has the shape it corrects ({type(exc).__name__}: {exc})"
+        else:
+            if not isinstance(unneeded, list):
+                log.failures.append(
+                    f"fixup {fixup.name} in {FIXUPS_FILE} returned {unneeded!r}: a fixup returns "
+                    "the list of targets it found already correct"
+                )
+                continue
+            log.notes += [
+                f"fixup {fixup.name} is no longer needed for {target}: upstream has it right "
+                f"now; remove it from {FIXUPS_FILE}"
+                for target in unneeded
+            ]
+            continue
+        log.failures.append(f"fixup {fixup.name} in {FIXUPS_FILE} no longer applies: {problem}")
+    return fixed, log
+
+
+def apply_fixups(document: Document, fixups: tuple[Fixup, ...]) -> Document:
+    """Return a fixed deep copy of ``document``; raise FixupError naming any stale fixup."""
+    fixed, log = run_fixups(document, fixups)
+    if log.failures:
+        raise FixupError("; ".join(log.failures))
     return fixed

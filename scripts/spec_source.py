@@ -69,10 +69,13 @@ def parse(raw: RawSpec) -> dict[str, Any]:
         raise SpecError(f"{raw.source}: looks like an HTML or XML page, not a spec")
     try:
         document = json.loads(text)
-    except json.JSONDecodeError:
+    except json.JSONDecodeError as json_error:
         try:
             document = yaml.safe_load(text)
         except yaml.YAMLError as exc:
+            if text.lstrip()[:1] in ("{", "["):
+                # It was meant as JSON (a truncated download, say): say where JSON broke.
+                raise SpecError(_json_problem(raw.source, json_error, text)) from None
             problem = str(exc).splitlines()[0]
             raise SpecError(f"{raw.source}: neither JSON nor YAML ({problem})") from None
     if not isinstance(document, dict):
@@ -80,20 +83,37 @@ def parse(raw: RawSpec) -> dict[str, Any]:
             f"{raw.source}: neither JSON nor YAML mapping (got {type(document).__name__})"
         )
     version = spec_version(document)
-    if version == "swagger-1":
+    if version in ("2.0", "3.0"):
+        return document
+    declared = _declared_version(document)
+    if declared is not None:
         raise SpecError(
-            f"{raw.source}: Swagger {document.get('swaggerVersion')} is not supported; "
-            "need Swagger 2.0 or OpenAPI 3.0"
+            f"{raw.source}: unsupported version ({declared}); expected Swagger 2.0 or OpenAPI 3.0"
         )
-    if version is None:
-        raise SpecError(f"{raw.source}: no 'swagger: 2.0' or 'openapi: 3.0.x' field; not a spec")
-    return document
+    raise SpecError(f"{raw.source}: no 'swagger: 2.0' or 'openapi: 3.0.x' field; not a spec")
+
+
+def _json_problem(source: str, error: json.JSONDecodeError, text: str) -> str:
+    where = f"line {error.lineno} column {error.colno}"
+    ends = " (the text ends there: truncated?)" if error.pos >= len(text.rstrip()) else ""
+    return f"{source}: invalid JSON at {where}: {error.msg}{ends}"
+
+
+def _declared_version(document: dict[str, Any]) -> str | None:
+    """The version a document claims, when it claims one we do not support."""
+    if "openapi" in document:
+        return str(document["openapi"])
+    if "swaggerVersion" in document:
+        return f"Swagger {document['swaggerVersion']}"
+    if "swagger" in document:
+        return f"Swagger {document['swagger']}"
+    return None
 
 
 def spec_version(document: dict[str, Any]) -> str | None:
-    """``"2.0"``, ``"3.0"``, ``"swagger-1"`` or None for anything else."""
+    """``"2.0"``, ``"3.0"``, or None for anything else."""
     if "swaggerVersion" in document:
-        return "swagger-1"
+        return None
     if str(document.get("swagger")) == "2.0":
         return "2.0"
     if str(document.get("openapi", "")).startswith("3.0"):

@@ -8,7 +8,7 @@ paging engine (``LISTING_PAGES``). The search body is built by the generated
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -18,16 +18,19 @@ from .._inputs import one_of
 from .._retry import RetryPolicy
 from .._wire_names import LISTING_SEARCH
 from ..paging import (
-    DEFAULT_DEDUPE_WINDOW,
     ApiBase,
-    AsyncItemIterator,
-    AsyncPageIterator,
-    ItemIterator,
-    PageIterator,
+    AsyncPagedList,
+    PagedList,
     PageRequest,
     PageWalker,
 )
 from ._lookup import ListingDetails, ListingLookup
+
+if TYPE_CHECKING:
+    # Named (as a string) in the generic bases below.
+    from flipkart_seller_api.models.bulk_listing import BulkListing  # noqa: F401
+
+    pass
 from ._shape import LISTING_PAGES
 from ._updates import PriceUpdate, SkuResult, StockUpdate, plan_change
 
@@ -58,14 +61,19 @@ class _ListingsBase:
 
     def _walker(
         self,
-        status: str | None,
+        filter: str | None,
         *,
         raw: bool,
-        limit: int | None = None,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
+        limit: int | None,
+        max_pages: int | None,
+        resume_from: str | None,
+        dedupe_window: int,
     ) -> PageWalker[Any]:
+        """``filter`` is the listing status (``"ACTIVE"`` / ``"INACTIVE"``) or ``None`` for all.
+
+        The token cursor does not carry it: resume with the same status.
+        """
+        status = filter
         from flipkart_seller_api.models.bulk_listing_filter import BulkListingFilter
         from flipkart_seller_api.models.bulk_listing_filter_lisitng_status import (
             BulkListingFilterLisitngStatus,
@@ -92,7 +100,7 @@ class _ListingsBase:
         )
 
 
-class Listings(_ListingsBase):
+class Listings(_ListingsBase, PagedList[str, "BulkListing"]):
     """Listings by SKU and listing search over a configured ``httpx.Client``."""
 
     def __init__(
@@ -160,52 +168,8 @@ class Listings(_ListingsBase):
                 plan.add(_decoded(self._http.get(url)))
         return plan.result()
 
-    def search(
-        self,
-        status: str | None = None,
-        *,
-        limit: int | None = None,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> ItemIterator[Any]:
-        """Every listing (``status``: ``"ACTIVE"`` / ``"INACTIVE"``), across pages, once each.
 
-        ``resume_from`` takes a ``Page.cursor`` (a ``next_page_id``); pass the same
-        ``status`` with it, since the token alone does not carry the filter.
-        """
-        walker = self._walker(
-            status,
-            raw=raw,
-            limit=limit,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return ItemIterator(self._http, walker)
-
-    def pages(
-        self,
-        status: str | None = None,
-        *,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> PageIterator[Any]:
-        """The same search one ``Page`` at a time; store ``page.cursor`` to resume later."""
-        walker = self._walker(
-            status,
-            raw=raw,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return PageIterator(self._http, walker)
-
-
-class AsyncListings(_ListingsBase):
+class AsyncListings(_ListingsBase, AsyncPagedList[str, "BulkListing"]):
     """Listings by SKU and listing search over a configured ``httpx.AsyncClient``."""
 
     def __init__(
@@ -265,45 +229,3 @@ class AsyncListings(_ListingsBase):
                 response = await self._http.get(url)
             plan.add(_decoded(response))
         return plan.result()
-
-    def search(
-        self,
-        status: str | None = None,
-        *,
-        limit: int | None = None,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        prefetch: int = 0,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> AsyncItemIterator[Any]:
-        """``async for`` form of ``Listings.search``."""
-        walker = self._walker(
-            status,
-            raw=raw,
-            limit=limit,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return AsyncItemIterator(self._http, walker, prefetch)
-
-    def pages(
-        self,
-        status: str | None = None,
-        *,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        prefetch: int = 0,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> AsyncPageIterator[Any]:
-        """``async for`` form of ``Listings.pages``."""
-        walker = self._walker(
-            status,
-            raw=raw,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return AsyncPageIterator(self._http, walker, prefetch)

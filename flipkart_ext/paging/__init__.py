@@ -19,6 +19,7 @@ from ._errors import (
     UnsafeCursor,
     UnsafeNextPageUrl,
 )
+from ._lists import AsyncPagedList, PagedList
 from ._shape import CursorStyle, FollowUrl, PageRequest, PageShape, ResendWithToken
 from ._urls import MAX_CURSOR_LENGTH, ApiBase
 from ._walker import DEFAULT_DEDUPE_WINDOW, MAX_EMPTY_PAGES, MAX_STALE_PAGES, Page, PageWalker
@@ -31,6 +32,7 @@ __all__ = [
     "ApiBase",
     "AsyncItemIterator",
     "AsyncPageIterator",
+    "AsyncPagedList",
     "CursorStyle",
     "FollowUrl",
     "ItemIterator",
@@ -42,6 +44,7 @@ __all__ = [
     "PageRequest",
     "PageShape",
     "PageWalker",
+    "PagedList",
     "PaginationError",
     "RepeatedCursor",
     "ResendWithToken",

@@ -5,7 +5,18 @@ every matching return once, following Flipkart's ``nextUrl`` through the shared 
 engine (:mod:`flipkart_ext.paging`).
 """
 
+from ._actions import MAX_RETURNS_PER_ACTION, NOT_APPLIED, NOT_IN_ANSWER, ReturnResult
 from ._filter import RETURN_SOURCES, ReturnFilter
 from ._resource import MAX_IDS_PER_LOOKUP, AsyncReturns, Returns
 
-__all__ = ["MAX_IDS_PER_LOOKUP", "RETURN_SOURCES", "AsyncReturns", "ReturnFilter", "Returns"]
+__all__ = [
+    "MAX_IDS_PER_LOOKUP",
+    "MAX_RETURNS_PER_ACTION",
+    "NOT_APPLIED",
+    "NOT_IN_ANSWER",
+    "RETURN_SOURCES",
+    "AsyncReturns",
+    "ReturnFilter",
+    "ReturnResult",
+    "Returns",
+]

@@ -9,29 +9,35 @@ names come from the spec. ``http`` carries the base URL, auth and retries.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Final, Literal, overload
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
+from .._batches import BatchResults, arun_batch, run_batch
 from .._errors import InvalidArgument
-from .._inputs import one_of
+from .._inputs import InstantInput, one_of
 from .._lookups import chunked, in_input_order, unique_ids
+from .._retry import RetryPolicy
 from .._wire_names import RETURN_ITEM
 from ..paging import (
     DEFAULT_DEDUPE_WINDOW,
     ApiBase,
     AsyncItemIterator,
-    AsyncPageIterator,
+    AsyncPagedList,
     ItemIterator,
-    PageIterator,
+    PagedList,
     PageRequest,
     PageWalker,
 )
+from ._actions import ReturnResult, plan_action
 from ._filter import RETURN_SOURCES, ReturnFilter
 from ._shape import RETURN_PAGES
 
 if TYPE_CHECKING:
-    from flipkart_seller_api.models.return_item import ReturnItem
+    # Named (as a string) in the generic bases below.
+    from flipkart_seller_api.models.return_item import ReturnItem  # noqa: F401
+
+    pass
 
 __all__ = ["MAX_IDS_PER_LOOKUP", "AsyncReturns", "Returns"]
 
@@ -92,8 +98,9 @@ class _Lookup:
 
 
 class _ReturnsBase:
-    def __init__(self, api_base_url: str | httpx.URL) -> None:
+    def __init__(self, api_base_url: str | httpx.URL, retry: RetryPolicy | None = None) -> None:
         self._api_base = ApiBase(api_base_url)
+        self._retry = retry or RetryPolicy()
 
     def _request(self, query: dict[str, Any]) -> PageRequest:
         from flipkart_seller_api.api.returns_v2 import get_returns
@@ -130,81 +137,64 @@ class _ReturnsBase:
         )
 
 
-class Returns(_ReturnsBase):
+class Returns(_ReturnsBase, PagedList[ReturnFilter, "ReturnItem"]):
     """Returns search and look-ups over a configured ``httpx.Client``."""
 
-    def __init__(self, http: httpx.Client, api_base_url: str | httpx.URL) -> None:
-        super().__init__(api_base_url)
+    def __init__(
+        self, http: httpx.Client, api_base_url: str | httpx.URL, retry: RetryPolicy | None = None
+    ) -> None:
+        super().__init__(api_base_url, retry)
         self._http = http
 
-    @overload
-    def search(
-        self,
-        filter: ReturnFilter | None,
-        *,
-        limit: int | None = ...,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[False] = ...,
-        dedupe_window: int = ...,
-    ) -> ItemIterator[ReturnItem]: ...
+    def _act(self, action: str, return_ids: Ids, **options: Any) -> BatchResults[ReturnResult]:
+        plan = plan_action(self._api_base, action, return_ids, options)
+        return run_batch(self._http, plan, policy=self._retry)
 
-    @overload
-    def search(
-        self,
-        filter: ReturnFilter | None,
-        *,
-        limit: int | None = ...,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[True],
-        dedupe_window: int = ...,
-    ) -> ItemIterator[dict[str, Any]]: ...
+    def approve(
+        self, return_ids: Ids, *, comments: str | None = None
+    ) -> BatchResults[ReturnResult]:
+        """Approve self-ship returns: calls of at most 100, one ``ReturnResult`` per return.
 
-    def search(
-        self,
-        filter: ReturnFilter | None,
-        *,
-        limit: int | None = None,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> ItemIterator[Any]:
-        """Every return matching ``filter``, across pages, each exactly once, in server order.
-
-        Same options as ``client.shipments.search``: ``limit``, ``max_pages``,
-        ``resume_from`` (a ``Page.cursor``; ``filter`` may then be ``None``), ``raw``.
-        Arguments are checked here, before any request.
+        A return Flipkart refuses (wrong state, unknown id) is a ``FAILURE`` result, not an
+        exception; a call that fails after retries marks its returns ``NOT_APPLIED``. The
+        other actions below report the same way.
         """
-        walker = self._walker(
-            filter,
-            raw=raw,
-            limit=limit,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return ItemIterator(self._http, walker)
+        return self._act("approve", return_ids, comments=comments)
 
-    def pages(
+    def reject(
+        self, return_ids: Ids, *, service_date: InstantInput, comments: str | None = None
+    ) -> BatchResults[ReturnResult]:
+        """Reject self-ship returns (``service_date``: an aware datetime, Flipkart requires it)."""
+        return self._act("reject", return_ids, service_date=service_date, comments=comments)
+
+    def cancel(self, return_ids: Ids) -> BatchResults[ReturnResult]:
+        """Cancel self-ship returns."""
+        return self._act("cancel", return_ids)
+
+    def pickup(self, return_ids: Ids, *, pickup_date: InstantInput) -> BatchResults[ReturnResult]:
+        """Record that self-ship returns were picked up at ``pickup_date``."""
+        return self._act("pickup", return_ids, pickup_date=pickup_date)
+
+    def pickup_attempt(
         self,
-        filter: ReturnFilter | None,
+        return_ids: Ids,
         *,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> PageIterator[Any]:
-        """The same search one ``Page`` at a time; store ``page.cursor`` to resume later."""
-        walker = self._walker(
-            filter,
-            raw=raw,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
+        pickup_date: InstantInput,
+        new_pickup_date: InstantInput,
+        reason: str | None = None,
+    ) -> BatchResults[ReturnResult]:
+        """Record a failed pickup attempt and the date of the next one."""
+        return self._act(
+            "pickup_attempt",
+            return_ids,
+            pickup_date=pickup_date,
+            new_pickup_date=new_pickup_date,
+            reason=reason,
         )
-        return PageIterator(self._http, walker)
+
+    def complete(self, return_ids: Ids) -> BatchResults[ReturnResult]:
+        """Mark self-ship returns completed (received back)."""
+        return self._act("complete", return_ids)
 
     def get(
         self,
@@ -222,80 +212,66 @@ class Returns(_ReturnsBase):
         return plan.result()
 
 
-class AsyncReturns(_ReturnsBase):
+class AsyncReturns(_ReturnsBase, AsyncPagedList[ReturnFilter, "ReturnItem"]):
     """Returns search and look-ups over a configured ``httpx.AsyncClient``."""
 
-    def __init__(self, http: httpx.AsyncClient, api_base_url: str | httpx.URL) -> None:
-        super().__init__(api_base_url)
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        api_base_url: str | httpx.URL,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        super().__init__(api_base_url, retry)
         self._http = http
 
-    @overload
-    def search(
-        self,
-        filter: ReturnFilter | None,
-        *,
-        limit: int | None = ...,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[False] = ...,
-        prefetch: int = ...,
-        dedupe_window: int = ...,
-    ) -> AsyncItemIterator[ReturnItem]: ...
+    async def _act(
+        self, action: str, return_ids: Ids, **options: Any
+    ) -> BatchResults[ReturnResult]:
+        plan = plan_action(self._api_base, action, return_ids, options)
+        return await arun_batch(self._http, plan, policy=self._retry)
 
-    @overload
-    def search(
-        self,
-        filter: ReturnFilter | None,
-        *,
-        limit: int | None = ...,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[True],
-        prefetch: int = ...,
-        dedupe_window: int = ...,
-    ) -> AsyncItemIterator[dict[str, Any]]: ...
+    async def approve(
+        self, return_ids: Ids, *, comments: str | None = None
+    ) -> BatchResults[ReturnResult]:
+        """Async form of ``Returns.approve``."""
+        return await self._act("approve", return_ids, comments=comments)
 
-    def search(
+    async def reject(
+        self, return_ids: Ids, *, service_date: InstantInput, comments: str | None = None
+    ) -> BatchResults[ReturnResult]:
+        """Reject self-ship returns (``service_date``: an aware datetime, Flipkart requires it)."""
+        return await self._act("reject", return_ids, service_date=service_date, comments=comments)
+
+    async def cancel(self, return_ids: Ids) -> BatchResults[ReturnResult]:
+        """Cancel self-ship returns."""
+        return await self._act("cancel", return_ids)
+
+    async def pickup(
+        self, return_ids: Ids, *, pickup_date: InstantInput
+    ) -> BatchResults[ReturnResult]:
+        """Record that self-ship returns were picked up at ``pickup_date``."""
+        return await self._act("pickup", return_ids, pickup_date=pickup_date)
+
+    async def pickup_attempt(
         self,
-        filter: ReturnFilter | None,
+        return_ids: Ids,
         *,
-        limit: int | None = None,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        prefetch: int = 0,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> AsyncItemIterator[Any]:
-        """``async for`` form of ``Returns.search``; ``prefetch=1`` fetches a page ahead."""
-        walker = self._walker(
-            filter,
-            raw=raw,
-            limit=limit,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
+        pickup_date: InstantInput,
+        new_pickup_date: InstantInput,
+        reason: str | None = None,
+    ) -> BatchResults[ReturnResult]:
+        """Record a failed pickup attempt and the date of the next one."""
+        return await self._act(
+            "pickup_attempt",
+            return_ids,
+            pickup_date=pickup_date,
+            new_pickup_date=new_pickup_date,
+            reason=reason,
         )
-        return AsyncItemIterator(self._http, walker, prefetch)
 
-    def pages(
-        self,
-        filter: ReturnFilter | None,
-        *,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        prefetch: int = 0,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> AsyncPageIterator[Any]:
-        """``async for`` form of ``Returns.pages``."""
-        walker = self._walker(
-            filter,
-            raw=raw,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return AsyncPageIterator(self._http, walker, prefetch)
+    async def complete(self, return_ids: Ids) -> BatchResults[ReturnResult]:
+        """Mark self-ship returns completed (received back)."""
+        return await self._act("complete", return_ids)
 
     async def get(
         self,

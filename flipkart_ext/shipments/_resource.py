@@ -22,12 +22,9 @@ from .._errors import InvalidArgument, connection_errors, raise_for_response
 from .._retry import RetryPolicy
 from .._wire_names import SHIPMENT_SEARCH
 from ..paging import (
-    DEFAULT_DEDUPE_WINDOW,
     ApiBase,
-    AsyncItemIterator,
-    AsyncPageIterator,
-    ItemIterator,
-    PageIterator,
+    AsyncPagedList,
+    PagedList,
     PageRequest,
     PageWalker,
 )
@@ -106,7 +103,7 @@ class _ShipmentsBase:
         )
 
 
-class Shipments(_ShipmentsBase):
+class Shipments(_ShipmentsBase, PagedList[ShipmentFilter, "Shipment"]):
     """Shipment search and look-ups over a configured ``httpx.Client``."""
 
     def __init__(
@@ -114,100 +111,6 @@ class Shipments(_ShipmentsBase):
     ) -> None:
         super().__init__(api_base_url, retry)
         self._http = http
-
-    @overload
-    def search(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        limit: int | None = ...,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[False] = ...,
-        dedupe_window: int = ...,
-    ) -> ItemIterator[Shipment]: ...
-
-    @overload
-    def search(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        limit: int | None = ...,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[True],
-        dedupe_window: int = ...,
-    ) -> ItemIterator[dict[str, Any]]: ...
-
-    def search(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        limit: int | None = None,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> ItemIterator[Any]:
-        """Every shipment matching ``filter``, across pages, each exactly once, in server order.
-
-        ``limit`` caps the number of shipments, ``max_pages`` the number of requests.
-        ``resume_from`` is a ``Page.cursor`` from an earlier run (``filter`` may then be
-        ``None``). ``raw=True`` yields the JSON objects as plain dicts instead of
-        ``Shipment`` models. ``dedupe_window``: how many recent shipment ids are
-        remembered to skip duplicates. Arguments are checked here, before any request.
-        """
-        walker = self._walker(
-            filter,
-            raw=raw,
-            limit=limit,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return ItemIterator(self._http, walker)
-
-    @overload
-    def pages(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[False] = ...,
-        dedupe_window: int = ...,
-    ) -> PageIterator[Shipment]: ...
-
-    @overload
-    def pages(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[True],
-        dedupe_window: int = ...,
-    ) -> PageIterator[dict[str, Any]]: ...
-
-    def pages(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> PageIterator[Any]:
-        """The same search one ``Page`` at a time; store ``page.cursor`` to resume later."""
-        walker = self._walker(
-            filter,
-            raw=raw,
-            limit=None,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return PageIterator(self._http, walker)
 
     @overload
     def get_shipments(
@@ -487,7 +390,7 @@ class Shipments(_ShipmentsBase):
         return path
 
 
-class AsyncShipments(_ShipmentsBase):
+class AsyncShipments(_ShipmentsBase, AsyncPagedList[ShipmentFilter, "Shipment"]):
     """Shipment search and look-ups over a configured ``httpx.AsyncClient``."""
 
     def __init__(
@@ -498,104 +401,6 @@ class AsyncShipments(_ShipmentsBase):
     ) -> None:
         super().__init__(api_base_url, retry)
         self._http = http
-
-    @overload
-    def search(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        limit: int | None = ...,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[False] = ...,
-        prefetch: int = ...,
-        dedupe_window: int = ...,
-    ) -> AsyncItemIterator[Shipment]: ...
-
-    @overload
-    def search(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        limit: int | None = ...,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[True],
-        prefetch: int = ...,
-        dedupe_window: int = ...,
-    ) -> AsyncItemIterator[dict[str, Any]]: ...
-
-    def search(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        limit: int | None = None,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        prefetch: int = 0,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> AsyncItemIterator[Any]:
-        """``async for`` form of ``Shipments.search``.
-
-        ``prefetch=1`` requests page k+1 while the caller still works on page k.
-        Leaving early: ``async with`` the iterator, or ``await it.aclose()``, cancels a
-        prefetch in flight at once.
-        """
-        walker = self._walker(
-            filter,
-            raw=raw,
-            limit=limit,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return AsyncItemIterator(self._http, walker, prefetch)
-
-    @overload
-    def pages(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[False] = ...,
-        prefetch: int = ...,
-        dedupe_window: int = ...,
-    ) -> AsyncPageIterator[Shipment]: ...
-
-    @overload
-    def pages(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        max_pages: int | None = ...,
-        resume_from: str | None = ...,
-        raw: Literal[True],
-        prefetch: int = ...,
-        dedupe_window: int = ...,
-    ) -> AsyncPageIterator[dict[str, Any]]: ...
-
-    def pages(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        raw: bool = False,
-        prefetch: int = 0,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-    ) -> AsyncPageIterator[Any]:
-        """``async for`` form of ``Shipments.pages``; ``prefetch`` as in ``search``."""
-        walker = self._walker(
-            filter,
-            raw=raw,
-            limit=None,
-            max_pages=max_pages,
-            resume_from=resume_from,
-            dedupe_window=dedupe_window,
-        )
-        return AsyncPageIterator(self._http, walker, prefetch)
 
     @overload
     async def get_shipments(

@@ -2,7 +2,7 @@
 
 For a call under ``/sellers`` the steps are, in order: log it, wait out the configured
 latency, apply a queued fault (401/429/5xx answer at once; a dropped connection before or
-after processing), check the bearer token (401), route (404/405/501), check the request
+after processing), check the bearer token (401), route (404/405; an operation without a handler is answered from the spec), check the request
 against the spec (400), run the handler under the emulator's lock, add noise.
 
 A handler that raises is a bug of the emulator, not of the caller: its traceback goes to
@@ -23,6 +23,7 @@ from typing import NamedTuple, TextIO
 from ._contract import API_PREFIX, OAUTH_PREFIX, SpecContract
 from ._control import ControlApi
 from ._faults import Fault, Faults
+from ._generic import generic_response
 from ._noise import add_noise
 from ._oauth import OAuthService, TokenStore
 from ._wire import (
@@ -195,10 +196,6 @@ class EmulatorApp:
             return _not_found(request)
         operation, params = found
         handler = self._handlers.get(operation.operation_id)
-        if handler is None:
-            return error_response(
-                501, "not_implemented", f"The emulator does not implement {operation.operation_id}"
-            )
         has_body = bool(request.body.strip())
         body = None
         if has_body:
@@ -216,6 +213,8 @@ class EmulatorApp:
             return error_response(
                 400, "invalid_request", "Request does not match the API contract", details=problems
             )
+        if handler is None:  # an operation newer than the emulator: answered from the spec
+            return generic_response(operation.responses, self._contract.schemas, now=self.now())
         try:
             with self._lock:
                 response = handler(Call(request, params, body))

@@ -117,10 +117,10 @@ class Emulator:
         self.contract = SpecContract()
         """The spec contract requests are checked against (also handy to check responses)."""
         handlers = self._handlers(seed)
-        self._operations = frozenset(
-            (self.contract.operations[op].method, self.contract.operations[op].template)
-            for op in handlers
-            if op in self.contract.operations
+        every = self.contract.operations
+        self._operations = frozenset((op.method, op.template) for op in every.values())
+        self._generic = frozenset(
+            (op.method, op.template) for name, op in every.items() if name not in handlers
         )
         self._app = EmulatorApp(
             lock=self._lock,
@@ -206,8 +206,17 @@ class Emulator:
 
     @property
     def operations(self) -> frozenset[tuple[str, str]]:
-        """The operations the emulator serves: ``(METHOD, path template)`` of the spec."""
+        """The operations the emulator serves: every ``(METHOD, path template)`` of the spec."""
         return self._operations
+
+    @property
+    def generic_operations(self) -> frozenset[tuple[str, str]]:
+        """Spec operations without a handler of their own, answered from the spec.
+
+        An operation Flipkart added after this emulator was written: it answers with the
+        smallest body its 2xx response schema allows, and keeps no state.
+        """
+        return self._generic
 
     def __repr__(self) -> str:
         where = self.url if self._server is not None else "stopped"

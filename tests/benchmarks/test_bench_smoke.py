@@ -193,3 +193,10 @@ def test_a_failing_benchmark_becomes_a_missed_row(
     assert "failed: RuntimeError: converter missing" in line and "second line" not in line
     assert line.split("|")[6].strip() == "MISS"
     assert "| fake ratio" in out  # the other benchmarks still report
+
+
+def test_bulk_stock_update_counts_one_result_per_sku(bench: Any) -> None:
+    rows = bench("bulk_listings").run(skus=45)
+    assert_well_formed(rows)
+    concurrent = rows[0]
+    assert "5 calls, 45 results" in concurrent["measured"]

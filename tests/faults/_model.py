@@ -9,7 +9,8 @@ Rules taken from the README (not from the package's code):
 * a 401 renews the token (one token request) and replays once with a fresh retry budget;
   a second 401 for the same call is ``AuthenticationError``;
 * paging: a page is handed over only when complete. "More" with no usable next cursor is
-  ``MissingNextPage``, an unsafe one ``UnsafeNextPageUrl`` / ``UnsafeCursor``; three pages
+  ``MissingNextPage``, an unsafe one ``UnsafeNextPageUrl`` / ``UnsafeCursor``, one already
+  fetched in this iteration ``RepeatedCursor``; three pages
   in a row whose items were all handed over already is ``NoProgress``; an item id already
   handed over in this iteration is skipped;
 * every error that ends an iteration names the cursor of the first page not handed over
@@ -27,11 +28,12 @@ from flipkart_ext import (
     MissingNextPage,
     NoProgress,
     RateLimitError,
+    RepeatedCursor,
     ServerError,
     UnsafeCursor,
 )
 
-from ._paged_app import MISSING, RATE_FAULTS, STATUS_FAULTS, UNSAFE, Page
+from ._paged_app import LOOPING, MISSING, RATE_FAULTS, STATUS_FAULTS, UNSAFE, Page
 
 MAX_ATTEMPTS = 4
 STALE_LIMIT = 3
@@ -103,6 +105,9 @@ def predict(pages: list[Page], *, start: int = 0, faults: bool = True) -> Predic
             return prediction
         if ending in UNSAFE:
             prediction.error, prediction.failed_page = UnsafeCursor, index
+            return prediction
+        if ending in LOOPING and index > 0:  # page 0 came from the opening request, not a cursor
+            prediction.error, prediction.failed_page = RepeatedCursor, index
             return prediction
         if fresh:
             stale = run = 0

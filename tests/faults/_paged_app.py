@@ -31,7 +31,8 @@ FAULTS = ("401", *STATUS_FAULTS, *RATE_FAULTS, *SOCKET_FAULTS)
 # How a page ends. "next" links the following page; "end" is the last page.
 MISSING = ("next_null", "next_empty", "next_absent", "next_not_a_string")
 UNSAFE = ("next_off_host", "next_control_char", "next_dot_segment", "next_too_long")
-ENDINGS = ("next", "end", *MISSING, *UNSAFE)
+LOOPING = ("next_back",)  # the cursor that fetched this very page, sent again
+ENDINGS = ("next", "end", *MISSING, *UNSAFE, *LOOPING)
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ class PagedFlipkart:
             "next_control_char": good + "\n",
             "next_dot_segment": f"/../oauth-service{good}" if wire.cursor == "url" else good + "\t",
             "next_too_long": good + "x" * 9000,
+            "next_back": wire.next_value(page) if page else good,
         }.get(ending, good)
         if ending == "next_absent":
             del body[wire.next]

@@ -75,9 +75,18 @@ def _abort(sock: socket.socket) -> None:
 class WireServer:
     """Serves ``respond(request) -> Reply`` on 127.0.0.1 with HTTP/1.1 keep-alive."""
 
-    def __init__(self, respond: Callable[[Request], Reply], *, stall_seconds: float = 1.0) -> None:
+    def __init__(
+        self,
+        respond: Callable[[Request], Reply],
+        *,
+        stall_seconds: float = 1.0,
+        split_writes: bool = False,
+    ) -> None:
         self.respond = respond
         self.stall_seconds = stall_seconds
+        # Like many real servers (Python's own http.server among them): headers and body in
+        # separate writes, Nagle left on, so each answer takes a few milliseconds to land.
+        self.split_writes = split_writes
         self._stop = threading.Event()
         outer = self
 
@@ -105,8 +114,9 @@ class WireServer:
         self._server.server_close()
 
     def _serve_connection(self, sock: socket.socket) -> None:
-        # Small answers go out at once instead of waiting for the client's delayed ACK.
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if not self.split_writes:
+            # Small answers go out at once instead of waiting for the client's delayed ACK.
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         reader = sock.makefile("rb")
         try:
             while not self._stop.is_set():
@@ -130,6 +140,10 @@ class WireServer:
         head = [f"HTTP/1.1 {reply.status} {reason}", f"Content-Length: {len(reply.body)}"]
         head += [f"{name}: {value}" for name, value in reply.headers.items()]
         head_bytes = ("\r\n".join(head) + "\r\n\r\n").encode()
+        if reply.fault is None and self.split_writes:
+            sock.sendall(head_bytes)
+            sock.sendall(reply.body)
+            return True
         if reply.fault is None:
             sock.sendall(head_bytes + reply.body)
             return True

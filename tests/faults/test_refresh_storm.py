@@ -2,7 +2,9 @@
 
 Each round revokes the access token on the server, then releases 100 threads at once; every
 call meets a 401, and the client must renew once (one refresh-token request, the token
-rotated) and replay every call. A failure in any round fails the test.
+rotated) and replay every call. The calls are a mutating ``POST``, which the client never
+repeats once sent, so a connection lost under any of them surfaces here instead of being
+retried away. A failure in any round fails the test.
 
 Rounds: a fault that strikes one storm in 100 escapes R independent rounds with probability
 0.99**R; R = 300 catches it with 95% confidence (0.99**300 = 0.049). The fault this guards
@@ -74,7 +76,11 @@ def _storm(client: FlipkartClient, failures: list[str], calls: int) -> None:
         start.wait()
         for _ in range(calls):
             try:
-                client.http.get("/v3/shipments", params={"shipmentIds": "S1"}).raise_for_status()
+                # A mutating call: never repeated after it was sent, so a connection lost
+                # under it surfaces instead of being retried away.
+                client.http.post(
+                    "/v3/shipments/dispatch", json={"shipmentIds": ["S1"]}
+                ).raise_for_status()
             except Exception as exc:  # any failure is the finding: keep it
                 failures.append(repr(exc))
 
@@ -89,7 +95,7 @@ def _storm(client: FlipkartClient, failures: list[str], calls: int) -> None:
 def test_storms_of_a_hundred_threads_refresh_once_each_and_never_fail() -> None:
     oauth = RotatingOAuth()
     with (
-        WireServer(oauth) as server,
+        WireServer(oauth, split_writes=True) as server,
         FlipkartClient(
             "partner-app",
             "partner-secret",

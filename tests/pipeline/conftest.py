@@ -2,13 +2,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from codegen import dump_document
+from normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[2]
-UPSTREAM = ROOT.parent / "shared" / "flipkart-api" / "sandbox-swagger.json"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# A frozen Swagger 2.0 copy of the upstream document (see fixtures/README.md); the tests
+# never read the live input of `make regenerate`, which moves when Flipkart changes.
+UPSTREAM = FIXTURES / "upstream-swagger.json"
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -22,7 +28,6 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def upstream_path() -> Path:
-    assert UPSTREAM.is_file(), f"upstream stand-in missing at {UPSTREAM}"
     return UPSTREAM
 
 
@@ -34,7 +39,38 @@ def upstream(upstream_path: Path) -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def normalized() -> dict[str, Any]:
+    """The committed normalized document: what the committed generated/ was built from."""
     document: dict[str, Any] = json.loads(
         (ROOT / "openapi" / "flipkart-seller-api.json").read_text()
     )
     return document
+
+
+@pytest.fixture(scope="session")
+def upstream_normalized(
+    upstream: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
+    """The fixture copy of upstream, normalized by today's pipeline (the drift tests' baseline)."""
+    document: dict[str, Any] = normalize(upstream, tmp_path_factory.mktemp("normalize")).document
+    return document
+
+
+@pytest.fixture
+def baseline(tmp_path: Path, upstream_normalized: dict[str, Any]) -> tuple[Path, Path]:
+    """(generated/, openapi/) as if the fixture copy of upstream had just been regenerated.
+
+    openapi/ holds its normalized document and provenance; generated/ is a copy of the
+    committed tree (the gate and collision checks stop before generating, and a run that
+    generates replaces it).
+    """
+    generated, openapi = tmp_path / "generated", tmp_path / "openapi"
+    shutil.copytree(ROOT / "generated", generated, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "openapi", openapi)
+    (openapi / "flipkart-seller-api.json").write_text(dump_document(upstream_normalized))
+    provenance = json.loads((openapi / "provenance.json").read_text())
+    provenance["sha256"] = hashlib.sha256(UPSTREAM.read_bytes()).hexdigest()
+    provenance["source"] = "tests/pipeline/fixtures/upstream-swagger.json"
+    (openapi / "provenance.json").write_text(
+        json.dumps(provenance, indent=2, sort_keys=True) + "\n"
+    )
+    return generated, openapi

@@ -47,11 +47,12 @@ def _parse(document: dict[str, Any]) -> Any:
     return body_type.from_dict(document["payload"])
 
 
-def test_every_json_operation_has_a_documented_sample() -> None:
-    spec = json.loads(Path("openapi/flipkart-seller-api.json").read_text(encoding="utf-8"))
+def test_every_json_operation_has_a_documented_sample(upstream_normalized: dict[str, Any]) -> None:
+    # Coverage is measured on the frozen copy of upstream the samples were collected for:
+    # an operation Flipkart adds later has no sample yet, and must not fail the suite.
     json_operations = {
         operation["operationId"]
-        for item in spec["paths"].values()
+        for item in upstream_normalized["paths"].values()
         for method, operation in item.items()
         if isinstance(operation, dict)
         and any(

@@ -1,0 +1,221 @@
+"""Self-ship return actions: approve, reject, cancel, pickup, pickup attempt, complete.
+
+Nothing here does I/O. :func:`plan_action` checks the ids and the dates (raising
+:class:`~flipkart_ext.InvalidItem` naming the return and field), builds each request with
+the generated operation (``_get_kwargs``, so paths and keys come from the spec), splits
+the returns into calls of at most :data:`MAX_RETURNS_PER_ACTION`, and returns a
+:class:`~flipkart_ext._batches.BatchPlan` for the shared batch engine.
+
+Flipkart answers ``200`` with ``{returns: [{returnId, processingStatus, errorCode,
+errorMessage}]}``; a ``FAILURE`` (e.g. ``UNPROCESSABLE_ENTITY`` for a return in the wrong
+state) is a :class:`ReturnResult`, never an exception.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import httpx
+
+from .._batches import BatchPlan, Chunk, InvalidItem
+from .._errors import FlipkartError, MalformedResponse
+from .._inputs import instant
+from .._lookups import chunked, unique_ids
+from .._wire_names import RETURN_ACTION_ANSWER
+from ..paging import ApiBase
+
+__all__ = [
+    "ACTIONS",
+    "MAX_RETURNS_PER_ACTION",
+    "NOT_APPLIED",
+    "NOT_IN_ANSWER",
+    "ReturnResult",
+    "plan_action",
+]
+
+MAX_RETURNS_PER_ACTION: Final = 100
+"""Flipkart's limit on returns per self-ship return action (its returns pages, and NOTES)."""
+NOT_APPLIED: Final = "NOT_APPLIED"
+NOT_IN_ANSWER: Final = "NOT_IN_ANSWER"
+ACTIONS: Final = ("approve", "reject", "cancel", "pickup", "pickup_attempt", "complete")
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnResult:
+    """What happened to one return in a bulk action."""
+
+    return_id: str
+    status: str
+    """Flipkart's ``processingStatus`` (``SUCCESS`` / ``FAILURE``), or ``NOT_APPLIED`` /
+    ``NOT_IN_ANSWER`` for a return whose call failed or whose answer left it out."""
+    error_code: str | None = None
+    error_message: str | None = None
+    error: FlipkartError | None = field(default=None, compare=False)
+    raw: Mapping[str, Any] | None = field(default=None, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        """True when Flipkart reports success for this return."""
+        return self.status.upper() == "SUCCESS"
+
+    def __str__(self) -> str:
+        detail = ": ".join(part for part in (self.error_code, self.error_message) if part)
+        return f"{self.return_id}: {self.status}" + (f" ({detail})" if detail else "")
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _read(chunk: Chunk[str], response: httpx.Response) -> list[tuple[str, ReturnResult]]:
+    answer = RETURN_ACTION_ANSWER
+    try:
+        body = response.json()
+    except ValueError:
+        raise MalformedResponse("return action: the answer is not JSON") from None
+    if not isinstance(body, Mapping):
+        raise MalformedResponse(f"return action: expected a JSON object, got {type(body).__name__}")
+    entries = body.get(answer.items)
+    results = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, Mapping) or not isinstance(entry.get(answer.id), str):
+            continue
+        status = _text(entry.get(answer.status))
+        return_id = entry[answer.id]
+        results.append(
+            (
+                return_id,
+                ReturnResult(
+                    return_id,
+                    status or "NO_STATUS",
+                    error_code=_text(entry.get(answer.error_code)),
+                    error_message=_text(entry.get(answer.error_message)),
+                    raw=dict(entry),
+                ),
+            )
+        )
+    return results
+
+
+def _not_applied(return_id: str, error: FlipkartError) -> ReturnResult:
+    code = getattr(error, "code", None) or type(error).__name__
+    return ReturnResult(
+        return_id, NOT_APPLIED, error_code=code, error_message=str(error), error=error
+    )
+
+
+def _not_in_answer(return_id: str) -> ReturnResult:
+    return ReturnResult(
+        return_id, NOT_IN_ANSWER, error_message="Flipkart's answer did not mention this return"
+    )
+
+
+def _when(value: object, name: str) -> dt.datetime:
+    try:
+        return instant(name, value)
+    except ValueError as exc:
+        raise InvalidItem("returns", name, str(exc).split(": ", 1)[-1]) from None
+
+
+def _body(
+    action: str, ids: list[str], options: Mapping[str, Any]
+) -> tuple[Callable[..., Any], Any]:
+    """The generated operation for ``action`` and its request body for ``ids``."""
+    from flipkart_seller_api.api.returns_v2 import (
+        approve_self_ship_returns,
+        cancel_self_ship_return,
+        pickup,
+        pickup_attempt,
+        reject_self_ship_returns,
+        return_complete,
+    )
+    from flipkart_seller_api.models import (
+        ReturnApproveRequest,
+        ReturnRejectRequest,
+        ReturnsApproveRequest,
+        ReturnsRejectRequest,
+        SelfShipReturnAttemptPickupRequest,
+        SelfShipReturnCancellationRequest,
+        SelfShipReturnCompleteRequest,
+        SelfShipReturnPickupAttemptRequests,
+        SelfShipReturnPickupRequest,
+        SelfShipReturnPickupRequests,
+    )
+    from flipkart_seller_api.types import UNSET
+
+    comments = options.get("comments") or UNSET
+    if action == "approve":
+        return approve_self_ship_returns._get_kwargs, ReturnsApproveRequest(
+            returns=[ReturnApproveRequest(return_id=i, comments=comments) for i in ids]
+        )
+    if action == "reject":
+        when = options["service_date"]
+        return reject_self_ship_returns._get_kwargs, ReturnsRejectRequest(
+            returns=[
+                ReturnRejectRequest(service_date=when, return_id=i, comments=comments) for i in ids
+            ]
+        )
+    if action == "cancel":
+        return cancel_self_ship_return._get_kwargs, SelfShipReturnCancellationRequest(
+            return_ids=ids
+        )
+    if action == "complete":
+        return return_complete._get_kwargs, SelfShipReturnCompleteRequest(return_ids=ids)
+    if action == "pickup":
+        return pickup._get_kwargs, SelfShipReturnPickupRequests(
+            returns=[
+                SelfShipReturnPickupRequest(pickup_date=options["pickup_date"], return_id=i)
+                for i in ids
+            ]
+        )
+    reason = options.get("reason") or UNSET
+    return pickup_attempt._get_kwargs, SelfShipReturnPickupAttemptRequests(
+        returns=[
+            SelfShipReturnAttemptPickupRequest(
+                new_pickup_date=options["new_pickup_date"],
+                pickup_date=options["pickup_date"],
+                return_id=i,
+                reason=reason,
+            )
+            for i in ids
+        ]
+    )
+
+
+_DATES: Final = {
+    "reject": ("service_date",),
+    "pickup": ("pickup_date",),
+    "pickup_attempt": ("pickup_date", "new_pickup_date"),
+}
+
+
+def plan_action(
+    api_base: ApiBase, action: str, return_ids: Iterable[str] | str, options: Mapping[str, Any]
+) -> BatchPlan[str, ReturnResult]:
+    """Check the call and split it into requests of at most 100 returns (no I/O)."""
+    ids = unique_ids("return_ids", return_ids)
+    checked = dict(options)
+    for name in _DATES.get(action, ()):
+        if checked.get(name) is None:
+            raise InvalidItem("returns", name, f"required to {action.replace('_', ' ')} a return")
+        checked[name] = _when(checked[name], name)
+    for name in ("comments", "reason"):
+        if checked.get(name) is not None and not isinstance(checked[name], str):
+            raise InvalidItem("returns", name, f"expected a string, got {checked[name]!r}")
+    chunks = []
+    for part in chunked(ids, MAX_RETURNS_PER_ACTION):
+        build, body = _body(action, part, checked)
+        request = build(body=body)
+        request["url"] = api_base.join(request["url"])
+        chunks.append(Chunk(tuple(part), request))
+    return BatchPlan(
+        name=f"returns {action.replace('_', ' ')}",
+        keys=ids,
+        chunks=chunks,
+        read=_read,
+        failed=_not_applied,
+        missing=_not_in_answer,
+    )

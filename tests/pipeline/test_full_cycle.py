@@ -1,0 +1,137 @@
+"""The whole cycle: after regenerating from an additive upstream change, the suite passes unedited.
+
+A copy of the project (without .venv and caches) regenerates from the committed normalized
+document grown the additive ways (a response field, a request field, enum values in a
+response and a request, an operation with its model), exactly as `make regenerate` would,
+then runs mypy --strict on flipkart_ext and the test suite in that copy: every test not
+marked slow (the slow ones are this test and the long randomized fault schedules, which run
+in the outer suite). The drift is built on the committed document, so it stays additive
+whatever upstream looks like then.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+Doc = dict[str, Any]
+NOT_COPIED = shutil.ignore_patterns(
+    ".venv",
+    ".git",
+    "node_modules",
+    "__pycache__",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    ".hypothesis",
+    "build",
+    "dist",
+    "*.egg-info",
+    ".demo-out",
+    "flipkart-labels",
+)
+
+
+def grown(normalized: Doc) -> Doc:
+    document = copy.deepcopy(normalized)
+    schemas = document["components"]["schemas"]
+    schemas["Shipment"]["properties"]["carbonFootprint"] = {"type": "number"}
+    schemas["Filter"]["properties"]["sellerNote"] = {"type": "string"}
+    schemas["OrderItem"]["properties"]["status"]["enum"].append("ON_HOLD")
+    schemas["Filter"]["properties"]["type"]["enum"].append("onHold")
+    schemas["ShipmentHistory"] = {
+        "type": "object",
+        "properties": {
+            "shipmentId": {"type": "string"},
+            "events": {"type": "array", "items": {"type": "string"}},
+        },
+    }
+    details = document["paths"]["/v3/shipments/{shipmentIds}"]["get"]
+    document["paths"]["/v3/shipments/{shipmentIds}/history"] = {
+        "get": {
+            "operationId": "getShipmentHistory",
+            "summary": "Status history of shipments",
+            "tags": details["tags"],
+            "security": details["security"],
+            "parameters": copy.deepcopy(details["parameters"]),
+            "responses": {
+                "200": {
+                    "description": "successful operation",
+                    "content": {
+                        "application/json": {
+                            "schema": {"$ref": "#/components/schemas/ShipmentHistory"}
+                        }
+                    },
+                }
+            },
+        }
+    }
+    return document
+
+
+def _run(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=600
+    )
+
+
+def _tail(result: subprocess.CompletedProcess[str]) -> str:
+    return (result.stdout + result.stderr)[-4000:]
+
+
+def test_suite_passes_unedited_after_an_additive_regeneration(
+    tmp_path: Path, normalized: Doc
+) -> None:
+    clone = tmp_path / "project"
+    shutil.copytree(ROOT, clone, ignore=NOT_COPIED)
+    converter = ROOT / "scripts" / "node_modules"
+    if converter.is_dir():
+        (clone / "scripts" / "node_modules").symlink_to(converter, target_is_directory=True)
+    # A checkout, not just files: some tests ask git which files are committed.
+    for git in (["git", "init", "-q"], ["git", "add", "-A"]):
+        subprocess.run(git, cwd=clone, check=True, capture_output=True)
+    spec = tmp_path / "upstream.json"
+    spec.write_text(json.dumps(grown(normalized), indent=2))
+    # The copy's packages must win over the editable install, which points at ROOT.
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in {"ACCEPT_BREAKING", "PYTEST_ADDOPTS"}},
+        "PYTHONPATH": os.pathsep.join([str(clone / "generated"), str(clone)]),
+        "MYPYPATH": str(clone / "generated"),
+    }
+
+    regenerated = _run(
+        [sys.executable, "scripts/regenerate.py", "--spec", str(spec), "--report", "build/r.json"],
+        clone,
+        env,
+    )
+    assert regenerated.returncode == 0, _tail(regenerated)
+    assert "Totals: 0 ERR (breaking), 1 WARN (possibly breaking)" in regenerated.stdout
+    module = clone / "generated/flipkart_seller_api/api/shipment_v3/get_shipment_history.py"
+    assert module.is_file()
+    assert (
+        "carbonFootprint"
+        in (clone / "generated/flipkart_seller_api/models/shipment.py").read_text()
+    )
+
+    typed = _run([sys.executable, "-m", "mypy"], clone, env)
+    assert typed.returncode == 0, _tail(typed)
+
+    suite = _run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not slow"],
+        clone,
+        env,
+    )
+    assert suite.returncode == 0, _tail(suite)
+    assert " passed" in suite.stdout.splitlines()[-1]
