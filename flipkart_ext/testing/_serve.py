@@ -62,9 +62,12 @@ def write_env_file(emu: Emulator, path: str | os.PathLike[str]) -> None:
 
 
 def _banner(emu: Emulator, out: TextIO, env_file: str | os.PathLike[str] | None) -> None:
+    served = f"all {len(emu.operations)} operations of the spec"
+    generic = len(emu.generic_operations)
+    if generic:
+        served += f", {generic} newer than the emulator answered from the spec alone"
     lines = [
-        f"Flipkart sandbox emulator listening on {emu.url} "
-        f"({len(emu.operations)} operations of the spec)",
+        f"Flipkart sandbox emulator listening on {emu.url} ({served})",
         "Point FlipkartClient.from_env() and the flipkart command at it, in another shell:",
         "",
         "unset " + " ".join(_LEFTOVERS),
