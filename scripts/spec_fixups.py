@@ -349,6 +349,25 @@ def location_status_optional(document: Document) -> list[str]:
     return _drop_required(document, "Location", "status")
 
 
+RETURN_DATES = ("approvedOn", "createdDate", "expectedDate", "orderDate", "updatedDate")
+
+
+def return_dates_are_date_times(document: Document) -> list[str]:
+    schema = document["components"]["schemas"].get("ReturnItem")
+    if schema is None:
+        raise FixupError("schema ReturnItem is no longer in the spec")
+    unneeded = []
+    for name in RETURN_DATES:
+        field = schema.get("properties", {}).get(name)
+        if field is None:
+            raise FixupError(f"ReturnItem.{name} is no longer in the spec")
+        if field.get("format") == "date-time":
+            unneeded.append(f"schema ReturnItem property {name} (already a date-time)")
+        else:
+            field["format"] = "date-time"
+    return unneeded
+
+
 OPENAPI3_FIXUPS: tuple[Fixup, ...] = (
     Fixup(
         "json-request-bodies",
@@ -403,6 +422,12 @@ OPENAPI3_FIXUPS: tuple[Fixup, ...] = (
         "Flipkart's inventory update documents product_id, locations[].id and locations[].inventory "
         "and omits locations[].status; the spec marks status required.",
         location_status_optional,
+    ),
+    Fixup(
+        "return-dates-are-date-times",
+        "Returns carry their dates (createdDate, approvedOn ...) as ISO timestamps; the spec types "
+        "them as bare strings, so they would never parse (one that does not parse is kept as sent).",
+        return_dates_are_date_times,
     ),
 )
 

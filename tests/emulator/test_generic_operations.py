@@ -64,7 +64,7 @@ def test_a_new_spec_operation_is_served_with_a_body_its_schema_accepts(
     drifted = _drifted()
     monkeypatch.setattr(_emulator, "SpecContract", lambda: SpecContract(drifted))
     with Emulator() as emu:
-        assert emu.generic_operations == {("GET", "/v3/shipments/{shipmentIds}/insurance")}
+        assert ("GET", "/v3/shipments/{shipmentIds}/insurance") in emu.generic_operations
         assert ("GET", "/v3/shipments/{shipmentIds}/insurance") in emu.operations
         token = httpx.get(
             f"{emu.oauth_base_url}/oauth/token",

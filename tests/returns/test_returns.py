@@ -130,3 +130,16 @@ def test_a_tampered_resume_cursor_is_refused_when_search_is_called(emu: Emulator
     with sync_client(emu) as client, pytest.raises(UnsafeNextPageUrl):
         client.returns.search(None, resume_from="/v2/returns?x=1\n")
     assert _searches(emu) == []
+
+
+def test_return_dates_are_parsed_and_an_unreadable_one_is_kept_as_sent() -> None:
+    import datetime as dt
+
+    from flipkart_seller_api.models.return_item import ReturnItem
+
+    parsed = ReturnItem.from_dict({"returnId": "R1", "createdDate": "2024-05-01T10:00:00+05:30"})
+    assert isinstance(parsed.created_date, dt.datetime)
+    assert parsed.created_date.utcoffset() == dt.timedelta(hours=5, minutes=30)
+    odd = ReturnItem.from_dict({"returnId": "R2", "createdDate": "last tuesday"})
+    assert odd.created_date == "last tuesday"
+    assert odd.to_dict() == {"returnId": "R2", "createdDate": "last tuesday"}

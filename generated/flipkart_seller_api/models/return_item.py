@@ -2,6 +2,7 @@
 # change scripts/spec_fixups.py, openapi/generator-config.yaml or openapi/templates/.
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
@@ -12,7 +13,7 @@ from ..errors import PayloadError, require_object
 from ..models.return_item_service_profile import ReturnItemServiceProfile
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, isoformat_as_received, model_repr, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.service import Service
@@ -25,13 +26,13 @@ T = TypeVar("T", bound="ReturnItem")
 class ReturnItem:
     """
     Attributes:
-        approved_on (None | str | Unset):
+        approved_on (datetime.datetime | None | Unset):
         comments (None | str | Unset):
         courier_name (None | str | Unset):
-        created_date (None | str | Unset):
-        expected_date (None | str | Unset):
+        created_date (datetime.datetime | None | Unset):
+        expected_date (datetime.datetime | None | Unset):
         location_id (None | str | Unset):
-        order_date (None | str | Unset):
+        order_date (datetime.datetime | None | Unset):
         order_id (None | str | Unset):
         order_item_id (None | str | Unset):
         quantity (int | None | Unset):
@@ -46,16 +47,16 @@ class ReturnItem:
         sub_reason (None | str | Unset):
         tracking_id (None | str | Unset):
         type_ (None | str | Unset):
-        updated_date (None | str | Unset):
+        updated_date (datetime.datetime | None | Unset):
     """
 
-    approved_on: None | str | Unset = UNSET
+    approved_on: datetime.datetime | None | Unset = UNSET
     comments: None | str | Unset = UNSET
     courier_name: None | str | Unset = UNSET
-    created_date: None | str | Unset = UNSET
-    expected_date: None | str | Unset = UNSET
+    created_date: datetime.datetime | None | Unset = UNSET
+    expected_date: datetime.datetime | None | Unset = UNSET
     location_id: None | str | Unset = UNSET
-    order_date: None | str | Unset = UNSET
+    order_date: datetime.datetime | None | Unset = UNSET
     order_id: None | str | Unset = UNSET
     order_item_id: None | str | Unset = UNSET
     quantity: int | None | Unset = UNSET
@@ -70,7 +71,7 @@ class ReturnItem:
     sub_reason: None | str | Unset = UNSET
     tracking_id: None | str | Unset = UNSET
     type_: None | str | Unset = UNSET
-    updated_date: None | str | Unset = UNSET
+    updated_date: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
@@ -82,6 +83,8 @@ class ReturnItem:
         approved_on: None | str | Unset
         if isinstance(self.approved_on, Unset):
             approved_on = UNSET
+        elif isinstance(self.approved_on, datetime.datetime):
+            approved_on = isoformat_as_received(self.approved_on)
         else:
             approved_on = self.approved_on
 
@@ -100,12 +103,16 @@ class ReturnItem:
         created_date: None | str | Unset
         if isinstance(self.created_date, Unset):
             created_date = UNSET
+        elif isinstance(self.created_date, datetime.datetime):
+            created_date = isoformat_as_received(self.created_date)
         else:
             created_date = self.created_date
 
         expected_date: None | str | Unset
         if isinstance(self.expected_date, Unset):
             expected_date = UNSET
+        elif isinstance(self.expected_date, datetime.datetime):
+            expected_date = isoformat_as_received(self.expected_date)
         else:
             expected_date = self.expected_date
 
@@ -118,6 +125,8 @@ class ReturnItem:
         order_date: None | str | Unset
         if isinstance(self.order_date, Unset):
             order_date = UNSET
+        elif isinstance(self.order_date, datetime.datetime):
+            order_date = isoformat_as_received(self.order_date)
         else:
             order_date = self.order_date
 
@@ -216,6 +225,8 @@ class ReturnItem:
         updated_date: None | str | Unset
         if isinstance(self.updated_date, Unset):
             updated_date = UNSET
+        elif isinstance(self.updated_date, datetime.datetime):
+            updated_date = isoformat_as_received(self.updated_date)
         else:
             updated_date = self.updated_date
 
@@ -277,12 +288,20 @@ class ReturnItem:
         _approved_on_json = d.pop("approvedOn", UNSET)
         try:
 
-            def _parse_approved_on(data: object) -> None | str | Unset:
+            def _parse_approved_on(data: object) -> datetime.datetime | None | Unset:
                 if data is None:
                     return data
                 if isinstance(data, Unset):
                     return data
-                return cast(None | str | Unset, data)
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    approved_on_type_0 = parse_datetime(data)
+
+                    return approved_on_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | Unset, data)
 
             approved_on = _parse_approved_on(_approved_on_json)
 
@@ -322,12 +341,20 @@ class ReturnItem:
         _created_date_json = d.pop("createdDate", UNSET)
         try:
 
-            def _parse_created_date(data: object) -> None | str | Unset:
+            def _parse_created_date(data: object) -> datetime.datetime | None | Unset:
                 if data is None:
                     return data
                 if isinstance(data, Unset):
                     return data
-                return cast(None | str | Unset, data)
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    created_date_type_0 = parse_datetime(data)
+
+                    return created_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | Unset, data)
 
             created_date = _parse_created_date(_created_date_json)
 
@@ -337,12 +364,20 @@ class ReturnItem:
         _expected_date_json = d.pop("expectedDate", UNSET)
         try:
 
-            def _parse_expected_date(data: object) -> None | str | Unset:
+            def _parse_expected_date(data: object) -> datetime.datetime | None | Unset:
                 if data is None:
                     return data
                 if isinstance(data, Unset):
                     return data
-                return cast(None | str | Unset, data)
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    expected_date_type_0 = parse_datetime(data)
+
+                    return expected_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | Unset, data)
 
             expected_date = _parse_expected_date(_expected_date_json)
 
@@ -367,12 +402,20 @@ class ReturnItem:
         _order_date_json = d.pop("orderDate", UNSET)
         try:
 
-            def _parse_order_date(data: object) -> None | str | Unset:
+            def _parse_order_date(data: object) -> datetime.datetime | None | Unset:
                 if data is None:
                     return data
                 if isinstance(data, Unset):
                     return data
-                return cast(None | str | Unset, data)
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    order_date_type_0 = parse_datetime(data)
+
+                    return order_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | Unset, data)
 
             order_date = _parse_order_date(_order_date_json)
 
@@ -629,12 +672,20 @@ class ReturnItem:
         _updated_date_json = d.pop("updatedDate", UNSET)
         try:
 
-            def _parse_updated_date(data: object) -> None | str | Unset:
+            def _parse_updated_date(data: object) -> datetime.datetime | None | Unset:
                 if data is None:
                     return data
                 if isinstance(data, Unset):
                     return data
-                return cast(None | str | Unset, data)
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    updated_date_type_0 = parse_datetime(data)
+
+                    return updated_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | Unset, data)
 
             updated_date = _parse_updated_date(_updated_date_json)
 
