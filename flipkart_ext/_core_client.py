@@ -12,6 +12,11 @@ Each client owns one :class:`httpx.Client` (or :class:`httpx.AsyncClient`) built
           └─ transport  RetryTransport   backoff, Retry-After, safe-to-repeat policy
               └─ httpx.HTTPTransport (or the one you pass, e.g. httpx.MockTransport)
 
+plus, when a proxy applies (``proxy=``, or ``HTTPS_PROXY`` & co. with ``trust_env``), one
+more ``RetryTransport`` over an ``httpx.HTTPTransport(proxy=...)`` mounted per URL pattern
+as httpx mounts its own (see :mod:`._proxies`), so API and OAuth calls alike take the
+proxy that plain httpx would give them.
+
 Every generated operation stays reachable: ``client.raw`` is a generated
 ``flipkart_seller_api.Client`` wired to that httpx client (the plain ``Client``:
 ``AuthenticatedClient`` would freeze the bearer header at construction and send
@@ -28,21 +33,30 @@ from __future__ import annotations
 
 import functools
 import time
+import warnings
 from collections.abc import Callable, Generator, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Protocol, Self, TypedDict, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, Self, TypedDict, TypeVar, Unpack
 from urllib.parse import urlsplit
 
 import httpx
 
 from ._auth import AppGrant, FlipkartAuth, TokenStatus
-from ._environments import Environment, require_secure_url, resolve_environment, settings_from_env
-from ._errors import InvalidArgument, connection_errors, error_for_response
+from ._environments import (
+    ConfigurationWarning,
+    Environment,
+    require_secure_url,
+    resolve_environment,
+    settings_from_env,
+)
+from ._errors import ConfigurationError, InvalidArgument, connection_errors, error_for_response
+from ._proxies import ProxyInput, proxy_routes
 from ._redact import install_log_redaction
-from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
+from ._retry import DEFAULT_LIMITS, AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._stores import FileTokenStore, TokenStore
 from ._tokens import AuthorizationURL, Token, build_authorize_url
 from ._tokens import verify_state as _verify_state
+from ._version import __version__
 
 if TYPE_CHECKING:
     import flipkart_seller_api
@@ -57,19 +71,24 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_P = ParamSpec("_P")
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 
-class Operation(Protocol[_T]):
+class Operation(Protocol[_P, _T]):
     """A generated operation module (``flipkart_seller_api.api.<tag>.<operation>``).
 
     Only its I/O-free helpers are used: ``_get_kwargs`` builds the request and
     ``_build_response`` parses a 2xx answer, so our client does the sending
     (and the generated ``HTTPStatus(...)`` never sees Flipkart's non-standard 499).
+
+    ``_P`` captures ``_get_kwargs``'s parameters (the operation's own: path and query
+    parameters, ``body``), so a type checker holds ``client.call(op, ...)`` to them: a
+    misspelt or missing argument is an error before the code runs.
     """
 
-    def _get_kwargs(self, *args: Any, **kwargs: Any) -> dict[str, Any]: ...
+    def _get_kwargs(self, *args: _P.args, **kwargs: _P.kwargs) -> dict[str, Any]: ...
 
     def _build_response(self, *, client: Any, response: httpx.Response) -> Response[_T]: ...
 
@@ -85,6 +104,10 @@ class ClientOptions(TypedDict, total=False):
     ``grant_type``: how to get a token without a refresh token; inferred when omitted.
     ``timeout``: seconds or an :class:`httpx.Timeout`. ``retry``: a :class:`RetryPolicy`.
     ``refresh_skew``: refresh this many seconds before expiry. ``user_agent``, ``clock``.
+    ``proxy``: a proxy URL (``http://user:pass@proxy.corp:3128``) or :class:`httpx.Proxy` for
+    every request, OAuth included. ``trust_env`` (default ``True``): without ``proxy``, honour
+    ``HTTP_PROXY`` / ``HTTPS_PROXY`` / ``ALL_PROXY`` / ``NO_PROXY`` and the ``SSL_CERT_*``
+    variables, as httpx does.
     """
 
     environment: str | Environment
@@ -100,17 +123,13 @@ class ClientOptions(TypedDict, total=False):
     refresh_skew: float
     user_agent: str | None
     clock: Callable[[], float]
+    proxy: ProxyInput | None
+    trust_env: bool
 
 
 @functools.cache
 def _user_agent() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        ours = version("flipkart-seller")
-    except PackageNotFoundError:
-        ours = "0+unknown"
-    return f"flipkart-seller/{ours} httpx/{httpx.__version__}"
+    return f"flipkart-seller/{__version__} httpx/{httpx.__version__}"
 
 
 class _ClientBase:
@@ -134,6 +153,8 @@ class _ClientBase:
         refresh_skew: float = 300.0,
         user_agent: str | None = None,
         clock: Callable[[], float] = time.time,
+        proxy: ProxyInput | None = None,
+        trust_env: bool = True,
     ) -> None:
         install_log_redaction()
         self._environment = resolve_environment(
@@ -156,6 +177,8 @@ class _ClientBase:
         self._retry = retry or RetryPolicy()
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self._headers = {"User-Agent": user_agent or _user_agent(), "Accept": "application/json"}
+        self._proxy = proxy
+        self._trust_env = trust_env
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Self:
@@ -163,8 +186,12 @@ class _ClientBase:
 
         ``FLIPKART_TOKEN_FILE`` selects a :class:`~flipkart_ext.FileTokenStore`.
         Keyword ``overrides`` win over the environment (e.g. ``transport=``, ``retry=``).
+        A base URL that contradicts an explicit ``FLIPKART_ENV`` is used, with a
+        :class:`~flipkart_ext.ConfigurationWarning` saying so.
         """
         settings = settings_from_env(environ)
+        for conflict in settings.conflicts:
+            warnings.warn(conflict, ConfigurationWarning, stacklevel=2)
         options: dict[str, Any] = {
             "environment": settings.environment,
             "api_base_url": settings.api_base_url,
@@ -205,7 +232,18 @@ class _ClientBase:
             "headers": self._headers,
             "timeout": self._timeout,
             "follow_redirects": False,
+            "trust_env": self._trust_env,
         }
+
+    def _proxy_routes(self, transport: object) -> dict[str, httpx.Proxy | None]:
+        """httpx's proxy routing for this client; none when the caller brings a transport."""
+        if transport is not None:
+            if self._proxy is not None:
+                raise ConfigurationError(
+                    "proxy: give the proxy to the transport you pass (transport=), not to the client"
+                )
+            return {}  # as httpx: a transport of your own is used as is, whatever the environment
+        return proxy_routes(self._proxy, trust_env=self._trust_env)
 
     def _api_base_path(self) -> str:
         return urlsplit(self.api_base_url).path
@@ -249,13 +287,7 @@ class _ClientBase:
 
     # -- generated operations --------------------------------------------------------------
 
-    @staticmethod
-    def _request_kwargs(
-        op: Operation[Any], args: tuple[Any, ...], kwargs: dict[str, Any]
-    ) -> dict[str, Any]:
-        return op._get_kwargs(*args, **kwargs)
-
-    def _parsed(self, op: Operation[_T], response: httpx.Response, raw: Any) -> _T | None:
+    def _parsed(self, op: Operation[..., _T], response: httpx.Response, raw: Any) -> _T | None:
         if not response.is_success:
             raise error_for_response(response, secrets=self._auth._secrets())
         return op._build_response(client=raw, response=response).parsed
@@ -277,10 +309,22 @@ class CoreClient(_ClientBase):
         **options: Unpack[ClientOptions],
     ) -> None:
         super().__init__(client_id, client_secret, **options)
+        routes = self._proxy_routes(transport)
         self._http = httpx.Client(
             **self._http_options(),
-            transport=RetryTransport(transport, self._retry, api_base_path=self._api_base_path()),
+            transport=self._retrying(transport),
+            mounts={
+                pattern: None if proxy is None else self._retrying(self._network(proxy))
+                for pattern, proxy in routes.items()
+            },
         )
+
+    def _network(self, proxy: httpx.Proxy | None = None) -> httpx.HTTPTransport:
+        return httpx.HTTPTransport(limits=DEFAULT_LIMITS, proxy=proxy, trust_env=self._trust_env)
+
+    def _retrying(self, transport: httpx.BaseTransport | None) -> RetryTransport:
+        inner = transport if transport is not None else self._network()
+        return RetryTransport(inner, self._retry, api_base_path=self._api_base_path())
 
     @property
     def http(self) -> httpx.Client:
@@ -294,12 +338,14 @@ class CoreClient(_ClientBase):
 
         return Client(base_url=self.api_base_url).set_httpx_client(self._http)
 
-    def call(self, op: Operation[_T], *args: Any, **kwargs: Any) -> _T | None:
+    def call(self, op: Operation[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T | None:
         """Run a generated operation module and return its parsed 2xx body.
 
+        ``args`` and ``kwargs`` are the operation's own (as its ``sync`` function takes
+        them, without ``client``), checked by type checkers against its signature.
         Raises a :class:`~flipkart_ext.FlipkartError` subclass for any other outcome.
         """
-        request_kwargs = self._request_kwargs(op, args, kwargs)
+        request_kwargs = op._get_kwargs(*args, **kwargs)
         with connection_errors():
             response = self._http.request(**request_kwargs)
         return self._parsed(op, response, self.raw)
@@ -354,12 +400,24 @@ class AsyncCoreClient(_ClientBase):
         **options: Unpack[ClientOptions],
     ) -> None:
         super().__init__(client_id, client_secret, **options)
+        routes = self._proxy_routes(transport)
         self._http = httpx.AsyncClient(
             **self._http_options(),
-            transport=AsyncRetryTransport(
-                transport, self._retry, api_base_path=self._api_base_path()
-            ),
+            transport=self._retrying(transport),
+            mounts={
+                pattern: None if proxy is None else self._retrying(self._network(proxy))
+                for pattern, proxy in routes.items()
+            },
         )
+
+    def _network(self, proxy: httpx.Proxy | None = None) -> httpx.AsyncHTTPTransport:
+        return httpx.AsyncHTTPTransport(
+            limits=DEFAULT_LIMITS, proxy=proxy, trust_env=self._trust_env
+        )
+
+    def _retrying(self, transport: httpx.AsyncBaseTransport | None) -> AsyncRetryTransport:
+        inner = transport if transport is not None else self._network()
+        return AsyncRetryTransport(inner, self._retry, api_base_path=self._api_base_path())
 
     @property
     def http(self) -> httpx.AsyncClient:
@@ -373,9 +431,12 @@ class AsyncCoreClient(_ClientBase):
 
         return Client(base_url=self.api_base_url).set_async_httpx_client(self._http)
 
-    async def call(self, op: Operation[_T], *args: Any, **kwargs: Any) -> _T | None:
-        """Run a generated operation module and return its parsed 2xx body."""
-        request_kwargs = self._request_kwargs(op, args, kwargs)
+    async def call(self, op: Operation[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T | None:
+        """Run a generated operation module and return its parsed 2xx body.
+
+        ``args`` and ``kwargs`` are the operation's own, checked like the sync client's.
+        """
+        request_kwargs = op._get_kwargs(*args, **kwargs)
         with connection_errors():
             response = await self._http.request(**request_kwargs)
         return self._parsed(op, response, self.raw)

@@ -36,11 +36,13 @@ Exit codes
 ===  ==============================================================================
 
 Every failure is reported as one line on stderr, ``flipkart: error: ...``; ``--debug``
-adds the traceback and the library's (redacted) debug log.
+adds the traceback and the library's (redacted) debug log. A warning (e.g. a
+``FLIPKART_API_BASE_URL`` that overrides ``FLIPKART_ENV``) is one line too,
+``flipkart: warning: ...``, and the command goes on.
 
 Why argparse rather than typer: it is in the standard library, so the console script
-adds no runtime dependency to a package whose only dependencies are httpx, attrs and
-python-dateutil; it starts faster (typer pulls in click and rich); and everything
+adds no runtime dependency to a package whose only dependencies are httpx, attrs,
+python-dateutil and filelock; it starts faster (typer pulls in click and rich); and everything
 typer would add here, sub-commands, repeatable and typed options, generated help,
 argparse does too. The cost is a few more lines of parser set-up in ``_parser``.
 
@@ -100,9 +102,10 @@ def main(
     except SystemExit as exc:  # --help and --version print and exit on their own
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     with contextlib.ExitStack() as stack:
-        from ._debug import debug_logging, quiet_logging
+        from ._debug import debug_logging, quiet_logging, warnings_as_lines
 
         stack.enter_context(debug_logging(err) if args.debug else quiet_logging())
+        stack.enter_context(warnings_as_lines(err))
         try:
             module_name, _, function_name = args.handler.partition(":")
             handler = getattr(import_module(module_name, __name__), function_name)

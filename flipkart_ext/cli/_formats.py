@@ -1,7 +1,8 @@
 """Writers for ``--format``: each takes shipments as Flipkart's JSON objects (plain dicts).
 
 * ``jsonl``: each shipment exactly as received, unknown fields included, one per line;
-* ``csv``: one row per order item, the columns a seller's spreadsheet needs;
+* ``csv``: one row per order item, the columns a seller's spreadsheet needs (a resumed
+  export writes no header, so that its rows append to the first part's);
 * ``table``: one row per shipment in aligned columns. It must see every row before
   sizing the columns, so it holds them all; use jsonl or csv for large exports.
 
@@ -118,10 +119,11 @@ class _JsonLines:
 
 
 class _Csv:
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, *, header: bool = True) -> None:
         self._out = out
         self._writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-        self._writer.writeheader()
+        if header:
+            self._writer.writeheader()
 
     def write(self, shipment: Mapping[str, Any]) -> None:
         self._writer.writerows(csv_rows(shipment))
@@ -153,11 +155,9 @@ class _Table:
         self._out.flush()
 
 
-def writer_for(format: str, out: TextIO) -> Writer:
-    """The writer for a ``--format`` value."""
-    writers: dict[str, type[_JsonLines] | type[_Csv] | type[_Table]] = {
-        "jsonl": _JsonLines,
-        "csv": _Csv,
-        "table": _Table,
-    }
+def writer_for(format: str, out: TextIO, *, header: bool = True) -> Writer:
+    """The writer for a ``--format`` value; ``header=False``: a CSV continues an earlier one."""
+    if format == "csv":
+        return _Csv(out, header=header)
+    writers: dict[str, type[_JsonLines] | type[_Table]] = {"jsonl": _JsonLines, "table": _Table}
     return writers[format](out)

@@ -357,7 +357,8 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="serve the emulator until Ctrl-C",
         description="Serve a local emulator of Flipkart's sandbox (OAuth included) and print "
-        "the URLs and test credentials to export as FLIPKART_* variables.",
+        "the export lines (FLIPKART_* variables: URLs and test credentials) to paste into "
+        "another shell.",
     )
     serve.set_defaults(handler="._emulator:run")
     serve.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
@@ -379,6 +380,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="POST every order and return event to URL, signed as Flipkart signs",
     )
+    serve.add_argument(
+        "--env-file",
+        metavar="PATH",
+        help="also write the export lines to PATH (mode 0600), to load with '. PATH'",
+    )
     return parser
 
 
@@ -395,11 +401,7 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, **kwargs)
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
-        from importlib.metadata import PackageNotFoundError, version
+        from .._version import __version__
 
-        try:
-            text = f"flipkart {version('flipkart-seller')}"
-        except PackageNotFoundError:
-            text = "flipkart (version unknown)"
-        print(text)
+        print(f"flipkart {__version__}")
         parser.exit()
