@@ -12,9 +12,9 @@ import httpx
 
 from ._client import client_from_env
 from ._errors import BadInput, bad_input
+from ._export import export_pages
 from ._formats import writer_for
 from ._parser import filter_type, split_values
-from ._progress import Progress, wants_progress
 
 if TYPE_CHECKING:
     from ..shipments import ShipmentFilter
@@ -168,7 +168,6 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     search = build_filter(args)
     resuming = args.resume_from is not None
     with client_from_env(args) as client:
-        from .._errors import InvalidRequest, NotFound
         from ..shipments import PaginationError
 
         if resuming:
@@ -182,41 +181,13 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise BadInput(f"--resume-from: {exc}") from exc
         # A resumed CSV export is appended to the first part: no second header.
         writer = writer_for(args.format, out, header=not resuming)
-        progress = Progress(err, live=err.isatty()) if wants_progress(args.progress, err) else None
-        remaining = args.limit
-        resumable: str | None = None  # the cursor after the last page written in full
-        fetched = 0
-        try:
-            if remaining != 0:
-                for page in pages:
-                    fetched += 1
-                    items = page.items if remaining is None else page.items[:remaining]
-                    for shipment in items:
-                        writer.write(shipment)
-                    out.flush()
-                    if progress is not None:
-                        progress.page(len(items))
-                    resumable = page.cursor if len(items) == len(page.items) else None
-                    if remaining is not None:
-                        remaining -= len(items)
-                        if remaining <= 0:
-                            break
-        except (InvalidRequest, NotFound) as exc:
-            if resuming and fetched == 0:  # Flipkart refused the cursor itself
-                raise BadInput(f"--resume-from: Flipkart refused this cursor ({exc})") from exc
-            raise
-        except BaseException:
-            if progress is not None:
-                progress.abandon()
-                if resumable is not None:
-                    progress.note(_resume_hint(resumable))
-            raise
-        finally:
-            pages.close()
-        writer.close()
-    if progress is not None:
-        progress.finish()
-    if resumable is not None:
-        # Stopped by --limit or --max-pages with pages left: say how to go on.
-        print(_resume_hint(resumable), file=err)
-    return 0
+        return export_pages(
+            pages,
+            writer,
+            out,
+            err,
+            limit=args.limit,
+            progress_flag=args.progress,
+            resume_hint=_resume_hint,
+            resuming=resuming,
+        )
