@@ -8,6 +8,9 @@ Commands::
     flipkart shipments dispatch (IDS | --all)                               mark ready to dispatch
     flipkart shipments manifest --out DIR                                   manifest PDFs per courier
     flipkart shipments cancel IDS --reason REASON                           seller cancellation
+    flipkart returns search --source SOURCE [filter flags] [--format ...]  export returns to stdout
+    flipkart listings update-inventory FILE [--results F] [--dry-run]      stock from a CSV file
+    flipkart listings update-price FILE [--results F] [--dry-run]          prices from a CSV file
     flipkart token status [--fetch]                                         environment, expiry, time left
     flipkart emulator serve [--host H] [--port P] [--orders N]              local sandbox emulator
 
@@ -28,7 +31,7 @@ Exit codes
 2    bad input: unknown flag or value, invalid filter, missing credentials
 3    network: no answer from Flipkart (connection refused or reset, timeout)
 4    authentication: the credentials or the token were rejected
-5    partial failure of ``pack``, ``dispatch`` or ``cancel``: Flipkart refused some
+5    partial failure of ``pack``, ``dispatch``, ``cancel`` or ``listings update-*``: Flipkart refused some
      shipments, or the request carrying them failed; every shipment's result is on
      stdout (``<id> TAB <status> TAB <error code> TAB <message>``)
 130  interrupted (Ctrl-C)
