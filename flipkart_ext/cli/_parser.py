@@ -184,31 +184,9 @@ def _add_search(commands: Any, common: _Parser) -> None:
     )
     what.add_argument("--sort-order", choices=("asc", "desc"), help="default: asc")
 
-    paging = search.add_argument_group("paging and output")
-    paging.add_argument("--limit", type=_non_negative, metavar="N", help="stop after N shipments")
-    paging.add_argument(
-        "--max-pages", type=_non_negative, metavar="N", help="stop after N pages (requests)"
-    )
+    paging = _add_paging_output(search, "shipments", csv_rows="one row per order item")
     paging.add_argument(
         "--page-size", type=_positive, metavar="N", help="shipments per page, 1 to 20 (default 20)"
-    )
-    paging.add_argument(
-        "--resume-from",
-        metavar="CURSOR",
-        help="continue an earlier export from the cursor it printed (filter flags not allowed)",
-    )
-    paging.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="jsonl",
-        help="jsonl: one shipment per line as Flipkart sent it (default); csv: one row per "
-        "order item; table: aligned columns for reading",
-    )
-    paging.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="progress on stderr (default: only when stderr is a terminal)",
     )
 
 
@@ -298,7 +276,8 @@ def _add_dispatch_day(commands: Any, common: _Parser) -> None:
     )
 
 
-def _add_paging_output(command: Any, noun: str) -> None:
+def _add_paging_output(command: Any, noun: str, *, csv_rows: str = "one row each") -> Any:
+    """``--limit``, ``--max-pages``, ``--resume-from``, ``--format``, ``--progress``; the group."""
     paging = command.add_argument_group("paging and output")
     paging.add_argument("--limit", type=_non_negative, metavar="N", help=f"stop after N {noun}")
     paging.add_argument(
@@ -313,8 +292,8 @@ def _add_paging_output(command: Any, noun: str) -> None:
         "--format",
         choices=FORMATS,
         default="jsonl",
-        help=f"jsonl: one of the {noun} per line as Flipkart sent it (default); csv: one row "
-        "each; table: aligned columns for reading",
+        help=f"jsonl: one of the {noun} per line as Flipkart sent it (default); csv: "
+        f"{csv_rows}; table: aligned columns for reading",
     )
     paging.add_argument(
         "--progress",
@@ -322,6 +301,7 @@ def _add_paging_output(command: Any, noun: str) -> None:
         default=None,
         help="progress on stderr (default: only when stderr is a terminal)",
     )
+    return paging
 
 
 def _add_returns(groups: Any, common: _Parser) -> None:
