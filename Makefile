@@ -13,12 +13,12 @@ ACCEPT_BREAKING ?=
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install converter redis regenerate check-generated check-upstream test lint format demo record bench clean
+.PHONY: help install converter redis regenerate check-generated check-upstream test lint docs format demo record bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml flipkart_ext/_version.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
@@ -44,13 +44,16 @@ check-generated: install ## Fail unless generated/ equals a fresh regeneration, 
 check-upstream: install converter ## Classified API diff of SPEC against openapi/ (0 same, 3 breaking, 4 other change)
 	$(PY) scripts/check_upstream.py --spec '$(SPEC)' --report '$(REPORT)'
 
-test: install converter redis lint ## Install, lint, type-check and run the whole test suite (cassettes replay; no network)
+test: install converter redis lint docs ## Install, lint, type-check, build the docs and run the whole test suite (cassettes replay)
 	$(PY) -m pytest
 
 lint: install ## ruff and mypy --strict
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+
+docs: install ## Build the documentation site into site/ (mkdocs --strict: a broken reference fails)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet
 
 format: install ## Apply ruff fixes and formatting
 	$(VENV)/bin/ruff check --fix .
@@ -66,4 +69,4 @@ bench: install converter redis ## Run the benchmarks and print the table
 	$(PY) benchmarks/run.py
 
 clean: ## Remove the virtualenv and caches
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache scripts/node_modules
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache scripts/node_modules site

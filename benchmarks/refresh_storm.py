@@ -35,7 +35,10 @@ __all__ = ["CONCURRENCY", "ROUNDS", "run"]
 
 CONCURRENCY = 100
 ROUNDS = 5
-_BANNER = re.compile(r"(API base URL|OAuth base URL|control):\s+(\S+)")
+# The banner's export lines, and the emulator's own URL (where /_emulator/... lives).
+_BANNER = re.compile(
+    r"^export (FLIPKART_API_BASE_URL|FLIPKART_OAUTH_BASE_URL)=(\S+)$|listening on (\S+)"
+)
 
 
 @dataclass(frozen=True)
@@ -68,14 +71,15 @@ def emulator_process() -> Iterator[_Emulator]:
     try:
         urls: dict[str, str] = {}
         for line in child.stdout:
-            found = _BANNER.search(line)
-            if found:
+            found = _BANNER.search(line.rstrip("\n"))
+            if found and found.group(3):
+                urls["emulator"] = found.group(3)
+            elif found:
                 urls[found.group(1)] = found.group(2)
             if line.startswith("Press Ctrl-C"):
                 break
-        control_url = urls["control"].removesuffix("/_emulator/state")
-        with httpx.Client(base_url=control_url) as control:
-            yield _Emulator(urls["API base URL"], urls["OAuth base URL"], control)
+        with httpx.Client(base_url=urls["emulator"]) as control:
+            yield _Emulator(urls["FLIPKART_API_BASE_URL"], urls["FLIPKART_OAUTH_BASE_URL"], control)
     finally:
         child.terminate()
         child.wait(timeout=10)

@@ -8,13 +8,18 @@ spec; this package is the hand-written layer on top of it::
     with FlipkartClient.from_env() as client:
         for shipment in client.shipments.search(ShipmentFilter.pre_dispatch(states=["APPROVED"])):
             print(shipment.shipment_id)
+
+Log records go to the ``flipkart_ext`` logger, which has a :class:`logging.NullHandler`:
+nothing reaches stderr unless the application configures logging.
 """
+
+import logging as _logging
 
 from ._auth import FlipkartAuth, TokenStatus
 from ._batches import BatchResults, InvalidItem
 from ._client import AsyncFlipkartClient, FlipkartClient
 from ._core_client import ClientOptions
-from ._environments import PRODUCTION, SANDBOX, Environment
+from ._environments import PRODUCTION, SANDBOX, ConfigurationWarning, Environment
 from ._errors import (
     APIConnectionError,
     APIStatusError,
@@ -50,6 +55,7 @@ from ._stores import (
     TokenStore,
 )
 from ._tokens import AuthorizationURL, Token
+from ._version import __version__
 from .paging import (
     MissingNextPage,
     NoProgress,
@@ -79,6 +85,7 @@ __all__ = [
     "CheckedTokenStore",
     "ClientOptions",
     "ConfigurationError",
+    "ConfigurationWarning",
     "Environment",
     "FileTokenStore",
     "FlipkartAuth",
@@ -117,5 +124,10 @@ __all__ = [
     "TokenStoreError",
     "UnsafeCursor",
     "UnsafeNextPageUrl",
+    "__version__",
     "redact_url",
 ]
+
+# A library leaves output to the application: without this, Python's last-resort handler
+# would print our warnings (a retry given up on, a Retry-After past the cap) to stderr.
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())

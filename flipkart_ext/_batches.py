@@ -47,11 +47,14 @@ from ._lookups import chunked
 from ._retry import RetryPolicy, backoff_delay
 
 __all__ = [
+    "ActionEntry",
     "BatchPlan",
     "BatchResults",
     "Chunk",
     "InvalidItem",
     "Outcome",
+    "action_entries",
+    "answer_json",
     "arun_batch",
     "chunked",
     "run_batch",
@@ -159,6 +162,61 @@ class BatchResults(Sequence[R]):
     def all_ok(self) -> bool:
         """True when every item went through (also for an empty batch)."""
         return all(result.ok for result in self._results)
+
+
+def answer_json(response: httpx.Response, what: str) -> Any:
+    """The decoded body of a 2xx answer, or ``MalformedResponse`` naming the call."""
+    try:
+        return response.json()
+    except ValueError:
+        raise MalformedResponse(f"{what}: the answer is not JSON") from None
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionEntry:
+    """One item's entry in a bulk action's answer, read liberally."""
+
+    key: str
+    status: str | None
+    error_code: str | None
+    error_message: str | None
+    raw: Mapping[str, Any]
+
+
+def action_entries(
+    body: Any, items: str, key: str, status_keys: Sequence[str], code: str, message: str, what: str
+) -> list[ActionEntry]:
+    """``{items: [{key, status, code, message}]}`` as one :class:`ActionEntry` per item.
+
+    Entries that are not objects, or carry no id, say nothing about any item and are
+    left out; the first of ``status_keys`` holding a string is the status.
+    """
+    if not isinstance(body, Mapping):
+        raise MalformedResponse(f"{what}: expected a JSON object, got {type(body).__name__}")
+    listed = body.get(items)
+    if listed is None:
+        return []
+    if not isinstance(listed, list):
+        raise MalformedResponse(f"{what}: '{items}' is {type(listed).__name__}, not a list")
+    found = []
+    for entry in listed:
+        if not isinstance(entry, Mapping) or not isinstance(entry.get(key), str):
+            continue
+        status = next((entry[k] for k in status_keys if isinstance(entry.get(k), str)), None)
+        found.append(
+            ActionEntry(
+                entry[key],
+                _text(status),
+                _text(entry.get(code)),
+                _text(entry.get(message)),
+                dict(entry),
+            )
+        )
+    return found
 
 
 class _Run(Generic[K, R]):

@@ -13,6 +13,11 @@ Each client owns one :class:`httpx.Client` (or :class:`httpx.AsyncClient`) built
               └─ BudgetTransport   a turn from the shared rate budget (only with rate_budget=)
                   └─ httpx.HTTPTransport (or the one you pass, e.g. httpx.MockTransport)
 
+plus, when a proxy applies (``proxy=``, or ``HTTPS_PROXY`` & co. with ``trust_env``), one
+more ``RetryTransport`` over an ``httpx.HTTPTransport(proxy=...)`` mounted per URL pattern
+as httpx mounts its own (see :mod:`._proxies`), so API and OAuth calls alike take the
+proxy that plain httpx would give them.
+
 Every generated operation stays reachable: ``client.raw`` is a generated
 ``flipkart_seller_api.Client`` wired to that httpx client (the plain ``Client``:
 ``AuthenticatedClient`` would freeze the bearer header at construction and send
@@ -29,23 +34,32 @@ from __future__ import annotations
 
 import functools
 import time
+import warnings
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Protocol, Self, TypedDict, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, Self, TypedDict, TypeVar, Unpack
 from urllib.parse import urlsplit
 
 import httpx
 
 from ._auth import AppGrant, FlipkartAuth, TokenJob, TokenStatus
 from ._budget_transport import AsyncBudgetTransport, BudgetTransport, require_sync_budget
-from ._environments import Environment, require_secure_url, resolve_environment, settings_from_env
-from ._errors import InvalidArgument, connection_errors, error_for_response
+from ._environments import (
+    ConfigurationWarning,
+    Environment,
+    require_secure_url,
+    resolve_environment,
+    settings_from_env,
+)
+from ._errors import ConfigurationError, InvalidArgument, connection_errors, error_for_response
+from ._proxies import ProxyInput, proxy_routes
 from ._rate_budget import AsyncRateBudget, RateBudget
 from ._redact import install_log_redaction
 from ._retry import DEFAULT_LIMITS, AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._stores import AsyncTokenStore, FileTokenStore, TokenStore
 from ._tokens import AuthorizationURL, build_authorize_url
 from ._tokens import verify_state as _verify_state
+from ._version import __version__
 
 if TYPE_CHECKING:
     import flipkart_seller_api
@@ -60,19 +74,24 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_P = ParamSpec("_P")
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 
-class Operation(Protocol[_T]):
+class Operation(Protocol[_P, _T]):
     """A generated operation module (``flipkart_seller_api.api.<tag>.<operation>``).
 
     Only its I/O-free helpers are used: ``_get_kwargs`` builds the request and
     ``_build_response`` parses a 2xx answer, so our client does the sending
     (and the generated ``HTTPStatus(...)`` never sees Flipkart's non-standard 499).
+
+    ``_P`` captures ``_get_kwargs``'s parameters (the operation's own: path and query
+    parameters, ``body``), so a type checker holds ``client.call(op, ...)`` to them: a
+    misspelt or missing argument is an error before the code runs.
     """
 
-    def _get_kwargs(self, *args: Any, **kwargs: Any) -> dict[str, Any]: ...
+    def _get_kwargs(self, *args: _P.args, **kwargs: _P.kwargs) -> dict[str, Any]: ...
 
     def _build_response(self, *, client: Any, response: httpx.Response) -> Response[_T]: ...
 
@@ -91,6 +110,10 @@ class ClientOptions(TypedDict, total=False):
     ``grant_type``: how to get a token without a refresh token; inferred when omitted.
     ``timeout``: seconds or an :class:`httpx.Timeout`. ``retry``: a :class:`RetryPolicy`.
     ``refresh_skew``: refresh this many seconds before expiry. ``user_agent``, ``clock``.
+    ``proxy``: a proxy URL (``http://user:pass@proxy.corp:3128``) or :class:`httpx.Proxy` for
+    every request, OAuth included. ``trust_env`` (default ``True``): without ``proxy``, honour
+    ``HTTP_PROXY`` / ``HTTPS_PROXY`` / ``ALL_PROXY`` / ``NO_PROXY`` and the ``SSL_CERT_*``
+    variables, as httpx does.
     """
 
     environment: str | Environment
@@ -106,18 +129,14 @@ class ClientOptions(TypedDict, total=False):
     refresh_skew: float
     user_agent: str | None
     clock: Callable[[], float]
+    proxy: ProxyInput | None
+    trust_env: bool
     rate_budget: RateBudget | AsyncRateBudget | None
 
 
 @functools.cache
 def _user_agent() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        ours = version("flipkart-seller")
-    except PackageNotFoundError:
-        ours = "0+unknown"
-    return f"flipkart-seller/{ours} httpx/{httpx.__version__}"
+    return f"flipkart-seller/{__version__} httpx/{httpx.__version__}"
 
 
 class _ClientBase:
@@ -141,6 +160,8 @@ class _ClientBase:
         refresh_skew: float = 300.0,
         user_agent: str | None = None,
         clock: Callable[[], float] = time.time,
+        proxy: ProxyInput | None = None,
+        trust_env: bool = True,
         rate_budget: RateBudget | AsyncRateBudget | None = None,
     ) -> None:
         install_log_redaction()
@@ -164,6 +185,8 @@ class _ClientBase:
         self._retry = retry or RetryPolicy()
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self._headers = {"User-Agent": user_agent or _user_agent(), "Accept": "application/json"}
+        self._proxy = proxy
+        self._trust_env = trust_env
         self._rate_budget = rate_budget
 
     @classmethod
@@ -172,8 +195,12 @@ class _ClientBase:
 
         ``FLIPKART_TOKEN_FILE`` selects a :class:`~flipkart_ext.FileTokenStore`.
         Keyword ``overrides`` win over the environment (e.g. ``transport=``, ``retry=``).
+        A base URL that contradicts an explicit ``FLIPKART_ENV`` is used, with a
+        :class:`~flipkart_ext.ConfigurationWarning` saying so.
         """
         settings = settings_from_env(environ)
+        for conflict in settings.conflicts:
+            warnings.warn(conflict, ConfigurationWarning, stacklevel=2)
         options: dict[str, Any] = {
             "environment": settings.environment,
             "api_base_url": settings.api_base_url,
@@ -214,7 +241,18 @@ class _ClientBase:
             "headers": self._headers,
             "timeout": self._timeout,
             "follow_redirects": False,
+            "trust_env": self._trust_env,
         }
+
+    def _proxy_routes(self, transport: object) -> dict[str, httpx.Proxy | None]:
+        """httpx's proxy routing for this client; none when the caller brings a transport."""
+        if transport is not None:
+            if self._proxy is not None:
+                raise ConfigurationError(
+                    "proxy: give the proxy to the transport you pass (transport=), not to the client"
+                )
+            return {}  # as httpx: a transport of your own is used as is, whatever the environment
+        return proxy_routes(self._proxy, trust_env=self._trust_env)
 
     def _api_base_path(self) -> str:
         return urlsplit(self.api_base_url).path
@@ -258,13 +296,7 @@ class _ClientBase:
 
     # -- generated operations --------------------------------------------------------------
 
-    @staticmethod
-    def _request_kwargs(
-        op: Operation[Any], args: tuple[Any, ...], kwargs: dict[str, Any]
-    ) -> dict[str, Any]:
-        return op._get_kwargs(*args, **kwargs)
-
-    def _parsed(self, op: Operation[_T], response: httpx.Response, raw: Any) -> _T | None:
+    def _parsed(self, op: Operation[..., _T], response: httpx.Response, raw: Any) -> _T | None:
         if not response.is_success:
             raise error_for_response(response, secrets=self._auth._secrets())
         return op._build_response(client=raw, response=response).parsed
@@ -287,20 +319,25 @@ class CoreClient(_ClientBase):
     ) -> None:
         super().__init__(client_id, client_secret, **options)
         self._auth._require_sync_store()  # an async store cannot serve the sync client
+        routes = self._proxy_routes(transport)
         self._http = httpx.Client(
             **self._http_options(),
-            transport=RetryTransport(
-                self._budgeted(transport), self._retry, api_base_path=self._api_base_path()
-            ),
+            transport=self._retrying(transport),
+            mounts={
+                pattern: None if proxy is None else self._retrying(self._network(proxy))
+                for pattern, proxy in routes.items()
+            },
         )
 
-    def _budgeted(self, transport: httpx.BaseTransport | None) -> httpx.BaseTransport | None:
-        """``transport`` behind a turn from the rate budget, when the client has one."""
-        if self._rate_budget is None:
-            return transport
-        inner = transport if transport is not None else httpx.HTTPTransport(limits=DEFAULT_LIMITS)
-        budget = require_sync_budget(self._rate_budget)
-        return BudgetTransport(inner, budget, self._auth.key)
+    def _network(self, proxy: httpx.Proxy | None = None) -> httpx.HTTPTransport:
+        return httpx.HTTPTransport(limits=DEFAULT_LIMITS, proxy=proxy, trust_env=self._trust_env)
+
+    def _retrying(self, transport: httpx.BaseTransport | None) -> RetryTransport:
+        inner: httpx.BaseTransport = transport if transport is not None else self._network()
+        if self._rate_budget is not None:  # a turn from the shared budget before each attempt
+            budget = require_sync_budget(self._rate_budget)
+            inner = BudgetTransport(inner, budget, self._auth.key)
+        return RetryTransport(inner, self._retry, api_base_path=self._api_base_path())
 
     @property
     def http(self) -> httpx.Client:
@@ -314,12 +351,14 @@ class CoreClient(_ClientBase):
 
         return Client(base_url=self.api_base_url).set_httpx_client(self._http)
 
-    def call(self, op: Operation[_T], *args: Any, **kwargs: Any) -> _T | None:
+    def call(self, op: Operation[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T | None:
         """Run a generated operation module and return its parsed 2xx body.
 
+        ``args`` and ``kwargs`` are the operation's own (as its ``sync`` function takes
+        them, without ``client``), checked by type checkers against its signature.
         Raises a :class:`~flipkart_ext.FlipkartError` subclass for any other outcome.
         """
-        request_kwargs = self._request_kwargs(op, args, kwargs)
+        request_kwargs = op._get_kwargs(*args, **kwargs)
         with connection_errors():
             response = self._http.request(**request_kwargs)
         return self._parsed(op, response, self.raw)
@@ -374,23 +413,26 @@ class AsyncCoreClient(_ClientBase):
         **options: Unpack[ClientOptions],
     ) -> None:
         super().__init__(client_id, client_secret, **options)
+        routes = self._proxy_routes(transport)
         self._http = httpx.AsyncClient(
             **self._http_options(),
-            transport=AsyncRetryTransport(
-                self._budgeted(transport), self._retry, api_base_path=self._api_base_path()
-            ),
+            transport=self._retrying(transport),
+            mounts={
+                pattern: None if proxy is None else self._retrying(self._network(proxy))
+                for pattern, proxy in routes.items()
+            },
         )
 
-    def _budgeted(
-        self, transport: httpx.AsyncBaseTransport | None
-    ) -> httpx.AsyncBaseTransport | None:
-        """``transport`` behind a turn from the rate budget, when the client has one."""
-        if self._rate_budget is None:
-            return transport
-        inner = (
-            transport if transport is not None else httpx.AsyncHTTPTransport(limits=DEFAULT_LIMITS)
+    def _network(self, proxy: httpx.Proxy | None = None) -> httpx.AsyncHTTPTransport:
+        return httpx.AsyncHTTPTransport(
+            limits=DEFAULT_LIMITS, proxy=proxy, trust_env=self._trust_env
         )
-        return AsyncBudgetTransport(inner, self._rate_budget, self._auth.key)
+
+    def _retrying(self, transport: httpx.AsyncBaseTransport | None) -> AsyncRetryTransport:
+        inner: httpx.AsyncBaseTransport = transport if transport is not None else self._network()
+        if self._rate_budget is not None:  # a turn from the shared budget before each attempt
+            inner = AsyncBudgetTransport(inner, self._rate_budget, self._auth.key)
+        return AsyncRetryTransport(inner, self._retry, api_base_path=self._api_base_path())
 
     @property
     def http(self) -> httpx.AsyncClient:
@@ -404,9 +446,12 @@ class AsyncCoreClient(_ClientBase):
 
         return Client(base_url=self.api_base_url).set_async_httpx_client(self._http)
 
-    async def call(self, op: Operation[_T], *args: Any, **kwargs: Any) -> _T | None:
-        """Run a generated operation module and return its parsed 2xx body."""
-        request_kwargs = self._request_kwargs(op, args, kwargs)
+    async def call(self, op: Operation[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T | None:
+        """Run a generated operation module and return its parsed 2xx body.
+
+        ``args`` and ``kwargs`` are the operation's own, checked like the sync client's.
+        """
+        request_kwargs = op._get_kwargs(*args, **kwargs)
         with connection_errors():
             response = await self._http.request(**request_kwargs)
         return self._parsed(op, response, self.raw)

@@ -31,6 +31,7 @@ __all__ = [
     "ENVIRONMENTS",
     "PRODUCTION",
     "SANDBOX",
+    "ConfigurationWarning",
     "EnvSettings",
     "Environment",
     "is_loopback_host",
@@ -161,6 +162,10 @@ def resolve_environment(
     return base
 
 
+class ConfigurationWarning(UserWarning):
+    """Settings that work but probably not as meant, e.g. a base URL overriding ``FLIPKART_ENV``."""
+
+
 @dataclass(frozen=True)
 class EnvSettings:
     """Client settings read from ``FLIPKART_*`` variables. Secrets are hidden from ``repr``."""
@@ -174,6 +179,8 @@ class EnvSettings:
     seller_id: str | None = None
     refresh_token: str | None = field(default=None, repr=False)
     access_token: str | None = field(default=None, repr=False)
+    conflicts: tuple[str, ...] = ()
+    """Why these settings may not do what was meant (``from_env`` warns with each)."""
 
 
 def settings_from_env(environ: Mapping[str, str] | None = None) -> EnvSettings:
@@ -183,7 +190,9 @@ def settings_from_env(environ: Mapping[str, str] | None = None) -> EnvSettings:
     ``FLIPKART_ACCESS_TOKEN``.
 
     Empty values count as unset. Raises :class:`~flipkart_ext.ConfigurationError` (a
-    ``ValueError``) naming the missing variables (never their values).
+    ``ValueError``) naming the missing variables (never their values). A base URL that
+    contradicts an explicit ``FLIPKART_ENV`` (a leftover ``FLIPKART_API_BASE_URL`` with
+    ``FLIPKART_ENV=production``) is kept, and described in ``conflicts``.
     """
     env = os.environ if environ is None else environ
 
@@ -199,6 +208,20 @@ def settings_from_env(environ: Mapping[str, str] | None = None) -> EnvSettings:
         raise ConfigurationError(
             f"FLIPKART_ENV must be 'sandbox' or 'production', got {environment!r}"
         )
+    conflicts: list[str] = []
+    if get("FLIPKART_ENV") is not None:
+        named = ENVIRONMENTS[environment]
+        for variable, own in (
+            ("FLIPKART_API_BASE_URL", named.api_base_url),
+            ("FLIPKART_OAUTH_BASE_URL", named.oauth_base_url),
+        ):
+            url = get(variable)
+            if url is not None and url.rstrip("/") != own:
+                # Base URLs never carry credentials (require_secure_url), so naming them is safe.
+                conflicts.append(
+                    f"{variable}={url} overrides FLIPKART_ENV={environment} ({own}): calls go "
+                    f"to {url}; unset one of the two"
+                )
     return EnvSettings(
         client_id=get("FLIPKART_CLIENT_ID") or "",
         client_secret=get("FLIPKART_CLIENT_SECRET") or "",
@@ -209,4 +232,5 @@ def settings_from_env(environ: Mapping[str, str] | None = None) -> EnvSettings:
         seller_id=get("FLIPKART_SELLER_ID"),
         refresh_token=get("FLIPKART_REFRESH_TOKEN"),
         access_token=get("FLIPKART_ACCESS_TOKEN"),
+        conflicts=tuple(conflicts),
     )

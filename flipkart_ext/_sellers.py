@@ -219,8 +219,9 @@ class SellerClients(_Pool[FlipkartClient]):
         shared: dict[str, Any] = dict(options)
         if shared.get("token_store") is None:
             shared["token_store"] = MemoryTokenStore()
+        proxy = shared.pop("proxy", None)  # the shared connection pool goes through it
         super().__init__(client_id, client_secret, max_clients, shared)
-        self._network = transport or httpx.HTTPTransport(limits=DEFAULT_LIMITS)
+        self._network = transport or httpx.HTTPTransport(limits=DEFAULT_LIMITS, proxy=proxy)
 
     def _make(self, seller_id: str) -> FlipkartClient:
         return FlipkartClient(
@@ -293,8 +294,9 @@ class AsyncSellerClients(_Pool[AsyncFlipkartClient]):
         shared: dict[str, Any] = dict(options)
         if shared.get("token_store") is None:
             shared["token_store"] = MemoryTokenStore()
+        proxy = shared.pop("proxy", None)  # the shared connection pool goes through it
         super().__init__(client_id, client_secret, max_clients, shared)
-        self._network = transport or httpx.AsyncHTTPTransport(limits=DEFAULT_LIMITS)
+        self._network = transport or httpx.AsyncHTTPTransport(limits=DEFAULT_LIMITS, proxy=proxy)
 
     def _make(self, seller_id: str) -> AsyncFlipkartClient:
         return AsyncFlipkartClient(

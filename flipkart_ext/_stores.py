@@ -7,10 +7,15 @@ That lock is what makes several clients share one token: whoever gets it first
 fetches, everyone after finds the fresh token already stored.
 
 :class:`MemoryTokenStore` shares within one process. :class:`FileTokenStore`
-shares between processes on one machine: the file is created ``0600``, written
-atomically (temporary file, ``fsync``, ``os.replace``), guarded by ``flock`` on a
-sibling ``.lock`` file, and checksummed so that a damaged file is never read as
-a token (it reads as "no token", and the next save rewrites it).
+shares between processes on one machine, on POSIX and Windows alike: the file is
+written atomically (temporary file, ``fsync``, ``os.replace``), created ``0600`` on
+POSIX, guarded by an OS lock on a sibling ``.lock`` file, and checksummed so that a
+damaged file is never read as a token (it reads as "no token", and the next save
+rewrites it).
+
+Why filelock: it is the cross-platform file lock most of the Python packaging stack
+relies on (pip, virtualenv, tox), taking ``flock`` on POSIX and ``msvcrt.locking`` on
+Windows; the alternative was a hand-written Windows branch this project cannot test.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import logging
 import os
 import stat
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from dataclasses import dataclass
@@ -45,6 +51,10 @@ __all__ = [
 logger = logging.getLogger("flipkart_ext")
 
 _FORMAT = "flipkart_ext.tokens/1"
+_POSIX = os.name == "posix"
+# Windows refuses to replace a file another process has open (a reader between two of its
+# reads); such a reader is done within milliseconds, so the rename is tried again.
+_REPLACE_ATTEMPTS = 1 if _POSIX else 50
 
 
 @dataclass(frozen=True)
@@ -211,7 +221,8 @@ class FileTokenStore:
     """Tokens in one JSON file shared by every process of the user on this machine.
 
     The file holds every key (``{"format", "tokens", "sha256"}``); a missing,
-    truncated, corrupt or tampered file reads as empty. POSIX only (``fcntl``).
+    truncated, corrupt or tampered file reads as empty. Works on POSIX (the file
+    is kept ``0600``) and on Windows (where the file inherits the folder's ACL).
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -230,7 +241,7 @@ class FileTokenStore:
                 raw = fh.read()
         except FileNotFoundError:
             return {}
-        if stat.S_IMODE(mode) & 0o077:
+        if _POSIX and stat.S_IMODE(mode) & 0o077:
             logger.warning(
                 "token file %s is readable by other users; it will be rewritten 0600", self.path
             )
@@ -268,24 +279,26 @@ class FileTokenStore:
         document = {"format": _FORMAT, "tokens": tokens, "sha256": _checksum(tokens)}
         data = json.dumps(document, sort_keys=True, indent=1).encode("utf-8")
         tmp = directory / f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         try:
-            os.fchmod(fd, 0o600)  # the umask may have narrowed it; never widen beyond owner
+            if _POSIX:
+                os.fchmod(fd, 0o600)  # the umask may have narrowed it; never widen beyond owner
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
+            _replace(tmp, self.path)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
             raise
-        # Make the rename itself durable.
-        dir_fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        if _POSIX:
+            # Make the rename itself durable (Windows cannot open a folder for fsync).
+            dir_fd = os.open(directory, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
 
     def save(self, key: TokenKey, token: Token) -> None:
         tokens = self._read_all()
@@ -301,16 +314,24 @@ class FileTokenStore:
 
     @contextlib.contextmanager
     def lock(self, key: TokenKey) -> Iterator[None]:
-        """Hold ``flock`` on the sibling lock file (one lock for the whole file: saves rewrite it all)."""
-        import fcntl  # POSIX only; imported here so that importing the package works everywhere
+        """Hold the OS lock on the sibling lock file (one lock for the whole file: saves rewrite it all)."""
+        from filelock import FileLock  # imported on first use: most programs never lock a file
 
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        # A new FileLock for each holder: each takes its own OS lock, so threads of this
+        # process exclude one another exactly as other processes do. Not thread-local,
+        # because the async client takes the lock in a worker thread and releases it on
+        # the event loop's thread.
+        with FileLock(self.lock_path, mode=0o600, thread_local=False):
+            yield
+
+
+def _replace(source: Path, target: Path) -> None:
+    for attempt in range(1, _REPLACE_ATTEMPTS + 1):
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == _REPLACE_ATTEMPTS:
+                raise
+            time.sleep(0.02)

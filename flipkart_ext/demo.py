@@ -243,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from . import Environment, FlipkartClient, FlipkartError
     from ._demo_receiver import WebhookReceiver
-    from .testing import Emulator
+    from .testing import Emulator, MissingExtra
 
     started = time.perf_counter()
     say("Flipkart seller daily job: demo against an embedded sandbox emulator (no credentials)")
@@ -275,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 process_returns(client, report, say)
             emulator.webhooks.flush()
             published = len(emulator.events)
-    except FlipkartError as exc:
+    except (FlipkartError, MissingExtra) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     handled = sum(receiver.handled.values())

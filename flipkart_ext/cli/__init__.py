@@ -8,6 +8,9 @@ Commands::
     flipkart shipments dispatch (IDS | --all)                               mark ready to dispatch
     flipkart shipments manifest --out DIR                                   manifest PDFs per courier
     flipkart shipments cancel IDS --reason REASON                           seller cancellation
+    flipkart returns search --source SOURCE [filter flags] [--format ...]  export returns to stdout
+    flipkart listings update-inventory FILE [--results F] [--dry-run]      stock from a CSV file
+    flipkart listings update-price FILE [--results F] [--dry-run]          prices from a CSV file
     flipkart token status [--fetch]                                         environment, expiry, time left
     flipkart emulator serve [--host H] [--port P] [--orders N]              local sandbox emulator
 
@@ -28,7 +31,7 @@ Exit codes
 2    bad input: unknown flag or value, invalid filter, missing credentials
 3    network: no answer from Flipkart (connection refused or reset, timeout)
 4    authentication: the credentials or the token were rejected
-5    partial failure of ``pack``, ``dispatch`` or ``cancel``: Flipkart refused some
+5    partial failure of ``pack``, ``dispatch``, ``cancel`` or ``listings update-*``: Flipkart refused some
      shipments, or the request carrying them failed; every shipment's result is on
      stdout (``<id> TAB <status> TAB <error code> TAB <message>``)
 130  interrupted (Ctrl-C)
@@ -36,11 +39,13 @@ Exit codes
 ===  ==============================================================================
 
 Every failure is reported as one line on stderr, ``flipkart: error: ...``; ``--debug``
-adds the traceback and the library's (redacted) debug log.
+adds the traceback and the library's (redacted) debug log. A warning (e.g. a
+``FLIPKART_API_BASE_URL`` that overrides ``FLIPKART_ENV``) is one line too,
+``flipkart: warning: ...``, and the command goes on.
 
 Why argparse rather than typer: it is in the standard library, so the console script
-adds no runtime dependency to a package whose only dependencies are httpx, attrs and
-python-dateutil; it starts faster (typer pulls in click and rich); and everything
+adds no runtime dependency to a package whose only dependencies are httpx, attrs,
+python-dateutil and filelock; it starts faster (typer pulls in click and rich); and everything
 typer would add here, sub-commands, repeatable and typed options, generated help,
 argparse does too. The cost is a few more lines of parser set-up in ``_parser``.
 
@@ -100,9 +105,10 @@ def main(
     except SystemExit as exc:  # --help and --version print and exit on their own
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     with contextlib.ExitStack() as stack:
-        from ._debug import debug_logging, quiet_logging
+        from ._debug import debug_logging, quiet_logging, warnings_as_lines
 
         stack.enter_context(debug_logging(err) if args.debug else quiet_logging())
+        stack.enter_context(warnings_as_lines(err))
         try:
             module_name, _, function_name = args.handler.partition(":")
             handler = getattr(import_module(module_name, __name__), function_name)

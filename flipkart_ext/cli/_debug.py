@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import warnings
 from collections.abc import Iterator
 from typing import TextIO
 
-__all__ = ["debug_logging", "quiet_logging"]
+__all__ = ["debug_logging", "quiet_logging", "warnings_as_lines"]
 
 _LEVELS = (("flipkart_ext", logging.DEBUG), ("httpx", logging.INFO))
 
@@ -48,3 +49,26 @@ def quiet_logging() -> Iterator[None]:
         yield
     finally:
         logger.removeHandler(handler)
+
+
+@contextlib.contextmanager
+def warnings_as_lines(stream: TextIO) -> Iterator[None]:
+    """Print each Python warning as one ``flipkart: warning: ...`` line (not file:line: ...)."""
+    from ._errors import one_line
+
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        print(f"flipkart: warning: {one_line(str(message))}", file=stream)
+
+    from .._environments import ConfigurationWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", ConfigurationWarning)  # shown, even under -W error
+        warnings.showwarning = show
+        yield

@@ -1,9 +1,13 @@
-"""Writers for ``--format``: each takes shipments as Flipkart's JSON objects (plain dicts).
+"""Writers for ``--format``: each takes items (shipments, returns) as Flipkart's JSON objects.
 
-* ``jsonl``: each shipment exactly as received, unknown fields included, one per line;
-* ``csv``: one row per order item, the columns a seller's spreadsheet needs;
-* ``table``: one row per shipment in aligned columns. It must see every row before
-  sizing the columns, so it holds them all; use jsonl or csv for large exports.
+* ``jsonl``: each item exactly as received, unknown fields included, one per line;
+* ``csv``: the columns a seller's spreadsheet needs (for shipments one row per order
+  item); a resumed export writes no header, so that its rows append to the first part's;
+* ``table``: one row per item in aligned columns. It must see every row before sizing
+  the columns, so it holds them all; use jsonl or csv for large exports.
+
+What differs between lists is a :class:`Layout` (``SHIPMENTS``, ``RETURNS``); the writers
+are shared.
 
 Server data is read liberally: a missing, ``null`` or oddly typed field becomes an
 empty cell, never an error.
@@ -14,10 +18,23 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
 from typing import Any, Final, Protocol, TextIO
 
-__all__ = ["CSV_COLUMNS", "TABLE_COLUMNS", "Writer", "csv_rows", "table_row", "writer_for"]
+__all__ = [
+    "CSV_COLUMNS",
+    "RETURNS",
+    "RETURN_TABLE_KEYS",
+    "SHIPMENTS",
+    "TABLE_COLUMNS",
+    "Layout",
+    "Writer",
+    "csv_rows",
+    "table_row",
+    "writer_for",
+]
 
 CSV_COLUMNS: Final = (
     "shipmentId",
@@ -106,45 +123,104 @@ def table_row(shipment: Mapping[str, Any]) -> tuple[str, ...]:
     )
 
 
+@dataclass(frozen=True)
+class Layout:
+    """How one list's items become CSV rows and table lines."""
+
+    noun: str
+    csv_columns: Callable[[], tuple[str, ...]]
+    """The CSV header (a function: a list may read its columns from the spec on first use)."""
+    csv_rows: Callable[[Mapping[str, Any]], list[dict[str, str]]]
+    table_columns: tuple[str, ...]
+    table_row: Callable[[Mapping[str, Any]], tuple[str, ...]]
+
+
+SHIPMENTS: Final = Layout("shipments", lambda: CSV_COLUMNS, csv_rows, TABLE_COLUMNS, table_row)
+
+
+@cache
+def _return_columns() -> tuple[str, ...]:
+    """Every plain property of a return, as the bundled spec names them (sorted)."""
+    from importlib.resources import files
+
+    spec = json.loads(files("flipkart_seller_api").joinpath("openapi.json").read_text())
+    properties = spec["components"]["schemas"]["ReturnItem"]["properties"]
+    plain = ("string", "integer", "number", "boolean")
+    return tuple(sorted(name for name, p in properties.items() if p.get("type") in plain))
+
+
+def _return_rows(item: Mapping[str, Any]) -> list[dict[str, str]]:
+    return [{column: _cell(item.get(column)) for column in _return_columns()}]
+
+
+_RETURN_TABLE: Final = (
+    ("RETURN", "returnId"),
+    ("STATUS", "status"),
+    ("TYPE", "type"),
+    ("REASON", "reason"),
+    ("QTY", "quantity"),
+    ("CREATED", "createdDate"),
+    ("TRACKING", "trackingId"),
+)
+
+
+def _return_line(item: Mapping[str, Any]) -> tuple[str, ...]:
+    return tuple(
+        _short_time(item.get(key)) if key.endswith("Date") else _cell(item.get(key))
+        for _, key in _RETURN_TABLE
+    )
+
+
+RETURNS: Final = Layout(
+    "returns", _return_columns, _return_rows, tuple(t for t, _ in _RETURN_TABLE), _return_line
+)
+RETURN_TABLE_KEYS: Final = tuple(key for _, key in _RETURN_TABLE)
+"""The return properties the table shows (a test holds them against the spec)."""
+
+
 class _JsonLines:
     def __init__(self, out: TextIO) -> None:
         self._out = out
 
-    def write(self, shipment: Mapping[str, Any]) -> None:
-        self._out.write(json.dumps(shipment, ensure_ascii=False, separators=(",", ":")) + "\n")
+    def write(self, item: Mapping[str, Any]) -> None:
+        self._out.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")) + "\n")
 
     def close(self) -> None:
         self._out.flush()
 
 
 class _Csv:
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, layout: Layout, *, header: bool = True) -> None:
         self._out = out
-        self._writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-        self._writer.writeheader()
+        self._rows = layout.csv_rows
+        self._writer = csv.DictWriter(out, fieldnames=layout.csv_columns(), lineterminator="\n")
+        if header:
+            self._writer.writeheader()
 
-    def write(self, shipment: Mapping[str, Any]) -> None:
-        self._writer.writerows(csv_rows(shipment))
+    def write(self, item: Mapping[str, Any]) -> None:
+        self._writer.writerows(self._rows(item))
 
     def close(self) -> None:
         self._out.flush()
 
 
 class _Table:
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, layout: Layout) -> None:
         self._out = out
+        self._layout = layout
         self._rows: list[tuple[str, ...]] = []
 
-    def write(self, shipment: Mapping[str, Any]) -> None:
-        self._rows.append(table_row(shipment))
+    def write(self, item: Mapping[str, Any]) -> None:
+        self._rows.append(self._layout.table_row(item))
 
     def close(self) -> None:
         if not self._rows:
-            self._out.write("No shipments found.\n")
+            self._out.write(f"No {self._layout.noun} found.\n")
             self._out.flush()
             return
-        rows = [TABLE_COLUMNS, *self._rows]
-        widths = [max(len(row[i]) for row in rows) for i in range(len(TABLE_COLUMNS))]
+        columns = self._layout.table_columns
+        rows = [columns, *self._rows]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(columns))]
         for row in rows:
             self._out.write(
                 "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
@@ -153,11 +229,12 @@ class _Table:
         self._out.flush()
 
 
-def writer_for(format: str, out: TextIO) -> Writer:
-    """The writer for a ``--format`` value."""
-    writers: dict[str, type[_JsonLines] | type[_Csv] | type[_Table]] = {
-        "jsonl": _JsonLines,
-        "csv": _Csv,
-        "table": _Table,
-    }
-    return writers[format](out)
+def writer_for(
+    format: str, out: TextIO, *, header: bool = True, layout: Layout = SHIPMENTS
+) -> Writer:
+    """The writer for a ``--format`` value; ``header=False``: a CSV continues an earlier one."""
+    if format == "csv":
+        return _Csv(out, layout, header=header)
+    if format == "table":
+        return _Table(out, layout)
+    return _JsonLines(out)

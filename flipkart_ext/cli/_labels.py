@@ -67,7 +67,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     ids = list(dict.fromkeys(split_values(args.ids) or []))
     if not ids:
-        raise BadInput("no shipment ids given")
+        raise BadInput("IDS: no shipment ids given")
     with client_from_env(args) as client:
         try:
             saved = client.shipments.save_labels(ids, args.out)

@@ -184,31 +184,9 @@ def _add_search(commands: Any, common: _Parser) -> None:
     )
     what.add_argument("--sort-order", choices=("asc", "desc"), help="default: asc")
 
-    paging = search.add_argument_group("paging and output")
-    paging.add_argument("--limit", type=_non_negative, metavar="N", help="stop after N shipments")
-    paging.add_argument(
-        "--max-pages", type=_non_negative, metavar="N", help="stop after N pages (requests)"
-    )
+    paging = _add_paging_output(search, "shipments", csv_rows="one row per order item")
     paging.add_argument(
         "--page-size", type=_positive, metavar="N", help="shipments per page, 1 to 20 (default 20)"
-    )
-    paging.add_argument(
-        "--resume-from",
-        metavar="CURSOR",
-        help="continue an earlier export from the cursor it printed (filter flags not allowed)",
-    )
-    paging.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="jsonl",
-        help="jsonl: one shipment per line as Flipkart sent it (default); csv: one row per "
-        "order item; table: aligned columns for reading",
-    )
-    paging.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="progress on stderr (default: only when stderr is a terminal)",
     )
 
 
@@ -298,13 +276,117 @@ def _add_dispatch_day(commands: Any, common: _Parser) -> None:
     )
 
 
+def _add_paging_output(command: Any, noun: str, *, csv_rows: str = "one row each") -> Any:
+    """``--limit``, ``--max-pages``, ``--resume-from``, ``--format``, ``--progress``; the group."""
+    paging = command.add_argument_group("paging and output")
+    paging.add_argument("--limit", type=_non_negative, metavar="N", help=f"stop after N {noun}")
+    paging.add_argument(
+        "--max-pages", type=_non_negative, metavar="N", help="stop after N pages (requests)"
+    )
+    paging.add_argument(
+        "--resume-from",
+        metavar="CURSOR",
+        help="continue an earlier export from the cursor it printed (filter flags not allowed)",
+    )
+    paging.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="jsonl",
+        help=f"jsonl: one of the {noun} per line as Flipkart sent it (default); csv: "
+        f"{csv_rows}; table: aligned columns for reading",
+    )
+    paging.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress on stderr (default: only when stderr is a terminal)",
+    )
+    return paging
+
+
+def _add_returns(groups: Any, common: _Parser) -> None:
+    returns = groups.add_parser("returns", help="search returns", parents=[common])
+    commands = returns.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    search = commands.add_parser(
+        "search",
+        parents=[common],
+        help="export returns matching a filter to stdout",
+        description="Search returns (GET /v2/returns) and write every match to stdout, "
+        "following the pages.",
+        epilog="Dates: YYYY-MM-DD (a whole day in India Standard Time) or an ISO date-time "
+        "with its offset.",
+    )
+    search.set_defaults(handler="._returns:run")
+    what = search.add_argument_group("filter")
+    what.add_argument(
+        "--source",
+        choices=("customer_return", "courier_return"),
+        help="required (unless resuming): returned by the buyer, or back from the courier",
+    )
+    for flag, noun in (("created", "opened"), ("modified", "last modified")):
+        what.add_argument(f"--{flag}-from", metavar="WHEN", help=f"{noun} at or after WHEN")
+        what.add_argument(f"--{flag}-to", metavar="WHEN", help=f"{noun} at or before WHEN")
+    what.add_argument("--location", metavar="ID", help="location id")
+    _add_paging_output(search, "returns")
+
+
+_LISTINGS_HELP = """stdout: one line per SKU, tab-separated: SKU, status (SUCCESS, FAILURE, WARNING,
+NOT_APPLIED...), details. Exit code 0 when every SKU was updated, 5 when some were not
+(each is listed), 2 for bad input (the file names its line and column), 1 for an API error.
+"""
+
+
+def _add_listings(groups: Any, common: _Parser) -> None:
+    listings = groups.add_parser("listings", help="bulk stock and price updates", parents=[common])
+    commands = listings.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, handler, columns, what in (
+        (
+            "update-inventory",
+            "._listings:run_inventory",
+            "sku, product_id, location, inventory (one row per SKU and location)",
+            "stock",
+        ),
+        (
+            "update-price",
+            "._listings:run_price",
+            "sku, product_id, mrp, selling_price and optionally currency (default INR)",
+            "prices",
+        ),
+    ):
+        command = commands.add_parser(
+            name,
+            parents=[common],
+            help=f"set {what} from a CSV file",
+            description=f"Set {what} from a CSV file with the columns {columns}. Calls carry "
+            "at most 10 SKUs; every row is checked before anything is sent.",
+            epilog=_LISTINGS_HELP,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        command.set_defaults(handler=handler)
+        command.add_argument("file", metavar="FILE", help="the CSV file ('-': stdin)")
+        command.add_argument(
+            "--results", metavar="FILE", help="also write one row per SKU to this CSV file"
+        )
+        command.add_argument(
+            "--concurrency",
+            type=_positive,
+            default=4,
+            metavar="N",
+            help="calls in flight at once (default: 4); a 429 pauses them all",
+        )
+        command.add_argument(
+            "--dry-run", action="store_true", help="print the batches and send nothing"
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command tree."""
     common = _global_options(top_level=False)
     parser = _Parser(
         prog="flipkart",
-        description="Everyday Flipkart Seller API jobs: export shipments, pack, download labels, "
-        "dispatch, print manifests, check the token, run a local emulator.",
+        description="Everyday Flipkart Seller API jobs: export shipments and returns, pack, "
+        "download labels, dispatch, print manifests, update stock and prices, check the token, "
+        "run a local emulator.",
         epilog=_ENVIRONMENT_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[_global_options(top_level=True)],
@@ -330,6 +412,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     labels.add_argument("--out", required=True, metavar="DIR", help="folder for the PDFs")
     _add_dispatch_day(shipment_commands, common)
+
+    _add_returns(groups, common)
+    _add_listings(groups, common)
 
     token = groups.add_parser("token", help="inspect the access token", parents=[common])
     token_commands = token.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -357,7 +442,8 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="serve the emulator until Ctrl-C",
         description="Serve a local emulator of Flipkart's sandbox (OAuth included) and print "
-        "the URLs and test credentials to export as FLIPKART_* variables.",
+        "the export lines (FLIPKART_* variables: URLs and test credentials) to paste into "
+        "another shell.",
     )
     serve.set_defaults(handler="._emulator:run")
     serve.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
@@ -379,6 +465,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="POST every order and return event to URL, signed as Flipkart signs",
     )
+    serve.add_argument(
+        "--env-file",
+        metavar="PATH",
+        help="also write the export lines to PATH (mode 0600), to load with '. PATH'",
+    )
     return parser
 
 
@@ -395,11 +486,7 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, **kwargs)
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
-        from importlib.metadata import PackageNotFoundError, version
+        from .._version import __version__
 
-        try:
-            text = f"flipkart {version('flipkart-seller')}"
-        except PackageNotFoundError:
-            text = "flipkart (version unknown)"
-        print(text)
+        print(f"flipkart {__version__}")
         parser.exit()

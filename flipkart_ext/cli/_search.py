@@ -8,16 +8,18 @@ import re
 import shlex
 from typing import TYPE_CHECKING, Final, TextIO
 
+import httpx
+
 from ._client import client_from_env
 from ._errors import BadInput, bad_input
+from ._export import export_pages
 from ._formats import writer_for
 from ._parser import filter_type, split_values
-from ._progress import Progress, wants_progress
 
 if TYPE_CHECKING:
     from ..shipments import ShipmentFilter
 
-__all__ = ["FILTER_OPTIONS", "build_filter", "parse_when", "run"]
+__all__ = ["FILTER_OPTIONS", "build_filter", "check_resume_cursor", "parse_when", "run"]
 
 IST: Final = dt.timezone(dt.timedelta(hours=5, minutes=30), "IST")
 _DATE_ONLY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -75,16 +77,24 @@ def parse_when(text: str, *, end_of_day: bool) -> dt.datetime | str:
     return text
 
 
+def _when(args: argparse.Namespace, flag: str, end: str) -> dt.datetime | str | None:
+    text = getattr(args, f"{flag}_{end}")
+    if text is None:
+        return None
+    try:
+        return parse_when(text, end_of_day=end == "to")
+    except ValueError as exc:  # a date-shaped value that is no date, e.g. month 13
+        option = f"--{flag.replace('_', '-')}-{end}"
+        raise BadInput(f"{option}: {text!r} is not a date ({exc})") from None
+
+
 def _range(
     args: argparse.Namespace, flag: str
 ) -> tuple[dt.datetime | str | None, dt.datetime | str | None] | None:
-    start, end = getattr(args, f"{flag}_from"), getattr(args, f"{flag}_to")
+    start, end = _when(args, flag, "from"), _when(args, flag, "to")
     if start is None and end is None:
         return None
-    return (
-        None if start is None else parse_when(start, end_of_day=False),
-        None if end is None else parse_when(end, end_of_day=True),
-    )
+    return start, end
 
 
 def _upper(values: list[str] | None) -> list[str] | None:
@@ -128,12 +138,40 @@ def _resume_hint(cursor: str) -> str:
     return f"to continue: flipkart shipments search --resume-from {shlex.quote(cursor)}"
 
 
+def check_resume_cursor(cursor: str, api_base_url: str) -> None:
+    """Refuse (exit 2) a ``--resume-from`` that is no cursor of this command, before sending it.
+
+    The library sends any cursor that is safe (on the API host, under its base path); the
+    command knows more: its cursors continue the search itself (``GET
+    /v3/shipments/filter?next_token=...``), so anything else was mistyped or mis-pasted,
+    and would otherwise come back as an API error about some other URL.
+    """
+    from .._wire_names import SHIPMENT_SEARCH_NEXT
+    from ..paging import ApiBase, PaginationError
+
+    base = ApiBase(api_base_url)
+    try:
+        url = httpx.URL(base.resolve(cursor))
+    except PaginationError as exc:
+        raise BadInput(f"--resume-from: {exc}") from exc
+    search = httpx.URL(base.join(SHIPMENT_SEARCH_NEXT.path)).path
+    if url.path.rstrip("/") != search or not url.query:
+        raise BadInput(
+            "--resume-from: not a cursor of this search (one continues "
+            f"{SHIPMENT_SEARCH_NEXT.path}?next_token=...); copy it from the 'to continue' "
+            "line an export printed"
+        )
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Export every matching shipment; progress and resume hints go to ``err``."""
     search = build_filter(args)
+    resuming = args.resume_from is not None
     with client_from_env(args) as client:
         from ..shipments import PaginationError
 
+        if resuming:
+            check_resume_cursor(args.resume_from, client.api_base_url)
         try:
             with bad_input():
                 pages = client.shipments.pages(
@@ -141,36 +179,15 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 )
         except PaginationError as exc:  # only a --resume-from cursor is checked this early
             raise BadInput(f"--resume-from: {exc}") from exc
-        writer = writer_for(args.format, out)
-        progress = Progress(err, live=err.isatty()) if wants_progress(args.progress, err) else None
-        remaining = args.limit
-        resumable: str | None = None  # the cursor after the last page written in full
-        try:
-            if remaining != 0:
-                for page in pages:
-                    items = page.items if remaining is None else page.items[:remaining]
-                    for shipment in items:
-                        writer.write(shipment)
-                    out.flush()
-                    if progress is not None:
-                        progress.page(len(items))
-                    resumable = page.cursor if len(items) == len(page.items) else None
-                    if remaining is not None:
-                        remaining -= len(items)
-                        if remaining <= 0:
-                            break
-        except BaseException:
-            if progress is not None:
-                progress.abandon()
-                if resumable is not None:
-                    progress.note(_resume_hint(resumable))
-            raise
-        finally:
-            pages.close()
-        writer.close()
-    if progress is not None:
-        progress.finish()
-    if resumable is not None:
-        # Stopped by --limit or --max-pages with pages left: say how to go on.
-        print(_resume_hint(resumable), file=err)
-    return 0
+        # A resumed CSV export is appended to the first part: no second header.
+        writer = writer_for(args.format, out, header=not resuming)
+        return export_pages(
+            pages,
+            writer,
+            out,
+            err,
+            limit=args.limit,
+            progress_flag=args.progress,
+            resume_hint=_resume_hint,
+            resuming=resuming,
+        )

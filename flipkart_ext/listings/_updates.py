@@ -20,7 +20,7 @@ from typing import Any, Final
 
 import httpx
 
-from .._batches import BatchPlan, Chunk, InvalidItem
+from .._batches import BatchPlan, Chunk, InvalidItem, answer_json
 from .._errors import FlipkartError, MalformedResponse
 from .._lookups import chunked
 from .._wire_names import LISTING_CHANGE, LISTING_CHANGES
@@ -116,10 +116,7 @@ def _listed(value: object) -> list[Any]:
 
 
 def _read(chunk: Chunk[str], response: httpx.Response) -> list[tuple[str, SkuResult]]:
-    try:
-        body = response.json()
-    except ValueError:
-        raise MalformedResponse("listing change: the answer is not JSON") from None
+    body = answer_json(response, "listing change")
     if not isinstance(body, Mapping):
         raise MalformedResponse(
             f"listing change: expected a JSON object, got {type(body).__name__}"

@@ -20,8 +20,8 @@ from typing import Any, Final
 
 import httpx
 
-from .._batches import BatchPlan, Chunk, InvalidItem
-from .._errors import FlipkartError, MalformedResponse
+from .._batches import BatchPlan, Chunk, InvalidItem, action_entries, answer_json
+from .._errors import FlipkartError
 from .._inputs import instant
 from .._lookups import chunked, unique_ids
 from .._wire_names import RETURN_ACTION_ANSWER
@@ -66,38 +66,30 @@ class ReturnResult:
         return f"{self.return_id}: {self.status}" + (f" ({detail})" if detail else "")
 
 
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
 def _read(chunk: Chunk[str], response: httpx.Response) -> list[tuple[str, ReturnResult]]:
     answer = RETURN_ACTION_ANSWER
-    try:
-        body = response.json()
-    except ValueError:
-        raise MalformedResponse("return action: the answer is not JSON") from None
-    if not isinstance(body, Mapping):
-        raise MalformedResponse(f"return action: expected a JSON object, got {type(body).__name__}")
-    entries = body.get(answer.items)
-    results = []
-    for entry in entries if isinstance(entries, list) else []:
-        if not isinstance(entry, Mapping) or not isinstance(entry.get(answer.id), str):
-            continue
-        status = _text(entry.get(answer.status))
-        return_id = entry[answer.id]
-        results.append(
-            (
-                return_id,
-                ReturnResult(
-                    return_id,
-                    status or "NO_STATUS",
-                    error_code=_text(entry.get(answer.error_code)),
-                    error_message=_text(entry.get(answer.error_message)),
-                    raw=dict(entry),
-                ),
-            )
+    entries = action_entries(
+        answer_json(response, "return action"),
+        answer.items,
+        answer.id,
+        (answer.status,),
+        answer.error_code,
+        answer.error_message,
+        "return action",
+    )
+    return [
+        (
+            entry.key,
+            ReturnResult(
+                entry.key,
+                entry.status or "NO_STATUS",
+                error_code=entry.error_code,
+                error_message=entry.error_message,
+                raw=entry.raw,
+            ),
         )
-    return results
+        for entry in entries
+    ]
 
 
 def _not_applied(return_id: str, error: FlipkartError) -> ReturnResult:

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
-from .._batches import Chunk
-from .._errors import FlipkartError, MalformedResponse
+from .._batches import Chunk, action_entries, answer_json
+from .._errors import FlipkartError
 from .._wire_names import (
     MANDATORY_FORMS_ANSWER,
     SELF_SHIP_ACTION_ANSWER,
@@ -119,24 +119,6 @@ def not_in_answer(shipment_id: str) -> ShipmentResult:
     )
 
 
-def _json(response: httpx.Response, what: str) -> Any:
-    try:
-        return response.json()
-    except ValueError:
-        raise MalformedResponse(f"{what}: the answer is not JSON") from None
-
-
-def _entries(body: Any, items: SpecField, what: str) -> list[Mapping[str, Any]]:
-    if not isinstance(body, Mapping):
-        raise MalformedResponse(f"{what}: expected a JSON object, got {type(body).__name__}")
-    entries = body.get(items)
-    if entries is None:
-        return []
-    if not isinstance(entries, list):
-        raise MalformedResponse(f"{what}: '{items}' is {type(entries).__name__}, not a list")
-    return [entry for entry in entries if isinstance(entry, Mapping)]
-
-
 def status_reader(
     what: str, items: SpecField = SHIPMENT_ACTION_ANSWER.items
 ) -> Callable[[Chunk[str], httpx.Response], list[tuple[str, ShipmentResult]]]:
@@ -144,22 +126,31 @@ def status_reader(
     answer = SHIPMENT_ACTION_ANSWER
 
     def read(chunk: Chunk[str], response: httpx.Response) -> list[tuple[str, ShipmentResult]]:
-        results = []
-        for entry in _entries(_json(response, what), items, what):
-            shipment_id = entry.get(answer.id)
-            if not isinstance(shipment_id, str):
-                continue
-            status = next((entry[k] for k in _STATUS_KEYS if isinstance(entry.get(k), str)), None)
-            result = ShipmentResult(
-                shipment_id,
-                status or "NO_STATUS",
-                error_code=_text(entry.get(answer.error_code)),
-                error_message=_text(entry.get(answer.error_message))
-                or (None if status else "Flipkart's entry for this shipment has no status"),
-                raw=dict(entry),
+        entries = action_entries(
+            answer_json(response, what),
+            items,
+            answer.id,
+            _STATUS_KEYS,
+            answer.error_code,
+            answer.error_message,
+            what,
+        )
+        return [
+            (
+                entry.key,
+                ShipmentResult(
+                    entry.key,
+                    entry.status or "NO_STATUS",
+                    error_code=entry.error_code,
+                    error_message=entry.error_message
+                    or (
+                        None if entry.status else "Flipkart's entry for this shipment has no status"
+                    ),
+                    raw=entry.raw,
+                ),
             )
-            results.append((shipment_id, result))
-        return results
+            for entry in entries
+        ]
 
     return read
 
@@ -175,10 +166,9 @@ def forms_reader(chunk: Chunk[str], response: httpx.Response) -> list[tuple[str,
 
     answer = MANDATORY_FORMS_ANSWER
     results = []
-    for entry in _entries(_json(response, "forms"), answer.items, "forms"):
-        shipment_id = entry.get(answer.id)
-        if not isinstance(shipment_id, str):
-            continue
+    body = answer_json(response, "forms")
+    for found in action_entries(body, answer.items, answer.id, (), "", "", "forms"):
+        shipment_id, entry = found.key, found.raw
         listed = entry.get(answer.forms)
         forms = [
             Forms.from_dict(form)

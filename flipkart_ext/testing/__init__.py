@@ -18,41 +18,92 @@ signed as Flipkart signs, to a webhook receiver registered with ``emu.notify(url
 
 Or from a shell: ``python -m flipkart_ext.testing --port 8080 --orders 30``.
 
+The emulator needs the ``testing`` extra (``pip install 'flipkart-seller[testing]'``), which
+brings jsonschema for its request checks; without it an emulator refuses to start with
+:class:`MissingExtra`. Importing this package needs nothing beyond the client's dependencies,
+and nothing in the client imports it.
+
 Why the standard library's ``ThreadingHTTPServer`` and not starlette + uvicorn: users of
 the emulator get it with no runtime dependency, and the wire faults need full control of
 the socket: closing a connection without an answer, or promising a Content-Length and
 sending less, is what ASGI servers are built to prevent. A thread per connection with
 HTTP/1.1 keep-alive is ample for a loopback test server.
+
+Names are imported on first use (PEP 562): ``import flipkart_ext.testing`` alone, as the
+pytest plugin does in every test run, loads none of the emulator.
 """
 
 from __future__ import annotations
 
-from ._app import RecordedRequest
-from ._contract import SpecContract
-from ._emulator import (
-    DEFAULT_CLIENT_ID,
-    DEFAULT_CLIENT_SECRET,
-    DEFAULT_EXPIRES_IN,
-    DEFAULT_REFRESH_EXPIRES_IN,
-    Emulator,
-)
-from ._faults import Faults
-from ._oauth import TokenRequest
-from ._serve import serve
-from ._webhooks import Delivery, Webhooks, WebhookSettings
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._app import RecordedRequest
+    from ._capture import CapturedWebhook, WebhookCapture
+    from ._contract import SpecContract
+    from ._emulator import (
+        DEFAULT_CLIENT_ID,
+        DEFAULT_CLIENT_SECRET,
+        DEFAULT_EXPIRES_IN,
+        DEFAULT_REFRESH_EXPIRES_IN,
+        Emulator,
+    )
+    from ._extra import INSTALL_HINT, MissingExtra
+    from ._faults import Faults
+    from ._oauth import TokenRequest
+    from ._serve import serve
+    from ._webhooks import Delivery, Webhooks, WebhookSettings
+
+_HOMES = {
+    "DEFAULT_CLIENT_ID": "._emulator",
+    "DEFAULT_CLIENT_SECRET": "._emulator",
+    "DEFAULT_EXPIRES_IN": "._emulator",
+    "DEFAULT_REFRESH_EXPIRES_IN": "._emulator",
+    "INSTALL_HINT": "._extra",
+    "CapturedWebhook": "._capture",
+    "Delivery": "._webhooks",
+    "Emulator": "._emulator",
+    "Faults": "._faults",
+    "MissingExtra": "._extra",
+    "RecordedRequest": "._app",
+    "SpecContract": "._contract",
+    "TokenRequest": "._oauth",
+    "WebhookCapture": "._capture",
+    "WebhookSettings": "._webhooks",
+    "Webhooks": "._webhooks",
+    "serve": "._serve",
+}
 
 __all__ = [
     "DEFAULT_CLIENT_ID",
     "DEFAULT_CLIENT_SECRET",
     "DEFAULT_EXPIRES_IN",
     "DEFAULT_REFRESH_EXPIRES_IN",
+    "INSTALL_HINT",
+    "CapturedWebhook",
     "Delivery",
     "Emulator",
     "Faults",
+    "MissingExtra",
     "RecordedRequest",
     "SpecContract",
     "TokenRequest",
+    "WebhookCapture",
     "WebhookSettings",
     "Webhooks",
     "serve",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(home, __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

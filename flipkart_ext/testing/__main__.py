@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Sequence
 
 from ._emulator import DEFAULT_CLIENT_ID, DEFAULT_EXPIRES_IN
+from ._extra import MissingExtra, require_testing_extra
 from ._serve import serve
 
 __all__ = ["main"]
@@ -28,7 +29,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         metavar="URL",
         help="POST every order and return event to URL, signed as Flipkart signs",
     )
+    parser.add_argument(
+        "--env-file", metavar="PATH", help="also write the export lines to PATH (mode 0600)"
+    )
     args = parser.parse_args(argv)
+    try:
+        require_testing_extra()
+    except MissingExtra as exc:
+        parser.exit(1, f"{parser.prog}: error: {exc}\n")
     serve(
         args.host,
         args.port,
@@ -37,6 +45,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         expires_in=args.expires_in,
         client_id=args.client_id,
         notify_url=args.notify_url,
+        env_file=args.env_file,
     )
 
 

@@ -14,6 +14,7 @@ from ._app import EmulatorApp, Handler, RecordedRequest
 from ._contract import API_PREFIX, OAUTH_PREFIX, SpecContract
 from ._control import ControlApi
 from ._cursor import CursorCodec
+from ._extra import require_testing_extra
 from ._faults import Faults
 from ._forms import FormsApi
 from ._handover import HandoverApi
@@ -77,6 +78,9 @@ class Emulator:
     change is then POSTed there, signed with ``client_id`` / ``client_secret``.
     ``stderr`` receives the traceback of any unexpected failure inside the emulator,
     which answers that request with 500 (default: ``sys.stderr`` at the time).
+
+    Raises :class:`~flipkart_ext.testing.MissingExtra` when the ``testing`` extra
+    (``pip install 'flipkart-seller[testing]'``) is not installed.
     """
 
     def __init__(
@@ -94,6 +98,7 @@ class Emulator:
         notify_url: str | None = None,
         stderr: TextIO | None = None,
     ) -> None:
+        require_testing_extra()
         if expires_in < 0 or refresh_expires_in < 0:
             raise ValueError("token lifetimes must be non-negative")
         self._host = host

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shlex
 import signal
 import sys
 import threading
@@ -10,31 +12,77 @@ from typing import Any, TextIO
 
 from ._emulator import DEFAULT_CLIENT_SECRET, Emulator
 
-__all__ = ["serve"]
+__all__ = ["client_environment", "export_lines", "serve", "write_env_file"]
 
 
-def _banner(emu: Emulator, out: TextIO) -> None:
-    secret = (
-        emu.client_secret
-        if emu.client_secret == DEFAULT_CLIENT_SECRET
-        else "(the secret you configured)"
+# Variables a leftover value of which would steer a client away from the emulator, or
+# into a grant it does not expect; the banner unsets them.
+_LEFTOVERS = (
+    "FLIPKART_ENV",
+    "FLIPKART_SELLER_ID",
+    "FLIPKART_REFRESH_TOKEN",
+    "FLIPKART_ACCESS_TOKEN",
+)
+
+
+def client_environment(emu: Emulator) -> dict[str, str]:
+    """The ``FLIPKART_*`` variables that point ``FlipkartClient.from_env()`` at ``emu``."""
+    return {
+        "FLIPKART_CLIENT_ID": emu.client_id,
+        "FLIPKART_CLIENT_SECRET": emu.client_secret,
+        "FLIPKART_API_BASE_URL": emu.api_base_url,
+        "FLIPKART_OAUTH_BASE_URL": emu.oauth_base_url,
+    }
+
+
+def export_lines(emu: Emulator) -> list[str]:
+    """``export NAME=value`` lines for a POSIX shell, values quoted.
+
+    A secret other than the emulator's default test secret is never printed: its line is
+    a comment to complete by hand.
+    """
+    lines = []
+    for name, value in client_environment(emu).items():
+        if name == "FLIPKART_CLIENT_SECRET" and value != DEFAULT_CLIENT_SECRET:
+            lines.append(f"# export {name}=...  (the secret you configured)")
+        else:
+            lines.append(f"export {name}={shlex.quote(value)}")
+    return lines
+
+
+def write_env_file(emu: Emulator, path: str | os.PathLike[str]) -> None:
+    """Write :func:`export_lines` to ``path`` (mode 0600: it holds the test secret)."""
+    text = (
+        "# Written by the Flipkart sandbox emulator; load with: . " + shlex.quote(str(path)) + "\n"
     )
+    text += "\n".join(export_lines(emu)) + "\n"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+
+
+def _banner(emu: Emulator, out: TextIO, env_file: str | os.PathLike[str] | None) -> None:
+    served = f"all {len(emu.operations)} operations of the spec"
+    generic = len(emu.generic_operations)
+    if generic:
+        served += f", {generic} newer than the emulator answered from the spec alone"
     lines = [
-        f"Flipkart sandbox emulator listening on {emu.url}",
-        f"  API base URL:   {emu.api_base_url}",
-        f"  OAuth base URL: {emu.oauth_base_url}",
-        f"  client id:      {emu.client_id}",
-        f"  client secret:  {secret}  (a test credential only this emulator accepts)",
-        f"  control:        {emu.url}/_emulator/state",
+        f"Flipkart sandbox emulator listening on {emu.url} ({served})",
+        "Point FlipkartClient.from_env() and the flipkart command at it, in another shell:",
+        "",
+        "unset " + " ".join(_LEFTOVERS),
+        *export_lines(emu),
+        "",
     ]
+    if emu.client_secret == DEFAULT_CLIENT_SECRET:
+        lines.append(f"{emu.client_secret} is a test credential only this emulator accepts.")
+    if env_file is not None:
+        lines.append(f"The export lines are in {env_file} too: . {shlex.quote(str(env_file))}")
+    lines.append(f"State and controls: {emu.url}/_emulator/state")
     url = emu.webhooks.settings.url
     if url is not None:
-        lines.append(f"  notifications:  POSTed to {url}, signed with the client id and secret")
-    generic = len(emu.generic_operations)
-    served = f"  operations:     all {len(emu.operations)} of the spec's"
-    if generic:
-        served += f" ({generic} newer than the emulator, answered from the spec alone)"
-    lines += [served, "Press Ctrl-C to stop."]
+        lines.append(f"Notifications: POSTed to {url}, signed with the client id and secret.")
+    lines.append("Press Ctrl-C to stop.")
     print("\n".join(lines), file=out, flush=True)
 
 
@@ -46,15 +94,17 @@ def serve(
     out: TextIO | None = None,
     err: TextIO | None = None,
     stop_event: threading.Event | None = None,
+    env_file: str | os.PathLike[str] | None = None,
     **options: Any,
 ) -> None:
-    """Serve an emulator on ``host:port`` until interrupted, printing URLs and credentials.
+    """Serve an emulator on ``host:port`` until interrupted, printing the variables to export.
 
     ``orders`` creates that many approved test orders up front; other keyword options go
     to :class:`Emulator` (``expires_in``, ``client_id``, ``client_secret``, ``seed``,
     ``notify_url``...). ``err`` receives the traceback of any failure inside the emulator
     (default ``sys.stderr``). ``stop_event`` lets an embedding program end the loop
-    without a signal. ``OSError`` when ``host:port`` cannot be bound.
+    without a signal. ``env_file`` also writes the ``export`` lines to that file.
+    ``OSError`` when ``host:port`` cannot be bound or ``env_file`` written.
     """
     out = out or sys.stdout
     done = stop_event or threading.Event()
@@ -69,7 +119,9 @@ def serve(
         with Emulator(host=host, port=port, stderr=err, **options) as emu:
             if orders:
                 emu.create_test_orders(count=orders)
-            _banner(emu, out)
+            if env_file is not None:
+                write_env_file(emu, env_file)
+            _banner(emu, out, env_file)
             try:
                 while not done.wait(0.5):
                     pass

@@ -7,12 +7,15 @@ from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
-from attrs import define
+from attrs import AttrsInstance, define, fields
 
 
 class Unset:
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()
@@ -91,6 +94,24 @@ def isoformat_as_received(value: datetime.datetime) -> str:
     return value.isoformat()
 
 
+def model_repr(model: AttrsInstance) -> str:
+    """``Name(field=value, ...)`` naming only the fields the payload had.
+
+    A field left ``UNSET`` (absent from the payload) is left out, and so are empty
+    ``additional_properties``; a field sent as ``null`` shows as ``None``. Flipkart's
+    models have dozens of optional fields, and most answers fill a few of them.
+    """
+    shown = []
+    for attribute in fields(type(model)):
+        value = getattr(model, attribute.name)
+        if isinstance(value, Unset) or (
+            attribute.name == "additional_properties" and not value
+        ):
+            continue
+        shown.append(f"{attribute.name}={value!r}")
+    return f"{type(model).__name__}({', '.join(shown)})"
+
+
 __all__ = [
     "UNSET",
     "File",
@@ -100,5 +121,6 @@ __all__ = [
     "Response",
     "Unset",
     "isoformat_as_received",
+    "model_repr",
     "parse_datetime",
 ]

@@ -69,3 +69,23 @@ def test_a_new_listing(target: Target) -> None:
 
     assert [(r.sku, r.status) for r in created] == [("CASSETTE-1", "SUCCESS")]
     assert "CASSETTE-1" in found.available
+
+
+def test_listing_search_and_a_bulk_stock_update_with_a_partial_failure(target: Target) -> None:
+    with target.client() as client:
+        listed = list(client.listings.search("ACTIVE"))  # one listing per page
+        skus = [str(listing.sku_id) for listing in listed][:10]
+        found = client.listings.get(skus).available
+        updates: dict[str, Any] = {
+            sku: StockUpdate(str(found[sku].product_id), {str(found[sku].locations[0].id): 5 + n})
+            for n, sku in enumerate(skus)
+        }
+        # A SKU the seller never listed: Flipkart answers FAILURE for it, inside a 200.
+        updates["CASSETTE-NOT-LISTED"] = StockUpdate("CASSETTEPRODUCT1", {"LOC-NONE": 1})
+        results = client.listings.update_inventory(updates)
+
+    assert len(listed) > 1 and len({listing.listing_id for listing in listed}) == len(listed)
+    assert results.requests == -(-len(updates) // 10)  # calls of at most 10 SKUs
+    assert [r.sku for r in results.failed] == ["CASSETTE-NOT-LISTED"]
+    assert results.failed[0].status == "FAILURE"
+    assert [r.sku for r in results.succeeded] == skus

@@ -65,7 +65,7 @@ def test_only_commas_is_bad_input(cli: Cli, env: Emulator, tmp_path: Path) -> No
     run = cli("shipments", "labels", ",,", "--out", str(tmp_path))
 
     assert run.code == EXIT_USAGE
-    assert run.err_lines == ["flipkart: error: no shipment ids given"]
+    assert run.err_lines == ["flipkart: error: IDS: no shipment ids given"]
     assert env.requests == []
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -55,24 +56,26 @@ def served() -> Iterator[tuple[subprocess.Popen[str], list[str]]]:
 
 
 def test_emulator_serve_answers_the_cli_and_stops_on_sigterm(
-    served: tuple[subprocess.Popen[str], list[str]], cli: Cli, monkeypatch: pytest.MonkeyPatch
+    served: tuple[subprocess.Popen[str], list[str]],
 ) -> None:
     process, banner = served
-    settings = dict(line.strip().split(":", 1) for line in banner[1:5])
-    api = settings["API base URL"].strip()
-    monkeypatch.setenv("FLIPKART_API_BASE_URL", api)
-    monkeypatch.setenv("FLIPKART_OAUTH_BASE_URL", settings["OAuth base URL"].strip())
-    monkeypatch.setenv("FLIPKART_CLIENT_ID", settings["client id"].strip())
-    monkeypatch.setenv("FLIPKART_CLIENT_SECRET", settings["client secret"].split()[0])
-    monkeypatch.delenv("FLIPKART_TOKEN_FILE", raising=False)
-
-    run = cli("shipments", "search")
+    # The banner's lines, pasted into a shell that has leftovers pointing at production.
+    pasted = [line for line in banner if line.startswith(("unset ", "export "))]
+    assert len(pasted) == 5
+    shell = "\n".join(
+        [*pasted, f"{shlex.quote(sys.executable)} -m flipkart_ext.cli shipments search"]
+    )
+    leftovers = _environ(FLIPKART_ENV="production", FLIPKART_ACCESS_TOKEN="left-over")
+    run = subprocess.run(
+        ["sh", "-c", shell], env=leftovers, capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
     process.send_signal(signal.SIGTERM)
     rest, errors = process.communicate(timeout=10)
 
     assert banner[0].startswith("Flipkart sandbox emulator listening on http://127.0.0.1:")
-    assert run.code == 0, run.err
-    assert len([json.loads(line) for line in run.out.splitlines()]) == 3  # --orders 3
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""
+    assert len([json.loads(line) for line in run.stdout.splitlines()]) == 3  # --orders 3
     assert process.returncode == 0
     assert rest.strip() == "Emulator stopped."
     assert errors == ""

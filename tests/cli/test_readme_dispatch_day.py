@@ -46,11 +46,14 @@ def served(lines: list[str]) -> Iterator[tuple[str, int]]:
     )
     try:
         assert process.stdout is not None
-        first = process.stdout.readline()
-        url = first.rsplit(" ", 1)[-1].strip()
+        url = ""
         for line in process.stdout:
+            found = re.search(r"listening on (http://127\.0\.0\.1:\d+)", line)
+            if found:
+                url = found.group(1)
             if line.startswith("Press Ctrl-C"):
                 break
+        assert url, "the emulator printed no address"
         yield url, int(url.rsplit(":", 1)[1])
     finally:
         process.terminate()

@@ -210,3 +210,73 @@ def test_two_processes_sharing_a_file_store_fetch_one_token(tmp_path: Path) -> N
     # Both processes used the single token that was fetched.
     assert {out.strip() for out, _ in outputs} == {f"Bearer AT-{fetches[0]}"}
     assert stat.S_IMODE((tmp_path / "tokens.json").stat().st_mode) == 0o600
+
+
+def test_file_store_lock_excludes_other_threads_of_the_process(tmp_path: Path) -> None:
+    store = FileTokenStore(tmp_path / "tokens.json")
+    key = TokenKey("sandbox", "app")
+    inside = threading.Event()
+    release = threading.Event()
+    second_entered = threading.Event()
+
+    def first() -> None:
+        with store.lock(key):
+            inside.set()
+            release.wait(10)
+
+    def second() -> None:
+        inside.wait(10)
+        with store.lock(key):
+            second_entered.set()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    assert inside.wait(10)
+    assert not second_entered.wait(0.3)  # held by the first thread's lock
+    release.set()
+    assert second_entered.wait(10)
+    for thread in threads:
+        thread.join(10)
+
+
+def test_file_store_lock_may_be_released_by_another_thread(tmp_path: Path) -> None:
+    # The async client enters the lock in a worker thread and leaves it on the loop's thread.
+    store = FileTokenStore(tmp_path / "tokens.json")
+    key = TokenKey("sandbox", "app")
+    held = store.lock(key)
+    worker = threading.Thread(target=held.__enter__)
+    worker.start()
+    worker.join(10)
+    held.__exit__(None, None, None)
+    done = threading.Event()
+
+    def again() -> None:
+        with store.lock(key):
+            done.set()
+
+    threading.Thread(target=again).start()
+    assert done.wait(10)
+
+
+def test_a_replace_refused_while_a_reader_holds_the_file_is_tried_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What Windows does when another process has the token file open: PermissionError.
+    from flipkart_ext import _stores
+
+    real_replace = os.replace
+    refusals = [PermissionError(13, "in use"), PermissionError(13, "in use")]
+
+    def replace(source: object, target: object) -> None:
+        if refusals:
+            raise refusals.pop()
+        real_replace(source, target)
+
+    monkeypatch.setattr(_stores, "_REPLACE_ATTEMPTS", 3)
+    monkeypatch.setattr(_stores.os, "replace", replace)
+    store = FileTokenStore(tmp_path / "tokens.json")
+    store.save(KEY, TOKEN)
+    assert store.load(KEY) == TOKEN
+    assert not refusals
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []

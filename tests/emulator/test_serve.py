@@ -4,10 +4,12 @@ import io
 import re
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import httpx
 
@@ -39,10 +41,17 @@ def test_serve_prints_urls_and_test_credentials_then_stops_on_request() -> None:
         text = out.getvalue()
         url = re.search(r"listening on (http://127\.0\.0\.1:\d+)", text)
         assert url is not None
-        assert f"API base URL:   {url[1]}/sellers" in text
-        assert f"OAuth base URL: {url[1]}/oauth-service" in text
-        assert "client id:      emulator-app" in text
-        assert DEFAULT_CLIENT_SECRET in text
+        exports = [line for line in text.splitlines() if line.startswith("export ")]
+        assert exports == [
+            "export FLIPKART_CLIENT_ID=emulator-app",
+            f"export FLIPKART_CLIENT_SECRET={DEFAULT_CLIENT_SECRET}",
+            f"export FLIPKART_API_BASE_URL={url[1]}/sellers",
+            f"export FLIPKART_OAUTH_BASE_URL={url[1]}/oauth-service",
+        ]
+        assert (
+            "unset FLIPKART_ENV FLIPKART_SELLER_ID FLIPKART_REFRESH_TOKEN FLIPKART_ACCESS_TOKEN"
+            in text.splitlines()
+        )
         with httpx.Client() as client:
             state = client.get(f"{url[1]}/_emulator/state").json()
         assert state["shipments"] == 3
@@ -59,7 +68,21 @@ def test_a_custom_secret_is_not_printed() -> None:
     done.set()  # serve() prints its banner, then stops at once
     serve(port=0, out=out, stop_event=done, client_secret="my-own-secret")
     assert "my-own-secret" not in out.getvalue()
-    assert "(the secret you configured)" in out.getvalue()
+    assert "# export FLIPKART_CLIENT_SECRET=...  (the secret you configured)" in out.getvalue()
+
+
+def test_env_file_holds_the_export_lines_and_is_private(tmp_path: Path) -> None:
+    out = io.StringIO()
+    done = threading.Event()
+    done.set()
+    env_file = tmp_path / "emulator.env"
+    serve(port=0, out=out, stop_event=done, env_file=env_file)
+    written = env_file.read_text().splitlines()
+    printed = [line for line in out.getvalue().splitlines() if line.startswith("export ")]
+    assert written[0].startswith("# Written by the Flipkart sandbox emulator")
+    assert written[1:] == printed and len(printed) == 4
+    assert stat.S_IMODE(env_file.stat().st_mode) == 0o600
+    assert f"The export lines are in {env_file} too" in out.getvalue()
 
 
 def test_module_entry_point_serves_until_sigterm() -> None:
@@ -99,11 +122,13 @@ def test_cli_serve_sends_signed_notifications_to_notify_url() -> None:
         )
         try:
             assert process.stdout is not None
-            banner = [process.stdout.readline() for _ in range(9)]
+            banner = []
+            for line in process.stdout:  # ends at EOF if the command dies
+                banner.append(line)
+                if line.startswith("Press Ctrl-C"):
+                    break
             assert any(f"POSTed to {receiver.url}" in line for line in banner), banner
-            assert any(
-                f"all {len(Emulator().operations)} of the spec's" in line for line in banner
-            ), banner
+            assert f"(all {len(Emulator().operations)} operations of the spec" in banner[0], banner
             url = re.search(r"(http://127\.0\.0\.1:\d+)", banner[0])
             assert url is not None
             with httpx.Client() as client:

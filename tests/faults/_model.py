@@ -95,8 +95,11 @@ def predict(pages: list[Page], *, start: int = 0, faults: bool = True) -> Predic
             return prediction
         fresh = [i for i in dict.fromkeys(page.ids) if i not in out]
         last = index == len(pages) - 1
-        # A healed server drops defects only: a last page stays the last page.
+        # A healed server drops defects only: a last page stays the last page. The opening
+        # page has no cursor of its own to send back, so it links on as usual.
         ending = page.ending if faults or page.ending == "end" else "next"
+        if ending in LOOPING and index == 0:
+            ending = "next"
         if ending == "end" or (ending == "next" and last):
             out += fresh
             return prediction
@@ -106,7 +109,7 @@ def predict(pages: list[Page], *, start: int = 0, faults: bool = True) -> Predic
         if ending in UNSAFE:
             prediction.error, prediction.failed_page = UnsafeCursor, index
             return prediction
-        if ending in LOOPING and index > 0:  # page 0 came from the opening request, not a cursor
+        if ending in LOOPING:
             prediction.error, prediction.failed_page = RepeatedCursor, index
             return prediction
         if fresh:

@@ -179,7 +179,9 @@ class PagedFlipkart:
         items = [{wire.item_id: i, "extra": {"n": k}} for k, i in enumerate(self.pages[page].ids)]
         body: dict[str, Any] = {wire.items: items}
         ending = self.pages[page].ending
-        if not self.faults_on and ending not in ("next", "end"):
+        if (not self.faults_on and ending not in ("next", "end")) or (
+            ending == "next_back" and page == 0  # the opening page has no cursor to send back
+        ):
             ending = "next"
         last = page == len(self.pages) - 1
         if ending == "end" or (ending == "next" and last):
@@ -198,7 +200,7 @@ class PagedFlipkart:
             "next_control_char": good + "\n",
             "next_dot_segment": f"/../oauth-service{good}" if wire.cursor == "url" else good + "\t",
             "next_too_long": good + "x" * 9000,
-            "next_back": wire.next_value(page) if page else good,
+            "next_back": wire.next_value(page),
         }.get(ending, good)
         if ending == "next_absent":
             del body[wire.next]

@@ -1,4 +1,6 @@
-"""Every Python block in README.md runs, as written, against the emulator."""
+"""Every Python block in README.md runs, as written, against the emulator, and passes
+``mypy --strict``: an example that reads a wrong attribute on a branch the run never takes
+(an error handler, say) still fails here."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from flipkart_ext.testing import Emulator
+from tests._typecheck import mypy_strict
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
@@ -49,12 +52,38 @@ def test_readme_has_the_documented_examples() -> None:
         "## Regenerating the client",
         "## Recorded cassettes",
         "## The emulator",
+        "## Testing your own code",
         "## The dispatch day",
     ):
         assert heading in text
 
 
+def _is_test_file(block: str) -> bool:
+    return "\ndef test_" in block
+
+
 def _run(block: str, emulator: Emulator, cwd: Path) -> subprocess.CompletedProcess[str]:
+    if _is_test_file(block):
+        # A test file for the pytest plugin: run it with pytest, in a folder of its own.
+        (cwd / "test_readme_block.py").write_text(block)
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "-p",
+                "no:asyncio",
+                "-W",
+                "error",
+            ],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("FLIPKART_")},
         "FLIPKART_CLIENT_ID": emulator.client_id,
@@ -70,7 +99,10 @@ def _run(block: str, emulator: Emulator, cwd: Path) -> subprocess.CompletedProce
 @pytest.mark.parametrize("block", BLOCKS, ids=[_title(b) for b in BLOCKS])
 def test_readme_block_runs(block: str, emulator: Emulator, tmp_path: Path) -> None:
     result = _run(block, emulator, tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
+    if _is_test_file(block):
+        tests = block.count("\ndef test_")
+        assert f"{tests} passed" in result.stdout.splitlines()[-1], result.stdout
     if "print(" in block:
         assert result.stdout.strip(), "the block prints nothing"
     assert "Traceback" not in result.stderr
@@ -93,3 +125,25 @@ def test_the_dispatch_recipe_finds_yesterdays_shipments(emulator: Emulator, tmp_
     result = _run(recipe, emulator, tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("2 shipments dispatched yesterday:")
+
+
+def _mypy_strict(blocks: list[str], workdir: Path) -> subprocess.CompletedProcess[str]:
+    """``mypy --strict`` on each block as its own module."""
+    return mypy_strict({f"readme_block_{n:02d}": b for n, b in enumerate(blocks)}, workdir)
+
+
+def test_readme_blocks_pass_mypy_strict(tmp_path: Path) -> None:
+    result = _mypy_strict(BLOCKS, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"no issues found in {len(BLOCKS)} source files" in result.stdout
+
+
+def test_the_type_check_catches_a_wrong_attribute(tmp_path: Path) -> None:
+    # The error handler of the "any generated operation" example never runs against the
+    # emulator (the SKU exists): only the type check can see a misspelt attribute there.
+    handler = next(b for b in BLOCKS if "except NotFound as error" in b)
+    assert "error.status_code" in handler
+    broken = handler.replace("error.status_code", "error.status")
+    result = _mypy_strict([broken], tmp_path)
+    assert result.returncode == 1
+    assert '"NotFound" has no attribute "status"' in result.stdout

@@ -12,7 +12,7 @@ from ..errors import PayloadError, pop_required, require_object
 from ..models.attribute_error_severity import AttributeErrorSeverity
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="AttributeError_")
 
@@ -32,6 +32,9 @@ class AttributeError_:
     severity: AttributeErrorSeverity
     path: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         attribute: None | str

@@ -12,7 +12,7 @@ from ..errors import require_object
 from ..models.bulk_listing_filter_lisitng_status import BulkListingFilterLisitngStatus
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="BulkListingFilter")
 
@@ -26,6 +26,9 @@ class BulkListingFilter:
 
     lisitng_status: BulkListingFilterLisitngStatus | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         lisitng_status: str | Unset = UNSET

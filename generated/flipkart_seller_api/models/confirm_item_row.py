@@ -12,7 +12,7 @@ from attrs import field as _attrs_field
 from ..errors import PayloadError, pop_required, require_object
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="ConfirmItemRow")
 
@@ -36,6 +36,9 @@ class ConfirmItemRow:
     quantity: int | Unset = UNSET
     serial_numbers: list[list[str]] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         invoice_date = self.invoice_date.isoformat()

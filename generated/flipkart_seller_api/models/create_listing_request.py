@@ -17,7 +17,7 @@ from ..models.create_listing_request_listing_status import (
 )
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.address_label import AddressLabel
@@ -64,6 +64,9 @@ class CreateListingRequest:
     shipping_fees: ShippingFees | Unset = UNSET
     subsidized_shipping: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         fulfillment_profile = self.fulfillment_profile.value

@@ -12,7 +12,7 @@ from attrs import field as _attrs_field
 from ..errors import require_object
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
+from ..types import UNSET, Unset, isoformat_as_received, model_repr, parse_datetime
 
 T = TypeVar("T", bound="DateFilter")
 
@@ -28,6 +28,9 @@ class DateFilter:
     from_: datetime.datetime | Unset = UNSET
     to: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from_: str | Unset = UNSET

@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..errors import PayloadError, pop_required, require_object
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import model_repr
 
 T = TypeVar("T", bound="Dimension")
 
@@ -28,6 +29,9 @@ class Dimension:
     height: float | None
     length: float | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         breadth: float | None

@@ -12,7 +12,7 @@ from attrs import field as _attrs_field
 from ..errors import PayloadError, pop_required, require_object
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
+from ..types import UNSET, Unset, isoformat_as_received, model_repr, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.confirm_item_row import ConfirmItemRow
@@ -44,6 +44,9 @@ class DispatchRequest:
     shipment_id: str | Unset = UNSET
     tracking_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         dispatch_date = isoformat_as_received(self.dispatch_date)

@@ -17,7 +17,7 @@ from ..models.filter_states_item import FilterStatesItem
 from ..models.filter_type import FilterType
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.date_filter import DateFilter
@@ -61,6 +61,9 @@ class Filter:
     states: list[FilterStatesItem] | Unset = UNSET
     type_: FilterType | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         cancellation_date: dict[str, Any] | Unset = UNSET

@@ -14,7 +14,7 @@ from ..models.fulfillment_region_restriction import FulfillmentRegionRestriction
 from ..models.fulfillment_shipping_provider import FulfillmentShippingProvider
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="Fulfillment")
 
@@ -34,6 +34,9 @@ class Fulfillment:
     shipping_provider: FulfillmentShippingProvider
     region_restriction: FulfillmentRegionRestriction | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         dispatch_sla = self.dispatch_sla

@@ -11,7 +11,7 @@ from attrs import field as _attrs_field
 from ..errors import PayloadError, pop_required, require_object
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.get_marketplace_listing_details_response_available_type_0 import (
@@ -35,6 +35,9 @@ class GetMarketplaceListingDetailsResponse:
     invalid: list[None | str] | None | Unset = UNSET
     unavailable: list[None | str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.get_marketplace_listing_details_response_available_type_0 import (

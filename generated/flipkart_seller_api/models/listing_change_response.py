@@ -12,6 +12,7 @@ from ..errors import PayloadError, pop_required, require_object
 from ..models.listing_change_response_status import ListingChangeResponseStatus
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.attribute_error import AttributeError_
@@ -34,6 +35,9 @@ class ListingChangeResponse:
     errors: list[Error | None] | None
     status: ListingChangeResponseStatus
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.attribute_error import AttributeError_

@@ -20,7 +20,7 @@ from ..models.marketplace_listing_detail_listing_status import (
 )
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.location import Location
@@ -60,6 +60,9 @@ class MarketplaceListingDetail:
     shipping_fees: None | ShippingFees | Unset = UNSET
     tax: None | Tax | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.location import Location

@@ -12,6 +12,7 @@ from ..errors import PayloadError, pop_required, require_object
 from ..models.notional_value_unit import NotionalValueUnit
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import model_repr
 
 T = TypeVar("T", bound="NotionalValue")
 
@@ -27,6 +28,9 @@ class NotionalValue:
     amount: float | None
     unit: NotionalValueUnit
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         amount: float | None

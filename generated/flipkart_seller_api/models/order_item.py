@@ -15,7 +15,7 @@ from ..models.order_item_service_profile import OrderItemServiceProfile
 from ..models.order_item_status import OrderItemStatus
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
+from ..types import UNSET, Unset, isoformat_as_received, model_repr, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.price_component import PriceComponent
@@ -71,6 +71,9 @@ class OrderItem:
     status: OrderItemStatus | Unset = UNSET
     title: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.price_component import PriceComponent

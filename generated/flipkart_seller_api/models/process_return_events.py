@@ -11,7 +11,7 @@ from attrs import field as _attrs_field
 from ..errors import require_object
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="ProcessReturnEvents")
 
@@ -27,6 +27,9 @@ class ProcessReturnEvents:
     event_type: str | Unset = UNSET
     order_item_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         event_type = self.event_type

@@ -13,7 +13,7 @@ from ..errors import PayloadError, require_object
 from ..models.return_item_service_profile import ReturnItemServiceProfile
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset, isoformat_as_received, parse_datetime
+from ..types import UNSET, Unset, isoformat_as_received, model_repr, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.service import Service
@@ -73,6 +73,9 @@ class ReturnItem:
     type_: None | str | Unset = UNSET
     updated_date: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.service import Service

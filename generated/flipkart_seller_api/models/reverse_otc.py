@@ -12,7 +12,7 @@ from ..errors import PayloadError, require_object
 from ..models.reverse_otc_request_type import ReverseOTCRequestType
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.otcv_2 import Otcv2
@@ -34,6 +34,9 @@ class ReverseOTC:
     request_type: ReverseOTCRequestType | Unset = UNSET
     status: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.otcv_2 import Otcv2

@@ -11,7 +11,7 @@ from attrs import field as _attrs_field
 from ..errors import PayloadError, require_object
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.pack_request import PackRequest
@@ -29,6 +29,9 @@ class ShipmentPackRequest:
 
     shipments: list[PackRequest] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         shipments: list[dict[str, Any]] | Unset = UNSET

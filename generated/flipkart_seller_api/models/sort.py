@@ -13,7 +13,7 @@ from ..models.sort_field import SortField
 from ..models.sort_order import SortOrder
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="Sort")
 
@@ -29,6 +29,9 @@ class Sort:
     field: SortField | Unset = UNSET
     order: SortOrder | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         field: str | Unset = UNSET

@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..errors import PayloadError, pop_required, require_object
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.dimensions import Dimensions
@@ -30,6 +31,9 @@ class SubShipments:
     dimensions: Dimensions
     sub_shipment_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         dimensions = self.dimensions.to_dict()

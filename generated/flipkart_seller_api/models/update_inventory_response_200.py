@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..errors import PayloadError, require_object
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.listing_change_response import ListingChangeResponse
@@ -24,6 +25,9 @@ class UpdateInventoryResponse200:
     additional_properties: dict[str, ListingChangeResponse | None] = _attrs_field(
         init=False, factory=dict
     )
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.listing_change_response import ListingChangeResponse

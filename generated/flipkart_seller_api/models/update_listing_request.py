@@ -20,7 +20,7 @@ from ..models.update_listing_request_listing_status import (
 )
 
 # Used by some models only; the post-generation ruff run drops the unused ones.
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.address_label import AddressLabel
@@ -69,6 +69,9 @@ class UpdateListingRequest:
     shipping_fees: ShippingFees | Unset = UNSET
     subsidized_shipping: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         fulfillment_profile = self.fulfillment_profile.value

@@ -1,0 +1,3 @@
+"""Plugins the test suite itself uses: ``pytester`` runs scratch projects (tests/plugin)."""
+
+pytest_plugins = ["pytester"]
