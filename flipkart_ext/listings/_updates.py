@@ -23,7 +23,7 @@ import httpx
 from .._batches import BatchPlan, Chunk, InvalidItem, answer_json
 from .._errors import FlipkartError, MalformedResponse
 from .._lookups import chunked
-from .._wire_names import LISTING_CHANGE, LISTING_CHANGES
+from .._wire_names import LISTING_CHANGE, LISTING_CHANGES, PRICE_BODY, STOCK_BODY
 from ..paging import ApiBase
 from ._lookup import MAX_SKUS_PER_CALL
 
@@ -177,7 +177,6 @@ def _from_wire(model: type[Any], sku: str, change: Mapping[str, Any]) -> Any:
 
 
 def _stock_body(sku: str, change: object) -> dict[str, Any]:
-    from flipkart_seller_api.models.location import Location
     from flipkart_seller_api.models.update_inventory_request import UpdateInventoryRequest
 
     if isinstance(change, Mapping):  # the wire form, read by the generated model
@@ -196,21 +195,20 @@ def _stock_body(sku: str, change: object) -> dict[str, Any]:
         raise InvalidItem(sku, "update", f"expected a StockUpdate, got {type(change).__name__}")
     if not isinstance(change.locations, Mapping) or not change.locations:
         raise InvalidItem(sku, "locations", "give at least one location id and its units")
-    request = UpdateInventoryRequest(
-        product_id=_text(change.product_id, sku, "product_id"),
-        locations=[
-            Location(
-                id=_text(location, sku, "locations"),
-                inventory=_whole(units, sku, f"locations[{location!r}].inventory", low=0),
-            )
+    body = STOCK_BODY
+    return {
+        body.product_id: _text(change.product_id, sku, "product_id"),
+        body.locations: [
+            {
+                body.location_id: _text(location, sku, "locations"),
+                body.inventory: _whole(units, sku, f"locations[{location!r}].inventory", low=0),
+            }
             for location, units in change.locations.items()
         ],
-    )
-    return request.to_dict()
+    }
 
 
 def _price_body(sku: str, change: object) -> dict[str, Any]:
-    from flipkart_seller_api.models.price import Price
     from flipkart_seller_api.models.update_price_request import UpdatePriceRequest
     from flipkart_seller_api.types import Unset
 
@@ -236,11 +234,11 @@ def _price_body(sku: str, change: object) -> dict[str, Any]:
         raise InvalidItem(
             sku, "price.currency", f"expected an ISO 4217 code such as 'INR', got {currency!r}"
         )
-    request = UpdatePriceRequest(
-        product_id=_text(change.product_id, sku, "product_id"),
-        price=Price(mrp=mrp, selling_price=selling, currency=currency),
-    )
-    return request.to_dict()
+    body = PRICE_BODY
+    return {
+        body.product_id: _text(change.product_id, sku, "product_id"),
+        body.price: {body.mrp: mrp, body.selling_price: selling, body.currency: currency},
+    }
 
 
 def _listing_body(model: Callable[[], type[Any]]) -> Callable[[str, object], dict[str, Any]]:
