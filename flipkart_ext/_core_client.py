@@ -52,10 +52,11 @@ from ._environments import (
     settings_from_env,
 )
 from ._errors import ConfigurationError, InvalidArgument, connection_errors, error_for_response
+from ._pool import async_network_transport, network_transport
 from ._proxies import ProxyInput, proxy_routes
 from ._rate_budget import AsyncRateBudget, RateBudget
 from ._redact import install_log_redaction
-from ._retry import DEFAULT_LIMITS, AsyncRetryTransport, RetryPolicy, RetryTransport
+from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._stores import AsyncTokenStore, FileTokenStore, TokenStore
 from ._tokens import AuthorizationURL, build_authorize_url
 from ._tokens import verify_state as _verify_state
@@ -330,7 +331,7 @@ class CoreClient(_ClientBase):
         )
 
     def _network(self, proxy: httpx.Proxy | None = None) -> httpx.HTTPTransport:
-        return httpx.HTTPTransport(limits=DEFAULT_LIMITS, proxy=proxy, trust_env=self._trust_env)
+        return network_transport(proxy=proxy, trust_env=self._trust_env)
 
     def _retrying(self, transport: httpx.BaseTransport | None) -> RetryTransport:
         inner: httpx.BaseTransport = transport if transport is not None else self._network()
@@ -424,9 +425,7 @@ class AsyncCoreClient(_ClientBase):
         )
 
     def _network(self, proxy: httpx.Proxy | None = None) -> httpx.AsyncHTTPTransport:
-        return httpx.AsyncHTTPTransport(
-            limits=DEFAULT_LIMITS, proxy=proxy, trust_env=self._trust_env
-        )
+        return async_network_transport(proxy=proxy, trust_env=self._trust_env)
 
     def _retrying(self, transport: httpx.AsyncBaseTransport | None) -> AsyncRetryTransport:
         inner: httpx.AsyncBaseTransport = transport if transport is not None else self._network()

@@ -51,15 +51,11 @@ decisions are pure functions (as stripe-python isolates its retry maths).
 Connection pool
 ===============
 
-The default transports keep as many idle connections as they may open
-(:data:`DEFAULT_LIMITS`). httpcore 1.0 closes idle connections beyond
-``max_keepalive_connections`` from whichever thread next touches the pool, without a
-lock, and a connection just handed to a waiting request still counts as idle until that
-request's thread starts on it. With the usual limits (20 kept of 100) a burst of
-concurrent calls could therefore close the socket under a request already written to it:
-``ReadError [Errno 9] Bad file descriptor``, after the server had acted on the request.
-With equal limits the pool never closes a connection for being surplus, so that race
-cannot arise; idle connections still expire after ``keepalive_expiry``.
+The default transports come from :mod:`flipkart_ext._pool`: httpx's own, with as many idle
+connections kept as opened (``_pool.DEFAULT_LIMITS``) and a pool that never closes, nor hands
+out twice, a connection a request holds. httpcore 1.0 could close a pooled connection just
+handed to another thread's request, and a request already sent then failed with
+``ReadError [Errno 9] Bad file descriptor``; the module docstring there says how.
 
 Layering
 ========
@@ -83,11 +79,11 @@ from email.utils import parsedate_to_datetime
 import httpx
 
 from ._errors import ConfigurationError
+from ._pool import async_network_transport, network_transport
 from ._redact import redact_url
 from ._tokens import GRANT_EXTENSION
 
 __all__ = [
-    "DEFAULT_LIMITS",
     "IDEMPOTENT_EXTENSION",
     "READ_ONLY_POSTS",
     "RETRYABLE_STATUSES",
@@ -110,9 +106,6 @@ IDEMPOTENT_EXTENSION = "flipkart_ext.idempotent"
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _TRANSIENT_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
-
-DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
-"""Pool limits of the default transports: keep-alive equals the maximum (see "Connection pool")."""
 
 
 async def _asyncio_sleep(seconds: float) -> None:
@@ -353,7 +346,7 @@ class RetryTransport(_RetryBase, httpx.BaseTransport):
         api_base_path: str = "",
     ) -> None:
         super().__init__(policy, api_base_path)
-        self.transport = transport or httpx.HTTPTransport(limits=DEFAULT_LIMITS)
+        self.transport = transport or network_transport()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         policy, repeatable = self.policy, self._repeatable(request)
@@ -394,7 +387,7 @@ class AsyncRetryTransport(_RetryBase, httpx.AsyncBaseTransport):
         api_base_path: str = "",
     ) -> None:
         super().__init__(policy, api_base_path)
-        self.transport = transport or httpx.AsyncHTTPTransport(limits=DEFAULT_LIMITS)
+        self.transport = transport or async_network_transport()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         policy, repeatable = self.policy, self._repeatable(request)

@@ -4,7 +4,7 @@ A partner application acts for many sellers, each with a token of its own. The p
 out one client per seller, all sharing what should be shared::
 
     SellerClients
-      ├─ one connection pool (an httpx transport with DEFAULT_LIMITS), borrowed by every client
+      ├─ one connection pool (an httpx transport from _pool.network_transport), borrowed by every client
       ├─ one token store (e.g. RedisTokenStore): each seller's token under its own key
       ├─ one rate budget (optional): a turn per request, per application and per seller
       └─ one configuration (environment, timeouts, retries, user agent)
@@ -37,7 +37,7 @@ import httpx
 from ._client import AsyncFlipkartClient, FlipkartClient
 from ._core_client import ClientOptions
 from ._errors import ConfigurationError, FlipkartError, InvalidArgument
-from ._retry import DEFAULT_LIMITS
+from ._pool import async_network_transport, network_transport
 
 __all__ = ["AsyncSellerClients", "SellerClients", "SellerResult", "SellerResults"]
 
@@ -221,7 +221,7 @@ class SellerClients(_Pool[FlipkartClient]):
             shared["token_store"] = MemoryTokenStore()
         proxy = shared.pop("proxy", None)  # the shared connection pool goes through it
         super().__init__(client_id, client_secret, max_clients, shared)
-        self._network = transport or httpx.HTTPTransport(limits=DEFAULT_LIMITS, proxy=proxy)
+        self._network = transport or network_transport(proxy=proxy)
 
     def _make(self, seller_id: str) -> FlipkartClient:
         return FlipkartClient(
@@ -296,7 +296,7 @@ class AsyncSellerClients(_Pool[AsyncFlipkartClient]):
             shared["token_store"] = MemoryTokenStore()
         proxy = shared.pop("proxy", None)  # the shared connection pool goes through it
         super().__init__(client_id, client_secret, max_clients, shared)
-        self._network = transport or httpx.AsyncHTTPTransport(limits=DEFAULT_LIMITS, proxy=proxy)
+        self._network = transport or async_network_transport(proxy=proxy)
 
     def _make(self, seller_id: str) -> AsyncFlipkartClient:
         return AsyncFlipkartClient(

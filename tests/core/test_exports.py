@@ -17,6 +17,7 @@ MODULES = [
     "flipkart_ext._core_client",
     "flipkart_ext._environments",
     "flipkart_ext._errors",
+    "flipkart_ext._pool",
     "flipkart_ext._rate_budget",
     "flipkart_ext._redact",
     "flipkart_ext._redis_budget",
