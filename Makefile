@@ -13,7 +13,7 @@ ACCEPT_BREAKING ?=
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install converter redis regenerate check-generated check-upstream test lint docs format demo record bench clean
+.PHONY: help install converter redis regenerate check-generated check-upstream test lint docs format demo record bench mutate clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -68,5 +68,9 @@ record: install ## Re-record every cassette (emulator by default, real sandbox w
 bench: install converter redis ## Run the benchmarks and print the table
 	$(PY) benchmarks/run.py
 
+mutate: install ## Mutation testing of auth, retry, paging and signatures: kill rate per module, fails below 90% (tens of minutes)
+	$(PY) -m pip install --quiet -e '.[dev,mutation]'
+	$(PY) scripts/mutate.py
+
 clean: ## Remove the virtualenv and caches
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache scripts/node_modules site
+	rm -rf $(VENV) mutants .mypy_cache .ruff_cache .pytest_cache scripts/node_modules site

@@ -218,6 +218,9 @@ class _LoopbackFlipkart(BaseHTTPRequestHandler):
 def test_real_socket_session_logs_no_secret(caplog: pytest.LogCaptureFixture) -> None:
     for name in ("httpx", "httpcore", "flipkart_ext"):
         caplog.set_level(logging.DEBUG, logger=name)
+    # The server's memory is per class: start from nothing, whatever ran before.
+    _LoopbackFlipkart.issued.clear()
+    _LoopbackFlipkart.rejected_once.clear()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _LoopbackFlipkart)
     thread = threading.Thread(
         target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
