@@ -6,9 +6,10 @@ a dropped argument, a changed constant) and runs the tests that reach the change
 function. A change that no test notices "survives": behaviour nothing pins down.
 
 This script runs mutmut, prints the kill rate per module and the survivors, and exits 1
-when any module is below ``THRESHOLD``. Survivors that no caller can tell apart from the
-original (equivalent mutants) are declared in ``EQUIVALENT`` with the reason and left
-out of the rate. ``tests/MUTATION.md`` records the results.
+when any module is below ``THRESHOLD``. A line where no mutation could be observed by any
+caller (an equivalent mutant, such as a codec name in another case) carries
+``# pragma: no mutate (reason)``; mutmut skips it and the report lists it with its reason.
+``tests/MUTATION.md`` records the results.
 
     python scripts/mutate.py            # run; finished mutants keep their result
     python scripts/mutate.py --report   # only print the table of the last run
@@ -34,9 +35,6 @@ THRESHOLD = 0.90
 # runs them again, and 25 already reach every fault kind.
 FAULT_SCHEDULES = "25"
 
-# Survivors no caller can tell apart from the original, by mutmut's name, with the reason.
-EQUIVALENT: dict[str, str] = {}
-
 
 @dataclass
 class ModuleResult:
@@ -52,20 +50,27 @@ class ModuleResult:
         return sum(self.counts.values())
 
     @property
-    def judged(self) -> int:
-        return self.total - self.count("equivalent")
-
-    @property
     def rate(self) -> float:
         # A timeout is a kill: the change made the tests hang, and they noticed. A mutant
         # that no test reaches counts against the module, like a survivor.
         killed = self.count("killed") + self.count("timeout") + self.count("caught by type check")
-        return killed / self.judged if self.judged else 1.0
+        return killed / self.total if self.total else 1.0
 
 
 def targets() -> list[str]:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mutmut"]
     return list(config["only_mutate"])
+
+
+def excluded_lines() -> list[str]:
+    """Every line of the targets that mutmut skips, with the reason given on it."""
+    lines = []
+    for path in targets():
+        for number, line in enumerate((ROOT / path).read_text().splitlines(), start=1):
+            if "# pragma: no mutate" in line:
+                reason = line.partition("# pragma: no mutate")[2].strip(" :()") or "NO REASON GIVEN"
+                lines.append(f"{path}:{number}: {reason}")
+    return lines
 
 
 def collect() -> list[ModuleResult]:
@@ -79,16 +84,16 @@ def collect() -> list[ModuleResult]:
         result = ModuleResult(path)
         codes: dict[str, int | None] = json.loads(meta.read_text())["exit_code_by_key"]
         for name, code in sorted(codes.items()):
-            status = "equivalent" if name in EQUIVALENT else status_by_exit_code[code]
+            status = status_by_exit_code[code]
             result.counts[status] = result.count(status) + 1
-            if status not in ("killed", "timeout", "caught by type check", "equivalent"):
+            if status not in ("killed", "timeout", "caught by type check"):
                 result.survivors.append(f"{name} ({status})")
         results.append(result)
     return results
 
 
 def report(results: list[ModuleResult]) -> bool:
-    columns = ("killed", "timeout", "survived", "no tests", "equivalent")
+    columns = ("killed", "timeout", "survived", "no tests", "not checked")
     header = (
         f"{'module':42} {'mutants':>7} "
         + " ".join(f"{c:>10}" for c in columns)
@@ -102,13 +107,16 @@ def report(results: list[ModuleResult]) -> bool:
         ok = ok and not below
         cells = " ".join(f"{r.count(c):>10}" for c in columns)
         print(f"{r.path:42} {r.total:>7} {cells} {r.rate:>8.1%}" + ("  BELOW" if below else ""))
+    excluded = excluded_lines()
+    if excluded:
+        print(f"\n{len(excluded)} lines excluded as equivalent (`# pragma: no mutate (reason)`):")
+        for line in excluded:
+            print(f"  {line}")
     survivors = [s for r in results for s in r.survivors]
     if survivors:
         print(f"\n{len(survivors)} not killed (`.venv/bin/mutmut show <name>` prints the change):")
         for name in survivors:
             print(f"  {name}")
-    for name, reason in EQUIVALENT.items():
-        print(f"  equivalent: {name}: {reason}")
     return ok
 
 
