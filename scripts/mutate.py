@@ -131,13 +131,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--max-children", type=int, help="parallel mutant runs (default: one per CPU)"
     )
+    parser.add_argument(
+        "--retest",
+        action="store_true",
+        help="re-run only the mutants not killed last time (after adding tests)",
+    )
     parser.add_argument("mutants", nargs="*", help="re-run only these mutants (names or globs)")
     args = parser.parse_args(argv)
 
     if not args.report:
         if args.fresh and MUTANTS.exists():
             shutil.rmtree(MUTANTS)
-        command = [sys.executable, "-m", "mutmut", "run", *args.mutants]
+        names = list(args.mutants)
+        if args.retest:
+            os.chdir(ROOT)
+            # mutmut keeps a verdict until asked again by name: new tests only count once
+            # the mutants they may kill are named.
+            names += [name.partition(" ")[0] for result in collect() for name in result.survivors]
+            if not names:
+                print("nothing to retest: every mutant is killed")
+        command = [sys.executable, "-m", "mutmut", "run", *names]
         if args.max_children:
             command += ["--max-children", str(args.max_children)]
         env = {**os.environ, "FAULT_SCHEDULES": os.environ.get("FAULT_SCHEDULES", FAULT_SCHEDULES)}
