@@ -1,7 +1,8 @@
 """Behaviour of the webhook signature checks that the broader tests leave open.
 
 Exact error messages, the bounds of the arguments, the application id read from
-the credentials and the machine timezone.
+the credentials, the machine timezone, and header values handed over as bytes
+(as ASGI servers and some WSGI adapters do).
 """
 
 import datetime as dt
@@ -14,6 +15,7 @@ from flipkart_ext.notifications import (
     BadSignature,
     DateForm,
     MalformedHeader,
+    MissingHeader,
     WrongApplication,
     is_valid_signature,
     sign,
@@ -186,3 +188,61 @@ def test_is_valid_signature_applies_the_window_it_is_given():
     now = SENT_AT + dt.timedelta(seconds=11)
     assert not is_valid_signature(PUBLISHED, now=now, max_skew=dt.timedelta(seconds=10), **kwargs)
     assert is_valid_signature(PUBLISHED, now=now, max_skew=dt.timedelta(seconds=11), **kwargs)
+
+
+# --- header values as bytes --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"X_Date": TIME_VALUE.encode(), "X_Authorization": AUTHORIZATION.encode()},
+        {"x-date": TIME_VALUE.encode(), "x-authorization": AUTHORIZATION},
+        {"HTTP_X_DATE": b" " + TIME_VALUE.encode() + b"\t", "HTTP_X_AUTHORIZATION": AUTHORIZATION},
+        # One header given both ways with the same value is one value.
+        {"X_Date": TIME_VALUE, "X-Date": TIME_VALUE.encode(), "X_Authorization": AUTHORIZATION},
+    ],
+)
+def test_bytes_header_values_are_read_like_strings(headers):
+    verified = verify(headers)
+    assert verified.x_date == TIME_VALUE
+    assert type(verified.x_date) is str
+    assert verified.hashed_date == TIME_VALUE
+
+
+def test_bytes_http_date_is_read_and_reported_as_text():
+    verified = verify({"X_Date": HTTP_DATE.encode(), "X_Authorization": AUTHORIZATION.encode()})
+    assert verified.x_date == HTTP_DATE
+    assert verified.date_form is DateForm.EPOCH_SECONDS
+    assert verified.sent_at == SENT_AT
+
+
+def test_conflicting_bytes_and_text_values_are_malformed():
+    headers = {"X_Date": TIME_VALUE, "X-Date": HTTP_DATE.encode(), "X_Authorization": AUTHORIZATION}
+    with pytest.raises(MalformedHeader, match="X_Date header was sent more than once"):
+        verify(headers)
+
+
+@pytest.mark.parametrize("value", [b"", b"   "])
+def test_empty_bytes_value_is_missing(value):
+    with pytest.raises(MissingHeader, match=exactly("X_Date header is missing")):
+        verify({"X_Date": value, "X_Authorization": AUTHORIZATION})
+
+
+def test_non_utf8_bytes_in_x_date_are_malformed_not_a_crash():
+    # HTTP header bytes are read as Latin-1, so any byte string is some text.
+    with pytest.raises(MalformedHeader, match="X_Date is neither an HTTP-date nor epoch seconds"):
+        verify({"X_Date": b"1432026135\xff", "X_Authorization": AUTHORIZATION})
+
+
+def test_non_ascii_bytes_in_authorization_are_malformed_not_a_crash():
+    tampered = AUTHORIZATION.encode()[:-1] + b"\xe9"
+    with pytest.raises(
+        MalformedHeader, match=exactly("X_Authorization credentials are not base64")
+    ):
+        verify({"X_Date": TIME_VALUE, "X_Authorization": tampered})
+
+
+def test_bytes_header_names_are_ignored():
+    with pytest.raises(MissingHeader, match=exactly("X_Date header is missing")):
+        verify({b"X_Date": TIME_VALUE.encode(), "X_Authorization": AUTHORIZATION})
