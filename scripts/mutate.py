@@ -153,7 +153,12 @@ def main(argv: list[str] | None = None) -> int:
         command = [sys.executable, "-m", "mutmut", "run", *names]
         if args.max_children:
             command += ["--max-children", str(args.max_children)]
-        env = {**os.environ, "FAULT_SCHEDULES": os.environ.get("FAULT_SCHEDULES", FAULT_SCHEDULES)}
+        env = {
+            **os.environ,
+            "FAULT_SCHEDULES": os.environ.get("FAULT_SCHEDULES", FAULT_SCHEDULES),
+            # No shrinking (tests/conftest.py): one failing example is enough to kill.
+            "HYPOTHESIS_PROFILE": "mutation",
+        }
         finished = subprocess.run(command, cwd=ROOT, env=env, check=False)
         if finished.returncode != 0:
             print(f"mutmut stopped with exit code {finished.returncode}", file=sys.stderr)
