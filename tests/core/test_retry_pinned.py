@@ -217,6 +217,21 @@ def test_a_read_only_post_outside_the_api_base_path_is_matched_as_it_is() -> Non
     assert not is_repeatable(elsewhere, api_base_path="/sellers")
 
 
+@pytest.mark.parametrize("base", ["/sellers", "/sellers/", "/gw/SELLER-X", "/gw/SELLER-X/"])
+def test_the_api_base_path_is_stripped_however_it_is_spelled(base: str) -> None:
+    host = f"https://sandbox-api.flipkart.net{base.rstrip('/')}"
+    assert is_repeatable(httpx.Request("POST", f"{host}/v3/shipments/filter"), api_base_path=base)
+    assert is_repeatable(httpx.Request("POST", f"{host}/listings/v3/search"), api_base_path=base)
+    assert not is_repeatable(
+        httpx.Request("POST", f"{host}/v3/shipments/dispatch"), api_base_path=base
+    )
+
+
+@pytest.mark.parametrize("path", ["/v3/shipments/filterX", "/listings/v3/searchX", "/v3/x/filter"])
+def test_only_the_exact_read_only_paths_are_repeatable_posts(path: str) -> None:
+    assert not is_repeatable(httpx.Request("POST", f"{API}{path}"), api_base_path="/sellers")
+
+
 def test_the_transport_classifies_with_its_own_read_only_posts(sleeper: SleepRecorder) -> None:
     script = Script(httpx.Response(503))
     policy = sleeper.policy(read_only_posts=("/v3/shipments/dispatch",))
@@ -544,9 +559,10 @@ def test_retry_after_with_an_offset_is_honoured() -> None:
     [("backoff_base", -0.1), ("backoff_cap", -1), ("max_retry_after", -1), ("total_timeout", -1)],
 )
 def test_each_negative_timing_is_refused(field: str, value: float) -> None:
-    with pytest.raises(ConfigurationError, match="retry timings must not be negative"):
-        options: dict[str, Any] = {field: value}
+    options: dict[str, Any] = {field: value}
+    with pytest.raises(ConfigurationError) as caught:
         RetryPolicy(**options)
+    assert str(caught.value) == "retry timings must not be negative"
 
 
 def test_zero_timings_are_allowed() -> None:
@@ -555,8 +571,9 @@ def test_zero_timings_are_allowed() -> None:
 
 
 def test_max_attempts_below_one_is_refused_with_a_message() -> None:
-    with pytest.raises(ConfigurationError, match="max_attempts: must be at least 1"):
+    with pytest.raises(ConfigurationError) as caught:
         RetryPolicy(max_attempts=0)
+    assert str(caught.value) == "max_attempts: must be at least 1"
     assert RetryPolicy(max_attempts=1).max_attempts == 1
 
 
