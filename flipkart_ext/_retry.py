@@ -125,7 +125,7 @@ def never_reached_server(exc: BaseException) -> bool:
 def is_repeatable(
     request: httpx.Request,
     *,
-    api_base_path: str = "",
+    api_base_path: str = "",  # pragma: no mutate (sent paths start with "/": no other base matches)
     read_only_posts: tuple[str, ...] = READ_ONLY_POSTS,
 ) -> bool:
     """True if sending ``request`` twice cannot change anything on Flipkart's side."""
@@ -270,7 +270,10 @@ class RetryPolicy:
         if not should_retry_status(response.status_code, repeatable=repeatable):
             return None
         why = f"HTTP {response.status_code}"
-        retry_after = parse_retry_after(response.headers.get("Retry-After"), now=self.wall_clock())
+        retry_after = parse_retry_after(
+            response.headers.get("Retry-After"),  # pragma: no mutate (header names ignore case)
+            now=self.wall_clock(),
+        )
         if retry_after is not None:
             if retry_after > self.max_retry_after:
                 logger.warning(
@@ -343,7 +346,7 @@ class RetryTransport(_RetryBase, httpx.BaseTransport):
         transport: httpx.BaseTransport | None = None,
         policy: RetryPolicy | None = None,
         *,
-        api_base_path: str = "",
+        api_base_path: str = "",  # pragma: no mutate (sent paths start with "/": no other base matches)
     ) -> None:
         super().__init__(policy, api_base_path)
         self.transport = transport or network_transport()
@@ -384,7 +387,7 @@ class AsyncRetryTransport(_RetryBase, httpx.AsyncBaseTransport):
         transport: httpx.AsyncBaseTransport | None = None,
         policy: RetryPolicy | None = None,
         *,
-        api_base_path: str = "",
+        api_base_path: str = "",  # pragma: no mutate (sent paths start with "/": no other base matches)
     ) -> None:
         super().__init__(policy, api_base_path)
         self.transport = transport or async_network_transport()
