@@ -17,6 +17,7 @@ from flipkart_ext._auth import FlipkartAuth
 from flipkart_ext._environments import SANDBOX, Environment
 from flipkart_ext._errors import (
     AuthenticationError,
+    ConfigurationError,
     ReauthorizationRequired,
     ServerError,
     TokenStoreError,
@@ -529,7 +530,12 @@ def test_a_token_job_sends_its_token_request_with_the_timeout_it_was_given(
         "client_credentials",
         "client_credentials",
     ]
-    assert [r.extensions.get("timeout") for r in sent] == [timeout, None, timeout, None]
+    assert [r.extensions.get("timeout", "unset") for r in sent] == [
+        timeout,
+        "unset",
+        timeout,
+        "unset",
+    ]
 
 
 def test_exchange_code_exchanges_even_with_a_usable_token_in_hand(fake: FakeFlipkart) -> None:
@@ -678,3 +684,51 @@ def test_a_request_outside_the_base_path_is_sent_without_token_or_token_request(
     (request,) = seen
     assert "authorization" not in request.headers
     assert fake.token_requests == []
+
+
+# -- construction --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("client_id", "client_secret"),
+    [("", CLIENT_SECRET), (None, CLIENT_SECRET), (" ", CLIENT_SECRET), (CLIENT_ID, None)],
+)
+def test_a_missing_or_blank_credential_is_refused_by_name(
+    client_id: str, client_secret: str
+) -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        FlipkartAuth(client_id, client_secret, environment=SANDBOX)
+    assert str(caught.value) == "client_id and client_secret are required (missing or blank)"
+
+
+@pytest.mark.parametrize(
+    ("options", "grant_type"),
+    [
+        ({}, "client_credentials"),
+        ({"seller_id": SELLER}, "authorization_code"),
+        ({"refresh_token": "RT-seed-secretvalue"}, "authorization_code"),
+        ({"seller_id": SELLER, "grant_type": "client_credentials"}, "client_credentials"),
+    ],
+)
+def test_the_grant_without_a_refresh_token_is_inferred_and_shown(
+    options: dict[str, Any], grant_type: str
+) -> None:
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX, **options)
+    assert auth.grant_type == grant_type
+    assert repr(auth) == f"FlipkartAuth(environment='sandbox', grant_type='{grant_type}')"
+    assert "secretvalue" not in repr(auth)
+
+
+@pytest.mark.parametrize(("left", "renewed"), [(300.5, False), (299.5, True)])
+def test_by_default_a_token_is_renewed_five_minutes_before_it_expires(
+    fake: FakeFlipkart, left: float, renewed: bool
+) -> None:
+    clock = FakeClock()
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX, clock=clock)
+    held = Token("AT-held", expires_at=clock.now + left, obtained_at=clock.now - 3600)
+    assert isinstance(auth.store, MemoryTokenStore)
+    auth.store.save(auth.key, held)
+    with httpx.Client(transport=fake.transport()) as http:
+        token = auth.sync_run(auth.ensure_token_flow(), http.send)
+    assert (token != held) is renewed
+    assert len(fake.token_requests) == int(renewed)
