@@ -640,7 +640,7 @@ class FlipkartAuth(httpx.Auth):
     def _rejected_again(self, response: httpx.Response, token: Token) -> AuthenticationError:
         return error_for_response(  # type: ignore[return-value]
             response,
-            error_class=AuthenticationError,
+            error_class=AuthenticationError,  # pragma: no mutate (always a 401, mapped to it anyway)
             message="the API rejected a freshly obtained token",
             secrets=self._secrets(token),
         )
@@ -665,7 +665,10 @@ class FlipkartAuth(httpx.Auth):
             state=state,
             extensions=extensions,
         )
-        return TokenJob(extensions, code=grant)
+        return TokenJob(
+            extensions,  # pragma: no mutate (unread: a code job's request is already built)
+            code=grant,
+        )
 
     def sync_run(self, job: TokenJob, send: Callable[[httpx.Request], httpx.Response]) -> Token:
         """Settle ``job`` with ``send`` doing the I/O (the token request), under the locks."""

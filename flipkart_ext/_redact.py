@@ -43,10 +43,16 @@ _KEYS = "|".join(sorted(SECRET_PARAMETERS, key=len, reverse=True))
 # a bytes repr shows them as ``\xad`` / ``\xc2\xad`` and a URL as ``%C2%AD``, and a mask
 # that stopped at the first unusual character would leave the rest of the token in the log.
 _VALUE = r"[^ \t\r\n\f\v\"'<>,;&#)\]}]"
+# A value that is already the mask (redact_url's output, a scrubbed echo) is left as it is,
+# so that masking twice gives the same text as masking once.
+_MASKED = rf"(?!{re.escape(REDACTED)}(?!{_VALUE}))"
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # key=value in query strings and form bodies; `error_code=` is not a secret, hence the
     # look-behind. A quoted value (key='value' in a repr) is the next pattern's.
-    (re.compile(rf"(?<![\w.-])({_KEYS})=(?![\"']){_VALUE}*", re.IGNORECASE), rf"\1={REDACTED}"),
+    (
+        re.compile(rf"(?<![\w.-])({_KEYS})=(?![\"']){_MASKED}{_VALUE}*", re.IGNORECASE),
+        rf"\1={REDACTED}",
+    ),
     # "key": "value" in JSON and key: 'value' / key='value' in Python reprs.
     (
         re.compile(rf"([\"']?)({_KEYS})\1(\s*[:=]\s*)([\"'])[^\"']*\4", re.IGNORECASE),
@@ -54,7 +60,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # Authorization header values (Bearer tokens, Basic credentials, webhook signatures).
     (
-        re.compile(rf"\b(Bearer|Basic|FKLOGIN)\s+{_VALUE}+", re.IGNORECASE),
+        re.compile(rf"\b(Bearer|Basic|FKLOGIN)\s+{_MASKED}{_VALUE}+", re.IGNORECASE),
         rf"\1 {REDACTED}",
     ),
     # user:password@ in URLs.

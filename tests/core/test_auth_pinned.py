@@ -1,0 +1,734 @@
+"""Token lifecycle details: token endpoint answers, lost races, failed saves, status, timeouts."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+from flipkart_seller_api.api.shipment_v3 import get_shipment_details
+
+from flipkart_ext import FlipkartClient, MemoryTokenStore, TokenKey
+from flipkart_ext._auth import FlipkartAuth
+from flipkart_ext._environments import SANDBOX, Environment
+from flipkart_ext._errors import (
+    AuthenticationError,
+    ConfigurationError,
+    ReauthorizationRequired,
+    ServerError,
+    TokenStoreError,
+)
+from flipkart_ext._redact import redact_text, redact_url
+from flipkart_ext._retry import RetryPolicy
+from flipkart_ext._tokens import Token
+from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, FakeClock, FakeFlipkart
+
+SELLER = "seller-1"
+TOKEN_PATH = "/oauth-service/oauth/token"
+SEVEN_SECONDS = {"connect": 7.0, "read": 7.0, "write": 7.0, "pool": 7.0}
+
+
+def _client(fake: FakeFlipkart, **options: Any) -> FlipkartClient:
+    options.setdefault("retry", RetryPolicy.disabled())
+    return FlipkartClient(CLIENT_ID, CLIENT_SECRET, transport=fake.transport(), **options)
+
+
+def _messages(caplog: pytest.LogCaptureFixture, level: int = logging.INFO) -> list[str]:
+    return [
+        r.getMessage() for r in caplog.records if r.name == "flipkart_ext" and r.levelno == level
+    ]
+
+
+class DownStore(MemoryTokenStore):
+    """Saves fail while ``down``; the lock fails too while ``gone`` (a store restarting)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.down = self.gone = False
+
+    def save(self, key: TokenKey, token: Token) -> None:
+        if self.down or self.gone:
+            raise TokenStoreError("the store is down")
+        super().save(key, token)
+
+    @contextlib.contextmanager
+    def lock(self, key: TokenKey) -> Iterator[None]:
+        if self.gone:
+            raise TokenStoreError("the store is down")
+        with super().lock(key):
+            yield
+
+
+class RacingStore(MemoryTokenStore):
+    """A checked store: while ``rival`` is set, another holder writes it just before our save."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rival: Token | None = None
+
+    def replace(
+        self, key: TokenKey, token: Token, *, expected: Token | None, lease: object
+    ) -> bool:
+        if self.rival is not None:
+            super().save(key, self.rival)
+            self.rival = None
+            return False
+        if self.load(key) != expected:
+            return False
+        super().save(key, token)
+        return True
+
+
+# -- the token endpoint's refusals -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", [400, 401, 403])
+def test_a_refused_client_credentials_grant_is_an_authentication_error_without_secrets(
+    fake: FakeFlipkart, status: int
+) -> None:
+    fake.push(
+        "GET",
+        TOKEN_PATH,
+        httpx.Response(status, json={"message": f"client {CLIENT_SECRET} is not allowed"}),
+    )
+    with _client(fake) as client, pytest.raises(AuthenticationError) as caught:
+        client.call(get_shipment_details, "S1")
+    error = caught.value
+    assert type(error) is AuthenticationError
+    assert error.status_code == status
+    assert error.message.startswith(
+        "the token endpoint refused the client_credentials grant; "
+        "check the application id and secret"
+    )
+    assert CLIENT_SECRET not in str(error)
+    assert CLIENT_SECRET not in repr(error.body)
+    assert fake.api_requests == []
+
+
+@pytest.mark.parametrize("status", [400, 401])
+def test_a_refresh_token_refused_without_a_reason_needs_reauthorization(
+    fake: FakeFlipkart, status: int
+) -> None:
+    fake.push("GET", TOKEN_PATH, httpx.Response(status, text="RT-seed-secretvalue"))
+    with (
+        _client(fake, refresh_token="RT-seed-secretvalue", seller_id=SELLER) as client,
+        pytest.raises(ReauthorizationRequired) as caught,
+    ):
+        client.call(get_shipment_details, "S1")
+    assert caught.value.status_code == status
+    assert caught.value.message.startswith("The refresh token was rejected")
+    assert "client.exchange_code(code, redirect_uri, state)" in caught.value.message
+    assert "RT-seed-secretvalue" not in str(caught.value)
+
+
+def test_a_403_to_a_refresh_grant_is_a_refusal_not_a_spent_token(fake: FakeFlipkart) -> None:
+    fake.push("GET", TOKEN_PATH, httpx.Response(403))
+    with (
+        _client(fake, refresh_token="RT-seed-secretvalue", seller_id=SELLER) as client,
+        pytest.raises(AuthenticationError) as caught,
+    ):
+        client.call(get_shipment_details, "S1")
+    assert type(caught.value) is AuthenticationError
+    assert caught.value.status_code == 403
+    assert "refused the refresh_token grant" in caught.value.message
+
+
+def test_a_refresh_grant_refused_as_a_bad_client_is_not_a_reauthorization(
+    fake: FakeFlipkart,
+) -> None:
+    fake.push(
+        "GET",
+        TOKEN_PATH,
+        httpx.Response(400, json={"error": "invalid_client", "error_description": "expired"}),
+    )
+    with (
+        _client(fake, refresh_token="RT-seed-secretvalue", seller_id=SELLER) as client,
+        pytest.raises(AuthenticationError) as caught,
+    ):
+        client.call(get_shipment_details, "S1")
+    assert type(caught.value) is AuthenticationError
+    assert caught.value.code == "invalid_client"
+
+
+def test_a_failing_token_endpoint_is_a_server_error(fake: FakeFlipkart) -> None:
+    fake.push("GET", TOKEN_PATH, httpx.Response(503, text=f"down {CLIENT_SECRET}"))
+    with _client(fake) as client, pytest.raises(ServerError) as caught:
+        client.call(get_shipment_details, "S1")
+    assert caught.value.status_code == 503
+    assert caught.value.message.startswith("the token endpoint failed")
+    assert CLIENT_SECRET not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("answer", "detail"),
+    [
+        ({"token_type": "bearer", "expires_in": 3600}, "token response has no access_token"),
+        ({"access_token": ""}, "token response has no access_token"),
+        ({"access_token": 12345}, "token response has no access_token"),
+        ({"access_token": None}, "token response has no access_token"),
+        (["AT-1"], "token response is not a JSON object"),
+    ],
+)
+def test_a_2xx_without_a_usable_token_is_an_authentication_error(
+    fake: FakeFlipkart, answer: Any, detail: str
+) -> None:
+    fake.push("GET", TOKEN_PATH, httpx.Response(200, json=answer))
+    with _client(fake) as client, pytest.raises(AuthenticationError) as caught:
+        client.call(get_shipment_details, "S1")
+    assert type(caught.value) is AuthenticationError
+    assert caught.value.status_code == 200
+    assert str(caught.value) == (
+        f"HTTP 200: the token endpoint answered 200 without a usable token ({detail})"
+    )
+    assert fake.api_requests == []
+
+
+def test_a_2xx_that_is_not_json_is_an_authentication_error(fake: FakeFlipkart) -> None:
+    fake.push("GET", TOKEN_PATH, httpx.Response(200, text="<html>maintenance</html>"))
+    with _client(fake) as client, pytest.raises(AuthenticationError) as caught:
+        client.call(get_shipment_details, "S1")
+    assert "answered 200 without a usable token" in caught.value.message
+    assert fake.api_requests == []
+
+
+@pytest.mark.parametrize("expires_in", ["soon", -5, None, True])
+def test_a_token_with_an_unreadable_lifetime_is_used_and_never_refreshed_early(
+    fake: FakeFlipkart, expires_in: object
+) -> None:
+    fake.push(
+        "GET",
+        TOKEN_PATH,
+        httpx.Response(200, json={"access_token": "AT-odd-secretvalue", "expires_in": expires_in}),
+    )
+    fake.valid_access.add("AT-odd-secretvalue")
+    clock = FakeClock()
+    with _client(fake, clock=clock) as client:
+        client.call(get_shipment_details, "S1")
+        status = client.token_status()
+        assert status.has_token and status.expires_at is None and status.seconds_left is None
+        assert not status.expired
+        clock.advance(10**8)
+        client.call(get_shipment_details, "S1")
+    assert len(fake.token_requests) == 1
+    assert {r.headers["authorization"] for r in fake.api_requests} == {"Bearer AT-odd-secretvalue"}
+
+
+# -- 401 replay ------------------------------------------------------------------------------
+
+
+def test_the_replay_after_a_401_is_logged_with_method_and_redacted_url(
+    fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="flipkart_ext")
+    with _client(fake) as client:
+        client.call(get_shipment_details, "S1")
+        fake.valid_access.clear()
+        caplog.clear()
+        client.http.post(f"{API}/v3/shipments/S1?access_token=leaked-secretvalue")
+    replays = [m for m in _messages(caplog) if "answered 401" in m]
+    assert replays == [
+        f"POST {API}/v3/shipments/S1?access_token=[REDACTED] answered 401; "
+        "renewing the token and replaying once"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"GET {API}/x?code=abc-secretvalue&refresh_token=def-secretvalue&state=s1",
+        "Authorization: Bearer AT-1-secretvalue",
+        '{"access_token": "AT-1-secretvalue"}',
+    ],
+)
+def test_masking_twice_gives_the_text_of_masking_once(text: str) -> None:
+    once = redact_text(text)
+    assert "[REDACTED]" in once and "secretvalue" not in once
+    assert redact_text(once) == once
+
+
+def test_a_redacted_url_in_a_log_message_is_not_masked_again() -> None:
+    url = redact_url(f"{API}/x?code=abc&refresh_token=def&state=s1")
+    assert url == f"{API}/x?code=[REDACTED]&refresh_token=[REDACTED]&state=s1"
+    assert redact_text(f"GET {url} answered 401") == f"GET {url} answered 401"
+
+
+def test_a_second_401_names_the_fresh_token_and_scrubs_it(fake: FakeFlipkart) -> None:
+    rejected = httpx.Response(
+        401, json={"error": "invalid_token", "error_description": "AT-2-secretvalue is revoked"}
+    )
+    with _client(fake) as client:
+        client.call(get_shipment_details, "S1")
+        fake.push("GET", "/sellers/v3/shipments/S2", httpx.Response(401), rejected)
+        with pytest.raises(AuthenticationError) as caught:
+            client.call(get_shipment_details, "S2")
+    error = caught.value
+    assert type(error) is AuthenticationError
+    assert error.message.startswith("the API rejected a freshly obtained token")
+    assert "AT-2-secretvalue" not in str(error)
+    assert "AT-2-secretvalue" not in repr(error.body)
+    assert fake.api_requests[-1].headers["authorization"] == "Bearer AT-2-secretvalue"
+
+
+def _token_answer(access: str) -> httpx.Response:
+    return httpx.Response(200, json={"access_token": access, "expires_in": 3600})
+
+
+def test_a_second_401_scrubs_its_token_even_after_another_request_renewed() -> None:
+    """Two requests in flight: the second renews past the token the first one replays."""
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX, clock=FakeClock())
+    first = auth.sync_auth_flow(httpx.Request("GET", f"{API}/v3/shipments/S1"))
+    next(first)  # the token request
+    first.send(_token_answer("AT-1-secretvalue"))
+    first.send(httpx.Response(401))  # -> a renewal
+    replay = first.send(_token_answer("AT-2-secretvalue"))
+    assert replay.headers["Authorization"] == "Bearer AT-2-secretvalue"
+
+    second = auth.sync_auth_flow(httpx.Request("GET", f"{API}/v3/shipments/S2"))
+    assert next(second).headers["Authorization"] == "Bearer AT-2-secretvalue"
+    second.send(httpx.Response(401))
+    assert second.send(_token_answer("AT-3-secretvalue")).headers["Authorization"] == (
+        "Bearer AT-3-secretvalue"
+    )
+    with pytest.raises(StopIteration):
+        second.send(httpx.Response(200))
+
+    echoed = {"error": "invalid_token", "error_description": "AT-2-secretvalue is revoked"}
+    with pytest.raises(AuthenticationError) as caught:
+        first.send(httpx.Response(401, json=echoed))
+    assert "AT-2-secretvalue" not in str(caught.value)
+    assert "revoked" in str(caught.value)
+
+
+def test_the_bearer_header_is_sent_as_authorization(fake: FakeFlipkart) -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return fake.handler(request)
+
+    with FlipkartClient(CLIENT_ID, CLIENT_SECRET, transport=httpx.MockTransport(handler)) as client:
+        client.call(get_shipment_details, "S1")
+    assert (b"Authorization", b"Bearer AT-1-secretvalue") in seen[-1].headers.raw
+
+
+# -- check-and-set lost to another holder ------------------------------------------------------
+
+
+def test_a_lost_check_and_set_uses_the_winners_token_and_says_so(
+    fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="flipkart_ext")
+    clock = FakeClock()
+    store = RacingStore()
+    theirs = Token("AT-theirs", expires_at=clock.now + 3600, obtained_at=clock.now)
+    store.rival = theirs
+    fake.valid_access.add("AT-theirs")
+    with _client(fake, token_store=store, clock=clock) as client:
+        client.call(get_shipment_details, "S1")
+        assert client.auth.token_status(read_store=False).has_token
+        store.delete(client.auth.key)  # the token now lives in this client only
+        client.call(get_shipment_details, "S1")
+    assert "another holder of the token lock stored a token first; using it" in _messages(caplog)
+    assert [r.headers["authorization"] for r in fake.api_requests] == ["Bearer AT-theirs"] * 2
+    assert len(fake.token_requests) == 1
+
+
+def test_a_lost_check_and_set_to_a_stale_token_keeps_ours_without_writing_it(
+    fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="flipkart_ext")
+    clock = FakeClock()
+    store = RacingStore()
+    stale = Token("AT-stale", expires_at=clock.now - 1, obtained_at=clock.now - 3600)
+    store.rival = stale
+    with _client(fake, token_store=store, clock=clock) as client:
+        client.call(get_shipment_details, "S1")
+        assert store.load(client.auth.key) == stale  # ours was not written over theirs
+        client.call(get_shipment_details, "S1")
+    assert [r.headers["authorization"] for r in fake.api_requests] == [
+        "Bearer AT-1-secretvalue"
+    ] * 2
+    assert len(fake.token_requests) == 1
+    assert not any("another holder" in m for m in _messages(caplog))
+
+
+# -- a store that fails ----------------------------------------------------------------------
+
+
+def test_a_failed_save_is_logged_as_a_warning_with_the_reason(
+    fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="flipkart_ext")
+    store = DownStore()
+    store.down = True
+    with _client(fake, token_store=store) as client:
+        assert client.call(get_shipment_details, "S1") is not None
+    assert _messages(caplog, logging.WARNING) == [
+        "the new token could not be saved to the token store (the store is down); "
+        "it is kept by this client and saved at its next call"
+    ]
+
+
+def test_a_store_that_is_gone_fails_a_call_whose_token_expired(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    store = DownStore()
+    with _client(fake, token_store=store, clock=clock) as client:
+        client.call(get_shipment_details, "S1")
+        store.gone = True
+        clock.advance(fake.expires_in)
+        with pytest.raises(TokenStoreError):
+            client.call(get_shipment_details, "S1")
+    assert len(fake.api_requests) == 1  # the expired token was not sent
+
+
+def test_a_store_that_is_gone_fails_the_renewal_after_a_401(fake: FakeFlipkart) -> None:
+    store = DownStore()
+    with _client(fake, token_store=store) as client:
+        client.call(get_shipment_details, "S1")
+        store.gone = True
+        fake.valid_access.clear()
+        with pytest.raises(TokenStoreError):
+            client.call(get_shipment_details, "S1")
+    assert len(fake.api_requests) == 2  # the rejected token was not sent again
+
+
+def test_exchange_code_fails_while_the_store_is_gone_even_with_a_token_in_hand(
+    fake: FakeFlipkart,
+) -> None:
+    store = DownStore()
+    fake.codes.add("code-1-secretvalue")
+    with _client(fake, token_store=store, seller_id=SELLER, access_token="AT-mine") as client:
+        store.gone = True
+        with pytest.raises(TokenStoreError):
+            client.exchange_code("code-1-secretvalue", "https://partner.example/cb", "st")
+    assert fake.token_requests == []
+
+
+def test_fetch_token_keeps_an_unsaved_token_while_the_store_is_gone(fake: FakeFlipkart) -> None:
+    store = DownStore()
+    with _client(fake, token_store=store) as client:
+        store.down = True
+        client.call(get_shipment_details, "S1")  # obtained, not saved
+        store.gone = True
+        status = client.fetch_token()
+    assert status.has_token and not status.expired
+    assert len(fake.token_requests) == 1
+
+
+# -- a refresh token spent by another holder ----------------------------------------------------
+
+
+def _spending_elsewhere(
+    fake: FakeFlipkart, store: MemoryTokenStore, theirs: Token
+) -> httpx.MockTransport:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/oauth/token"):
+            store.save(TokenKey("sandbox", CLIENT_ID, SELLER), theirs)  # stored meanwhile
+        return fake.handler(request)
+
+    return httpx.MockTransport(handler)
+
+
+def test_a_spent_seed_refresh_token_uses_the_token_stored_meanwhile(
+    fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="flipkart_ext")
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    theirs = Token("AT-other", expires_at=clock.now + 3600, refresh_token="RT-other")
+    fake.valid_access.add("AT-other")
+    with FlipkartClient(
+        CLIENT_ID,
+        CLIENT_SECRET,
+        transport=_spending_elsewhere(fake, store, theirs),
+        token_store=store,
+        seller_id=SELLER,
+        refresh_token="RT-spent-secretvalue",
+        clock=clock,
+    ) as client:
+        assert client.call(get_shipment_details, "S1") is not None
+        assert client.auth.token_status(read_store=False).has_token
+    assert "the refresh token was already spent by another holder; using its token" in _messages(
+        caplog
+    )
+    assert fake.api_requests[-1].headers["authorization"] == "Bearer AT-other"
+
+
+def test_a_spent_refresh_token_ignores_an_expired_token_stored_meanwhile(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    old = Token("AT-old", expires_at=clock.now - 1, refresh_token="RT-0")
+    theirs = Token("AT-other", expires_at=clock.now - 1, refresh_token="RT-other")
+    with FlipkartClient(
+        CLIENT_ID,
+        CLIENT_SECRET,
+        transport=_spending_elsewhere(fake, store, theirs),
+        token_store=store,
+        seller_id=SELLER,
+        clock=clock,
+    ) as client:
+        store.save(client.auth.key, old)
+        with pytest.raises(ReauthorizationRequired):
+            client.call(get_shipment_details, "S1")
+    assert fake.api_requests == []  # the expired token was never sent
+
+
+# -- token jobs (fetch_token, exchange_code) -----------------------------------------------------
+
+
+def _recording(fake: FakeFlipkart, seen: list[httpx.Request]) -> httpx.MockTransport:
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return fake.handler(request)
+
+    return httpx.MockTransport(handler)
+
+
+def test_a_token_request_carries_the_timeout_of_the_api_call(fake: FakeFlipkart) -> None:
+    seen: list[httpx.Request] = []
+    with FlipkartClient(
+        CLIENT_ID, CLIENT_SECRET, transport=_recording(fake, seen), timeout=7.0
+    ) as client:
+        client.call(get_shipment_details, "S1")
+        fake.valid_access.clear()
+        client.call(get_shipment_details, "S1")  # 401: the renewal too
+    tokens = [r for r in seen if r.url.path == TOKEN_PATH]
+    assert len(tokens) == 2
+    assert all(r.extensions["timeout"] == SEVEN_SECONDS for r in tokens)
+
+
+def test_a_token_job_sends_its_token_request_with_the_timeout_it_was_given(
+    fake: FakeFlipkart,
+) -> None:
+    fake.codes.update({"code-1-secretvalue", "code-2-secretvalue"})
+    sent: list[httpx.Request] = []
+
+    def send(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return fake.handler(request)
+
+    def auth(**options: Any) -> FlipkartAuth:
+        return FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX, **options)
+
+    timeout = httpx.Timeout(3.0, connect=1.0).as_dict()
+    cb = "https://partner.example/cb"
+    seller = auth(seller_id=SELLER)
+    seller.sync_run(seller.exchange_code_flow("code-1-secretvalue", cb, "s", timeout=timeout), send)
+    seller.sync_run(seller.exchange_code_flow("code-2-secretvalue", cb, "s"), send)
+    for given in (timeout, None):
+        app = auth()
+        app.sync_run(app.ensure_token_flow(timeout=given), send)
+    assert [r.url.params["grant_type"] for r in sent] == [
+        "authorization_code",
+        "authorization_code",
+        "client_credentials",
+        "client_credentials",
+    ]
+    assert [r.extensions.get("timeout", "unset") for r in sent] == [
+        timeout,
+        "unset",
+        timeout,
+        "unset",
+    ]
+
+
+def test_exchange_code_exchanges_even_with_a_usable_token_in_hand(fake: FakeFlipkart) -> None:
+    fake.codes.add("code-1-secretvalue")
+    store = MemoryTokenStore()
+    with _client(fake, token_store=store, seller_id=SELLER, access_token="AT-mine") as client:
+        client.exchange_code("code-1-secretvalue", "https://partner.example/cb", "st")
+        stored = store.load(client.auth.key)
+    assert fake.grants() == ["authorization_code"]
+    assert stored is not None and stored.access_token == "AT-1-secretvalue"
+
+
+def test_fetch_token_keeps_a_caller_supplied_token(fake: FakeFlipkart) -> None:
+    with _client(fake, access_token="AT-mine") as client:
+        status = client.fetch_token()
+    assert status.has_token
+    assert fake.token_requests == []
+
+
+def test_fetch_token_refreshes_with_the_refresh_token_in_hand(fake: FakeFlipkart) -> None:
+    """The store lost the token: the one in hand still names the refresh token to spend."""
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    fake.codes.add("code-1-secretvalue")
+    with _client(fake, token_store=store, seller_id=SELLER, clock=clock) as client:
+        client.exchange_code("code-1-secretvalue", "https://partner.example/cb", "st")
+        store.delete(client.auth.key)
+        clock.advance(fake.expires_in)
+        client.fetch_token()
+    assert fake.grants() == ["authorization_code", "refresh_token"]
+    assert fake.token_requests[-1].params["refresh_token"] == "RT-1-secretvalue"
+
+
+def test_sync_run_returns_the_settled_token(fake: FakeFlipkart) -> None:
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX)
+    with httpx.Client(transport=fake.transport()) as http:
+        token = auth.sync_run(auth.ensure_token_flow(), http.send)
+        again = auth.sync_run(auth.ensure_token_flow(), http.send)
+    assert token.access_token == "AT-1-secretvalue"
+    assert again is token
+    assert len(fake.token_requests) == 1
+
+
+# -- token_status --------------------------------------------------------------------------------
+
+
+def test_token_status_reads_the_store_before_any_call(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    with _client(fake, token_store=store, clock=clock) as client:
+        store.save(
+            client.auth.key,
+            Token(
+                "AT-stored",
+                expires_at=clock.now + 600,
+                refresh_token="RT-stored",
+                refresh_token_expires_at=clock.now + 7200,
+            ),
+        )
+        status = client.token_status()
+        unread = client.auth.token_status(read_store=False)
+    assert status.has_token and status.has_refresh_token
+    assert status.expires_at == datetime.fromtimestamp(clock.now + 600, tz=UTC)
+    assert status.expires_at.tzinfo is UTC
+    assert status.seconds_left == 600
+    assert status.refresh_token_expires_at == datetime.fromtimestamp(clock.now + 7200, tz=UTC)
+    assert status.refresh_token_expires_at.tzinfo is UTC
+    assert status.refresh_token_seconds_left == 7200
+    assert not unread.has_token and unread.expires_at is None
+    assert fake.token_requests == []
+
+
+def test_token_status_shows_the_token_in_hand_over_the_stored_one(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    with _client(fake, token_store=store, clock=clock, access_token="AT-mine") as client:
+        status = client.token_status()
+        store.save(client.auth.key, Token("AT-stored", expires_at=clock.now + 600))
+        still = client.token_status()
+    for shown in (status, still):
+        assert shown.has_token
+        assert shown.expires_at is None and shown.seconds_left is None
+        assert shown.refresh_token_expires_at is None
+        assert shown.refresh_token_seconds_left is None
+        assert not shown.expired
+
+
+def test_token_status_of_an_async_store_does_not_read_it() -> None:
+    class AsyncStore:
+        async def load(self, key: TokenKey) -> Token | None:
+            raise AssertionError("not awaited here")
+
+        async def save(self, key: TokenKey, token: Token) -> None:
+            raise AssertionError("not awaited here")
+
+        async def delete(self, key: TokenKey) -> None:
+            raise AssertionError("not awaited here")
+
+        def lock(self, key: TokenKey) -> contextlib.AbstractAsyncContextManager[None]:
+            raise AssertionError("not entered here")
+
+    auth = FlipkartAuth(
+        CLIENT_ID,
+        CLIENT_SECRET,
+        environment=SANDBOX,
+        token_store=AsyncStore(),
+    )
+    status = auth.token_status()
+    assert not status.has_token and status.environment == "sandbox"
+
+
+# -- which requests get the bearer token ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://sandbox-api.flipkart.net/sellers", True),
+        ("https://sandbox-api.flipkart.net/sellers/", True),
+        ("https://sandbox-api.flipkart.net/sellers/v3/shipments/S1?x=1", True),
+        ("https://sandbox-api.flipkart.net/", False),
+        ("https://sandbox-api.flipkart.net/sellers-v2/x", False),
+        ("https://sandbox-api.flipkart.net/oauth-service/oauth/token", False),
+        ("https://sandbox-api.flipkart.net/v3/sellers/x", False),
+        ("https://api.flipkart.net/sellers/x", False),
+    ],
+)
+def test_only_requests_under_the_api_base_path_get_the_token(url: str, expected: bool) -> None:
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX)
+    assert auth.is_api_request(httpx.Request("GET", url)) is expected
+
+
+def test_an_api_at_the_root_of_its_origin_covers_every_path_of_that_origin() -> None:
+    root = Environment("root", "https://api.example.com/", "https://api.example.com/oauth")
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=root)
+    assert auth.is_api_request(httpx.Request("GET", "https://api.example.com/anything"))
+    assert not auth.is_api_request(httpx.Request("GET", "https://api.example.com:444/anything"))
+
+
+def test_a_request_outside_the_base_path_is_sent_without_token_or_token_request(
+    fake: FakeFlipkart,
+) -> None:
+    seen: list[httpx.Request] = []
+    with FlipkartClient(CLIENT_ID, CLIENT_SECRET, transport=_recording(fake, seen)) as client:
+        client.http.get("https://sandbox-api.flipkart.net/elsewhere/x")
+    (request,) = seen
+    assert "authorization" not in request.headers
+    assert fake.token_requests == []
+
+
+# -- construction --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("client_id", "client_secret"),
+    [("", CLIENT_SECRET), (None, CLIENT_SECRET), (" ", CLIENT_SECRET), (CLIENT_ID, None)],
+)
+def test_a_missing_or_blank_credential_is_refused_by_name(
+    client_id: str, client_secret: str
+) -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        FlipkartAuth(client_id, client_secret, environment=SANDBOX)
+    assert str(caught.value) == "client_id and client_secret are required (missing or blank)"
+
+
+@pytest.mark.parametrize(
+    ("options", "grant_type"),
+    [
+        ({}, "client_credentials"),
+        ({"seller_id": SELLER}, "authorization_code"),
+        ({"refresh_token": "RT-seed-secretvalue"}, "authorization_code"),
+        ({"seller_id": SELLER, "grant_type": "client_credentials"}, "client_credentials"),
+    ],
+)
+def test_the_grant_without_a_refresh_token_is_inferred_and_shown(
+    options: dict[str, Any], grant_type: str
+) -> None:
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX, **options)
+    assert auth.grant_type == grant_type
+    assert repr(auth) == f"FlipkartAuth(environment='sandbox', grant_type='{grant_type}')"
+    assert "secretvalue" not in repr(auth)
+
+
+@pytest.mark.parametrize(("left", "renewed"), [(300.5, False), (299.5, True)])
+def test_by_default_a_token_is_renewed_five_minutes_before_it_expires(
+    fake: FakeFlipkart, left: float, renewed: bool
+) -> None:
+    clock = FakeClock()
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX, clock=clock)
+    held = Token("AT-held", expires_at=clock.now + left, obtained_at=clock.now - 3600)
+    assert isinstance(auth.store, MemoryTokenStore)
+    auth.store.save(auth.key, held)
+    with httpx.Client(transport=fake.transport()) as http:
+        token = auth.sync_run(auth.ensure_token_flow(), http.send)
+    assert (token != held) is renewed
+    assert len(fake.token_requests) == int(renewed)

@@ -1,0 +1,224 @@
+"""The async token lifecycle: locks left before the API call, timeouts, token jobs, races."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from flipkart_seller_api.api.shipment_v3 import get_shipment_details
+
+from flipkart_ext import AsyncFlipkartClient, MemoryTokenStore, TokenKey
+from flipkart_ext._auth import FlipkartAuth
+from flipkart_ext._environments import SANDBOX
+from flipkart_ext._errors import AuthenticationError, TokenStoreError
+from flipkart_ext._retry import RetryPolicy
+from flipkart_ext._tokens import Token
+from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, FakeClock, FakeFlipkart
+
+SELLER = "seller-1"
+TOKEN_PATH = "/oauth-service/oauth/token"
+SEVEN_SECONDS = {"connect": 7.0, "read": 7.0, "write": 7.0, "pool": 7.0}
+
+
+class HeldStore(MemoryTokenStore):
+    """Counts the holders of its lock; saves fail while ``down``, everything while ``gone``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held = 0
+        self.down = self.gone = False
+
+    def save(self, key: TokenKey, token: Token) -> None:
+        if self.down or self.gone:
+            raise TokenStoreError("the store is down")
+        super().save(key, token)
+
+    @contextlib.contextmanager
+    def lock(self, key: TokenKey) -> Iterator[None]:
+        if self.gone:
+            raise TokenStoreError("the store is down")
+        with super().lock(key):
+            self.held += 1
+            try:
+                yield
+            finally:
+                self.held -= 1
+
+
+def _client(
+    fake: FakeFlipkart, transport: httpx.AsyncBaseTransport | None = None, **options: object
+) -> AsyncFlipkartClient:
+    options.setdefault("retry", RetryPolicy.disabled())
+    return AsyncFlipkartClient(
+        CLIENT_ID,
+        CLIENT_SECRET,
+        transport=transport or fake.async_transport(),
+        **options,  # type: ignore[arg-type]
+    )
+
+
+def _recording(fake: FakeFlipkart, seen: list[httpx.Request]) -> httpx.MockTransport:
+    async def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return await fake.async_handler(request)
+
+    return httpx.MockTransport(handler)
+
+
+async def test_the_api_request_is_sent_after_both_token_locks_are_left(
+    fake: FakeFlipkart,
+) -> None:
+    store = HeldStore()
+    held: list[tuple[str, bool, int]] = []
+    client: AsyncFlipkartClient
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        held.append((request.url.path, client.auth._async_lock().locked(), store.held))
+        return await fake.async_handler(request)
+
+    async with _client(fake, httpx.MockTransport(handler), token_store=store) as client:
+        await client.call(get_shipment_details, "S1")
+        fake.valid_access.clear()
+        await client.call(get_shipment_details, "S1")  # 401, renewal, replay
+    api = "/sellers/v3/shipments/S1"
+    assert held == [
+        (TOKEN_PATH, True, 1),  # the token request: under both locks
+        (api, False, 0),  # the API request: under neither
+        (api, False, 0),
+        (TOKEN_PATH, True, 1),
+        (api, False, 0),
+    ]
+
+
+async def test_async_token_requests_carry_the_timeout_of_the_api_call(
+    fake: FakeFlipkart,
+) -> None:
+    seen: list[httpx.Request] = []
+    async with _client(fake, _recording(fake, seen), timeout=7.0) as client:
+        await client.call(get_shipment_details, "S1")
+        fake.valid_access.clear()
+        await client.call(get_shipment_details, "S1")
+    tokens = [r for r in seen if r.url.path == TOKEN_PATH]
+    assert len(tokens) == 2
+    assert all(r.extensions["timeout"] == SEVEN_SECONDS for r in tokens)
+
+
+async def test_an_async_token_job_sends_its_token_request_with_its_timeout(
+    fake: FakeFlipkart,
+) -> None:
+    sent: list[httpx.Request] = []
+
+    async def send(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return await fake.async_handler(request)
+
+    timeout = httpx.Timeout(3.0, connect=1.0).as_dict()
+    for given in (timeout, None):
+        auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX)
+        await auth.async_run(auth.ensure_token_flow(timeout=given), send)
+    assert [r.extensions.get("timeout", "unset") for r in sent] == [timeout, "unset"]
+
+
+async def test_async_bearer_header_is_sent_as_authorization(fake: FakeFlipkart) -> None:
+    seen: list[httpx.Request] = []
+    async with _client(fake, _recording(fake, seen)) as client:
+        await client.call(get_shipment_details, "S1")
+    assert (b"Authorization", b"Bearer AT-1-secretvalue") in seen[-1].headers.raw
+
+
+async def test_async_fetch_token_keeps_a_caller_supplied_token(fake: FakeFlipkart) -> None:
+    async with _client(fake, access_token="AT-mine") as client:
+        status = await client.fetch_token()
+    assert status.has_token
+    assert fake.token_requests == []
+
+
+async def test_async_exchange_code_exchanges_even_with_a_usable_token_in_hand(
+    fake: FakeFlipkart,
+) -> None:
+    fake.codes.add("code-1-secretvalue")
+    store = MemoryTokenStore()
+    async with _client(fake, token_store=store, seller_id=SELLER, access_token="AT-mine") as client:
+        await client.exchange_code("code-1-secretvalue", "https://partner.example/cb", "st")
+        stored = store.load(client.auth.key)
+    assert fake.grants() == ["authorization_code"]
+    assert stored is not None and stored.access_token == "AT-1-secretvalue"
+
+
+async def test_async_fetch_token_keeps_an_unsaved_token_while_the_store_is_gone(
+    fake: FakeFlipkart,
+) -> None:
+    store = HeldStore()
+    async with _client(fake, token_store=store) as client:
+        store.down = True
+        await client.call(get_shipment_details, "S1")  # obtained, not saved
+        store.gone = True
+        status = await client.fetch_token()
+    assert status.has_token and not status.expired
+    assert len(fake.token_requests) == 1
+
+
+async def test_async_fetch_token_refreshes_with_the_refresh_token_in_hand(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    fake.codes.add("code-1-secretvalue")
+    async with _client(fake, token_store=store, seller_id=SELLER, clock=clock) as client:
+        await client.exchange_code("code-1-secretvalue", "https://partner.example/cb", "st")
+        store.delete(client.auth.key)
+        clock.advance(fake.expires_in)
+        await client.fetch_token()
+    assert fake.grants() == ["authorization_code", "refresh_token"]
+    assert fake.token_requests[-1].params["refresh_token"] == "RT-1-secretvalue"
+
+
+async def test_async_run_returns_the_settled_token(fake: FakeFlipkart) -> None:
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX)
+    async with httpx.AsyncClient(transport=fake.async_transport()) as http:
+        token = await auth.async_run(auth.ensure_token_flow(), http.send)
+        again = await auth.async_run(auth.ensure_token_flow(), http.send)
+    assert token.access_token == "AT-1-secretvalue"
+    assert again is token
+    assert len(fake.token_requests) == 1
+
+
+def _token_answer(access: str) -> httpx.Response:
+    return httpx.Response(200, json={"access_token": access, "expires_in": 3600})
+
+
+async def test_async_second_401_scrubs_its_token_even_after_another_request_renewed() -> None:
+    """Two requests in flight: the second renews past the token the first one replays."""
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX, clock=FakeClock())
+    first = auth.async_auth_flow(httpx.Request("GET", f"{API}/v3/shipments/S1"))
+    await first.__anext__()  # the token request
+    await first.asend(_token_answer("AT-1-secretvalue"))
+    await first.asend(httpx.Response(401))  # -> a renewal
+    replay = await first.asend(_token_answer("AT-2-secretvalue"))
+    assert replay.headers["Authorization"] == "Bearer AT-2-secretvalue"
+
+    second = auth.async_auth_flow(httpx.Request("GET", f"{API}/v3/shipments/S2"))
+    assert (await second.__anext__()).headers["Authorization"] == "Bearer AT-2-secretvalue"
+    await second.asend(httpx.Response(401))
+    renewed = await second.asend(_token_answer("AT-3-secretvalue"))
+    assert renewed.headers["Authorization"] == "Bearer AT-3-secretvalue"
+    with pytest.raises(StopAsyncIteration):
+        await second.asend(httpx.Response(200))
+
+    echoed = {"error": "invalid_token", "error_description": "AT-2-secretvalue is revoked"}
+    with pytest.raises(AuthenticationError) as caught:
+        await first.asend(httpx.Response(401, json=echoed))
+    assert "AT-2-secretvalue" not in str(caught.value)
+    assert "revoked" in str(caught.value)
+
+
+async def test_async_request_outside_the_base_path_gets_no_token(fake: FakeFlipkart) -> None:
+    seen: list[httpx.Request] = []
+    async with _client(fake, _recording(fake, seen)) as client:
+        await client.http.get("https://sandbox-api.flipkart.net/elsewhere/x")
+        await client.http.get("https://sandbox-api.flipkart.net/sellers-v2/x")
+    assert [r.url.path for r in seen] == ["/elsewhere/x", "/sellers-v2/x"]
+    assert all("authorization" not in r.headers for r in seen)
+    assert fake.token_requests == []
