@@ -46,7 +46,7 @@ def _decode(response: httpx.Response) -> object:
     except ValueError:
         raise MalformedResponse(
             f"the answer to {response.request.method} {response.request.url.path} is not JSON "
-            f"(content-type {response.headers.get('content-type')!r})"
+            f"(content-type {response.headers.get('content-type')!r})"  # pragma: no mutate (header names ignore case)
         ) from None
 
 

@@ -101,7 +101,7 @@ class ApiBase:
         reason = _common_refusal(next_page_url)
         if reason is not None:
             raise self._refuse(reason)
-        path = next_page_url.split("?", 1)[0].split("#", 1)[0]
+        path = next_page_url.split("?", 1)[0].split("#", 1)[0]  # pragma: no mutate (only [0] used)
         if _leaves_base(path):
             raise self._refuse("its path has a dot-segment ('.' or '..')")
         if not next_page_url.startswith("//") and not _SCHEME.match(next_page_url):
