@@ -23,6 +23,7 @@ from flipkart_ext.paging import (
     ItemIterator,
     MalformedResponse,
     PageIterator,
+    UnsafeNextPageUrl,
 )
 
 from ._things import BASE, Thing, ThingServer, chain, url
@@ -387,3 +388,26 @@ def test_sync_an_http_error_carries_where_to_resume():
 
     assert caught.value.resume_from == url(2)
     assert pages.pages_fetched == 2
+
+
+@pytest.mark.parametrize(
+    ("next_url", "reason"),
+    [
+        ("https://api.test:abc/sellers/v3/things?t=1", "it cannot be parsed"),
+        ("https://api.test/oauth-service/x", "outside the API base path '/sellers'"),
+    ],
+)
+def test_an_unsafe_next_url_is_refused_before_any_request_is_sent(next_url, reason):
+    bodies = chain(["a"], ["b"])
+    bodies[0]["nextUrl"] = next_url
+    server = ThingServer(bodies)
+    found = []
+
+    with pytest.raises(UnsafeNextPageUrl, match=re.escape(reason)) as caught:
+        for item in server.things().search(FILTER, raw=True):
+            found.append(item)
+
+    assert len(server.requests) == 1  # the opening request only
+    assert found == []  # the page carrying the URL is not handed over
+    assert caught.value.resume_from is None
+    assert caught.value.host is None
