@@ -797,3 +797,30 @@ def test_a_refused_refresh_scrubs_the_stored_token_from_the_error(fake: FakeFlip
     text = f"{caught.value} {caught.value.body}"
     assert "secretvalue" not in text
     assert "are expired" in text
+
+
+def test_a_refresh_refused_as_expired_in_words_needs_reauthorization(fake: FakeFlipkart) -> None:
+    answer = {"error": "invalid_request", "error_description": "Refresh Token has Expired"}
+    fake.push("GET", TOKEN_PATH, httpx.Response(400, json=answer))
+    with (
+        _client(fake, refresh_token="RT-seed-secretvalue", seller_id=SELLER) as client,
+        pytest.raises(ReauthorizationRequired) as caught,
+    ):
+        client.call(get_shipment_details, "S1")
+    assert caught.value.code == "invalid_request"
+    assert caught.value.message.startswith("The refresh token was rejected")
+
+
+def test_a_spent_authorization_code_asks_for_a_new_authorization(fake: FakeFlipkart) -> None:
+    with (
+        _client(fake, seller_id=SELLER) as client,
+        pytest.raises(ReauthorizationRequired) as caught,
+    ):
+        client.exchange_code("code-used-secretvalue", "https://partner.example/cb", "st")
+    error = caught.value
+    assert error.code == "invalid_grant"
+    assert error.message.startswith(
+        "The authorization code was rejected (codes are single-use and short-lived). "
+        "The seller must authorize the application again"
+    )
+    assert "code-used-secretvalue" not in str(error)
