@@ -176,11 +176,12 @@ def test_a_failing_token_endpoint_is_a_server_error(fake: FakeFlipkart) -> None:
 def test_a_2xx_without_a_usable_token_is_an_authentication_error(
     fake: FakeFlipkart, answer: Any, detail: str
 ) -> None:
-    fake.push("GET", TOKEN_PATH, httpx.Response(200, json=answer))
+    fake.push("GET", TOKEN_PATH, httpx.Response(200, json=answer, headers={"X-Request-Id": "r7"}))
     with _client(fake) as client, pytest.raises(AuthenticationError) as caught:
         client.call(get_shipment_details, "S1")
     assert type(caught.value) is AuthenticationError
     assert caught.value.status_code == 200
+    assert caught.value.headers["x-request-id"] == "r7"
     assert str(caught.value) == (
         f"HTTP 200: the token endpoint answered 200 without a usable token ({detail})"
     )
@@ -732,3 +733,94 @@ def test_by_default_a_token_is_renewed_five_minutes_before_it_expires(
         token = auth.sync_run(auth.ensure_token_flow(), http.send)
     assert (token != held) is renewed
     assert len(fake.token_requests) == int(renewed)
+
+
+def test_each_new_token_is_logged_with_its_grant_and_lifetime_but_not_its_value(
+    fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="flipkart_ext")
+    first = {"access_token": "AT-x-secretvalue", "expires_in": 1234.4, "refresh_token": "RT-x"}
+    fake.push(
+        "GET",
+        TOKEN_PATH,
+        httpx.Response(200, json=first),
+        httpx.Response(200, json={"access_token": "AT-y-secretvalue", "refresh_token": "RT-y"}),
+    )
+    fake.valid_access.update({"AT-x-secretvalue", "AT-y-secretvalue"})
+    with _client(fake) as client:
+        client.call(get_shipment_details, "S1")
+        fake.valid_access.discard("AT-x-secretvalue")
+        client.call(get_shipment_details, "S1")
+    assert [m for m in _messages(caplog) if m.startswith("obtained")] == [
+        "obtained a new access token (grant=client_credentials, expires in 1234s)",
+        "obtained a new access token (grant=refresh_token, expires in an unknown time)",
+    ]
+    assert fake.grants() == ["client_credentials", "refresh_token"]
+
+
+def test_a_refresh_token_given_at_start_is_spent_once(fake: FakeFlipkart) -> None:
+    """Once the seed refresh token is spent, a stored token without one falls back to the grant."""
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    fake.valid_refresh.add("RT-seed-secretvalue")
+    with _client(
+        fake,
+        token_store=store,
+        clock=clock,
+        refresh_token="RT-seed-secretvalue",
+        grant_type="client_credentials",
+    ) as client:
+        client.call(get_shipment_details, "S1")
+        clock.advance(fake.expires_in)
+        # Another process of this self-access app stored a client-credentials token, now expired.
+        store.save(client.auth.key, Token("AT-cc", expires_at=clock.now - 1))
+        client.call(get_shipment_details, "S1")
+    assert fake.grants() == ["refresh_token", "client_credentials"]
+
+
+def test_a_refused_refresh_scrubs_the_stored_token_from_the_error(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    echo = "AT-stored-secretvalue and RT-stored-secretvalue are expired"
+    fake.push(
+        "GET",
+        TOKEN_PATH,
+        httpx.Response(400, json={"error": "invalid_grant", "error_description": echo}),
+    )
+    with _client(fake, token_store=store, clock=clock, seller_id=SELLER) as client:
+        stored = Token(
+            "AT-stored-secretvalue", expires_at=clock.now - 1, refresh_token="RT-stored-secretvalue"
+        )
+        store.save(client.auth.key, stored)
+        with pytest.raises(ReauthorizationRequired) as caught:
+            client.call(get_shipment_details, "S1")
+    text = f"{caught.value} {caught.value.body}"
+    assert "secretvalue" not in text
+    assert "are expired" in text
+
+
+def test_a_refresh_refused_as_expired_in_words_needs_reauthorization(fake: FakeFlipkart) -> None:
+    answer = {"error": "invalid_request", "error_description": "Refresh Token has Expired"}
+    fake.push("GET", TOKEN_PATH, httpx.Response(400, json=answer))
+    with (
+        _client(fake, refresh_token="RT-seed-secretvalue", seller_id=SELLER) as client,
+        pytest.raises(ReauthorizationRequired) as caught,
+    ):
+        client.call(get_shipment_details, "S1")
+    assert caught.value.code == "invalid_request"
+    assert caught.value.message.startswith("The refresh token was rejected")
+
+
+def test_a_spent_authorization_code_asks_for_a_new_authorization(fake: FakeFlipkart) -> None:
+    with (
+        _client(fake, seller_id=SELLER) as client,
+        pytest.raises(ReauthorizationRequired) as caught,
+    ):
+        client.exchange_code("code-used-secretvalue", "https://partner.example/cb", "st")
+    error = caught.value
+    assert error.code == "invalid_grant"
+    assert error.message.startswith(
+        "The authorization code was rejected (codes are single-use and short-lived). "
+        "The seller must authorize the application again"
+    )
+    assert "code-used-secretvalue" not in str(error)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-from collections.abc import Iterator
+import logging
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
@@ -222,3 +224,113 @@ async def test_async_request_outside_the_base_path_gets_no_token(fake: FakeFlipk
     assert [r.url.path for r in seen] == ["/elsewhere/x", "/sellers-v2/x"]
     assert all("authorization" not in r.headers for r in seen)
     assert fake.token_requests == []
+
+
+class AsyncLeaseStore:
+    """A native async checked store; while ``rival`` is set, another holder writes it first."""
+
+    def __init__(self) -> None:
+        self.tokens: dict[TokenKey, Token] = {}
+        self.leases = 0
+        self.rival: Token | None = None
+        self.down = False
+        self.replaced: list[tuple[str, Token | None, object]] = []
+        self._lock = asyncio.Lock()
+
+    async def load(self, key: TokenKey) -> Token | None:
+        return self.tokens.get(key)
+
+    async def save(self, key: TokenKey, token: Token) -> None:
+        raise AssertionError("a checked store is written by replace")
+
+    async def delete(self, key: TokenKey) -> None:
+        self.tokens.pop(key, None)
+
+    @contextlib.asynccontextmanager
+    async def lock(self, key: TokenKey) -> AsyncIterator[str]:
+        async with self._lock:
+            self.leases += 1
+            yield f"lease-{self.leases}"
+
+    async def replace(
+        self, key: TokenKey, token: Token, *, expected: Token | None, lease: object
+    ) -> bool:
+        if self.down:
+            raise TokenStoreError("the store is down")
+        self.replaced.append((token.access_token, expected, lease))
+        if self.rival is not None:
+            self.tokens[key], self.rival = self.rival, None
+            return False
+        if self.tokens.get(key) != expected:
+            return False
+        self.tokens[key] = token
+        return True
+
+
+def _messages(caplog: pytest.LogCaptureFixture, level: int = logging.INFO) -> list[str]:
+    return [
+        r.getMessage() for r in caplog.records if r.name == "flipkart_ext" and r.levelno == level
+    ]
+
+
+async def test_async_check_and_set_names_the_stored_token_and_the_lease(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = AsyncLeaseStore()
+    old = Token("AT-old", expires_at=clock.now - 1)
+    async with _client(fake, token_store=store, clock=clock) as client:
+        store.tokens[client.auth.key] = old
+        await client.call(get_shipment_details, "S1")
+        stored = store.tokens[client.auth.key]
+    assert store.replaced == [("AT-1-secretvalue", old, "lease-1")]
+    assert stored.access_token == "AT-1-secretvalue"
+
+
+async def test_async_lost_check_and_set_uses_the_winners_token_and_says_so(
+    fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="flipkart_ext")
+    clock = FakeClock()
+    store = AsyncLeaseStore()
+    store.rival = Token("AT-theirs", expires_at=clock.now + 3600, obtained_at=clock.now)
+    fake.valid_access.add("AT-theirs")
+    async with _client(fake, token_store=store, clock=clock) as client:
+        await client.call(get_shipment_details, "S1")
+        assert client.token_status().has_token
+        await store.delete(client.auth.key)  # the token now lives in this client only
+        await client.call(get_shipment_details, "S1")
+    assert "another holder of the token lock stored a token first; using it" in _messages(caplog)
+    assert [r.headers["authorization"] for r in fake.api_requests] == ["Bearer AT-theirs"] * 2
+    assert len(fake.token_requests) == 1
+
+
+async def test_async_lost_check_and_set_to_a_stale_token_keeps_ours(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    store = AsyncLeaseStore()
+    stale = Token("AT-stale", expires_at=clock.now - 1)
+    store.rival = stale
+    async with _client(fake, token_store=store, clock=clock) as client:
+        await client.call(get_shipment_details, "S1")
+        assert store.tokens[client.auth.key] == stale
+        await client.call(get_shipment_details, "S1")
+    assert [r.headers["authorization"] for r in fake.api_requests] == [
+        "Bearer AT-1-secretvalue"
+    ] * 2
+    assert len(fake.token_requests) == 1
+
+
+async def test_async_failed_save_is_logged_with_the_reason_and_the_token_used(
+    fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="flipkart_ext")
+    store = AsyncLeaseStore()
+    store.down = True
+    async with _client(fake, token_store=store) as client:
+        assert await client.call(get_shipment_details, "S1") is not None
+        assert client.token_status().has_token
+    assert _messages(caplog, logging.WARNING) == [
+        "the new token could not be saved to the token store (the store is down); "
+        "it is kept by this client and saved at its next call"
+    ]
+    assert fake.api_requests[-1].headers["authorization"] == "Bearer AT-1-secretvalue"
