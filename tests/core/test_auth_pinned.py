@@ -824,3 +824,15 @@ def test_a_spent_authorization_code_asks_for_a_new_authorization(fake: FakeFlipk
         "The seller must authorize the application again"
     )
     assert "code-used-secretvalue" not in str(error)
+
+
+def test_exchange_code_exchanges_even_with_a_usable_token_stored(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    fake.codes.add("code-1-secretvalue")
+    store = MemoryTokenStore()
+    with _client(fake, token_store=store, seller_id=SELLER, clock=clock) as client:
+        store.save(client.auth.key, Token("AT-stored", expires_at=clock.now + 3600))
+        client.exchange_code("code-1-secretvalue", "https://partner.example/cb", "st")
+        stored = store.load(client.auth.key)
+    assert fake.grants() == ["authorization_code"]
+    assert stored is not None and stored.access_token == "AT-1-secretvalue"

@@ -14,7 +14,12 @@ from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 from flipkart_ext import AsyncFlipkartClient, MemoryTokenStore, TokenKey
 from flipkart_ext._auth import FlipkartAuth
 from flipkart_ext._environments import SANDBOX
-from flipkart_ext._errors import AuthenticationError, TokenStoreError
+from flipkart_ext._errors import (
+    AuthenticationError,
+    ReauthorizationRequired,
+    ServerError,
+    TokenStoreError,
+)
 from flipkart_ext._retry import RetryPolicy
 from flipkart_ext._tokens import Token
 from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, FakeClock, FakeFlipkart
@@ -334,3 +339,186 @@ async def test_async_failed_save_is_logged_with_the_reason_and_the_token_used(
         "it is kept by this client and saved at its next call"
     ]
     assert fake.api_requests[-1].headers["authorization"] == "Bearer AT-1-secretvalue"
+
+
+# -- async twins of the renewal's sync pins ---------------------------------------------------
+
+
+async def test_async_a_stored_token_is_used_without_any_fetch(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    fake.valid_access.add("AT-stored")
+    async with _client(fake, token_store=store, clock=clock) as client:
+        store.save(client.auth.key, Token("AT-stored", expires_at=clock.now + 3600))
+        await client.call(get_shipment_details, "S1")
+        assert client.token_status().has_token
+    assert fake.token_requests == []
+    assert fake.api_requests[0].headers["authorization"] == "Bearer AT-stored"
+
+
+async def test_async_a_401_for_a_token_already_replaced_does_not_refresh_again(
+    fake: FakeFlipkart,
+) -> None:
+    store = MemoryTokenStore()
+    async with (
+        _client(fake, token_store=store) as first,
+        _client(fake, token_store=store) as second,
+    ):
+        await first.call(get_shipment_details, "S1")
+        await second.call(get_shipment_details, "S1")
+        fake.valid_access.clear()
+        await first.call(get_shipment_details, "S1")  # 401, renewal, replay
+        await second.call(get_shipment_details, "S1")  # 401, but AT-2 is already stored
+    assert len(fake.token_requests) == 2
+    assert [r.headers["authorization"] for r in fake.api_requests[-2:]] == [
+        "Bearer AT-1-secretvalue",
+        "Bearer AT-2-secretvalue",
+    ]
+
+
+async def test_async_a_rejected_token_is_invalidated_even_when_the_renewal_fails(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    async with _client(fake, token_store=store, clock=clock) as client:
+        await client.call(get_shipment_details, "S1")
+        fake.valid_access.clear()
+        fake.push("GET", TOKEN_PATH, httpx.Response(503))
+        with pytest.raises(ServerError):
+            await client.call(get_shipment_details, "S1")
+        dead = store.load(client.auth.key)
+        assert dead is not None and dead.access_token == "AT-1-secretvalue"
+        assert dead.expires_at == clock.now and dead.obtained_at is None
+        assert client.token_status().expired
+        before = len(fake.api_requests)
+        await client.call(get_shipment_details, "S1")
+    assert [r.headers["authorization"] for r in fake.api_requests[before:]] == [
+        "Bearer AT-2-secretvalue"
+    ]
+
+
+async def test_async_a_refresh_token_spent_by_another_holder_uses_its_token(
+    fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="flipkart_ext")
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    key = TokenKey("sandbox", CLIENT_ID, SELLER)
+    theirs = Token("AT-other", expires_at=clock.now + 3600, refresh_token="RT-other")
+    fake.valid_access.add("AT-other")
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == TOKEN_PATH:
+            store.save(key, theirs)  # another machine spent RT-0 a moment ago
+        return await fake.async_handler(request)
+
+    async with _client(
+        fake, httpx.MockTransport(handler), token_store=store, seller_id=SELLER, clock=clock
+    ) as client:
+        store.save(key, Token("AT-old", expires_at=clock.now - 1, refresh_token="RT-0"))
+        assert await client.call(get_shipment_details, "S1") is not None
+        assert client.token_status().has_token
+    assert "the refresh token was already spent by another holder; using its token" in _messages(
+        caplog
+    )
+    assert fake.api_requests[-1].headers["authorization"] == "Bearer AT-other"
+
+
+async def test_async_a_spent_refresh_token_with_nothing_newer_stored_needs_reauthorization(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    async with _client(fake, token_store=store, seller_id=SELLER, clock=clock) as client:
+        store.save(client.auth.key, Token("AT-old", expires_at=clock.now - 1, refresh_token="RT-0"))
+        with pytest.raises(ReauthorizationRequired):
+            await client.call(get_shipment_details, "S1")
+    assert fake.api_requests == []
+
+
+async def test_async_an_unsaved_token_is_saved_at_the_next_call_unless_a_newer_one_is_stored(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = HeldStore()
+    async with _client(fake, token_store=store, clock=clock) as client:
+        store.down = True
+        await client.call(get_shipment_details, "S1")
+        assert store.load(client.auth.key) is None
+        store.down = False
+        await client.call(get_shipment_details, "S1")
+        saved = store.load(client.auth.key)
+        assert saved is not None and saved.access_token == "AT-1-secretvalue"
+        # Lost again; this time someone renews after us before our next call.
+        clock.advance(fake.expires_in)
+        store.down = True
+        await client.call(get_shipment_details, "S1")  # AT-2, unsaved
+        store.down = False
+        newer = Token("AT-newer", expires_at=clock.now + 3600, obtained_at=clock.now + 1)
+        fake.valid_access.add("AT-newer")
+        store.save(client.auth.key, newer)
+        await client.call(get_shipment_details, "S1")
+        assert store.load(client.auth.key) == newer
+    assert fake.api_requests[-1].headers["authorization"] == "Bearer AT-newer"
+    assert len(fake.token_requests) == 2
+
+
+async def test_async_a_store_that_is_gone_fails_a_call_whose_token_expired(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = HeldStore()
+    async with _client(fake, token_store=store, clock=clock) as client:
+        await client.call(get_shipment_details, "S1")
+        store.gone = True
+        clock.advance(fake.expires_in)
+        with pytest.raises(TokenStoreError):
+            await client.call(get_shipment_details, "S1")
+        fake.valid_access.clear()
+        clock.advance(-fake.expires_in)  # in date again, but now rejected
+        with pytest.raises(TokenStoreError):
+            await client.call(get_shipment_details, "S1")
+    assert len(fake.api_requests) == 2
+
+
+async def test_async_exchange_code_fails_while_the_store_is_gone(fake: FakeFlipkart) -> None:
+    store = HeldStore()
+    fake.codes.add("code-1-secretvalue")
+    async with _client(fake, token_store=store, seller_id=SELLER, access_token="AT-m") as client:
+        store.gone = True
+        with pytest.raises(TokenStoreError):
+            await client.exchange_code("code-1-secretvalue", "https://partner.example/cb", "st")
+    assert fake.token_requests == []
+
+
+async def test_async_an_unsaved_token_is_written_by_check_and_set_under_the_next_lease(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = AsyncLeaseStore()
+    old = Token("AT-old", expires_at=clock.now - 1)
+    async with _client(fake, token_store=store, clock=clock) as client:
+        store.tokens[client.auth.key] = old
+        store.down = True
+        await client.call(get_shipment_details, "S1")  # AT-1 obtained, its save failed
+        store.down = False
+        await client.call(get_shipment_details, "S1")  # saved now, against what is stored
+        stored = store.tokens[client.auth.key]
+    assert store.replaced == [("AT-1-secretvalue", old, "lease-2")]
+    assert stored.access_token == "AT-1-secretvalue"
+    assert len(fake.token_requests) == 1
+
+
+async def test_async_exchange_code_exchanges_even_with_a_usable_token_stored(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    fake.codes.add("code-1-secretvalue")
+    store = MemoryTokenStore()
+    async with _client(fake, token_store=store, seller_id=SELLER, clock=clock) as client:
+        store.save(client.auth.key, Token("AT-stored", expires_at=clock.now + 3600))
+        await client.exchange_code("code-1-secretvalue", "https://partner.example/cb", "st")
+        stored = store.load(client.auth.key)
+    assert fake.grants() == ["authorization_code"]
+    assert stored is not None and stored.access_token == "AT-1-secretvalue"
