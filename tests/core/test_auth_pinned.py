@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -63,23 +64,50 @@ class DownStore(MemoryTokenStore):
             yield
 
 
-class RacingStore(MemoryTokenStore):
-    """A checked store: while ``rival`` is set, another holder writes it just before our save."""
+class RacingStore:
+    """A checked store whose lock is a lease; it records what it is asked.
+
+    While ``rival`` is set, another holder writes it just before our save; while
+    ``refuse`` is set, our lease has run out and nothing is written.
+    """
 
     def __init__(self) -> None:
-        super().__init__()
+        self.memory = MemoryTokenStore()
         self.rival: Token | None = None
+        self.refuse = self.down = False
+        self.leases = 0
+        self.locked: list[TokenKey] = []
+        self.replaced: list[tuple[str, Token | None, object]] = []
+
+    def load(self, key: TokenKey) -> Token | None:
+        return self.memory.load(key)
+
+    def save(self, key: TokenKey, token: Token) -> None:
+        self.memory.save(key, token)
+
+    def delete(self, key: TokenKey) -> None:
+        self.memory.delete(key)
+
+    @contextlib.contextmanager
+    def lock(self, key: TokenKey) -> Iterator[str]:
+        self.locked.append(key)
+        with self.memory.lock(key):
+            self.leases += 1
+            yield f"lease-{self.leases}"
 
     def replace(
         self, key: TokenKey, token: Token, *, expected: Token | None, lease: object
     ) -> bool:
+        if self.down:
+            raise TokenStoreError("the store is down")
+        self.replaced.append((token.access_token, expected, lease))
         if self.rival is not None:
-            super().save(key, self.rival)
+            self.save(key, self.rival)
             self.rival = None
             return False
-        if self.load(key) != expected:
+        if self.refuse or self.load(key) != expected:
             return False
-        super().save(key, token)
+        self.save(key, token)
         return True
 
 
@@ -836,3 +864,87 @@ def test_exchange_code_exchanges_even_with_a_usable_token_stored(fake: FakeFlipk
         stored = store.load(client.auth.key)
     assert fake.grants() == ["authorization_code"]
     assert stored is not None and stored.access_token == "AT-1-secretvalue"
+
+
+# -- the renewal's writes under the lease ---------------------------------------------------------
+
+
+def test_the_renewal_locks_this_clients_key_and_remembers_a_stored_token(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = RacingStore()
+    fake.valid_access.add("AT-stored")
+    with _client(fake, token_store=store, clock=clock, seller_id=SELLER) as client:
+        store.save(client.auth.key, Token("AT-stored", expires_at=clock.now + 3600))
+        client.call(get_shipment_details, "S1")
+        assert client.auth.token_status(read_store=False).has_token
+        client.call(get_shipment_details, "S1")
+    assert store.locked == [TokenKey("sandbox", CLIENT_ID, SELLER)]  # once: then it was held
+    assert fake.token_requests == []
+
+
+def test_a_401_invalidates_and_replaces_the_stored_token_by_check_and_set(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = RacingStore()
+    with _client(fake, token_store=store, clock=clock) as client:
+        client.call(get_shipment_details, "S1")
+        first = store.load(client.auth.key)
+        fake.valid_access.clear()
+        client.call(get_shipment_details, "S1")  # 401, renewal, replay
+        stored = store.load(client.auth.key)
+    assert first is not None and stored is not None
+    dead = dataclasses.replace(first, expires_at=clock.now, obtained_at=None)
+    assert store.replaced == [
+        ("AT-1-secretvalue", None, "lease-1"),
+        ("AT-1-secretvalue", first, "lease-2"),  # marked expired for everyone
+        ("AT-2-secretvalue", dead, "lease-2"),
+    ]
+    assert stored.access_token == "AT-2-secretvalue"
+
+
+def test_a_failed_renewal_after_a_401_leaves_the_dead_token_in_hand(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    with _client(fake, clock=clock) as client:
+        client.call(get_shipment_details, "S1")
+        fake.valid_access.clear()
+        fake.push("GET", TOKEN_PATH, httpx.Response(503))
+        with pytest.raises(ServerError):
+            client.call(get_shipment_details, "S1")
+        status = client.auth.token_status(read_store=False)
+    assert status.has_token and status.expired and status.seconds_left == 0
+
+
+def test_an_unsaved_token_is_written_by_check_and_set_under_the_next_lease(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = RacingStore()
+    old = Token("AT-old", expires_at=clock.now - 1)
+    with _client(fake, token_store=store, clock=clock) as client:
+        store.save(client.auth.key, old)
+        store.down = True
+        client.call(get_shipment_details, "S1")  # AT-1 obtained, its save failed
+        store.down = False
+        client.call(get_shipment_details, "S1")  # saved now, against what is stored
+        stored = store.load(client.auth.key)
+    assert store.replaced == [("AT-1-secretvalue", old, "lease-2")]
+    assert stored is not None and stored.access_token == "AT-1-secretvalue"
+    assert len(fake.token_requests) == 1
+
+
+def test_a_spent_refresh_token_never_falls_back_to_the_token_just_rejected(
+    fake: FakeFlipkart,
+) -> None:
+    """The 401'd token could not be marked dead (lease lost); it is still not used again."""
+    clock = FakeClock()
+    store = RacingStore()
+    with _client(fake, token_store=store, clock=clock, seller_id=SELLER) as client:
+        store.save(client.auth.key, Token("AT-0", expires_at=clock.now + 3600, refresh_token="R0"))
+        store.refuse = True
+        with pytest.raises(ReauthorizationRequired):
+            client.call(get_shipment_details, "S1")  # 401; RT-0 is refused as spent
+    assert [r.headers["authorization"] for r in fake.api_requests] == ["Bearer AT-0"]
+    assert fake.grants() == ["refresh_token"]
