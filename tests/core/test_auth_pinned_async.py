@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 from collections.abc import AsyncIterator, Iterator
 
@@ -163,8 +164,10 @@ async def test_async_fetch_token_keeps_an_unsaved_token_while_the_store_is_gone(
         await client.call(get_shipment_details, "S1")  # obtained, not saved
         store.gone = True
         status = await client.fetch_token()
+        assert await client.call(get_shipment_details, "S1") is not None
     assert status.has_token and not status.expired
     assert len(fake.token_requests) == 1
+    assert fake.api_requests[-1].headers["authorization"] == "Bearer AT-1-secretvalue"
 
 
 async def test_async_fetch_token_refreshes_with_the_refresh_token_in_hand(
@@ -232,13 +235,18 @@ async def test_async_request_outside_the_base_path_gets_no_token(fake: FakeFlipk
 
 
 class AsyncLeaseStore:
-    """A native async checked store; while ``rival`` is set, another holder writes it first."""
+    """A native async checked store whose lock is a lease; it records what it is asked.
+
+    While ``rival`` is set, another holder writes it just before our save; while
+    ``refuse`` is set, our lease has run out and nothing is written.
+    """
 
     def __init__(self) -> None:
         self.tokens: dict[TokenKey, Token] = {}
         self.leases = 0
         self.rival: Token | None = None
-        self.down = False
+        self.down = self.refuse = False
+        self.locked: list[TokenKey] = []
         self.replaced: list[tuple[str, Token | None, object]] = []
         self._lock = asyncio.Lock()
 
@@ -253,6 +261,7 @@ class AsyncLeaseStore:
 
     @contextlib.asynccontextmanager
     async def lock(self, key: TokenKey) -> AsyncIterator[str]:
+        self.locked.append(key)
         async with self._lock:
             self.leases += 1
             yield f"lease-{self.leases}"
@@ -266,7 +275,7 @@ class AsyncLeaseStore:
         if self.rival is not None:
             self.tokens[key], self.rival = self.rival, None
             return False
-        if self.tokens.get(key) != expected:
+        if self.refuse or self.tokens.get(key) != expected:
             return False
         self.tokens[key] = token
         return True
@@ -522,3 +531,70 @@ async def test_async_exchange_code_exchanges_even_with_a_usable_token_stored(
         stored = store.load(client.auth.key)
     assert fake.grants() == ["authorization_code"]
     assert stored is not None and stored.access_token == "AT-1-secretvalue"
+
+
+async def test_async_renewal_locks_this_clients_key(fake: FakeFlipkart) -> None:
+    store = AsyncLeaseStore()
+    async with _client(fake, token_store=store, seller_id=SELLER, access_token="AT-m") as client:
+        fake.codes.add("code-1-secretvalue")
+        await client.exchange_code("code-1-secretvalue", "https://partner.example/cb", "st")
+    assert store.locked == [TokenKey("sandbox", CLIENT_ID, SELLER)]
+
+
+async def test_async_401_invalidates_and_replaces_the_stored_token_by_check_and_set(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = AsyncLeaseStore()
+    async with _client(fake, token_store=store, clock=clock) as client:
+        await client.call(get_shipment_details, "S1")
+        first = store.tokens[client.auth.key]
+        fake.valid_access.clear()
+        await client.call(get_shipment_details, "S1")  # 401, renewal, replay
+        stored = store.tokens[client.auth.key]
+    dead = dataclasses.replace(first, expires_at=clock.now, obtained_at=None)
+    assert store.replaced == [
+        ("AT-1-secretvalue", None, "lease-1"),
+        ("AT-1-secretvalue", first, "lease-2"),
+        ("AT-2-secretvalue", dead, "lease-2"),
+    ]
+    assert stored.access_token == "AT-2-secretvalue"
+
+
+async def test_async_spent_refresh_token_never_falls_back_to_the_token_just_rejected(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = AsyncLeaseStore()
+    async with _client(fake, token_store=store, clock=clock, seller_id=SELLER) as client:
+        store.tokens[client.auth.key] = Token(
+            "AT-0", expires_at=clock.now + 3600, refresh_token="R0"
+        )
+        store.refuse = True
+        with pytest.raises(ReauthorizationRequired):
+            await client.call(get_shipment_details, "S1")
+    assert [r.headers["authorization"] for r in fake.api_requests] == ["Bearer AT-0"]
+    assert fake.grants() == ["refresh_token"]
+
+
+async def test_async_refused_refresh_scrubs_the_stored_token_from_the_error(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    echo = "AT-stored-secretvalue and RT-stored-secretvalue are expired"
+    fake.push(
+        "GET",
+        TOKEN_PATH,
+        httpx.Response(400, json={"error": "invalid_grant", "error_description": echo}),
+    )
+    async with _client(fake, token_store=store, clock=clock, seller_id=SELLER) as client:
+        stored = Token(
+            "AT-stored-secretvalue", expires_at=clock.now - 1, refresh_token="RT-stored-secretvalue"
+        )
+        store.save(client.auth.key, stored)
+        with pytest.raises(ReauthorizationRequired) as caught:
+            await client.call(get_shipment_details, "S1")
+    text = f"{caught.value} {caught.value.body}"
+    assert "secretvalue" not in text
+    assert "are expired" in text
