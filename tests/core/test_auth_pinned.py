@@ -19,6 +19,7 @@ from flipkart_ext._environments import SANDBOX, Environment
 from flipkart_ext._errors import (
     AuthenticationError,
     ConfigurationError,
+    InvalidRequest,
     ReauthorizationRequired,
     ServerError,
     TokenStoreError,
@@ -948,3 +949,188 @@ def test_a_spent_refresh_token_never_falls_back_to_the_token_just_rejected(
             client.call(get_shipment_details, "S1")  # 401; RT-0 is refused as spent
     assert [r.headers["authorization"] for r in fake.api_requests] == ["Bearer AT-0"]
     assert fake.grants() == ["refresh_token"]
+
+
+# -- grants, scrubbing, store bookkeeping -----------------------------------------------------------
+
+
+def test_a_refresh_grant_in_the_auth_flow_carries_the_timeout_of_the_api_call(
+    fake: FakeFlipkart,
+) -> None:
+    seen: list[httpx.Request] = []
+    fake.valid_refresh.add("RT-seed-secretvalue")
+    with FlipkartClient(
+        CLIENT_ID,
+        CLIENT_SECRET,
+        transport=_recording(fake, seen),
+        timeout=7.0,
+        refresh_token="RT-seed-secretvalue",
+        seller_id=SELLER,
+    ) as client:
+        client.call(get_shipment_details, "S1")
+    assert seen[0].url.params["grant_type"] == "refresh_token"
+    assert seen[0].extensions["timeout"] == SEVEN_SECONDS
+
+
+def test_the_client_credentials_grant_asks_for_the_configured_scope(fake: FakeFlipkart) -> None:
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX, scope="Other_Api")
+    fake.push("GET", TOKEN_PATH, _token_answer("AT-x-secretvalue"))
+    with httpx.Client(transport=fake.transport()) as http:
+        auth.sync_run(auth.ensure_token_flow(), http.send)
+    assert fake.token_requests[0].params == {
+        "grant_type": "client_credentials",
+        "scope": "Other_Api",
+    }
+
+
+def test_a_seller_without_any_refresh_token_is_told_how_to_authorize_again(
+    fake: FakeFlipkart,
+) -> None:
+    with _client(fake, seller_id=SELLER) as client, pytest.raises(ReauthorizationRequired) as e:
+        client.fetch_token()
+    assert e.value.message == (
+        "No usable access token and no refresh token for this seller. The seller must "
+        "authorize the application again: send them to client.authorize_url(redirect_uri), "
+        "then pass the code Flipkart returns to client.exchange_code(code, redirect_uri, state)."
+    )
+
+
+def test_the_sync_client_names_the_async_store_it_refuses() -> None:
+    class AsyncOnly:
+        async def load(self, key: TokenKey) -> Token | None:
+            return None
+
+    with pytest.raises(ConfigurationError) as caught:
+        FlipkartClient(CLIENT_ID, CLIENT_SECRET, token_store=AsyncOnly())  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "token_store: AsyncOnly is an async store; use it with AsyncFlipkartClient "
+        "(or give the sync client a synchronous store)"
+    )
+
+
+def test_a_401_with_another_token_stored_marks_only_ours_dead(fake: FakeFlipkart) -> None:
+    """Our token is rejected while the store holds someone else's expired one."""
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    theirs = Token("AT-s", expires_at=clock.now - 1, refresh_token="RT-s")
+    fake.push("GET", TOKEN_PATH, httpx.Response(503))
+    with _client(fake, token_store=store, clock=clock, access_token="AT-mine") as client:
+        store.save(client.auth.key, theirs)
+        with pytest.raises(ServerError):
+            client.call(get_shipment_details, "S1")  # 401; refreshing with RT-s fails
+        assert store.load(client.auth.key) == theirs  # not overwritten with our dead token
+        status = client.auth.token_status(read_store=False)
+        assert status.expired and not status.has_refresh_token
+        store.delete(client.auth.key)
+        client.call(get_shipment_details, "S1")  # ours has no refresh token: a new grant
+    assert fake.grants() == ["refresh_token", "client_credentials"]
+
+
+def test_a_401_for_the_stored_token_spends_the_stored_refresh_token(fake: FakeFlipkart) -> None:
+    """The token in hand is the stored one without its refresh token (given by the caller)."""
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    fake.valid_refresh.add("RT-shared")
+    shared = Token("AT-shared", expires_at=clock.now + 3600, refresh_token="RT-shared")
+    with _client(fake, token_store=store, clock=clock, access_token="AT-shared") as client:
+        store.save(client.auth.key, shared)
+        client.call(get_shipment_details, "S1")  # 401 (revoked), renewal, replay
+    assert fake.grants() == ["refresh_token"]
+    assert fake.token_requests[0].params["refresh_token"] == "RT-shared"
+
+
+def test_an_api_error_scrubs_every_token_this_client_knows(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    fake.valid_access.add("AT-stored-secretvalue")
+    echo = "RT-seed-secretvalue / RT-stored-secretvalue / AT-stored-secretvalue are not yours"
+    fake.push("GET", "/sellers/v3/shipments/S1", httpx.Response(400, json={"message": echo}))
+    with _client(
+        fake, token_store=store, clock=clock, refresh_token="RT-seed-secretvalue"
+    ) as client:
+        stored = Token(
+            "AT-stored-secretvalue",
+            expires_at=clock.now + 3600,
+            refresh_token="RT-stored-secretvalue",
+        )
+        store.save(client.auth.key, stored)
+        with pytest.raises(InvalidRequest) as caught:
+            client.call(get_shipment_details, "S1")
+    assert "secretvalue" not in str(caught.value)
+    assert "are not yours" in str(caught.value)
+
+
+def test_an_api_error_keeps_its_own_text_when_no_refresh_token_is_known(
+    fake: FakeFlipkart,
+) -> None:
+    text = "account XXXX1234 is not verified"
+    fake.push("GET", "/sellers/v3/shipments/S1", httpx.Response(400, json={"message": text}))
+    with _client(fake) as client, pytest.raises(InvalidRequest) as caught:
+        client.call(get_shipment_details, "S1")
+    assert caught.value.message == text
+
+
+def test_an_unsaved_token_is_written_once_then_the_lock_is_left_alone(fake: FakeFlipkart) -> None:
+    store = RacingStore()
+    with _client(fake, token_store=store) as client:
+        store.down = True
+        client.call(get_shipment_details, "S1")  # lock 1: obtained, save failed
+        store.down = False
+        client.call(get_shipment_details, "S1")  # lock 2: saved
+        client.call(get_shipment_details, "S1")
+        client.call(get_shipment_details, "S1")
+    assert store.leases == 2
+
+
+class WrittenThenFailed(MemoryTokenStore):
+    """A save that reports failure after it wrote (a timeout on the way back)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flaky = False
+        self.locks = 0
+
+    def save(self, key: TokenKey, token: Token) -> None:
+        super().save(key, token)
+        if self.flaky:
+            raise TokenStoreError("no answer from the store")
+
+    @contextlib.contextmanager
+    def lock(self, key: TokenKey) -> Iterator[None]:
+        self.locks += 1
+        with super().lock(key):
+            yield
+
+
+def test_an_unsaved_token_found_already_stored_is_not_written_again(fake: FakeFlipkart) -> None:
+    store = WrittenThenFailed()
+    with _client(fake, token_store=store) as client:
+        store.flaky = True
+        client.call(get_shipment_details, "S1")  # lock 1: obtained, "failed" save
+        client.call(get_shipment_details, "S1")  # lock 2: it is stored after all
+        client.call(get_shipment_details, "S1")
+        client.call(get_shipment_details, "S1")
+    assert store.locks == 2
+    assert len(fake.token_requests) == 1
+
+
+def test_a_plain_save_is_not_mistaken_for_a_lost_race(
+    fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="flipkart_ext")
+    store = DownStore()
+    with _client(fake, token_store=store) as client:
+        store.down = True
+        client.call(get_shipment_details, "S1")
+        store.down = False
+        client.call(get_shipment_details, "S1")  # the unsaved token is saved
+        fake.valid_access.clear()
+        client.call(get_shipment_details, "S1")  # 401: invalidated, renewed, saved
+    assert not any("another holder" in m for m in _messages(caplog))
+
+
+def test_an_api_base_path_ending_in_x_is_matched_whole() -> None:
+    env = Environment("x", "https://api.example.com/partnerX", "https://api.example.com/oauth")
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=env)
+    assert auth.is_api_request(httpx.Request("GET", "https://api.example.com/partnerX/v3/a"))
+    assert not auth.is_api_request(httpx.Request("GET", "https://api.example.com/partner/v3/a"))

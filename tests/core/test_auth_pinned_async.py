@@ -598,3 +598,49 @@ async def test_async_refused_refresh_scrubs_the_stored_token_from_the_error(
     text = f"{caught.value} {caught.value.body}"
     assert "secretvalue" not in text
     assert "are expired" in text
+
+
+class AsyncPlainStore:
+    """A native async store without check-and-set; saves fail while ``down``."""
+
+    def __init__(self) -> None:
+        self.tokens: dict[TokenKey, Token] = {}
+        self.down = False
+        self.saves = 0
+        self._lock = asyncio.Lock()
+
+    async def load(self, key: TokenKey) -> Token | None:
+        return self.tokens.get(key)
+
+    async def save(self, key: TokenKey, token: Token) -> None:
+        if self.down:
+            raise TokenStoreError("the store is down")
+        self.saves += 1
+        self.tokens[key] = token
+
+    async def delete(self, key: TokenKey) -> None:
+        self.tokens.pop(key, None)
+
+    @contextlib.asynccontextmanager
+    async def lock(self, key: TokenKey) -> AsyncIterator[None]:
+        async with self._lock:
+            yield
+
+
+async def test_async_a_plain_save_is_not_mistaken_for_a_lost_race(
+    fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="flipkart_ext")
+    store = AsyncPlainStore()
+    async with _client(fake, token_store=store) as client:
+        store.down = True
+        await client.call(get_shipment_details, "S1")
+        store.down = False
+        await client.call(get_shipment_details, "S1")  # the unsaved token is saved
+        await client.call(get_shipment_details, "S1")
+        fake.valid_access.clear()
+        await client.call(get_shipment_details, "S1")  # 401: invalidated, renewed, saved
+        stored = store.tokens[client.auth.key]
+    assert not any("another holder" in m for m in _messages(caplog))
+    assert store.saves == 3  # the unsaved token once, the dead one, the new one
+    assert stored.access_token == "AT-2-secretvalue"
