@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -18,6 +19,7 @@ from flipkart_ext._environments import SANDBOX, Environment
 from flipkart_ext._errors import (
     AuthenticationError,
     ConfigurationError,
+    InvalidRequest,
     ReauthorizationRequired,
     ServerError,
     TokenStoreError,
@@ -63,23 +65,50 @@ class DownStore(MemoryTokenStore):
             yield
 
 
-class RacingStore(MemoryTokenStore):
-    """A checked store: while ``rival`` is set, another holder writes it just before our save."""
+class RacingStore:
+    """A checked store whose lock is a lease; it records what it is asked.
+
+    While ``rival`` is set, another holder writes it just before our save; while
+    ``refuse`` is set, our lease has run out and nothing is written.
+    """
 
     def __init__(self) -> None:
-        super().__init__()
+        self.memory = MemoryTokenStore()
         self.rival: Token | None = None
+        self.refuse = self.down = False
+        self.leases = 0
+        self.locked: list[TokenKey] = []
+        self.replaced: list[tuple[str, Token | None, object]] = []
+
+    def load(self, key: TokenKey) -> Token | None:
+        return self.memory.load(key)
+
+    def save(self, key: TokenKey, token: Token) -> None:
+        self.memory.save(key, token)
+
+    def delete(self, key: TokenKey) -> None:
+        self.memory.delete(key)
+
+    @contextlib.contextmanager
+    def lock(self, key: TokenKey) -> Iterator[str]:
+        self.locked.append(key)
+        with self.memory.lock(key):
+            self.leases += 1
+            yield f"lease-{self.leases}"
 
     def replace(
         self, key: TokenKey, token: Token, *, expected: Token | None, lease: object
     ) -> bool:
+        if self.down:
+            raise TokenStoreError("the store is down")
+        self.replaced.append((token.access_token, expected, lease))
         if self.rival is not None:
-            super().save(key, self.rival)
+            self.save(key, self.rival)
             self.rival = None
             return False
-        if self.load(key) != expected:
+        if self.refuse or self.load(key) != expected:
             return False
-        super().save(key, token)
+        self.save(key, token)
         return True
 
 
@@ -824,3 +853,284 @@ def test_a_spent_authorization_code_asks_for_a_new_authorization(fake: FakeFlipk
         "The seller must authorize the application again"
     )
     assert "code-used-secretvalue" not in str(error)
+
+
+def test_exchange_code_exchanges_even_with_a_usable_token_stored(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    fake.codes.add("code-1-secretvalue")
+    store = MemoryTokenStore()
+    with _client(fake, token_store=store, seller_id=SELLER, clock=clock) as client:
+        store.save(client.auth.key, Token("AT-stored", expires_at=clock.now + 3600))
+        client.exchange_code("code-1-secretvalue", "https://partner.example/cb", "st")
+        stored = store.load(client.auth.key)
+    assert fake.grants() == ["authorization_code"]
+    assert stored is not None and stored.access_token == "AT-1-secretvalue"
+
+
+# -- the renewal's writes under the lease ---------------------------------------------------------
+
+
+def test_the_renewal_locks_this_clients_key_and_remembers_a_stored_token(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = RacingStore()
+    fake.valid_access.add("AT-stored")
+    with _client(fake, token_store=store, clock=clock, seller_id=SELLER) as client:
+        store.save(client.auth.key, Token("AT-stored", expires_at=clock.now + 3600))
+        client.call(get_shipment_details, "S1")
+        assert client.auth.token_status(read_store=False).has_token
+        client.call(get_shipment_details, "S1")
+    assert store.locked == [TokenKey("sandbox", CLIENT_ID, SELLER)]  # once: then it was held
+    assert fake.token_requests == []
+
+
+def test_a_401_invalidates_and_replaces_the_stored_token_by_check_and_set(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = RacingStore()
+    with _client(fake, token_store=store, clock=clock) as client:
+        client.call(get_shipment_details, "S1")
+        first = store.load(client.auth.key)
+        fake.valid_access.clear()
+        client.call(get_shipment_details, "S1")  # 401, renewal, replay
+        stored = store.load(client.auth.key)
+    assert first is not None and stored is not None
+    dead = dataclasses.replace(first, expires_at=clock.now, obtained_at=None)
+    assert store.replaced == [
+        ("AT-1-secretvalue", None, "lease-1"),
+        ("AT-1-secretvalue", first, "lease-2"),  # marked expired for everyone
+        ("AT-2-secretvalue", dead, "lease-2"),
+    ]
+    assert stored.access_token == "AT-2-secretvalue"
+
+
+def test_a_failed_renewal_after_a_401_leaves_the_dead_token_in_hand(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    with _client(fake, clock=clock) as client:
+        client.call(get_shipment_details, "S1")
+        fake.valid_access.clear()
+        fake.push("GET", TOKEN_PATH, httpx.Response(503))
+        with pytest.raises(ServerError):
+            client.call(get_shipment_details, "S1")
+        status = client.auth.token_status(read_store=False)
+    assert status.has_token and status.expired and status.seconds_left == 0
+
+
+def test_an_unsaved_token_is_written_by_check_and_set_under_the_next_lease(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = RacingStore()
+    old = Token("AT-old", expires_at=clock.now - 1)
+    with _client(fake, token_store=store, clock=clock) as client:
+        store.save(client.auth.key, old)
+        store.down = True
+        client.call(get_shipment_details, "S1")  # AT-1 obtained, its save failed
+        store.down = False
+        client.call(get_shipment_details, "S1")  # saved now, against what is stored
+        stored = store.load(client.auth.key)
+    assert store.replaced == [("AT-1-secretvalue", old, "lease-2")]
+    assert stored is not None and stored.access_token == "AT-1-secretvalue"
+    assert len(fake.token_requests) == 1
+
+
+def test_a_spent_refresh_token_never_falls_back_to_the_token_just_rejected(
+    fake: FakeFlipkart,
+) -> None:
+    """The 401'd token could not be marked dead (lease lost); it is still not used again."""
+    clock = FakeClock()
+    store = RacingStore()
+    with _client(fake, token_store=store, clock=clock, seller_id=SELLER) as client:
+        store.save(client.auth.key, Token("AT-0", expires_at=clock.now + 3600, refresh_token="R0"))
+        store.refuse = True
+        with pytest.raises(ReauthorizationRequired):
+            client.call(get_shipment_details, "S1")  # 401; RT-0 is refused as spent
+    assert [r.headers["authorization"] for r in fake.api_requests] == ["Bearer AT-0"]
+    assert fake.grants() == ["refresh_token"]
+
+
+# -- grants, scrubbing, store bookkeeping -----------------------------------------------------------
+
+
+def test_a_refresh_grant_in_the_auth_flow_carries_the_timeout_of_the_api_call(
+    fake: FakeFlipkart,
+) -> None:
+    seen: list[httpx.Request] = []
+    fake.valid_refresh.add("RT-seed-secretvalue")
+    with FlipkartClient(
+        CLIENT_ID,
+        CLIENT_SECRET,
+        transport=_recording(fake, seen),
+        timeout=7.0,
+        refresh_token="RT-seed-secretvalue",
+        seller_id=SELLER,
+    ) as client:
+        client.call(get_shipment_details, "S1")
+    assert seen[0].url.params["grant_type"] == "refresh_token"
+    assert seen[0].extensions["timeout"] == SEVEN_SECONDS
+
+
+def test_the_client_credentials_grant_asks_for_the_configured_scope(fake: FakeFlipkart) -> None:
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX, scope="Other_Api")
+    fake.push("GET", TOKEN_PATH, _token_answer("AT-x-secretvalue"))
+    with httpx.Client(transport=fake.transport()) as http:
+        auth.sync_run(auth.ensure_token_flow(), http.send)
+    assert fake.token_requests[0].params == {
+        "grant_type": "client_credentials",
+        "scope": "Other_Api",
+    }
+
+
+def test_a_seller_without_any_refresh_token_is_told_how_to_authorize_again(
+    fake: FakeFlipkart,
+) -> None:
+    with _client(fake, seller_id=SELLER) as client, pytest.raises(ReauthorizationRequired) as e:
+        client.fetch_token()
+    assert e.value.message == (
+        "No usable access token and no refresh token for this seller. The seller must "
+        "authorize the application again: send them to client.authorize_url(redirect_uri), "
+        "then pass the code Flipkart returns to client.exchange_code(code, redirect_uri, state)."
+    )
+
+
+def test_the_sync_client_names_the_async_store_it_refuses() -> None:
+    class AsyncOnly:
+        async def load(self, key: TokenKey) -> Token | None:
+            return None
+
+    with pytest.raises(ConfigurationError) as caught:
+        FlipkartClient(CLIENT_ID, CLIENT_SECRET, token_store=AsyncOnly())  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "token_store: AsyncOnly is an async store; use it with AsyncFlipkartClient "
+        "(or give the sync client a synchronous store)"
+    )
+
+
+def test_a_401_with_another_token_stored_marks_only_ours_dead(fake: FakeFlipkart) -> None:
+    """Our token is rejected while the store holds someone else's expired one."""
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    theirs = Token("AT-s", expires_at=clock.now - 1, refresh_token="RT-s")
+    fake.push("GET", TOKEN_PATH, httpx.Response(503))
+    with _client(fake, token_store=store, clock=clock, access_token="AT-mine") as client:
+        store.save(client.auth.key, theirs)
+        with pytest.raises(ServerError):
+            client.call(get_shipment_details, "S1")  # 401; refreshing with RT-s fails
+        assert store.load(client.auth.key) == theirs  # not overwritten with our dead token
+        status = client.auth.token_status(read_store=False)
+        assert status.expired and not status.has_refresh_token
+        store.delete(client.auth.key)
+        client.call(get_shipment_details, "S1")  # ours has no refresh token: a new grant
+    assert fake.grants() == ["refresh_token", "client_credentials"]
+
+
+def test_a_401_for_the_stored_token_spends_the_stored_refresh_token(fake: FakeFlipkart) -> None:
+    """The token in hand is the stored one without its refresh token (given by the caller)."""
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    fake.valid_refresh.add("RT-shared")
+    shared = Token("AT-shared", expires_at=clock.now + 3600, refresh_token="RT-shared")
+    with _client(fake, token_store=store, clock=clock, access_token="AT-shared") as client:
+        store.save(client.auth.key, shared)
+        client.call(get_shipment_details, "S1")  # 401 (revoked), renewal, replay
+    assert fake.grants() == ["refresh_token"]
+    assert fake.token_requests[0].params["refresh_token"] == "RT-shared"
+
+
+def test_an_api_error_scrubs_every_token_this_client_knows(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    fake.valid_access.add("AT-stored-secretvalue")
+    echo = "RT-seed-secretvalue / RT-stored-secretvalue / AT-stored-secretvalue are not yours"
+    fake.push("GET", "/sellers/v3/shipments/S1", httpx.Response(400, json={"message": echo}))
+    with _client(
+        fake, token_store=store, clock=clock, refresh_token="RT-seed-secretvalue"
+    ) as client:
+        stored = Token(
+            "AT-stored-secretvalue",
+            expires_at=clock.now + 3600,
+            refresh_token="RT-stored-secretvalue",
+        )
+        store.save(client.auth.key, stored)
+        with pytest.raises(InvalidRequest) as caught:
+            client.call(get_shipment_details, "S1")
+    assert "secretvalue" not in str(caught.value)
+    assert "are not yours" in str(caught.value)
+
+
+def test_an_api_error_keeps_its_own_text_when_no_refresh_token_is_known(
+    fake: FakeFlipkart,
+) -> None:
+    text = "account XXXX1234 is not verified"
+    fake.push("GET", "/sellers/v3/shipments/S1", httpx.Response(400, json={"message": text}))
+    with _client(fake) as client, pytest.raises(InvalidRequest) as caught:
+        client.call(get_shipment_details, "S1")
+    assert caught.value.message == text
+
+
+def test_an_unsaved_token_is_written_once_then_the_lock_is_left_alone(fake: FakeFlipkart) -> None:
+    store = RacingStore()
+    with _client(fake, token_store=store) as client:
+        store.down = True
+        client.call(get_shipment_details, "S1")  # lock 1: obtained, save failed
+        store.down = False
+        client.call(get_shipment_details, "S1")  # lock 2: saved
+        client.call(get_shipment_details, "S1")
+        client.call(get_shipment_details, "S1")
+    assert store.leases == 2
+
+
+class WrittenThenFailed(MemoryTokenStore):
+    """A save that reports failure after it wrote (a timeout on the way back)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flaky = False
+        self.locks = 0
+
+    def save(self, key: TokenKey, token: Token) -> None:
+        super().save(key, token)
+        if self.flaky:
+            raise TokenStoreError("no answer from the store")
+
+    @contextlib.contextmanager
+    def lock(self, key: TokenKey) -> Iterator[None]:
+        self.locks += 1
+        with super().lock(key):
+            yield
+
+
+def test_an_unsaved_token_found_already_stored_is_not_written_again(fake: FakeFlipkart) -> None:
+    store = WrittenThenFailed()
+    with _client(fake, token_store=store) as client:
+        store.flaky = True
+        client.call(get_shipment_details, "S1")  # lock 1: obtained, "failed" save
+        client.call(get_shipment_details, "S1")  # lock 2: it is stored after all
+        client.call(get_shipment_details, "S1")
+        client.call(get_shipment_details, "S1")
+    assert store.locks == 2
+    assert len(fake.token_requests) == 1
+
+
+def test_a_plain_save_is_not_mistaken_for_a_lost_race(
+    fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="flipkart_ext")
+    store = DownStore()
+    with _client(fake, token_store=store) as client:
+        store.down = True
+        client.call(get_shipment_details, "S1")
+        store.down = False
+        client.call(get_shipment_details, "S1")  # the unsaved token is saved
+        fake.valid_access.clear()
+        client.call(get_shipment_details, "S1")  # 401: invalidated, renewed, saved
+    assert not any("another holder" in m for m in _messages(caplog))
+
+
+def test_an_api_base_path_ending_in_x_is_matched_whole() -> None:
+    env = Environment("x", "https://api.example.com/partnerX", "https://api.example.com/oauth")
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=env)
+    assert auth.is_api_request(httpx.Request("GET", "https://api.example.com/partnerX/v3/a"))
+    assert not auth.is_api_request(httpx.Request("GET", "https://api.example.com/partner/v3/a"))

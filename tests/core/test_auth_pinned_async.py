@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 from collections.abc import AsyncIterator, Iterator
 
@@ -14,7 +15,12 @@ from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 from flipkart_ext import AsyncFlipkartClient, MemoryTokenStore, TokenKey
 from flipkart_ext._auth import FlipkartAuth
 from flipkart_ext._environments import SANDBOX
-from flipkart_ext._errors import AuthenticationError, TokenStoreError
+from flipkart_ext._errors import (
+    AuthenticationError,
+    ReauthorizationRequired,
+    ServerError,
+    TokenStoreError,
+)
 from flipkart_ext._retry import RetryPolicy
 from flipkart_ext._tokens import Token
 from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, FakeClock, FakeFlipkart
@@ -158,8 +164,10 @@ async def test_async_fetch_token_keeps_an_unsaved_token_while_the_store_is_gone(
         await client.call(get_shipment_details, "S1")  # obtained, not saved
         store.gone = True
         status = await client.fetch_token()
+        assert await client.call(get_shipment_details, "S1") is not None
     assert status.has_token and not status.expired
     assert len(fake.token_requests) == 1
+    assert fake.api_requests[-1].headers["authorization"] == "Bearer AT-1-secretvalue"
 
 
 async def test_async_fetch_token_refreshes_with_the_refresh_token_in_hand(
@@ -227,13 +235,18 @@ async def test_async_request_outside_the_base_path_gets_no_token(fake: FakeFlipk
 
 
 class AsyncLeaseStore:
-    """A native async checked store; while ``rival`` is set, another holder writes it first."""
+    """A native async checked store whose lock is a lease; it records what it is asked.
+
+    While ``rival`` is set, another holder writes it just before our save; while
+    ``refuse`` is set, our lease has run out and nothing is written.
+    """
 
     def __init__(self) -> None:
         self.tokens: dict[TokenKey, Token] = {}
         self.leases = 0
         self.rival: Token | None = None
-        self.down = False
+        self.down = self.refuse = False
+        self.locked: list[TokenKey] = []
         self.replaced: list[tuple[str, Token | None, object]] = []
         self._lock = asyncio.Lock()
 
@@ -248,6 +261,7 @@ class AsyncLeaseStore:
 
     @contextlib.asynccontextmanager
     async def lock(self, key: TokenKey) -> AsyncIterator[str]:
+        self.locked.append(key)
         async with self._lock:
             self.leases += 1
             yield f"lease-{self.leases}"
@@ -261,7 +275,7 @@ class AsyncLeaseStore:
         if self.rival is not None:
             self.tokens[key], self.rival = self.rival, None
             return False
-        if self.tokens.get(key) != expected:
+        if self.refuse or self.tokens.get(key) != expected:
             return False
         self.tokens[key] = token
         return True
@@ -334,3 +348,299 @@ async def test_async_failed_save_is_logged_with_the_reason_and_the_token_used(
         "it is kept by this client and saved at its next call"
     ]
     assert fake.api_requests[-1].headers["authorization"] == "Bearer AT-1-secretvalue"
+
+
+# -- async twins of the renewal's sync pins ---------------------------------------------------
+
+
+async def test_async_a_stored_token_is_used_without_any_fetch(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    fake.valid_access.add("AT-stored")
+    async with _client(fake, token_store=store, clock=clock) as client:
+        store.save(client.auth.key, Token("AT-stored", expires_at=clock.now + 3600))
+        await client.call(get_shipment_details, "S1")
+        assert client.token_status().has_token
+    assert fake.token_requests == []
+    assert fake.api_requests[0].headers["authorization"] == "Bearer AT-stored"
+
+
+async def test_async_a_401_for_a_token_already_replaced_does_not_refresh_again(
+    fake: FakeFlipkart,
+) -> None:
+    store = MemoryTokenStore()
+    async with (
+        _client(fake, token_store=store) as first,
+        _client(fake, token_store=store) as second,
+    ):
+        await first.call(get_shipment_details, "S1")
+        await second.call(get_shipment_details, "S1")
+        fake.valid_access.clear()
+        await first.call(get_shipment_details, "S1")  # 401, renewal, replay
+        await second.call(get_shipment_details, "S1")  # 401, but AT-2 is already stored
+    assert len(fake.token_requests) == 2
+    assert [r.headers["authorization"] for r in fake.api_requests[-2:]] == [
+        "Bearer AT-1-secretvalue",
+        "Bearer AT-2-secretvalue",
+    ]
+
+
+async def test_async_a_rejected_token_is_invalidated_even_when_the_renewal_fails(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    async with _client(fake, token_store=store, clock=clock) as client:
+        await client.call(get_shipment_details, "S1")
+        fake.valid_access.clear()
+        fake.push("GET", TOKEN_PATH, httpx.Response(503))
+        with pytest.raises(ServerError):
+            await client.call(get_shipment_details, "S1")
+        dead = store.load(client.auth.key)
+        assert dead is not None and dead.access_token == "AT-1-secretvalue"
+        assert dead.expires_at == clock.now and dead.obtained_at is None
+        assert client.token_status().expired
+        before = len(fake.api_requests)
+        await client.call(get_shipment_details, "S1")
+    assert [r.headers["authorization"] for r in fake.api_requests[before:]] == [
+        "Bearer AT-2-secretvalue"
+    ]
+
+
+async def test_async_a_refresh_token_spent_by_another_holder_uses_its_token(
+    fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="flipkart_ext")
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    key = TokenKey("sandbox", CLIENT_ID, SELLER)
+    theirs = Token("AT-other", expires_at=clock.now + 3600, refresh_token="RT-other")
+    fake.valid_access.add("AT-other")
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == TOKEN_PATH:
+            store.save(key, theirs)  # another machine spent RT-0 a moment ago
+        return await fake.async_handler(request)
+
+    async with _client(
+        fake, httpx.MockTransport(handler), token_store=store, seller_id=SELLER, clock=clock
+    ) as client:
+        store.save(key, Token("AT-old", expires_at=clock.now - 1, refresh_token="RT-0"))
+        assert await client.call(get_shipment_details, "S1") is not None
+        assert client.token_status().has_token
+    assert "the refresh token was already spent by another holder; using its token" in _messages(
+        caplog
+    )
+    assert fake.api_requests[-1].headers["authorization"] == "Bearer AT-other"
+
+
+async def test_async_a_spent_refresh_token_with_nothing_newer_stored_needs_reauthorization(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    async with _client(fake, token_store=store, seller_id=SELLER, clock=clock) as client:
+        store.save(client.auth.key, Token("AT-old", expires_at=clock.now - 1, refresh_token="RT-0"))
+        with pytest.raises(ReauthorizationRequired):
+            await client.call(get_shipment_details, "S1")
+    assert fake.api_requests == []
+
+
+async def test_async_an_unsaved_token_is_saved_at_the_next_call_unless_a_newer_one_is_stored(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = HeldStore()
+    async with _client(fake, token_store=store, clock=clock) as client:
+        store.down = True
+        await client.call(get_shipment_details, "S1")
+        assert store.load(client.auth.key) is None
+        store.down = False
+        await client.call(get_shipment_details, "S1")
+        saved = store.load(client.auth.key)
+        assert saved is not None and saved.access_token == "AT-1-secretvalue"
+        # Lost again; this time someone renews after us before our next call.
+        clock.advance(fake.expires_in)
+        store.down = True
+        await client.call(get_shipment_details, "S1")  # AT-2, unsaved
+        store.down = False
+        newer = Token("AT-newer", expires_at=clock.now + 3600, obtained_at=clock.now + 1)
+        fake.valid_access.add("AT-newer")
+        store.save(client.auth.key, newer)
+        await client.call(get_shipment_details, "S1")
+        assert store.load(client.auth.key) == newer
+    assert fake.api_requests[-1].headers["authorization"] == "Bearer AT-newer"
+    assert len(fake.token_requests) == 2
+
+
+async def test_async_a_store_that_is_gone_fails_a_call_whose_token_expired(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = HeldStore()
+    async with _client(fake, token_store=store, clock=clock) as client:
+        await client.call(get_shipment_details, "S1")
+        store.gone = True
+        clock.advance(fake.expires_in)
+        with pytest.raises(TokenStoreError):
+            await client.call(get_shipment_details, "S1")
+        fake.valid_access.clear()
+        clock.advance(-fake.expires_in)  # in date again, but now rejected
+        with pytest.raises(TokenStoreError):
+            await client.call(get_shipment_details, "S1")
+    assert len(fake.api_requests) == 2
+
+
+async def test_async_exchange_code_fails_while_the_store_is_gone(fake: FakeFlipkart) -> None:
+    store = HeldStore()
+    fake.codes.add("code-1-secretvalue")
+    async with _client(fake, token_store=store, seller_id=SELLER, access_token="AT-m") as client:
+        store.gone = True
+        with pytest.raises(TokenStoreError):
+            await client.exchange_code("code-1-secretvalue", "https://partner.example/cb", "st")
+    assert fake.token_requests == []
+
+
+async def test_async_an_unsaved_token_is_written_by_check_and_set_under_the_next_lease(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = AsyncLeaseStore()
+    old = Token("AT-old", expires_at=clock.now - 1)
+    async with _client(fake, token_store=store, clock=clock) as client:
+        store.tokens[client.auth.key] = old
+        store.down = True
+        await client.call(get_shipment_details, "S1")  # AT-1 obtained, its save failed
+        store.down = False
+        await client.call(get_shipment_details, "S1")  # saved now, against what is stored
+        stored = store.tokens[client.auth.key]
+    assert store.replaced == [("AT-1-secretvalue", old, "lease-2")]
+    assert stored.access_token == "AT-1-secretvalue"
+    assert len(fake.token_requests) == 1
+
+
+async def test_async_exchange_code_exchanges_even_with_a_usable_token_stored(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    fake.codes.add("code-1-secretvalue")
+    store = MemoryTokenStore()
+    async with _client(fake, token_store=store, seller_id=SELLER, clock=clock) as client:
+        store.save(client.auth.key, Token("AT-stored", expires_at=clock.now + 3600))
+        await client.exchange_code("code-1-secretvalue", "https://partner.example/cb", "st")
+        stored = store.load(client.auth.key)
+    assert fake.grants() == ["authorization_code"]
+    assert stored is not None and stored.access_token == "AT-1-secretvalue"
+
+
+async def test_async_renewal_locks_this_clients_key(fake: FakeFlipkart) -> None:
+    store = AsyncLeaseStore()
+    async with _client(fake, token_store=store, seller_id=SELLER, access_token="AT-m") as client:
+        fake.codes.add("code-1-secretvalue")
+        await client.exchange_code("code-1-secretvalue", "https://partner.example/cb", "st")
+    assert store.locked == [TokenKey("sandbox", CLIENT_ID, SELLER)]
+
+
+async def test_async_401_invalidates_and_replaces_the_stored_token_by_check_and_set(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = AsyncLeaseStore()
+    async with _client(fake, token_store=store, clock=clock) as client:
+        await client.call(get_shipment_details, "S1")
+        first = store.tokens[client.auth.key]
+        fake.valid_access.clear()
+        await client.call(get_shipment_details, "S1")  # 401, renewal, replay
+        stored = store.tokens[client.auth.key]
+    dead = dataclasses.replace(first, expires_at=clock.now, obtained_at=None)
+    assert store.replaced == [
+        ("AT-1-secretvalue", None, "lease-1"),
+        ("AT-1-secretvalue", first, "lease-2"),
+        ("AT-2-secretvalue", dead, "lease-2"),
+    ]
+    assert stored.access_token == "AT-2-secretvalue"
+
+
+async def test_async_spent_refresh_token_never_falls_back_to_the_token_just_rejected(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = AsyncLeaseStore()
+    async with _client(fake, token_store=store, clock=clock, seller_id=SELLER) as client:
+        store.tokens[client.auth.key] = Token(
+            "AT-0", expires_at=clock.now + 3600, refresh_token="R0"
+        )
+        store.refuse = True
+        with pytest.raises(ReauthorizationRequired):
+            await client.call(get_shipment_details, "S1")
+    assert [r.headers["authorization"] for r in fake.api_requests] == ["Bearer AT-0"]
+    assert fake.grants() == ["refresh_token"]
+
+
+async def test_async_refused_refresh_scrubs_the_stored_token_from_the_error(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    echo = "AT-stored-secretvalue and RT-stored-secretvalue are expired"
+    fake.push(
+        "GET",
+        TOKEN_PATH,
+        httpx.Response(400, json={"error": "invalid_grant", "error_description": echo}),
+    )
+    async with _client(fake, token_store=store, clock=clock, seller_id=SELLER) as client:
+        stored = Token(
+            "AT-stored-secretvalue", expires_at=clock.now - 1, refresh_token="RT-stored-secretvalue"
+        )
+        store.save(client.auth.key, stored)
+        with pytest.raises(ReauthorizationRequired) as caught:
+            await client.call(get_shipment_details, "S1")
+    text = f"{caught.value} {caught.value.body}"
+    assert "secretvalue" not in text
+    assert "are expired" in text
+
+
+class AsyncPlainStore:
+    """A native async store without check-and-set; saves fail while ``down``."""
+
+    def __init__(self) -> None:
+        self.tokens: dict[TokenKey, Token] = {}
+        self.down = False
+        self.saves = 0
+        self._lock = asyncio.Lock()
+
+    async def load(self, key: TokenKey) -> Token | None:
+        return self.tokens.get(key)
+
+    async def save(self, key: TokenKey, token: Token) -> None:
+        if self.down:
+            raise TokenStoreError("the store is down")
+        self.saves += 1
+        self.tokens[key] = token
+
+    async def delete(self, key: TokenKey) -> None:
+        self.tokens.pop(key, None)
+
+    @contextlib.asynccontextmanager
+    async def lock(self, key: TokenKey) -> AsyncIterator[None]:
+        async with self._lock:
+            yield
+
+
+async def test_async_a_plain_save_is_not_mistaken_for_a_lost_race(
+    fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="flipkart_ext")
+    store = AsyncPlainStore()
+    async with _client(fake, token_store=store) as client:
+        store.down = True
+        await client.call(get_shipment_details, "S1")
+        store.down = False
+        await client.call(get_shipment_details, "S1")  # the unsaved token is saved
+        await client.call(get_shipment_details, "S1")
+        fake.valid_access.clear()
+        await client.call(get_shipment_details, "S1")  # 401: invalidated, renewed, saved
+        stored = store.tokens[client.auth.key]
+    assert not any("another holder" in m for m in _messages(caplog))
+    assert store.saves == 3  # the unsaved token once, the dead one, the new one
+    assert stored.access_token == "AT-2-secretvalue"
