@@ -36,6 +36,7 @@ NOT_COPIED = shutil.ignore_patterns(
     ".ruff_cache",
     ".pytest_cache",
     ".hypothesis",
+    "mutants",
     "build",
     "dist",
     "*.egg-info",
@@ -83,7 +84,9 @@ def grown(normalized: Doc) -> Doc:
 
 def _run(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        command, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=600
+        # The copy's suite takes about 3 minutes alone; the margin is for a loaded machine
+        # (a CI run beside other work once took more than 10 minutes).
+        command, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=1500
     )
 
 
