@@ -86,7 +86,13 @@ def _run(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Compl
     return subprocess.run(
         # The copy's suite takes about 3 minutes alone; the margin is for a loaded machine
         # (a CI run beside other work once took more than 10 minutes).
-        command, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=1500
+        command,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=1500,
     )
 
 
