@@ -923,7 +923,7 @@ def test_an_unsaved_token_is_written_by_check_and_set_under_the_next_lease(
 ) -> None:
     clock = FakeClock()
     store = RacingStore()
-    old = Token("AT-old", expires_at=clock.now - 1)
+    old = Token("AT-old", expires_at=clock.now - 1, obtained_at=clock.now - 3600)
     with _client(fake, token_store=store, clock=clock) as client:
         store.save(client.auth.key, old)
         store.down = True
@@ -1134,3 +1134,57 @@ def test_an_api_base_path_ending_in_x_is_matched_whole() -> None:
     auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=env)
     assert auth.is_api_request(httpx.Request("GET", "https://api.example.com/partnerX/v3/a"))
     assert not auth.is_api_request(httpx.Request("GET", "https://api.example.com/partner/v3/a"))
+
+
+def _lose_a_save_then_store(
+    fake: FakeFlipkart, clock: FakeClock, theirs: Token | None
+) -> tuple[Token | None, RacingStore]:
+    """Obtain a token whose save fails, put ``theirs`` in the store, call twice more."""
+    store = RacingStore()
+    fake.valid_access.add("AT-theirs")
+    with _client(fake, token_store=store, clock=clock) as client:
+        store.down = True
+        client.call(get_shipment_details, "S1")  # ours: obtained, not saved
+        store.down = False
+        if theirs is not None:
+            store.save(client.auth.key, theirs)
+        client.call(get_shipment_details, "S1")
+        client.call(get_shipment_details, "S1")
+        return store.load(client.auth.key), store
+
+
+@pytest.mark.parametrize("delta", [-60.0, 0.0])
+def test_an_unsaved_token_replaces_a_stored_one_obtained_before_or_with_it(
+    fake: FakeFlipkart, delta: float
+) -> None:
+    clock = FakeClock()
+    theirs = Token("AT-theirs", expires_at=clock.now + 3600, obtained_at=clock.now + delta)
+    stored, store = _lose_a_save_then_store(fake, clock, theirs)
+    assert stored is not None and stored.access_token == "AT-1-secretvalue"
+    assert store.leases == 2
+
+
+def test_an_unsaved_token_yields_to_one_obtained_after_it_for_good(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    theirs = Token("AT-theirs", expires_at=clock.now + 3600, obtained_at=clock.now + 1)
+    stored, store = _lose_a_save_then_store(fake, clock, theirs)
+    assert stored == theirs
+    assert store.leases == 2  # settled at the second call; the third takes no lock
+    assert [r.headers["authorization"] for r in fake.api_requests] == [
+        "Bearer AT-1-secretvalue",
+        "Bearer AT-theirs",
+        "Bearer AT-theirs",
+    ]
+
+
+def test_obtained_times_from_a_clock_starting_at_zero_still_order_tokens(
+    fake: FakeFlipkart,
+) -> None:
+    # A stored token that does not say when it was obtained is older than ours (at 0.0).
+    legacy = Token("AT-theirs", expires_at=3600.0)
+    stored, _ = _lose_a_save_then_store(fake, FakeClock(now=0.0), legacy)
+    assert stored is not None and stored.access_token == "AT-1-secretvalue"
+    # One obtained at 0.5 is newer than ours (obtained at 0.0).
+    newer = Token("AT-theirs", expires_at=3600.0, obtained_at=0.5)
+    stored, _ = _lose_a_save_then_store(FakeFlipkart(), FakeClock(now=0.0), newer)
+    assert stored == newer

@@ -292,7 +292,7 @@ async def test_async_check_and_set_names_the_stored_token_and_the_lease(
 ) -> None:
     clock = FakeClock()
     store = AsyncLeaseStore()
-    old = Token("AT-old", expires_at=clock.now - 1)
+    old = Token("AT-old", expires_at=clock.now - 1, obtained_at=clock.now - 3600)
     async with _client(fake, token_store=store, clock=clock) as client:
         store.tokens[client.auth.key] = old
         await client.call(get_shipment_details, "S1")
@@ -506,7 +506,7 @@ async def test_async_an_unsaved_token_is_written_by_check_and_set_under_the_next
 ) -> None:
     clock = FakeClock()
     store = AsyncLeaseStore()
-    old = Token("AT-old", expires_at=clock.now - 1)
+    old = Token("AT-old", expires_at=clock.now - 1, obtained_at=clock.now - 3600)
     async with _client(fake, token_store=store, clock=clock) as client:
         store.tokens[client.auth.key] = old
         store.down = True
