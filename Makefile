@@ -68,7 +68,7 @@ record: install ## Re-record every cassette (emulator by default, real sandbox w
 bench: install converter redis ## Run the benchmarks and print the table
 	$(PY) benchmarks/run.py
 
-mutate: install ## Mutation testing of auth, retry, paging and signatures: kill rate per module, fails below 90% (tens of minutes)
+mutate: install ## Mutation testing of auth, retry, paging and signatures: kill rate per module, fails below 90% (about an hour on 2 cores; resumes)
 	$(PY) -m pip install --quiet -e '.[dev,mutation]'
 	$(PY) scripts/mutate.py
 
