@@ -7,17 +7,21 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import itertools
 import json
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 
+from flipkart_ext import MemoryTokenStore, TokenKey
+from flipkart_ext._errors import TokenStoreError
 from flipkart_ext._retry import RetryPolicy
+from flipkart_ext._tokens import Token
 
 CLIENT_ID = "app-7f3c"
 CLIENT_SECRET = "csecret-9Qv2LrT8xW"  # distinctive values so a leak is easy to spot
@@ -227,3 +231,31 @@ class SleepRecorder:
 
 def json_body(recorded: Recorded) -> Any:
     return json.loads(recorded.body)
+
+
+class FlakyStore(MemoryTokenStore):
+    """Saves fail while ``down``; everything fails while ``gone`` (a store restarting).
+
+    ``held`` counts the holders of its lock, for tests that check when it is released.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held = 0
+        self.down = self.gone = False
+
+    def save(self, key: TokenKey, token: Token) -> None:
+        if self.down or self.gone:
+            raise TokenStoreError("the store is down")
+        super().save(key, token)
+
+    @contextlib.contextmanager
+    def lock(self, key: TokenKey) -> Iterator[None]:
+        if self.gone:
+            raise TokenStoreError("the store is down")
+        with super().lock(key):
+            self.held += 1
+            try:
+                yield
+            finally:
+                self.held -= 1

@@ -27,7 +27,7 @@ from flipkart_ext._errors import (
 from flipkart_ext._redact import redact_text, redact_url
 from flipkart_ext._retry import RetryPolicy
 from flipkart_ext._tokens import Token
-from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, FakeClock, FakeFlipkart
+from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, FakeClock, FakeFlipkart, FlakyStore
 
 SELLER = "seller-1"
 TOKEN_PATH = "/oauth-service/oauth/token"
@@ -43,26 +43,6 @@ def _messages(caplog: pytest.LogCaptureFixture, level: int = logging.INFO) -> li
     return [
         r.getMessage() for r in caplog.records if r.name == "flipkart_ext" and r.levelno == level
     ]
-
-
-class DownStore(MemoryTokenStore):
-    """Saves fail while ``down``; the lock fails too while ``gone`` (a store restarting)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.down = self.gone = False
-
-    def save(self, key: TokenKey, token: Token) -> None:
-        if self.down or self.gone:
-            raise TokenStoreError("the store is down")
-        super().save(key, token)
-
-    @contextlib.contextmanager
-    def lock(self, key: TokenKey) -> Iterator[None]:
-        if self.gone:
-            raise TokenStoreError("the store is down")
-        with super().lock(key):
-            yield
 
 
 class RacingStore:
@@ -393,7 +373,7 @@ def test_a_failed_save_is_logged_as_a_warning_with_the_reason(
     fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO, logger="flipkart_ext")
-    store = DownStore()
+    store = FlakyStore()
     store.down = True
     with _client(fake, token_store=store) as client:
         assert client.call(get_shipment_details, "S1") is not None
@@ -405,7 +385,7 @@ def test_a_failed_save_is_logged_as_a_warning_with_the_reason(
 
 def test_a_store_that_is_gone_fails_a_call_whose_token_expired(fake: FakeFlipkart) -> None:
     clock = FakeClock()
-    store = DownStore()
+    store = FlakyStore()
     with _client(fake, token_store=store, clock=clock) as client:
         client.call(get_shipment_details, "S1")
         store.gone = True
@@ -416,7 +396,7 @@ def test_a_store_that_is_gone_fails_a_call_whose_token_expired(fake: FakeFlipkar
 
 
 def test_a_store_that_is_gone_fails_the_renewal_after_a_401(fake: FakeFlipkart) -> None:
-    store = DownStore()
+    store = FlakyStore()
     with _client(fake, token_store=store) as client:
         client.call(get_shipment_details, "S1")
         store.gone = True
@@ -429,7 +409,7 @@ def test_a_store_that_is_gone_fails_the_renewal_after_a_401(fake: FakeFlipkart) 
 def test_exchange_code_fails_while_the_store_is_gone_even_with_a_token_in_hand(
     fake: FakeFlipkart,
 ) -> None:
-    store = DownStore()
+    store = FlakyStore()
     fake.codes.add("code-1-secretvalue")
     with _client(fake, token_store=store, seller_id=SELLER, access_token="AT-mine") as client:
         store.gone = True
@@ -439,7 +419,7 @@ def test_exchange_code_fails_while_the_store_is_gone_even_with_a_token_in_hand(
 
 
 def test_fetch_token_keeps_an_unsaved_token_while_the_store_is_gone(fake: FakeFlipkart) -> None:
-    store = DownStore()
+    store = FlakyStore()
     with _client(fake, token_store=store) as client:
         store.down = True
         client.call(get_shipment_details, "S1")  # obtained, not saved
@@ -1118,7 +1098,7 @@ def test_a_plain_save_is_not_mistaken_for_a_lost_race(
     fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO, logger="flipkart_ext")
-    store = DownStore()
+    store = FlakyStore()
     with _client(fake, token_store=store) as client:
         store.down = True
         client.call(get_shipment_details, "S1")

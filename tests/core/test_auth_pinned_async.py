@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -23,36 +23,11 @@ from flipkart_ext._errors import (
 )
 from flipkart_ext._retry import RetryPolicy
 from flipkart_ext._tokens import Token
-from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, FakeClock, FakeFlipkart
+from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, FakeClock, FakeFlipkart, FlakyStore
 
 SELLER = "seller-1"
 TOKEN_PATH = "/oauth-service/oauth/token"
 SEVEN_SECONDS = {"connect": 7.0, "read": 7.0, "write": 7.0, "pool": 7.0}
-
-
-class HeldStore(MemoryTokenStore):
-    """Counts the holders of its lock; saves fail while ``down``, everything while ``gone``."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.held = 0
-        self.down = self.gone = False
-
-    def save(self, key: TokenKey, token: Token) -> None:
-        if self.down or self.gone:
-            raise TokenStoreError("the store is down")
-        super().save(key, token)
-
-    @contextlib.contextmanager
-    def lock(self, key: TokenKey) -> Iterator[None]:
-        if self.gone:
-            raise TokenStoreError("the store is down")
-        with super().lock(key):
-            self.held += 1
-            try:
-                yield
-            finally:
-                self.held -= 1
 
 
 def _client(
@@ -78,7 +53,7 @@ def _recording(fake: FakeFlipkart, seen: list[httpx.Request]) -> httpx.MockTrans
 async def test_the_api_request_is_sent_after_both_token_locks_are_left(
     fake: FakeFlipkart,
 ) -> None:
-    store = HeldStore()
+    store = FlakyStore()
     held: list[tuple[str, bool, int]] = []
     client: AsyncFlipkartClient
 
@@ -158,7 +133,7 @@ async def test_async_exchange_code_exchanges_even_with_a_usable_token_in_hand(
 async def test_async_fetch_token_keeps_an_unsaved_token_while_the_store_is_gone(
     fake: FakeFlipkart,
 ) -> None:
-    store = HeldStore()
+    store = FlakyStore()
     async with _client(fake, token_store=store) as client:
         store.down = True
         await client.call(get_shipment_details, "S1")  # obtained, not saved
@@ -450,7 +425,7 @@ async def test_async_an_unsaved_token_is_saved_at_the_next_call_unless_a_newer_o
     fake: FakeFlipkart,
 ) -> None:
     clock = FakeClock()
-    store = HeldStore()
+    store = FlakyStore()
     async with _client(fake, token_store=store, clock=clock) as client:
         store.down = True
         await client.call(get_shipment_details, "S1")
@@ -477,7 +452,7 @@ async def test_async_a_store_that_is_gone_fails_a_call_whose_token_expired(
     fake: FakeFlipkart,
 ) -> None:
     clock = FakeClock()
-    store = HeldStore()
+    store = FlakyStore()
     async with _client(fake, token_store=store, clock=clock) as client:
         await client.call(get_shipment_details, "S1")
         store.gone = True
@@ -492,7 +467,7 @@ async def test_async_a_store_that_is_gone_fails_a_call_whose_token_expired(
 
 
 async def test_async_exchange_code_fails_while_the_store_is_gone(fake: FakeFlipkart) -> None:
-    store = HeldStore()
+    store = FlakyStore()
     fake.codes.add("code-1-secretvalue")
     async with _client(fake, token_store=store, seller_id=SELLER, access_token="AT-m") as client:
         store.gone = True

@@ -10,35 +10,14 @@ import httpx
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 
 from flipkart_ext import AsyncFlipkartClient, FlipkartClient, MemoryTokenStore, TokenKey
-from flipkart_ext._errors import TokenStoreError
 from flipkart_ext._tokens import Token
-from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeFlipkart
+from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeFlipkart, FlakyStore
 
 SELLER = "seller-1"
 
 
 def _expired(refresh: str) -> Token:
     return Token("AT-old", expires_at=time.time() - 1, refresh_token=refresh)
-
-
-class FlakyStore(MemoryTokenStore):
-    """Saves fail while ``down``; everything fails while ``gone`` (a store restarting)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.down = self.gone = False
-
-    def save(self, key: TokenKey, token: Token) -> None:
-        if self.down or self.gone:
-            raise TokenStoreError("the store is down")
-        super().save(key, token)
-
-    @contextlib.contextmanager
-    def lock(self, key: TokenKey) -> Iterator[None]:
-        if self.gone:
-            raise TokenStoreError("the store is down")
-        with super().lock(key):
-            yield
 
 
 def _client(fake: FakeFlipkart, store: MemoryTokenStore) -> FlipkartClient:
