@@ -19,7 +19,6 @@ from flipkart_ext.notifications import (
     WrongApplication,
     is_valid_signature,
     sign,
-    verify_signature,
 )
 
 from .vectors import (
@@ -28,19 +27,12 @@ from .vectors import (
     AUTHORIZATION,
     HTTP_DATE,
     METHOD,
+    PUBLISHED,
     SENT_AT,
     TIME_VALUE,
     URL,
+    verify,
 )
-
-PUBLISHED = {"X_Date": TIME_VALUE, "X_Authorization": AUTHORIZATION}
-
-
-def verify(headers, *, url=URL, method=METHOD, app_id=APP_ID, app_secret=APP_SECRET, **kwargs):
-    kwargs.setdefault("now", SENT_AT)
-    return verify_signature(
-        headers, url=url, method=method, app_id=app_id, app_secret=app_secret, **kwargs
-    )
 
 
 def exactly(message: str) -> str:
