@@ -150,10 +150,11 @@ def _item_key(value: object) -> str | None:
 
 
 def _describe(value: object) -> str:
+    """What is wrong with a next cursor that is not usable (any non-blank string is)."""
     if value is None:
         return "missing or null"
     if isinstance(value, str):
-        return "empty" if not value.strip() else "unusable"  # pragma: no mutate (str always blank)
+        return "empty"
     return f"a {type(value).__name__}, not a string"
 
 
