@@ -16,7 +16,7 @@ nothing reaches stderr unless the application configures logging.
 import logging as _logging
 
 from ._auth import FlipkartAuth, TokenStatus
-from ._batches import BatchResults, InvalidItem
+from ._batches import BatchAnomaly, BatchResults, InvalidItem
 from ._client import AsyncFlipkartClient, FlipkartClient
 from ._core_client import ClientOptions
 from ._environments import PRODUCTION, SANDBOX, ConfigurationWarning, Environment
@@ -25,10 +25,14 @@ from ._errors import (
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
+    ClientClosed,
+    ConcurrentUse,
     ConfigurationError,
     FlipkartError,
+    InternalError,
     InvalidArgument,
     InvalidRequest,
+    LocalFileError,
     MalformedResponse,
     NotFound,
     PermissionDenied,
@@ -38,6 +42,8 @@ from ._errors import (
     ServerError,
     SharedStateError,
     TokenStoreError,
+    UsageError,
+    WrongEventLoop,
 )
 from ._rate_budget import AsyncRateBudget, MemoryRateBudget, RateBudget, RateLimit
 from ._redact import redact_url
@@ -64,6 +70,7 @@ from .paging import (
     UnsafeCursor,
     UnsafeNextPageUrl,
 )
+from .returns import ReturnFilter
 from .shipments import ShipmentFilter
 
 __all__ = [
@@ -81,9 +88,12 @@ __all__ = [
     "AsyncTokenStore",
     "AuthenticationError",
     "AuthorizationURL",
+    "BatchAnomaly",
     "BatchResults",
     "CheckedTokenStore",
+    "ClientClosed",
     "ClientOptions",
+    "ConcurrentUse",
     "ConfigurationError",
     "ConfigurationWarning",
     "Environment",
@@ -91,9 +101,11 @@ __all__ = [
     "FlipkartAuth",
     "FlipkartClient",
     "FlipkartError",
+    "InternalError",
     "InvalidArgument",
     "InvalidItem",
     "InvalidRequest",
+    "LocalFileError",
     "MalformedResponse",
     "MemoryRateBudget",
     "MemoryTokenStore",
@@ -111,6 +123,7 @@ __all__ = [
     "RedisTokenStore",
     "RepeatedCursor",
     "RetryPolicy",
+    "ReturnFilter",
     "SellerClients",
     "SellerResult",
     "SellerResults",
@@ -124,6 +137,8 @@ __all__ = [
     "TokenStoreError",
     "UnsafeCursor",
     "UnsafeNextPageUrl",
+    "UsageError",
+    "WrongEventLoop",
     "__version__",
     "redact_url",
 ]

@@ -48,6 +48,7 @@ from ._retry import RetryPolicy, backoff_delay
 
 __all__ = [
     "ActionEntry",
+    "BatchAnomaly",
     "BatchPlan",
     "BatchResults",
     "Chunk",
@@ -119,13 +120,35 @@ class BatchPlan(Generic[K, R]):
     """Results known before sending (e.g. an id Flipkart does not know); not sent."""
 
 
+@dataclass(frozen=True, slots=True)
+class BatchAnomaly:
+    """An answer that did not match the request it answers: never counted as a success.
+
+    ``kind`` is ``"unexpected"`` (the answer names an item the request did not carry; it
+    gets no result), ``"repeated"`` (the answer names an item twice; the first entry is
+    kept) or ``"missing"`` (the answer leaves out an item the request carried; that item's
+    result says so and is not a success).
+    """
+
+    kind: str
+    key: object
+    """The item the anomaly is about, as the answer named it."""
+    request: int
+    """Which request of the batch (0-based, in sending order of the plan's chunks)."""
+    detail: str
+
+
 class BatchResults(Sequence[R]):
     """One result per item, in input order; ``succeeded`` and ``failed`` split them."""
 
-    def __init__(self, results: list[R], requests: int) -> None:
+    def __init__(
+        self, results: list[R], requests: int, anomalies: Sequence[BatchAnomaly] = ()
+    ) -> None:
         self._results = results
         self.requests = requests
         """Requests sent, a chunk sent again after a 429 included."""
+        self.anomalies: tuple[BatchAnomaly, ...] = tuple(anomalies)
+        """Answers that did not match their request (see :class:`BatchAnomaly`), in order."""
 
     @overload
     def __getitem__(self, index: int) -> R: ...

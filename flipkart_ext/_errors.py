@@ -6,7 +6,13 @@ The hierarchy::
     ├── ConfigurationError (ValueError)   missing or blank credentials, unknown environment,
     │                                     unsafe base URL: refused before any request
     ├── InvalidArgument (ValueError)  a call's argument refused before any request (names it)
-    ├── MalformedResponse             a 2xx answer that is not the documented JSON shape
+    ├── MalformedResponse             a 2xx answer that is not the documented shape (JSON, or a PDF)
+    ├── UsageError (RuntimeError)     the library used in a way it does not support; nothing sent
+    │   ├── ClientClosed              a closed client or seller pool
+    │   ├── ConcurrentUse             one iterator consumed from two threads (or tasks) at once
+    │   └── WrongEventLoop            an async client used from an event loop it was not built on
+    ├── LocalFileError (OSError)      a local file or folder could not be written (save_labels, ...)
+    ├── InternalError                 an unexpected failure inside flipkart_ext (a bug: please report)
     ├── PaginationError               a list cannot be followed safely (flipkart_ext.paging)
     ├── NotificationError             a webhook refused or undecodable (flipkart_ext.notifications)
     ├── SharedStateError              shared state (e.g. Redis) unusable: TokenStoreError, RateBudgetError
@@ -58,10 +64,14 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
+    "ClientClosed",
+    "ConcurrentUse",
     "ConfigurationError",
     "FlipkartError",
+    "InternalError",
     "InvalidArgument",
     "InvalidRequest",
+    "LocalFileError",
     "MalformedResponse",
     "NotFound",
     "PermissionDenied",
@@ -71,6 +81,8 @@ __all__ = [
     "ServerError",
     "SharedStateError",
     "TokenStoreError",
+    "UsageError",
+    "WrongEventLoop",
     "araise_for_response",
     "connection_errors",
     "error_for_response",
@@ -175,7 +187,47 @@ class APITimeoutError(APIConnectionError):
 
 
 class MalformedResponse(FlipkartError):
-    """A successful answer whose body is not the documented JSON shape."""
+    """A successful answer whose body is not the documented shape: not JSON, JSON that cannot
+    be read safely (too large, too deep, duplicate keys, numbers out of range), or not the
+    PDF a download promises. Nothing was written and no item was counted."""
+
+
+class UsageError(FlipkartError, RuntimeError):
+    """The library was used in a way it does not support; nothing was sent.
+
+    Also a ``RuntimeError``, as the plain errors it replaces were.
+    """
+
+
+class ClientClosed(UsageError):
+    """The client (or seller pool) was closed; build a new one."""
+
+
+class ConcurrentUse(UsageError):
+    """One iterator was consumed from two threads (or two tasks) at the same time.
+
+    Each thread should run its own ``search()``; pages already handed over are unaffected.
+    """
+
+
+class WrongEventLoop(UsageError):
+    """An async client was used from an event loop other than the one it first ran on.
+
+    Build one client per event loop (``asyncio.run`` starts a new loop each time).
+    """
+
+
+class LocalFileError(FlipkartError, OSError):
+    """A local file or folder could not be written or read (``save_labels``, ``manifest``).
+
+    Keeps ``errno`` and ``filename``; also an ``OSError``. Nothing was written under the
+    final name, and what Flipkart did is unaffected: download again to retry.
+    """
+
+
+class InternalError(FlipkartError):
+    """An unexpected failure inside flipkart_ext: a bug. ``__cause__`` holds the original
+    exception; please report it. Iterations still carry ``resume_from``."""
 
 
 class APIStatusError(FlipkartError):
