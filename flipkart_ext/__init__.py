@@ -18,9 +18,17 @@ import logging as _logging
 from ._auth import FlipkartAuth, TokenStatus
 from ._batches import BatchAnomaly, BatchResults, InvalidItem
 from ._client import AsyncFlipkartClient, FlipkartClient
+from ._core.environments import PRODUCTION, SANDBOX, ConfigurationWarning, Environment
+from ._core.redact import redact_url
+from ._core.tokens import AuthorizationURL, Token
 from ._core_client import ClientOptions
-from ._environments import PRODUCTION, SANDBOX, ConfigurationWarning, Environment
-from ._errors import (
+from ._rate_budget import AsyncRateBudget, MemoryRateBudget, RateBudget, RateLimit
+from ._redis_budget import AsyncRedisRateBudget, RedisRateBudget
+from ._redis_store import AsyncRedisTokenStore, RedisTokenStore
+from ._retry import RetryPolicy
+from ._sellers import AsyncSellerClients, SellerClients, SellerResult, SellerResults
+from ._version import __version__
+from .errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
@@ -45,23 +53,6 @@ from ._errors import (
     UsageError,
     WrongEventLoop,
 )
-from ._rate_budget import AsyncRateBudget, MemoryRateBudget, RateBudget, RateLimit
-from ._redact import redact_url
-from ._redis_budget import AsyncRedisRateBudget, RedisRateBudget
-from ._redis_store import AsyncRedisTokenStore, RedisTokenStore
-from ._retry import RetryPolicy
-from ._sellers import AsyncSellerClients, SellerClients, SellerResult, SellerResults
-from ._stores import (
-    AsyncCheckedTokenStore,
-    AsyncTokenStore,
-    CheckedTokenStore,
-    FileTokenStore,
-    MemoryTokenStore,
-    TokenKey,
-    TokenStore,
-)
-from ._tokens import AuthorizationURL, Token
-from ._version import __version__
 from .paging import (
     MissingNextPage,
     NoProgress,
@@ -72,6 +63,15 @@ from .paging import (
 )
 from .returns import ReturnFilter
 from .shipments import ShipmentFilter
+from .stores import (
+    AsyncCheckedTokenStore,
+    AsyncTokenStore,
+    CheckedTokenStore,
+    FileTokenStore,
+    MemoryTokenStore,
+    TokenKey,
+    TokenStore,
+)
 
 __all__ = [
     "PRODUCTION",

@@ -33,7 +33,9 @@ from typing import Any, Generic, Protocol, TypeVar, overload
 
 import httpx
 
-from ._errors import (
+from ._core.ids import chunked
+from ._retry import RetryPolicy, backoff_delay
+from .errors import (
     AuthenticationError,
     FlipkartError,
     InvalidArgument,
@@ -43,8 +45,6 @@ from ._errors import (
     connection_errors,
     raise_for_response,
 )
-from ._lookups import chunked
-from ._retry import RetryPolicy, backoff_delay
 
 __all__ = [
     "ActionEntry",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 
+from ._core.redact import install_log_redaction
 from ._core_client import AsyncCoreClient, CoreClient
-from ._redact import install_log_redaction
 from .listings import AsyncListings, Listings
 from .returns import AsyncReturns, Returns
 from .shipments import AsyncShipments, Shipments

@@ -23,7 +23,7 @@ Every generated operation stays reachable: ``client.raw`` is a generated
 ``AuthenticatedClient`` would freeze the bearer header at construction and send
 a stale token after a refresh). ``client.call(op, **kwargs)`` runs one generated
 operation module and returns its parsed model, raising the typed errors of
-:mod:`flipkart_ext._errors` for any non-2xx answer. A ``200`` whose body
+:mod:`flipkart_ext.errors` for any non-2xx answer. A ``200`` whose body
 reports per-item failures is returned as data.
 
 Everything that is not I/O lives in :class:`_ClientBase`; the two classes only
@@ -44,23 +44,23 @@ import httpx
 
 from ._auth import AppGrant, FlipkartAuth, TokenJob, TokenStatus
 from ._budget_transport import AsyncBudgetTransport, BudgetTransport, require_sync_budget
-from ._environments import (
+from ._core.environments import (
     ConfigurationWarning,
     Environment,
     require_secure_url,
     resolve_environment,
     settings_from_env,
 )
-from ._errors import ConfigurationError, InvalidArgument, connection_errors, error_for_response
+from ._core.redact import install_log_redaction
+from ._core.tokens import AuthorizationURL, build_authorize_url
+from ._core.tokens import verify_state as _verify_state
 from ._pool import async_network_transport, network_transport
 from ._proxies import ProxyInput, proxy_routes
 from ._rate_budget import AsyncRateBudget, RateBudget
-from ._redact import install_log_redaction
 from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
-from ._stores import AsyncTokenStore, FileTokenStore, TokenStore
-from ._tokens import AuthorizationURL, build_authorize_url
-from ._tokens import verify_state as _verify_state
 from ._version import __version__
+from .errors import ConfigurationError, InvalidArgument, connection_errors, error_for_response
+from .stores import AsyncTokenStore, FileTokenStore, TokenStore
 
 if TYPE_CHECKING:
     import flipkart_seller_api

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import httpx
 
-from ._errors import ConfigurationError
+from .errors import ConfigurationError
 
 __all__ = ["ProxyInput", "proxy_routes"]
 

@@ -78,10 +78,10 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
-from ._errors import ConfigurationError
+from ._core.redact import redact_url
+from ._core.tokens import GRANT_EXTENSION
 from ._pool import async_network_transport, network_transport
-from ._redact import redact_url
-from ._tokens import GRANT_EXTENSION
+from .errors import ConfigurationError
 
 __all__ = [
     "IDEMPOTENT_EXTENSION",

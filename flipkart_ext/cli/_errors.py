@@ -72,7 +72,7 @@ def one_line(text: str) -> str:
 
 def classify(exc: BaseException) -> tuple[int, str]:
     """The exit code and message for a failure."""
-    from .._errors import (
+    from ..errors import (
         APIConnectionError,
         AuthenticationError,
         ConfigurationError,

@@ -29,7 +29,7 @@ def export_pages(
     resuming: bool,
 ) -> int:
     """Write every item of ``pages`` (a page iterator) through ``writer``; the exit code."""
-    from .._errors import InvalidRequest, NotFound
+    from ..errors import InvalidRequest, NotFound
 
     progress = Progress(err, live=err.isatty()) if wants_progress(progress_flag, err) else None
     remaining = limit

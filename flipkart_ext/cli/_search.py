@@ -146,7 +146,7 @@ def check_resume_cursor(cursor: str, api_base_url: str) -> None:
     /v3/shipments/filter?next_token=...``), so anything else was mistyped or mis-pasted,
     and would otherwise come back as an API error about some other URL.
     """
-    from .._wire_names import SHIPMENT_SEARCH_NEXT
+    from .._spec import SHIPMENT_SEARCH_NEXT
     from ..paging import ApiBase, PaginationError
 
     base = ApiBase(api_base_url)

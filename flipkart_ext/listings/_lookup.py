@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 from urllib.parse import quote
 
-from .._errors import MalformedResponse
-from .._lookups import chunked, unique_ids
-from .._wire_names import LISTING_DETAILS, LISTING_LOOKUP
+from .._core.ids import chunked, unique_ids
+from .._spec import LISTING_DETAILS, LISTING_LOOKUP
+from ..errors import MalformedResponse
 from ..paging import ApiBase
 
 __all__ = ["MAX_SKUS_PER_CALL", "ListingDetails", "ListingLookup"]

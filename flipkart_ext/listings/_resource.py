@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .._batches import BatchResults, arun_batch, run_batch
-from .._errors import connection_errors, raise_for_response
-from .._inputs import one_of
+from .._core.inputs import one_of
 from .._retry import RetryPolicy
-from .._wire_names import LISTING_SEARCH
+from .._spec import LISTING_SEARCH
+from ..errors import connection_errors, raise_for_response
 from ..paging import (
     ApiBase,
     AsyncPagedList,
@@ -44,7 +44,7 @@ def _decoded(response: httpx.Response) -> object:
     try:
         return response.json()
     except ValueError:
-        from .._errors import MalformedResponse
+        from ..errors import MalformedResponse
 
         raise MalformedResponse("listings look-up: the answer is not JSON") from None
 

@@ -21,9 +21,9 @@ from typing import Any, Final
 import httpx
 
 from .._batches import BatchPlan, Chunk, InvalidItem, answer_json
-from .._errors import FlipkartError, MalformedResponse
-from .._lookups import chunked
-from .._wire_names import LISTING_CHANGE, LISTING_CHANGES, PRICE_BODY, STOCK_BODY
+from .._core.ids import chunked
+from .._spec import LISTING_CHANGE, LISTING_CHANGES, PRICE_BODY, STOCK_BODY
+from ..errors import FlipkartError, MalformedResponse
 from ..paging import ApiBase
 from ._lookup import MAX_SKUS_PER_CALL
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import enum
 
-from .._errors import FlipkartError
+from ..errors import FlipkartError
 
 __all__ = [
     "BadSignature",

@@ -27,7 +27,7 @@ import hmac
 import re
 from collections.abc import Mapping
 
-from .._errors import InvalidArgument
+from ..errors import InvalidArgument
 from ._dates import epoch_seconds, parse_epoch, parse_http_date
 from ._errors import (
     BadSignature,

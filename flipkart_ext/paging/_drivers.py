@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
-from .._errors import (
+from ..errors import (
     FlipkartError,
     InvalidArgument,
     MalformedResponse,

@@ -2,7 +2,7 @@
 
 ::
 
-    FlipkartError (flipkart_ext._errors)
+    FlipkartError (flipkart_ext.errors)
     ├── MalformedResponse                a 2xx answer that is not the documented JSON shape
     └── PaginationError                  the server's paging answer cannot be followed safely
          ├── UnsafeCursor                a cursor that must not be sent (control characters, too long)
@@ -19,7 +19,7 @@ Every error that ends an iteration carries ``resume_from`` (see
 
 from __future__ import annotations
 
-from .._errors import FlipkartError, MalformedResponse
+from ..errors import FlipkartError, MalformedResponse
 
 __all__ = [
     "MalformedResponse",

@@ -21,10 +21,10 @@ from typing import Any, Final
 import httpx
 
 from .._batches import BatchPlan, Chunk, InvalidItem, action_entries, answer_json
-from .._errors import FlipkartError
-from .._inputs import instant
-from .._lookups import chunked, unique_ids
-from .._wire_names import RETURN_ACTION_ANSWER
+from .._core.ids import chunked, unique_ids
+from .._core.inputs import instant
+from .._spec import RETURN_ACTION_ANSWER
+from ..errors import FlipkartError
 from ..paging import ApiBase
 
 __all__ = [

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from .._errors import InvalidArgument
-from .._inputs import DateRangeInput, Range, date_range, one_of
+from .._core.inputs import DateRangeInput, Range, date_range, one_of
+from ..errors import InvalidArgument
 
 __all__ = ["RETURN_SOURCES", "ReturnFilter"]
 

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any, Final
 import httpx
 
 from .._batches import BatchResults, arun_batch, run_batch
-from .._errors import InvalidArgument
-from .._inputs import InstantInput, one_of
-from .._lookups import chunked, in_input_order, unique_ids
+from .._core.ids import chunked, in_input_order, unique_ids
+from .._core.inputs import InstantInput, one_of
 from .._retry import RetryPolicy
-from .._wire_names import RETURN_ITEM
+from .._spec import RETURN_ITEM
+from ..errors import InvalidArgument
 from ..paging import (
     DEFAULT_DEDUPE_WINDOW,
     ApiBase,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from .._wire_names import RETURN_ITEM, RETURNS_PAGE
+from .._spec import RETURN_ITEM, RETURNS_PAGE
 from ..paging import FollowUrl, PageShape
 
 __all__ = ["RETURN_PAGES"]

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
-from .._errors import InvalidArgument
-from .._inputs import DateRangeInput, InstantInput, Range
-from .._inputs import date_range as _date_range
-from .._inputs import one_of as _one_of
-from .._inputs import optional_values as _optional_values
-from .._inputs import values as _values
+from .._core.inputs import DateRangeInput, InstantInput, Range
+from .._core.inputs import date_range as _date_range
+from .._core.inputs import one_of as _one_of
+from .._core.inputs import optional_values as _optional_values
+from .._core.inputs import values as _values
+from ..errors import InvalidArgument
 
 if TYPE_CHECKING:
     from flipkart_seller_api.models.search_shipment_request import SearchShipmentRequest

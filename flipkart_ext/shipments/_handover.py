@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .._batches import InvalidItem
-from .._errors import MalformedResponse
+from ..errors import MalformedResponse
 from ._inputs import as_instant, as_text
 
 if TYPE_CHECKING:

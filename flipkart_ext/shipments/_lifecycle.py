@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from .._batches import BatchPlan, Chunk, InvalidItem, chunked
 from .._retry import IDEMPOTENT_EXTENSION
-from .._wire_names import SHIPMENT_FORMS
+from .._spec import SHIPMENT_FORMS
 from ._inputs import (
     CancelSpec,
     TrackingUpdate,

@@ -16,11 +16,10 @@ from urllib.parse import quote
 
 import httpx
 
-from .._errors import InvalidArgument, MalformedResponse, connection_errors, raise_for_response
-from .._lookups import chunked as _chunked
-from .._lookups import in_input_order, unique_ids
+from .._core.ids import chunked as _chunked
+from .._core.ids import in_input_order, unique_ids
 from .._retry import IDEMPOTENT_EXTENSION
-from .._wire_names import (
+from .._spec import (
     LABEL_ONLY_REPRINT,
     ORDER_ITEM,
     SHIPMENT,
@@ -28,6 +27,7 @@ from .._wire_names import (
     SHIPMENT_LOOKUP,
     SHIPMENT_LOOKUP_ANSWER,
 )
+from ..errors import InvalidArgument, MalformedResponse, connection_errors, raise_for_response
 from ..paging import ApiBase
 
 __all__ = [

@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING, Any, Final
 import httpx
 
 from .._batches import Chunk, action_entries, answer_json
-from .._errors import FlipkartError
-from .._wire_names import (
+from .._spec import (
     MANDATORY_FORMS_ANSWER,
     SELF_SHIP_ACTION_ANSWER,
     SHIPMENT_ACTION_ANSWER,
     SpecField,
 )
+from ..errors import FlipkartError
 
 if TYPE_CHECKING:
     from flipkart_seller_api.models.forms import Forms

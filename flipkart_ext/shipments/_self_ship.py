@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .._batches import BatchPlan, InvalidItem
-from .._wire_names import SELF_SHIP_ACTION_ANSWER
+from .._spec import SELF_SHIP_ACTION_ANSWER
 from ._inputs import (
     IST,
     SelfShipDispatch,

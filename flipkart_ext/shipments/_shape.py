@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from .._wire_names import SHIPMENT, SHIPMENT_PAGE
+from .._spec import SHIPMENT, SHIPMENT_PAGE
 from ..paging import FollowUrl, PageShape
 
 __all__ = ["SHIPMENT_SEARCH_PAGES"]

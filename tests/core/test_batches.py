@@ -25,7 +25,7 @@ from flipkart_ext import (
     ServerError,
 )
 from flipkart_ext._batches import BatchPlan, Chunk, arun_batch, chunked, run_batch
-from flipkart_ext._errors import FlipkartError
+from flipkart_ext.errors import FlipkartError
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from flipkart_seller_api.models import (
 )
 
 from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
-from flipkart_ext._errors import APIConnectionError, NotFound, ReauthorizationRequired
 from flipkart_ext._retry import RetryPolicy
-from flipkart_ext._stores import FileTokenStore, MemoryTokenStore
+from flipkart_ext.errors import APIConnectionError, NotFound, ReauthorizationRequired
+from flipkart_ext.stores import FileTokenStore, MemoryTokenStore
 from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeFlipkart
 
 SEARCH = SearchShipmentRequest.from_dict(
@@ -278,7 +278,7 @@ def test_shipments_helper_shares_the_http_client_and_its_logs_are_redacted(
 ) -> None:
     import logging
 
-    from flipkart_ext._redact import RedactingFilter
+    from flipkart_ext._core.redact import RedactingFilter
 
     with FlipkartClient(CLIENT_ID, CLIENT_SECRET, transport=fake.transport()) as client:
         shipments = client.shipments

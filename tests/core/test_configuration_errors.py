@@ -7,7 +7,7 @@ import pytest
 import flipkart_ext
 from flipkart_ext import AsyncFlipkartClient, ConfigurationError, FlipkartClient, FlipkartError
 from flipkart_ext._auth import FlipkartAuth
-from flipkart_ext._environments import (
+from flipkart_ext._core.environments import (
     SANDBOX,
     Environment,
     require_secure_url,
@@ -86,7 +86,7 @@ def test_notification_errors_descend_from_flipkart_error() -> None:
 
 
 def test_the_error_tree_drawings_name_the_new_classes() -> None:
-    from flipkart_ext import _errors
+    from flipkart_ext import errors as _errors
 
     drawing = _errors.__doc__ or ""
     assert "ConfigurationError" in drawing

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from flipkart_ext._environments import (
+from flipkart_ext._core.environments import (
     PRODUCTION,
     SANDBOX,
     Environment,
@@ -20,7 +20,7 @@ from flipkart_ext._environments import (
     resolve_environment,
     settings_from_env,
 )
-from flipkart_ext._tokens import (
+from flipkart_ext._core.tokens import (
     Token,
     authorization_code_request,
     build_authorize_url,
@@ -142,9 +142,9 @@ def spy(self, key):
         seen.append(key)
     return original(self, key)
 os._Environ.__getitem__ = spy
-import flipkart_ext._auth, flipkart_ext._client, flipkart_ext._environments, flipkart_ext._errors
-import flipkart_ext._redact, flipkart_ext._retry, flipkart_ext._stores, flipkart_ext._tokens
-import flipkart_ext._environments as e
+import flipkart_ext._auth, flipkart_ext._client, flipkart_ext._core.environments, flipkart_ext.errors
+import flipkart_ext._core.redact, flipkart_ext._retry, flipkart_ext.stores, flipkart_ext._core.tokens
+import flipkart_ext._core.environments as e
 assert seen == [], seen
 e.settings_from_env()
 print(sorted(set(seen)))

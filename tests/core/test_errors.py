@@ -7,7 +7,7 @@ import json
 import httpx
 import pytest
 
-from flipkart_ext._errors import (
+from flipkart_ext.errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,

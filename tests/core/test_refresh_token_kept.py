@@ -10,7 +10,7 @@ import httpx
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 
 from flipkart_ext import AsyncFlipkartClient, FlipkartClient, MemoryTokenStore, TokenKey
-from flipkart_ext._tokens import Token
+from flipkart_ext._core.tokens import Token
 from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeFlipkart, FlakyStore
 
 SELLER = "seller-1"

@@ -15,7 +15,7 @@ from flipkart_seller_api.api.shipment_v3 import (
 from flipkart_seller_api.models import DispatchShipmentRequest, SearchShipmentRequest
 
 from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
-from flipkart_ext._errors import APIConnectionError, APITimeoutError, RateLimitError, ServerError
+from flipkart_ext._core.tokens import client_credentials_request, refresh_token_request
 from flipkart_ext._retry import (
     IDEMPOTENT_EXTENSION,
     RetryPolicy,
@@ -26,7 +26,7 @@ from flipkart_ext._retry import (
     should_retry_exception,
     should_retry_status,
 )
-from flipkart_ext._tokens import client_credentials_request, refresh_token_request
+from flipkart_ext.errors import APIConnectionError, APITimeoutError, RateLimitError, ServerError
 from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, OAUTH, FakeFlipkart, SleepRecorder
 
 FILTER = "/sellers/v3/shipments/filter"

@@ -19,19 +19,19 @@ from flipkart_seller_api.api.shipment_v3 import get_shipment_details, mark_rtd
 from flipkart_seller_api.models import DispatchShipmentRequest
 
 from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
-from flipkart_ext._errors import (
-    APIConnectionError,
-    APITimeoutError,
-    ConfigurationError,
-    RateLimitError,
-    ServerError,
-)
 from flipkart_ext._retry import (
     AsyncRetryTransport,
     RetryPolicy,
     RetryTransport,
     is_repeatable,
     parse_retry_after,
+)
+from flipkart_ext.errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ConfigurationError,
+    RateLimitError,
+    ServerError,
 )
 from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, FakeFlipkart, SleepRecorder
 

@@ -18,7 +18,7 @@ from flipkart_ext import (
     MemoryTokenStore,
     TokenKey,
 )
-from flipkart_ext._tokens import Token
+from flipkart_ext._core.tokens import Token
 from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeFlipkart
 
 SLOW = 0.25  # seconds each store operation blocks its thread

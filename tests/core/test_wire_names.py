@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from flipkart_ext import _wire_names
-from flipkart_ext._wire_names import (
+from flipkart_ext import _spec as _wire_names
+from flipkart_ext._spec import (
     DECLARED_FIELDS,
     DECLARED_OPERATIONS,
     DECLARED_PARAMS,

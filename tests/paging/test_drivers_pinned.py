@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
-from flipkart_ext._errors import ServerError
+from flipkart_ext.errors import ServerError
 from flipkart_ext.paging import (
     AsyncItemIterator,
     AsyncPageIterator,

@@ -6,7 +6,7 @@ import httpx
 import pytest
 from flipkart_seller_api.models.shipment import Shipment
 
-from flipkart_ext._errors import ServerError
+from flipkart_ext.errors import ServerError
 from flipkart_ext.shipments import (
     AsyncShipments,
     RepeatedCursor,

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from ._tokens import Token
+from ._core.tokens import Token
 
 __all__ = [
     "AsyncCheckedTokenStore",

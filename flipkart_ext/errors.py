@@ -57,7 +57,7 @@ from typing import Any
 
 import httpx
 
-from ._redact import REDACTED, redact_text, redact_url
+from ._core.redact import REDACTED, redact_text, redact_url
 
 __all__ = [
     "APIConnectionError",

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ._errors import ConfigurationError
+from ..errors import ConfigurationError
 
 __all__ = [
     "ENVIRONMENTS",

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ._errors import ConfigurationError, SharedStateError
+from ..errors import ConfigurationError, SharedStateError
 
 if TYPE_CHECKING:
     import redis

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from ._errors import InvalidArgument
+from ..errors import InvalidArgument
 
 __all__ = ["chunked", "in_input_order", "unique_ids"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from ._errors import InvalidArgument
+from ..errors import InvalidArgument
 
 __all__ = [
     "DateRangeInput",
