@@ -13,7 +13,8 @@ ACCEPT_BREAKING ?=
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install converter redis regenerate check-generated check-upstream test lint docs format demo record bench mutate clean
+
+.PHONY: help install converter redis sync regenerate check-generated check-upstream test lint docs format demo record bench mutate clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -38,7 +39,11 @@ redis: ## Install redis-server (Debian package) if missing; the fleet tests star
 regenerate: install converter ## Regenerate from SPEC; exits 3 and changes nothing on breaking changes unless ACCEPT_BREAKING=1
 	ACCEPT_BREAKING='$(ACCEPT_BREAKING)' $(PY) scripts/regenerate.py --spec '$(SPEC)' --report '$(REPORT)'
 
-check-generated: install ## Fail unless generated/ equals a fresh regeneration, covers every operation and passes mypy --strict
+sync: install ## Generate flipkart_ext/_sync/ from flipkart_ext/_async/ (never edit _sync/ by hand)
+	$(PY) scripts/generate_sync.py
+
+check-generated: install ## Fail unless generated/ and flipkart_ext/_sync/ equal a fresh generation, cover every operation and pass mypy --strict
+	$(PY) scripts/generate_sync.py --check
 	$(PY) scripts/check_generated.py
 
 check-upstream: install converter ## Classified API diff of SPEC against openapi/ (0 same, 3 breaking, 4 other change)
@@ -47,7 +52,8 @@ check-upstream: install converter ## Classified API diff of SPEC against openapi
 test: install converter redis lint docs ## Install, lint, type-check, build the docs and run the whole test suite (cassettes replay)
 	$(PY) -m pytest
 
-lint: install ## ruff and mypy --strict
+lint: install ## ruff, mypy --strict, and flipkart_ext/_sync/ equal to a fresh `make sync`
+	$(PY) scripts/generate_sync.py --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy

@@ -75,6 +75,10 @@ import httpx
 if TYPE_CHECKING:
     import asyncio
 
+from ._core.answers import (
+    error_for_response,
+    parse_error_body,
+)
 from ._core.environments import Environment
 from ._core.redact import redact_url
 from ._core.tokens import (
@@ -91,8 +95,6 @@ from .errors import (
     ConfigurationError,
     ReauthorizationRequired,
     TokenStoreError,
-    error_for_response,
-    parse_error_body,
 )
 from .stores import AsyncTokenStore, MemoryTokenStore, TokenKey, TokenStore, is_async_store
 

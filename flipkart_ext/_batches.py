@@ -33,6 +33,10 @@ from typing import Any, Generic, Protocol, TypeVar, overload
 
 import httpx
 
+from ._core.answers import (
+    connection_errors,
+    raise_for_response,
+)
 from ._core.ids import chunked
 from ._retry import RetryPolicy, backoff_delay
 from .errors import (
@@ -42,8 +46,6 @@ from .errors import (
     MalformedResponse,
     PermissionDenied,
     RateLimitError,
-    connection_errors,
-    raise_for_response,
 )
 
 __all__ = [

@@ -44,6 +44,10 @@ import httpx
 
 from ._auth import AppGrant, FlipkartAuth, TokenJob, TokenStatus
 from ._budget_transport import AsyncBudgetTransport, BudgetTransport, require_sync_budget
+from ._core.answers import (
+    connection_errors,
+    error_for_response,
+)
 from ._core.environments import (
     ConfigurationWarning,
     Environment,
@@ -59,7 +63,10 @@ from ._proxies import ProxyInput, proxy_routes
 from ._rate_budget import AsyncRateBudget, RateBudget
 from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._version import __version__
-from .errors import ConfigurationError, InvalidArgument, connection_errors, error_for_response
+from .errors import (
+    ConfigurationError,
+    InvalidArgument,
+)
 from .stores import AsyncTokenStore, FileTokenStore, TokenStore
 
 if TYPE_CHECKING:

@@ -21,6 +21,7 @@ __all__ = [
     "DECLARED_FIELDS",
     "DECLARED_OPERATIONS",
     "DECLARED_PARAMS",
+    "DOCUMENT_OPERATIONS",
     "LABEL_ONLY_REPRINT",
     "LISTING_CHANGE",
     "LISTING_CHANGES",
@@ -49,9 +50,11 @@ __all__ = [
     "SHIPMENT_SEARCH",
     "SHIPMENT_SEARCH_NEXT",
     "STOCK_BODY",
+    "UNTYPED_ANSWER_OPERATIONS",
     "SpecField",
     "SpecOperation",
     "SpecParam",
+    "expected_answer",
 ]
 
 
@@ -333,6 +336,30 @@ LISTING_CHANGE: Final = _ListingChange(
 """One SKU's entry in the answer to a bulk listing call."""
 LISTING_SEARCH_STATUS: Final = SpecField("BulkListingFilter", "lisitng_status")
 """The listing-status filter of a listing search, spelled as the spec spells it."""
+
+# -- what answers hold, and which requests only read ---------------------------------------------
+
+DOCUMENT_OPERATIONS: Final = frozenset(
+    {
+        "shipment_v3.get_labels",
+        "shipment_v3.get_invoices_pdf_from_esi",
+        "shipment_v3.get_labels_only_pdf",
+        "shipment_v3.get_manifest",
+    }
+)
+"""Generated operations whose successful answer is a PDF (``application/pdf`` only)."""
+UNTYPED_ANSWER_OPERATIONS: Final = frozenset({"shipment_v3.update_tracking_info"})
+"""Generated operations whose successful answer the spec leaves without content."""
+
+
+def expected_answer(operation: str) -> str:
+    """``"PDF"``, ``"ANY"`` or ``"JSON"``: what a successful answer to ``operation`` holds."""
+    if operation in DOCUMENT_OPERATIONS:
+        return "PDF"
+    if operation in UNTYPED_ANSWER_OPERATIONS:
+        return "ANY"
+    return "JSON"
+
 
 DECLARED_OPERATIONS: Final = (
     SHIPMENT_SEARCH,

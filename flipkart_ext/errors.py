@@ -47,17 +47,12 @@ No secret ever reaches a message: URLs are redacted and known secrets scrubbed.
 
 from __future__ import annotations
 
-import contextlib
-import json
-import time
-from collections.abc import Iterable, Iterator, Mapping
-from datetime import UTC
-from email.utils import parsedate_to_datetime
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
 
-from ._core.redact import REDACTED, redact_text, redact_url
+from ._core.redact import redact_text, redact_url
 
 __all__ = [
     "APIConnectionError",
@@ -83,12 +78,6 @@ __all__ = [
     "TokenStoreError",
     "UsageError",
     "WrongEventLoop",
-    "araise_for_response",
-    "connection_errors",
-    "error_for_response",
-    "parse_error_body",
-    "parse_retry_after_header",
-    "raise_for_response",
 ]
 
 _MAX_MESSAGE = 500
@@ -104,6 +93,9 @@ class FlipkartError(Exception):
     page that was not handed over (pass it back as ``resume_from=``), or ``None`` when no
     page was (run the same call again). Always ``None`` for errors outside an iteration.
     """
+
+    operation: str | None = None
+    """The API operation the failure happened in (``"shipment_v3.get_labels"``), when one did."""
 
 
 class InvalidArgument(FlipkartError, ValueError):
@@ -167,19 +159,6 @@ class APIConnectionError(FlipkartError):
         where = f" ({method} {url})" if request is not None else ""
         detail = redact_text(str(exc)) or type(exc).__name__
         return kind(f"{type(exc).__name__}: {detail}{where}", method=method, url=url)
-
-
-@contextlib.contextmanager
-def connection_errors() -> Iterator[None]:
-    """Turn an httpx request failure inside the block into :class:`APIConnectionError`.
-
-    ``httpx.RequestError`` covers transport failures and also a body that cannot be
-    decoded (``DecodingError``) or a redirect loop: none of them may escape untyped.
-    """
-    try:
-        yield
-    except httpx.RequestError as exc:
-        raise APIConnectionError.from_transport_error(exc) from exc
 
 
 class APITimeoutError(APIConnectionError):
@@ -294,185 +273,3 @@ class RateLimitError(APIStatusError):
 
 class ServerError(APIStatusError):
     """5xx, or Flipkart's 499 (its connection timeout)."""
-
-
-_BY_STATUS: dict[int, type[APIStatusError]] = {
-    400: InvalidRequest,
-    401: AuthenticationError,
-    403: PermissionDenied,
-    404: NotFound,
-    422: InvalidRequest,
-    429: RateLimitError,
-    499: ServerError,
-}
-
-
-def _error_class(status_code: int) -> type[APIStatusError]:
-    if status_code in _BY_STATUS:
-        return _BY_STATUS[status_code]
-    if status_code >= 500:
-        return ServerError
-    return APIStatusError
-
-
-def _text(value: Any) -> str | None:
-    if value is None or isinstance(value, (dict, list)):
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def _from_mapping(data: Mapping[str, Any]) -> tuple[str | None, str | None]:
-    """Read (code, message) from one JSON object, trying every shape Flipkart uses."""
-    nested = data.get("error")
-    if isinstance(nested, Mapping):
-        return _from_mapping(nested)
-    errors = data.get("errors")
-    if isinstance(errors, list) and errors:
-        parts = [_from_mapping(e) if isinstance(e, Mapping) else (None, _text(e)) for e in errors]
-        code = next((c for c, _ in parts if c), None)
-        messages = [m for _, m in parts if m]
-        if code or messages:
-            return code, "; ".join(messages) or None
-    code = None
-    for key in ("error", "errorCode", "error_code", "code"):
-        code = _text(data.get(key))
-        if code:
-            break
-    message = None
-    for key in ("error_description", "errorMessage", "message", "description", "reason", "detail"):
-        message = _text(data.get(key))
-        if message:
-            break
-    if message is None:
-        message = _text(data.get("failureReason"))
-    return code, message
-
-
-def parse_error_body(content: bytes) -> tuple[str | None, str | None, Any]:
-    """Return ``(code, message, parsed_json_or_None)`` from an error body, never raising."""
-    try:
-        body = json.loads(content) if content else None
-    except ValueError:
-        body = None
-        text = content.decode("utf-8", errors="replace").strip()
-        # An HTML error page says nothing useful beyond the status line.
-        if text and not text.lstrip().startswith("<"):
-            return None, text[:_MAX_MESSAGE], None
-        return None, None, None
-    if isinstance(body, Mapping):
-        code, message = _from_mapping(body)
-        return code, message, body
-    if isinstance(body, list) and body and isinstance(body[0], Mapping):
-        code, message = _from_mapping({"errors": body})
-        return code, message, body
-    return None, _text(body), body
-
-
-def parse_retry_after_header(value: str | None) -> float | None:
-    """Seconds from a ``Retry-After`` header in seconds form; ``None`` otherwise.
-
-    The HTTP-date form is converted by the retry layer, which owns a clock; an
-    error only reports what the server literally asked for.
-    """
-    if value is None:
-        return None
-    value = value.strip()
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when.tzinfo is None:  # RFC 9110 dates are GMT; a naive one is read the same way
-            when = when.replace(tzinfo=UTC)
-        return max(0.0, when.timestamp() - time.time())
-    return seconds if seconds >= 0 else None
-
-
-def _scrub(text: str, secrets: Iterable[str]) -> str:
-    for secret in secrets:
-        if secret and len(secret) >= 4:
-            text = text.replace(secret, REDACTED)
-    return redact_text(text)
-
-
-def _scrub_json(value: Any, secrets: tuple[str, ...]) -> Any:
-    """The parsed body with every string scrubbed, so ``error.body`` is as safe as ``str(error)``."""
-    if isinstance(value, str):
-        return _scrub(value, secrets)
-    if isinstance(value, list):
-        return [_scrub_json(v, secrets) for v in value]
-    if isinstance(value, dict):
-        return {k: _scrub_json(v, secrets) for k, v in value.items()}
-    return value
-
-
-def error_for_response(
-    response: httpx.Response,
-    *,
-    error_class: type[APIStatusError] | None = None,
-    message: str | None = None,
-    secrets: Iterable[str] = (),
-) -> APIStatusError:
-    """Build (without raising) the typed error for a non-2xx ``response``.
-
-    ``error_class`` overrides the status mapping (the token endpoint answers 400
-    for a spent refresh token, which is a :class:`ReauthorizationRequired`).
-    ``message`` is prepended to the server's own message. Any string in
-    ``secrets`` is scrubbed from the text, in case the server echoes a token.
-    The response body must already have been read.
-    """
-    secrets = tuple(secrets)
-    try:
-        content = response.content
-    except httpx.ResponseNotRead:  # a streamed answer nobody read: report what we know
-        content = b""
-    code, server_message, body = parse_error_body(content)
-    status = response.status_code
-    reason = response.reason_phrase or "error"
-    parts = [p for p in (message, server_message) if p]
-    text = _scrub(" - ".join(parts) if parts else reason, secrets)[:_MAX_MESSAGE]
-    if code is not None:
-        code = _scrub(code, secrets)[:100]
-    try:
-        request: httpx.Request | None = response.request
-    except RuntimeError:
-        request = None
-    kwargs: dict[str, Any] = {
-        "status_code": status,
-        "code": code,
-        "headers": response.headers,
-        "method": request.method if request is not None else None,
-        "url": redact_url(request.url) if request is not None else None,
-        "body": _scrub_json(body, secrets),
-    }
-    cls = error_class or _error_class(status)
-    if issubclass(cls, RateLimitError):
-        return cls(
-            text,
-            retry_after=parse_retry_after_header(response.headers.get("Retry-After")),
-            **kwargs,
-        )
-    return cls(text, **kwargs)
-
-
-def raise_for_response(response: httpx.Response, *, secrets: Iterable[str] = ()) -> None:
-    """Raise the typed error for a non-2xx ``response``; return quietly for 2xx.
-
-    The body is read first if needed (use :func:`araise_for_response` for an
-    unread async stream).
-    """
-    if response.is_success:
-        return
-    response.read()
-    raise error_for_response(response, secrets=secrets)
-
-
-async def araise_for_response(response: httpx.Response, *, secrets: Iterable[str] = ()) -> None:
-    """The async twin of :func:`raise_for_response`: the body is read with ``aread()``."""
-    if response.is_success:
-        return
-    await response.aread()
-    raise error_for_response(response, secrets=secrets)

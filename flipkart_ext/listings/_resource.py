@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .._batches import BatchResults, arun_batch, run_batch
+from .._core.answers import (
+    connection_errors,
+    raise_for_response,
+)
 from .._core.inputs import one_of
 from .._retry import RetryPolicy
 from .._spec import LISTING_SEARCH
-from ..errors import connection_errors, raise_for_response
 from ..paging import (
     ApiBase,
     AsyncPagedList,

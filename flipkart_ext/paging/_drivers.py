@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
+from .._core.answers import (
+    connection_errors,
+    raise_for_response,
+)
 from ..errors import (
     FlipkartError,
     InvalidArgument,
     MalformedResponse,
-    connection_errors,
-    raise_for_response,
 )
 from ._shape import PageRequest
 from ._walker import Page, PageWalker

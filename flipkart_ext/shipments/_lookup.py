@@ -16,6 +16,10 @@ from urllib.parse import quote
 
 import httpx
 
+from .._core.answers import (
+    connection_errors,
+    raise_for_response,
+)
 from .._core.ids import chunked as _chunked
 from .._core.ids import in_input_order, unique_ids
 from .._retry import IDEMPOTENT_EXTENSION
@@ -27,7 +31,10 @@ from .._spec import (
     SHIPMENT_LOOKUP,
     SHIPMENT_LOOKUP_ANSWER,
 )
-from ..errors import InvalidArgument, MalformedResponse, connection_errors, raise_for_response
+from ..errors import (
+    InvalidArgument,
+    MalformedResponse,
+)
 from ..paging import ApiBase
 
 __all__ = [

@@ -18,9 +18,13 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 import httpx
 
 from .._batches import BatchResults, arun_batch, run_batch
+from .._core.answers import (
+    connection_errors,
+    raise_for_response,
+)
 from .._retry import RetryPolicy
 from .._spec import SHIPMENT_SEARCH
-from ..errors import InvalidArgument, connection_errors, raise_for_response
+from ..errors import InvalidArgument
 from ..paging import (
     ApiBase,
     AsyncPagedList,
