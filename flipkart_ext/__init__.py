@@ -20,12 +20,12 @@ from ._batches import BatchAnomaly, BatchResults, InvalidItem
 from ._client import AsyncFlipkartClient, FlipkartClient
 from ._core.environments import PRODUCTION, SANDBOX, ConfigurationWarning, Environment
 from ._core.redact import redact_url
+from ._core.retry import RetryPolicy
 from ._core.tokens import AuthorizationURL, Token
 from ._core_client import ClientOptions
 from ._rate_budget import AsyncRateBudget, MemoryRateBudget, RateBudget, RateLimit
 from ._redis_budget import AsyncRedisRateBudget, RedisRateBudget
 from ._redis_store import AsyncRedisTokenStore, RedisTokenStore
-from ._retry import RetryPolicy
 from ._sellers import AsyncSellerClients, SellerClients, SellerResult, SellerResults
 from ._version import __version__
 from .errors import (

@@ -38,7 +38,7 @@ from ._core.answers import (
     raise_for_response,
 )
 from ._core.ids import chunked
-from ._retry import RetryPolicy, backoff_delay
+from ._core.retry import RetryPolicy, backoff_delay
 from .errors import (
     AuthenticationError,
     FlipkartError,

@@ -19,9 +19,9 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 
+from ._core.retry import parse_retry_after
 from ._core.tokens import GRANT_EXTENSION
 from ._rate_budget import AsyncRateBudget, MemoryRateBudget, RateBudget
-from ._retry import parse_retry_after
 from .errors import ConfigurationError, RateBudgetError
 from .stores import TokenKey
 

@@ -42,6 +42,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ._async.transports import AsyncRetryTransport
 from ._auth import AppGrant, FlipkartAuth, TokenJob, TokenStatus
 from ._budget_transport import AsyncBudgetTransport, BudgetTransport, require_sync_budget
 from ._core.answers import (
@@ -56,12 +57,13 @@ from ._core.environments import (
     settings_from_env,
 )
 from ._core.redact import install_log_redaction
+from ._core.retry import RetryPolicy
 from ._core.tokens import AuthorizationURL, build_authorize_url
 from ._core.tokens import verify_state as _verify_state
 from ._pool import async_network_transport, network_transport
 from ._proxies import ProxyInput, proxy_routes
 from ._rate_budget import AsyncRateBudget, RateBudget
-from ._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
+from ._sync.transports import RetryTransport
 from ._version import __version__
 from .errors import (
     ConfigurationError,

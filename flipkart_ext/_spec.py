@@ -34,6 +34,7 @@ __all__ = [
     "MANDATORY_FORMS_ANSWER",
     "ORDER_ITEM",
     "PRICE_BODY",
+    "READ_ONLY_POSTS",
     "RETURNS_PAGE",
     "RETURNS_QUERY",
     "RETURNS_SEARCH",
@@ -360,6 +361,9 @@ def expected_answer(operation: str) -> str:
         return "ANY"
     return "JSON"
 
+
+READ_ONLY_POSTS: Final = (SHIPMENT_SEARCH, LISTING_SEARCH)
+"""``POST`` operations that only read (searches): safe to send again, so they are retried."""
 
 DECLARED_OPERATIONS: Final = (
     SHIPMENT_SEARCH,

@@ -39,6 +39,7 @@ REPLACEMENTS: dict[str, str] = {
     "aiter_raw": "iter_raw",
     "aiter_bytes": "iter_bytes",
     "anext": "next",
+    "async_network_transport": "network_transport",
     "redis_asyncio": "redis_sync",
     # this package: the layer's own modules and twins
     "_async": "_sync",

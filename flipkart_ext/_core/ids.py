@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from ..errors import InvalidArgument
+from .inputs import refuse_repeats
 
 __all__ = ["chunked", "in_input_order", "unique_ids"]
 
@@ -17,7 +18,7 @@ T = TypeVar("T")
 
 
 def unique_ids(field: str, ids: Iterable[str] | str) -> list[str]:
-    """Validate ids and drop repeats, keeping first-seen order.
+    """Validated ids, in order; an id given twice is refused, naming both positions.
 
     A single string counts as one id. Ids must be non-empty strings without a comma
     (Flipkart joins them with commas in one parameter).
@@ -27,14 +28,15 @@ def unique_ids(field: str, ids: Iterable[str] | str) -> list[str]:
         items = list(listed)
     except TypeError:
         raise InvalidArgument(f"{field}: expected an iterable of id strings, got {ids!r}") from None
-    seen: dict[str, None] = {}
-    for item in items:
+    for index, item in enumerate(items):
         if not isinstance(item, str) or not item.strip():
-            raise InvalidArgument(f"{field}: expected non-empty id strings, got {item!r}")
+            raise InvalidArgument(f"{field}[{index}]: expected a non-empty id string, got {item!r}")
         if "," in item:
-            raise InvalidArgument(f"{field}: {item!r} contains a comma; pass each id separately")
-        seen[item] = None
-    return list(seen)
+            raise InvalidArgument(
+                f"{field}[{index}]: {item!r} contains a comma; pass each id separately"
+            )
+    refuse_repeats(field, items)
+    return [str.__str__(item) for item in items]
 
 
 def chunked(items: Sequence[T], size: int) -> list[list[T]]:

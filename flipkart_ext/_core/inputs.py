@@ -1,13 +1,15 @@
-"""Checks for the values users pass in, shared by every resource's filters and helpers.
+"""Checks for the values users pass in, shared by every resource, filter and constructor.
 
-Each raises ``ValueError`` naming the field (``"order_date from: ..."``) before any
-request exists.
+Each raises :class:`~flipkart_ext.InvalidArgument` (also a ``ValueError``) whose message
+starts with the argument's name (``"order_date from: ..."``), before any request exists.
+Input is never rewritten quietly: a value given twice is refused, naming both places.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import math
+from collections.abc import Hashable, Iterable, Sequence
 
 from ..errors import InvalidArgument
 
@@ -16,10 +18,14 @@ __all__ = [
     "InstantInput",
     "Range",
     "date_range",
+    "first_repeat",
     "instant",
+    "number",
     "one_of",
     "optional_values",
+    "refuse_repeats",
     "values",
+    "whole_number",
 ]
 
 InstantInput = dt.datetime | str
@@ -43,9 +49,10 @@ def one_of(field: str, value: object, allowed: tuple[str, ...]) -> str:
 def values(
     field: str, values: Iterable[str] | str, allowed: tuple[str, ...] | None
 ) -> tuple[str, ...]:
-    """Non-empty strings (from ``allowed`` when given), repeats dropped, order kept.
+    """Non-empty strings (from ``allowed`` when given), in order.
 
-    A single string counts as one value; an empty collection is refused (omit the argument).
+    A single string counts as one value; an empty collection is refused (omit the argument),
+    and so is a value given twice.
     """
     items: Iterable[object] = [values] if isinstance(values, str) else values
     try:
@@ -56,15 +63,69 @@ def values(
         ) from None
     if not listed:
         raise InvalidArgument(f"{field}: empty; omit the argument instead of passing no values")
-    seen: dict[str, None] = {}
+    checked: list[str] = []
     for item in listed:
         if allowed is not None:
-            seen[one_of(field, item, allowed)] = None
+            checked.append(one_of(field, item, allowed))
         elif isinstance(item, str) and item.strip():
-            seen[str.__str__(item)] = None
+            checked.append(str.__str__(item))
         else:
             raise InvalidArgument(f"{field}: expected non-empty strings, got {item!r}")
-    return tuple(seen)
+    refuse_repeats(field, checked)
+    return tuple(checked)
+
+
+def first_repeat(items: Sequence[Hashable]) -> tuple[int, int] | None:
+    """``(first, second)`` positions of the first item given twice, or ``None``."""
+    seen: dict[Hashable, int] = {}
+    for index, item in enumerate(items):
+        if item in seen:
+            return seen[item], index
+        seen[item] = index
+    return None
+
+
+def refuse_repeats(field: str, items: Sequence[Hashable]) -> None:
+    """Refuse a sequence that holds a value twice, naming both positions."""
+    repeat = first_repeat(items)
+    if repeat is not None:
+        first, second = repeat
+        raise InvalidArgument(
+            f"{field}[{second}]: {items[second]!r} is given twice (also at {field}[{first}]); "
+            "give each once"
+        )
+
+
+def number(
+    field: str,
+    value: object,
+    *,
+    minimum: float = 0.0,
+    above_minimum: bool = False,
+    maximum: float = math.inf,
+) -> float:
+    """A real, finite number within bounds (``bool`` and strings are refused)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidArgument(f"{field}: expected a number, got {value!r}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InvalidArgument(f"{field}: expected a finite number, got {value!r}")
+    if value < minimum or (above_minimum and value == minimum) or value > maximum:
+        low = f"more than {minimum:g}" if above_minimum else f"at least {minimum:g}"
+        high = "" if maximum == math.inf else f" and at most {maximum:g}"
+        raise InvalidArgument(f"{field}: expected a number {low}{high}, got {value!r}")
+    return float(value)
+
+
+def whole_number(field: str, value: object, *, minimum: int = 1, maximum: int | None = None) -> int:
+    """A whole number within bounds (``bool`` and floats are refused)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidArgument(f"{field}: expected a whole number, got {value!r}")
+    if value < minimum or (maximum is not None and value > maximum):
+        high = "" if maximum is None else f" and at most {maximum}"
+        raise InvalidArgument(
+            f"{field}: expected a whole number of at least {minimum}{high}, got {value!r}"
+        )
+    return value
 
 
 def optional_values(

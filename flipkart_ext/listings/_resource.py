@@ -18,7 +18,7 @@ from .._core.answers import (
     raise_for_response,
 )
 from .._core.inputs import one_of
-from .._retry import RetryPolicy
+from .._core.retry import RetryPolicy
 from .._spec import LISTING_SEARCH
 from ..paging import (
     ApiBase,

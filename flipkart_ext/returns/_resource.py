@@ -16,7 +16,7 @@ import httpx
 from .._batches import BatchResults, arun_batch, run_batch
 from .._core.ids import chunked, in_input_order, unique_ids
 from .._core.inputs import InstantInput, one_of
-from .._retry import RetryPolicy
+from .._core.retry import RetryPolicy
 from .._spec import RETURN_ITEM
 from ..errors import InvalidArgument
 from ..paging import (

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .._batches import BatchPlan, Chunk, InvalidItem, chunked
-from .._retry import IDEMPOTENT_EXTENSION
+from .._core.retry import IDEMPOTENT_EXTENSION
 from .._spec import SHIPMENT_FORMS
 from ._inputs import (
     CancelSpec,

@@ -22,7 +22,7 @@ from .._core.answers import (
 )
 from .._core.ids import chunked as _chunked
 from .._core.ids import in_input_order, unique_ids
-from .._retry import IDEMPOTENT_EXTENSION
+from .._core.retry import IDEMPOTENT_EXTENSION
 from .._spec import (
     LABEL_ONLY_REPRINT,
     ORDER_ITEM,

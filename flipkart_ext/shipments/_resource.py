@@ -22,7 +22,7 @@ from .._core.answers import (
     connection_errors,
     raise_for_response,
 )
-from .._retry import RetryPolicy
+from .._core.retry import RetryPolicy
 from .._spec import SHIPMENT_SEARCH
 from ..errors import InvalidArgument
 from ..paging import (

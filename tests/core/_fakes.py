@@ -19,8 +19,8 @@ from typing import Any
 import httpx
 
 from flipkart_ext import MemoryTokenStore, TokenKey
+from flipkart_ext._core.retry import RetryPolicy
 from flipkart_ext._core.tokens import Token
-from flipkart_ext._retry import RetryPolicy
 from flipkart_ext.errors import TokenStoreError
 
 CLIENT_ID = "app-7f3c"

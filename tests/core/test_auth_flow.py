@@ -289,7 +289,7 @@ def test_refresh_that_does_not_rotate_keeps_the_old_refresh_token(fake: FakeFlip
 
 
 def test_a_rejected_token_is_invalidated_even_when_the_renewal_fails(fake: FakeFlipkart) -> None:
-    from flipkart_ext._retry import RetryPolicy
+    from flipkart_ext._core.retry import RetryPolicy
     from flipkart_ext.errors import ServerError
 
     clock = FakeClock()

@@ -17,8 +17,8 @@ from flipkart_ext import FlipkartClient, MemoryTokenStore, TokenKey
 from flipkart_ext._auth import FlipkartAuth
 from flipkart_ext._core.environments import SANDBOX, Environment
 from flipkart_ext._core.redact import redact_text, redact_url
+from flipkart_ext._core.retry import RetryPolicy
 from flipkart_ext._core.tokens import Token
-from flipkart_ext._retry import RetryPolicy
 from flipkart_ext.errors import (
     AuthenticationError,
     ConfigurationError,

@@ -15,8 +15,8 @@ from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 from flipkart_ext import AsyncFlipkartClient, MemoryTokenStore, TokenKey
 from flipkart_ext._auth import FlipkartAuth
 from flipkart_ext._core.environments import SANDBOX
+from flipkart_ext._core.retry import RetryPolicy
 from flipkart_ext._core.tokens import Token
-from flipkart_ext._retry import RetryPolicy
 from flipkart_ext.errors import (
     AuthenticationError,
     ReauthorizationRequired,

@@ -19,7 +19,7 @@ from flipkart_seller_api.models import (
 )
 
 from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
-from flipkart_ext._retry import RetryPolicy
+from flipkart_ext._core.retry import RetryPolicy
 from flipkart_ext.errors import APIConnectionError, NotFound, ReauthorizationRequired
 from flipkart_ext.stores import FileTokenStore, MemoryTokenStore
 from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeFlipkart

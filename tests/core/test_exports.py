@@ -1,4 +1,4 @@
-"""Every core module declares its public surface in a sorted, complete ``__all__``."""
+"""Every module of the library declares its public surface in a sorted, complete ``__all__``."""
 
 from __future__ import annotations
 
@@ -10,25 +10,25 @@ import pytest
 
 from tests._surface import isort_key
 
-MODULES = [
-    "flipkart_ext._auth",
-    "flipkart_ext._budget_transport",
-    "flipkart_ext._client",
-    "flipkart_ext._core_client",
-    "flipkart_ext._core.environments",
-    "flipkart_ext.errors",
-    "flipkart_ext._pool",
-    "flipkart_ext._rate_budget",
-    "flipkart_ext._core.redact",
-    "flipkart_ext._redis_budget",
-    "flipkart_ext._redis_store",
-    "flipkart_ext._core.redis_keys",
-    "flipkart_ext._retry",
-    "flipkart_ext._sellers",
-    "flipkart_ext._store_threads",
-    "flipkart_ext.stores",
-    "flipkart_ext._core.tokens",
-]
+
+def _modules() -> list[str]:
+    """Every module of the library proper (packages re-export; cli/ and testing/ are apps)."""
+    import pkgutil
+
+    import flipkart_ext
+
+    found = []
+    for info in pkgutil.walk_packages(flipkart_ext.__path__, "flipkart_ext."):
+        name = info.name
+        if info.ispkg or name.startswith(("flipkart_ext.cli", "flipkart_ext.testing")):
+            continue
+        if name.rsplit(".", 1)[-1] in {"__main__", "_version", "demo", "_demo_receiver"}:
+            continue
+        found.append(name)
+    return sorted(found)
+
+
+MODULES = _modules()
 
 # Module-level names that are public by spelling but are not API.
 NOT_API = {"logger"}

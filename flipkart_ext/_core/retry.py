@@ -34,20 +34,6 @@ Policy
 * Attempts are bounded by ``max_attempts`` (first try included) and time by
   ``total_timeout`` (measured from the first attempt, waits included).
 
-Why not httpx-retries
-=====================
-
-httpx-retries 0.6.0 was evaluated. Its ``Retry`` decides by HTTP method alone
-(``is_retryable_method(method)``), so it cannot tell ``POST /v3/shipments/filter``
-from ``POST /v3/shipments/dispatch``, nor retry a mutating ``POST`` after a
-connect error only; an empty ``status_forcelist`` silently falls back to the
-defaults; sleeping, jitter and the HTTP-date clock call ``time.sleep``,
-``random.uniform`` and ``datetime.now`` directly; ``total_timeout`` caps the
-sleeps but not the time spent in attempts; and it logs the full request URL
-(token query strings included) on its own logger. Adapting it meant overriding
-nearly every method, so this module is a small transport of its own whose
-decisions are pure functions (as stripe-python isolates its retry maths).
-
 Connection pool
 ===============
 
@@ -73,45 +59,39 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC
-from email.utils import parsedate_to_datetime
 
 import httpx
 
-from ._core.redact import redact_url
-from ._core.tokens import GRANT_EXTENSION
-from ._pool import async_network_transport, network_transport
-from .errors import ConfigurationError
+from .._concurrency import async_sleep as _asyncio_sleep
+from .._spec import READ_ONLY_POSTS as _READ_ONLY
+from ..errors import InvalidArgument
+from .answers import parse_retry_after
+from .inputs import number, whole_number
+from .redact import redact_url
+from .tokens import GRANT_EXTENSION
 
 __all__ = [
     "IDEMPOTENT_EXTENSION",
     "READ_ONLY_POSTS",
     "RETRYABLE_STATUSES",
-    "AsyncRetryTransport",
     "RetryPolicy",
-    "RetryTransport",
     "backoff_delay",
     "is_repeatable",
     "never_reached_server",
-    "parse_retry_after",
     "should_retry_exception",
     "should_retry_status",
 ]
 
 logger = logging.getLogger("flipkart_ext")
 
+READ_ONLY_POSTS: tuple[str, ...] = tuple(operation.path for operation in _READ_ONLY)
+"""Paths of the ``POST`` operations that only read, after the API base path (from ``_spec``)."""
+
 RETRYABLE_STATUSES: frozenset[int] = frozenset({429, 499, 500, 502, 503, 504})
-READ_ONLY_POSTS: tuple[str, ...] = ("/v3/shipments/filter", "/listings/v3/search")
 IDEMPOTENT_EXTENSION = "flipkart_ext.idempotent"
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _TRANSIENT_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
-
-
-async def _asyncio_sleep(seconds: float) -> None:
-    import asyncio  # imported on first use: sync-only programs never load it
-
-    await asyncio.sleep(seconds)
 
 
 # -- pure decisions ----------------------------------------------------------------------------
@@ -165,28 +145,6 @@ def backoff_delay(retry: int, *, base: float, cap: float, rand: float) -> float:
     return rand * min(cap, base * float(2**exponent))
 
 
-def parse_retry_after(value: str | None, *, now: float) -> float | None:
-    """Seconds to wait from a ``Retry-After`` value (delta-seconds or HTTP-date), else ``None``.
-
-    ``now`` is the current wall-clock time in epoch seconds (for the date form).
-    A date in the past means "now" (0). Unparseable values are ignored.
-    """
-    if value is None:
-        return None
-    value = value.strip()
-    if not value:
-        return None
-    if value.isascii() and value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, when.timestamp() - now)
-
-
 @dataclass(frozen=True)
 class RetryPolicy:
     """Limits and timings of retries, plus the clock, sleep and randomness they use.
@@ -208,10 +166,25 @@ class RetryPolicy:
     random: Callable[[], float] = field(default=random.random, repr=False)
 
     def __post_init__(self) -> None:
-        if self.max_attempts < 1:
-            raise ConfigurationError("max_attempts: must be at least 1")
-        if min(self.backoff_base, self.backoff_cap, self.max_retry_after, self.total_timeout) < 0:
-            raise ConfigurationError("retry timings must not be negative")
+        # Checked here, so a bad policy fails where it is written, not at the first retry.
+        whole_number("max_attempts", self.max_attempts)
+        for name in ("backoff_base", "backoff_cap", "max_retry_after", "total_timeout"):
+            number(name, getattr(self, name))
+        if not isinstance(self.read_only_posts, tuple) or not all(
+            isinstance(path, str) and path.startswith("/") for path in self.read_only_posts
+        ):
+            raise InvalidArgument(
+                f"read_only_posts: expected a tuple of paths starting with '/', "
+                f"got {self.read_only_posts!r}"
+            )
+        for name in ("sleep", "async_sleep", "clock", "wall_clock", "random"):
+            if not callable(getattr(self, name)):
+                raise InvalidArgument(f"{name}: expected a callable, got {getattr(self, name)!r}")
+
+    @property
+    def sync_sleep(self) -> Callable[[float], None]:
+        """``sleep``, by the name the generated sync layer calls it."""
+        return self.sleep
 
     @classmethod
     def disabled(cls) -> RetryPolicy:
@@ -289,132 +262,3 @@ class RetryPolicy:
             attempt, base=self.backoff_base, cap=self.backoff_cap, rand=self.random()
         )
         return self._decide(request, attempt, started, delay, why)
-
-
-# -- the two I/O shells ------------------------------------------------------------------------
-
-
-def _replayable(response: httpx.Response, request: httpx.Request, raw: bytes) -> httpx.Response:
-    # The raw (still encoded) bytes go back in, so the client decodes them exactly once.
-    return httpx.Response(
-        response.status_code,
-        headers=response.headers,
-        stream=httpx.ByteStream(raw),
-        extensions=response.extensions,
-        request=request,
-    )
-
-
-def _read_whole(response: httpx.Response, request: httpx.Request) -> httpx.Response:
-    """Read the body now, so a failure while it arrives is retried with the rest."""
-    if response.is_stream_consumed:  # already in memory (e.g. from a MockTransport)
-        return response
-    try:
-        raw = b"".join(response.iter_raw())
-    finally:
-        response.close()
-    return _replayable(response, request, raw)
-
-
-async def _aread_whole(response: httpx.Response, request: httpx.Request) -> httpx.Response:
-    """Async twin of :func:`_read_whole`."""
-    if response.is_stream_consumed:
-        return response
-    try:
-        raw = b"".join([chunk async for chunk in response.aiter_raw()])
-    finally:
-        await response.aclose()
-    return _replayable(response, request, raw)
-
-
-class _RetryBase:
-    def __init__(self, policy: RetryPolicy | None, api_base_path: str) -> None:
-        self.policy = policy or RetryPolicy()
-        self.api_base_path = api_base_path
-
-    def _repeatable(self, request: httpx.Request) -> bool:
-        return is_repeatable(
-            request, api_base_path=self.api_base_path, read_only_posts=self.policy.read_only_posts
-        )
-
-
-class RetryTransport(_RetryBase, httpx.BaseTransport):
-    """Wraps a sync transport (by default :class:`httpx.HTTPTransport`) with :class:`RetryPolicy`."""
-
-    def __init__(
-        self,
-        transport: httpx.BaseTransport | None = None,
-        policy: RetryPolicy | None = None,
-        *,
-        api_base_path: str = "",  # pragma: no mutate (sent paths start with "/": no other base matches)
-    ) -> None:
-        super().__init__(policy, api_base_path)
-        self.transport = transport or network_transport()
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        policy, repeatable = self.policy, self._repeatable(request)
-        started, attempt = policy.clock(), 1
-        while True:
-            try:
-                response = self.transport.handle_request(request)
-                if repeatable:
-                    response = _read_whole(response, request)
-            except httpx.TransportError as exc:
-                delay = policy.delay_after_exception(
-                    request, exc, attempt=attempt, started=started, repeatable=repeatable
-                )
-                if delay is None:
-                    raise
-            else:
-                delay = policy.delay_after_response(
-                    request, response, attempt=attempt, started=started, repeatable=repeatable
-                )
-                if delay is None:
-                    return response
-                response.close()
-            policy.sleep(delay)
-            attempt += 1
-
-    def close(self) -> None:
-        self.transport.close()
-
-
-class AsyncRetryTransport(_RetryBase, httpx.AsyncBaseTransport):
-    """Wraps an async transport (by default :class:`httpx.AsyncHTTPTransport`) with :class:`RetryPolicy`."""
-
-    def __init__(
-        self,
-        transport: httpx.AsyncBaseTransport | None = None,
-        policy: RetryPolicy | None = None,
-        *,
-        api_base_path: str = "",  # pragma: no mutate (sent paths start with "/": no other base matches)
-    ) -> None:
-        super().__init__(policy, api_base_path)
-        self.transport = transport or async_network_transport()
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        policy, repeatable = self.policy, self._repeatable(request)
-        started, attempt = policy.clock(), 1
-        while True:
-            try:
-                response = await self.transport.handle_async_request(request)
-                if repeatable:
-                    response = await _aread_whole(response, request)
-            except httpx.TransportError as exc:
-                delay = policy.delay_after_exception(
-                    request, exc, attempt=attempt, started=started, repeatable=repeatable
-                )
-                if delay is None:
-                    raise
-            else:
-                delay = policy.delay_after_response(
-                    request, response, attempt=attempt, started=started, repeatable=repeatable
-                )
-                if delay is None:
-                    return response
-                await response.aclose()
-            await policy.async_sleep(delay)
-            attempt += 1
-
-    async def aclose(self) -> None:
-        await self.transport.aclose()
