@@ -148,13 +148,13 @@ def _filter() -> Any:
 
 
 def _client(base: str) -> Any:
-    from flipkart_ext._client import FlipkartClient
+    from flipkart_ext import FlipkartClient
 
     return FlipkartClient(CLIENT_ID, CLIENT_SECRET, api_base_url=base, access_token=TOKEN)
 
 
 def _async_client(base: str) -> Any:
-    from flipkart_ext._client import AsyncFlipkartClient
+    from flipkart_ext import AsyncFlipkartClient
 
     return AsyncFlipkartClient(CLIENT_ID, CLIENT_SECRET, api_base_url=base, access_token=TOKEN)
 

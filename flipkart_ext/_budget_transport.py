@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 
-from ._core.retry import parse_retry_after
+from ._core.answers import parse_retry_after
 from ._core.tokens import GRANT_EXTENSION
 from ._rate_budget import AsyncRateBudget, MemoryRateBudget, RateBudget
 from .errors import ConfigurationError, RateBudgetError
@@ -80,7 +80,7 @@ class BudgetTransport(httpx.BaseTransport):
     def __init__(
         self,
         transport: httpx.BaseTransport,
-        budget: RateBudget,
+        budget: RateBudget | AsyncRateBudget,
         key: TokenKey,
         *,
         sleep: Callable[[float], None] = time.sleep,

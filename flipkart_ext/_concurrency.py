@@ -33,15 +33,19 @@ if TYPE_CHECKING:
     from types import TracebackType
 
 __all__ = [
+    "ASYNC_STORE_IO_ALLOWED",
+    "SYNC_STORE_IO_ALLOWED",
     "AsyncAhead",
     "AsyncLock",
     "AsyncLoopGuard",
     "SyncAhead",
     "SyncLock",
     "SyncLoopGuard",
+    "async_check_store",
     "async_off_loop",
     "async_run_all",
     "async_sleep",
+    "sync_check_store",
     "sync_off_loop",
     "sync_run_all",
     "sync_sleep",
@@ -254,3 +258,19 @@ class AsyncAhead(Generic[T]):
         await asyncio.wait({self._task})
         if not self._task.cancelled():
             self._task.exception()
+
+
+# -- token stores --------------------------------------------------------------------------
+
+#: May a client read its token store in ``token_status()``? Never on an event loop.
+SYNC_STORE_IO_ALLOWED = True
+ASYNC_STORE_IO_ALLOWED = False
+
+
+def sync_check_store(auth: Any) -> None:
+    """A sync client cannot await an async store: refuse it at construction."""
+    auth._require_sync_store()
+
+
+def async_check_store(auth: Any) -> None:
+    """An async client takes either kind (a sync store runs in worker threads)."""

@@ -34,9 +34,10 @@ from typing import Any, Generic, Self, TypeVar, Unpack
 
 import httpx
 
-from ._client import AsyncFlipkartClient, FlipkartClient
-from ._core_client import ClientOptions
+from ._async.client import AsyncFlipkartClient
+from ._core.client_base import ClientOptions
 from ._pool import async_network_transport, network_transport
+from ._sync.client import FlipkartClient
 from .errors import ConfigurationError, FlipkartError, InvalidArgument
 
 __all__ = ["AsyncSellerClients", "SellerClients", "SellerResult", "SellerResults"]

@@ -241,8 +241,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     def say(line: str) -> None:
         print(line, flush=True)
 
-    from . import Environment, FlipkartClient, FlipkartError
+    from . import Environment, FlipkartClient
     from ._demo_receiver import WebhookReceiver
+    from .errors import FlipkartError
     from .testing import Emulator, MissingExtra
 
     started = time.perf_counter()

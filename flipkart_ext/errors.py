@@ -6,6 +6,7 @@ The hierarchy::
     ├── ConfigurationError (ValueError)   missing or blank credentials, unknown environment,
     │                                     unsafe base URL: refused before any request
     ├── InvalidArgument (ValueError)  a call's argument refused before any request (names it)
+    │   └── InvalidItem               one item of a bulk call refused (names the item and field)
     ├── MalformedResponse             a 2xx answer that is not the documented shape (JSON, or a PDF)
     ├── UsageError (RuntimeError)     the library used in a way it does not support; nothing sent
     │   ├── ClientClosed              a closed client or seller pool
@@ -47,6 +48,7 @@ No secret ever reaches a message: URLs are redacted and known secrets scrubbed.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from typing import Any
 
@@ -59,24 +61,40 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
+    "BadSignature",
     "ClientClosed",
     "ConcurrentUse",
     "ConfigurationError",
+    "FailureReason",
     "FlipkartError",
     "InternalError",
     "InvalidArgument",
+    "InvalidItem",
     "InvalidRequest",
+    "InvalidSignature",
     "LocalFileError",
+    "MalformedEvent",
+    "MalformedHeader",
     "MalformedResponse",
+    "MissingHeader",
+    "MissingNextPage",
+    "NoProgress",
     "NotFound",
+    "NotificationError",
+    "PaginationError",
     "PermissionDenied",
     "RateBudgetError",
     "RateLimitError",
     "ReauthorizationRequired",
+    "RepeatedCursor",
     "ServerError",
     "SharedStateError",
+    "StaleRequest",
     "TokenStoreError",
+    "UnsafeCursor",
+    "UnsafeNextPageUrl",
     "UsageError",
+    "WrongApplication",
     "WrongEventLoop",
 ]
 
@@ -104,6 +122,22 @@ class InvalidArgument(FlipkartError, ValueError):
     The message starts with the argument's name (``"order_date from: ..."``). Also a
     ``ValueError``, so ``except ValueError`` keeps working.
     """
+
+
+class InvalidItem(InvalidArgument):
+    """An item of a bulk call is invalid; raised before any request is sent.
+
+    The message reads ``<where>: <field>: <what is wrong>``, e.g.
+    ``shipments[3] (SH-1): tax_rate: expected a number from 0 to 100, got -5``.
+    """
+
+    def __init__(self, where: str, field: str, problem: str) -> None:
+        super().__init__(f"{where}: {field}: {problem}")
+        self.where = where
+        """Which item: its position and key, as the caller gave it."""
+        self.field = field
+        """The argument or field that is wrong."""
+        self.problem = problem
 
 
 class ConfigurationError(FlipkartError, ValueError):
@@ -273,3 +307,148 @@ class RateLimitError(APIStatusError):
 
 class ServerError(APIStatusError):
     """5xx, or Flipkart's 499 (its connection timeout)."""
+
+
+# -- paging (flipkart_ext.paging) ----------------------------------------------------------
+
+
+class PaginationError(FlipkartError):
+    """The server's paging answer cannot be followed safely."""
+
+
+class UnsafeCursor(PaginationError):
+    """A cursor (from the server or from ``resume_from``) that must not be sent.
+
+    Raised before any request carrying it exists.
+    """
+
+
+class UnsafeNextPageUrl(UnsafeCursor):
+    """A next-page URL leads outside the API's origin or base path, or cannot be sent as is.
+
+    ``host`` is the origin it named when that is the reason (else ``None``); ``api_host``
+    is the configured API origin, the only one that receives the bearer token.
+    """
+
+    def __init__(self, reason: str, *, api_host: str, host: str | None = None) -> None:
+        self.reason = reason
+        self.host = host
+        self.api_host = api_host
+        super().__init__(f"refusing to follow a next-page URL: {reason}")
+
+
+class RepeatedCursor(PaginationError):
+    """The server returned a cursor that was already fetched in this iteration.
+
+    Following it would loop forever or yield pages twice.
+    """
+
+    def __init__(self, page_number: int) -> None:
+        self.page_number = page_number
+        super().__init__(
+            f"page {page_number} returned a next-page cursor that this iteration already "
+            "fetched; stopping instead of looping"
+        )
+
+
+class MissingNextPage(PaginationError):
+    """A page says there are more pages but gives no usable cursor to fetch them.
+
+    Stopping there would present a truncated list as complete. The page itself is not
+    handed over: ``resume_from`` fetches it again.
+    """
+
+    def __init__(self, page_number: int, has_more_key: str, next_key: str, found: str) -> None:
+        self.page_number = page_number
+        super().__init__(
+            f"page {page_number} says {has_more_key!r} is true but its {next_key!r} is {found}: "
+            "the list would end early"
+        )
+
+
+class NoProgress(PaginationError):
+    """Several pages in a row brought no item that was not already handed over.
+
+    A server serving the same items under fresh cursors would otherwise be walked until
+    ``max_pages``. The stale pages are empty once de-duplicated, so nothing is withheld.
+    """
+
+    def __init__(self, page_number: int, stale_pages: int) -> None:
+        self.page_number = page_number
+        self.stale_pages = stale_pages
+        super().__init__(
+            f"pages {page_number - stale_pages + 1} to {page_number} brought nothing new "
+            f"({stale_pages} in a row, each still saying there is more); stopping instead of "
+            "walking on"
+        )
+
+
+# -- webhooks (flipkart_ext.notifications) ---------------------------------------------------
+
+
+class FailureReason(enum.StrEnum):
+    """Why a notification was refused; stable strings suitable for logs and metrics."""
+
+    MISSING_HEADER = "missing_header"
+    MALFORMED_HEADER = "malformed_header"
+    WRONG_APPLICATION = "wrong_application"
+    BAD_SIGNATURE = "bad_signature"
+    STALE_REQUEST = "stale_request"
+
+
+class NotificationError(FlipkartError):
+    """Base class for every error raised by ``flipkart_ext.notifications``.
+
+    A :class:`~flipkart_ext.FlipkartError`, so one ``except FlipkartError`` covers the
+    client and the webhook receiver alike.
+    """
+
+
+class InvalidSignature(NotificationError):
+    """The request cannot be trusted as coming from Flipkart for this application.
+
+    Catch this one class in a receiver and answer 401; ``reason`` says which check failed.
+    """
+
+    reason: FailureReason
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(reason={self.reason.value!r}, message={self.message!r})"
+
+
+class MissingHeader(InvalidSignature):
+    """A required header (``X_Date`` or ``X_Authorization``) is absent or empty."""
+
+    reason = FailureReason.MISSING_HEADER
+
+
+class MalformedHeader(InvalidSignature):
+    """A header is present but does not have the documented shape."""
+
+    reason = FailureReason.MALFORMED_HEADER
+
+
+class WrongApplication(InvalidSignature):
+    """The header is well formed but names a different application id."""
+
+    reason = FailureReason.WRONG_APPLICATION
+
+
+class BadSignature(InvalidSignature):
+    """No accepted form of the signed string hashes to the signature received."""
+
+    reason = FailureReason.BAD_SIGNATURE
+
+
+class StaleRequest(InvalidSignature):
+    """The signature is genuine but ``X_Date`` lies outside the allowed clock skew."""
+
+    reason = FailureReason.STALE_REQUEST
+
+
+class MalformedEvent(NotificationError, ValueError):
+    """The notification body is not valid JSON, or not a JSON object."""

@@ -62,17 +62,15 @@ REPLACEMENTS: dict[str, str] = {
     "AsyncRedisRateBudget": "RedisRateBudget",
     "AsyncSellerClients": "SellerClients",
     "AsyncRenewal": "Renewal",
-    "AsyncConcurrency": "SyncConcurrency",
+    "async_run": "sync_run",
     "AsyncLock": "SyncLock",
     "AsyncLoopGuard": "SyncLoopGuard",
     "async_sleep": "sync_sleep",
+    "async_check_store": "sync_check_store",
+    "ASYNC_STORE_IO_ALLOWED": "SYNC_STORE_IO_ALLOWED",
+    "set_async_httpx_client": "set_httpx_client",
     "async_run_all": "sync_run_all",
     "async_off_loop": "sync_off_loop",
-    "async_prefetch": "sync_prefetch",
-    "async_store_view": "sync_store_view",
-    "async_shield": "sync_shield",
-    "arun_batch": "run_batch",
-    "arun_lookup": "run_lookup",
 }
 
 HEADER = (

@@ -81,7 +81,7 @@ class Call:
     def of(
         cls,
         module: ModuleType,
-        *,
+        *positional: Any,
         expect: Expect | None = None,
         extensions: Mapping[str, Any] | None = None,
         **arguments: Any,
@@ -93,7 +93,7 @@ class Call:
         """
         from .._spec import expected_answer
 
-        built = module._get_kwargs(**arguments)
+        built = module._get_kwargs(*positional, **arguments)
         name = operation_name(module)
         return cls(
             method=str(built["method"]).upper(),

@@ -19,7 +19,7 @@ def _ids(args: argparse.Namespace) -> list[str]:
 
 def run_dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Mark the given shipments (or, with ``--all``, every PACKED one) ready to dispatch."""
-    from .. import InvalidItem
+    from ..errors import InvalidItem
     from ..shipments import ShipmentFilter
 
     ids = _ids(args)
@@ -44,7 +44,7 @@ def run_dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def run_cancel(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Cancel the given shipments, every active item of each."""
-    from .. import InvalidItem
+    from ..errors import InvalidItem
 
     ids = _ids(args)
     if not ids:

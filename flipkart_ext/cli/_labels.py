@@ -63,7 +63,7 @@ def _why_refused(client: FlipkartClient, ids: list[str]) -> Refused | None:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Download the labels, at most 100 shipments per PDF, and list the files written."""
-    from .. import InvalidRequest
+    from ..errors import InvalidRequest
 
     ids = list(dict.fromkeys(split_values(args.ids) or []))
     if not ids:

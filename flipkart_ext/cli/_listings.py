@@ -155,7 +155,7 @@ def _progress(err: TextIO) -> Callable[[int, int], None] | None:
 def _run(
     args: argparse.Namespace, out: TextIO, err: TextIO, kind: str, updates: dict[str, Any]
 ) -> int:
-    from .. import InvalidArgument
+    from ..errors import InvalidArgument
     from ..listings import MAX_SKUS_PER_CALL
 
     if args.dry_run:

@@ -123,7 +123,7 @@ def renamed(message: str, csv_name: str | None) -> str:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Pack the shipments and list each one's result."""
-    from .. import InvalidItem
+    from ..errors import InvalidItem
     from ..shipments import ShipmentFilter
 
     ids = list(dict.fromkeys(split_values(args.ids) or []))

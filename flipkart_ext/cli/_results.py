@@ -16,7 +16,7 @@ from ._errors import EXIT_OK, EXIT_PARTIAL, one_line
 from ._text import plural
 
 if TYPE_CHECKING:
-    from .._batches import BatchResults
+    from .._core.batches import BatchResults
     from ..shipments import ShipmentResult
 
 __all__ = ["report"]

@@ -56,7 +56,7 @@ def _resume_hint(cursor: str) -> str:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Export every matching return; progress and resume hints go to ``err``."""
-    from ..paging import PaginationError
+    from ..errors import PaginationError
     from ..returns import ReturnFilter
 
     resuming = args.resume_from is not None

@@ -147,7 +147,8 @@ def check_resume_cursor(cursor: str, api_base_url: str) -> None:
     and would otherwise come back as an API error about some other URL.
     """
     from .._spec import SHIPMENT_SEARCH_NEXT
-    from ..paging import ApiBase, PaginationError
+    from ..errors import PaginationError
+    from ..paging import ApiBase
 
     base = ApiBase(api_base_url)
     try:
@@ -168,7 +169,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     search = build_filter(args)
     resuming = args.resume_from is not None
     with client_from_env(args) as client:
-        from ..shipments import PaginationError
+        from ..errors import PaginationError
 
         if resuming:
             check_resume_cursor(args.resume_from, client.api_base_url)

@@ -48,9 +48,9 @@ import json
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from ..errors import MalformedEvent
 from . import _read as read
 from ._dates import parse_timestamp
-from ._errors import MalformedEvent
 from ._parts import Form, OrderItem, ReturnItem, SubShipment
 
 __all__ = [

@@ -33,8 +33,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Generic, TypeVar
 
-from ..errors import FlipkartError, InvalidArgument, MalformedResponse
-from ._errors import MissingNextPage, NoProgress, RepeatedCursor
+from ..errors import (
+    FlipkartError,
+    InvalidArgument,
+    MalformedResponse,
+    MissingNextPage,
+    NoProgress,
+    RepeatedCursor,
+)
 from ._shape import PageRequest, PageShape
 from ._urls import ApiBase
 

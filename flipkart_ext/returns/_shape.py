@@ -27,6 +27,6 @@ RETURN_PAGES: Final = PageShape(
     item_id=RETURN_ITEM.id,
     has_more=RETURNS_PAGE.has_more,
     next=RETURNS_PAGE.next,
-    cursor=FollowUrl(),
+    cursor=FollowUrl("returns_v2.get_returns"),
     load_model=_return_model,
 )

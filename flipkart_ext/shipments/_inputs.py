@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-from .._batches import InvalidItem
+from ..errors import InvalidItem
 
 if TYPE_CHECKING:
     from flipkart_seller_api.models.shipment import Shipment

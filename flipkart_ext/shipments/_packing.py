@@ -12,7 +12,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .._batches import BatchPlan, InvalidItem
+from .._core.batches import BatchPlan
+from .._core.calls import Call
+from ..errors import InvalidItem
 from ._inputs import (
     Package,
     PackSpec,
@@ -278,7 +280,7 @@ def prepare_pack(
             items,
             bodies,
             LIMITS["pack"],
-            lambda part: pack._get_kwargs(body=ShipmentPackRequest(shipments=part)),
+            lambda part: Call.of(pack, body=ShipmentPackRequest(shipments=part)),
             settled,
         )
 

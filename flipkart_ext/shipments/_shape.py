@@ -28,6 +28,6 @@ SHIPMENT_SEARCH_PAGES: Final = PageShape(
     item_id=SHIPMENT.id,
     has_more=SHIPMENT_PAGE.has_more,
     next=SHIPMENT_PAGE.next,
-    cursor=FollowUrl(),
+    cursor=FollowUrl("shipment_v3.search_pre_dispatch_shipment_get"),
     load_model=_shipment_model,
 )

@@ -10,8 +10,8 @@ import pytest
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details, mark_rtd
 from flipkart_seller_api.models import DispatchShipmentRequest
 
+from flipkart_ext import AsyncFlipkartClient, FlipkartClient
 from flipkart_ext._auth import FlipkartAuth
-from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
 from flipkart_ext._core.environments import SANDBOX
 from flipkart_ext._core.tokens import Token
 from flipkart_ext.errors import AuthenticationError, PermissionDenied, ReauthorizationRequired

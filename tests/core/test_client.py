@@ -18,7 +18,7 @@ from flipkart_seller_api.models import (
     ShipmentStatusResponseV3,
 )
 
-from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
+from flipkart_ext import AsyncFlipkartClient, FlipkartClient
 from flipkart_ext._core.retry import RetryPolicy
 from flipkart_ext.errors import APIConnectionError, NotFound, ReauthorizationRequired
 from flipkart_ext.stores import FileTokenStore, MemoryTokenStore

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 import flipkart_ext
-from flipkart_ext import AsyncFlipkartClient, ConfigurationError, FlipkartClient, FlipkartError
+from flipkart_ext import (
+    AsyncFlipkartClient,
+    ConfigurationError,
+    FlipkartClient,
+    FlipkartError,
+    InvalidSignature,
+    MalformedEvent,
+    MissingHeader,
+    NotificationError,
+)
 from flipkart_ext._auth import FlipkartAuth
 from flipkart_ext._core.environments import (
     SANDBOX,
@@ -15,12 +24,6 @@ from flipkart_ext._core.environments import (
     settings_from_env,
 )
 from flipkart_ext.cli._errors import EXIT_USAGE, classify
-from flipkart_ext.notifications import (
-    InvalidSignature,
-    MalformedEvent,
-    MissingHeader,
-    NotificationError,
-)
 
 
 def test_configuration_error_sits_in_both_trees() -> None:

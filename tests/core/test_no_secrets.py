@@ -15,7 +15,7 @@ import pytest
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details, mark_rtd
 from flipkart_seller_api.models import DispatchShipmentRequest
 
-from flipkart_ext._client import FlipkartClient
+from flipkart_ext import FlipkartClient
 from flipkart_ext._core.redact import (
     RedactingFilter,
     install_log_redaction,

@@ -14,7 +14,7 @@ from flipkart_seller_api.api.shipment_v3 import (
 )
 from flipkart_seller_api.models import DispatchShipmentRequest, SearchShipmentRequest
 
-from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
+from flipkart_ext import AsyncFlipkartClient, FlipkartClient
 from flipkart_ext._core.answers import parse_retry_after
 from flipkart_ext._core.retry import (
     IDEMPOTENT_EXTENSION,

@@ -18,8 +18,8 @@ import pytest
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details, mark_rtd
 from flipkart_seller_api.models import DispatchShipmentRequest
 
+from flipkart_ext import AsyncFlipkartClient, FlipkartClient
 from flipkart_ext._async.transports import AsyncRetryTransport
-from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
 from flipkart_ext._core.answers import parse_retry_after
 from flipkart_ext._core.retry import (
     RetryPolicy,

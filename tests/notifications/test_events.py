@@ -4,10 +4,10 @@ import json
 
 import pytest
 
+from flipkart_ext import MalformedEvent
 from flipkart_ext.notifications import (
     Form,
     GenericEvent,
-    MalformedEvent,
     NotificationEvent,
     OrderItem,
     PriceComponents,

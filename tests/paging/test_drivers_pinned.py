@@ -16,15 +16,9 @@ from typing import Any
 import httpx
 import pytest
 
+from flipkart_ext import MalformedResponse, UnsafeNextPageUrl
 from flipkart_ext.errors import ServerError
-from flipkart_ext.paging import (
-    AsyncItemIterator,
-    AsyncPageIterator,
-    ItemIterator,
-    MalformedResponse,
-    PageIterator,
-    UnsafeNextPageUrl,
-)
+from flipkart_ext.paging import AsyncItemIterator, AsyncPageIterator, ItemIterator, PageIterator
 
 from ._things import BASE, Thing, ThingServer, chain, url
 

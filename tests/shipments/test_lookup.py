@@ -5,8 +5,9 @@ import httpx
 import pytest
 from flipkart_seller_api.models.shipment import Shipment
 
+from flipkart_ext import MalformedResponse
 from flipkart_ext.errors import NotFound, ServerError
-from flipkart_ext.shipments import AsyncShipments, MalformedResponse, Shipments
+from flipkart_ext.shipments import AsyncShipments, Shipments
 
 from ._fake import API_HOST, BASE, ids_of, shipment
 

@@ -5,7 +5,7 @@ import json
 import httpx
 import pytest
 
-from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
+from flipkart_ext import AsyncFlipkartClient, FlipkartClient
 from flipkart_ext.shipments import ShipmentFilter
 from flipkart_ext.testing import Emulator
 

@@ -1,71 +1,66 @@
-"""One engine for every bulk call Flipkart takes in chunks: send them, keep one result per item.
+"""One engine for every bulk call Flipkart takes in chunks: the plan and its bookkeeping.
 
 A resource describes its batch as a :class:`BatchPlan`: the item keys in input order (a
-shipment id, a SKU, a return id), the chunks (the keyword arguments of one ``httpx``
-request and the keys it carries), how to read per-item results from a 2xx answer, and
-which result an item gets when its request failed or the answer left it out.
-:func:`run_batch` and :func:`arun_batch` send the chunks, at most ``max_concurrency`` at a
-time (threads, or tasks), and return a :class:`BatchResults` with one result per key, in
-input order. The guarantees are proven once here, for every resource:
+shipment id, a SKU, a return id), the chunks (the :class:`~flipkart_ext._core.calls.Call` of
+one request and the keys it carries), how to read per-item results from a 2xx answer, and
+which result an item gets when its request failed or the answer left it out. The I/O
+driver (``_async/batches.py``) sends the chunks; :class:`BatchRun` keeps the books, without
+I/O, and gives a :class:`BatchResults` with one result per key, in input order. The
+guarantees hold for every resource:
 
-- a per-item failure inside a 2xx answer is data, never an exception;
-- a chunk that fails at the HTTP level, after the transport's own retries, gives each of
-  its items the plan's ``failed`` result carrying the typed error: nothing disappears;
-- a 429 pauses the whole batch, not just the chunk that met it: no chunk is sent before
+- **Results are attributed by construction.** An answer sets results only for the items
+  its own request carried. An answer that names an item its request did not carry, names
+  one twice, or leaves one out is a :class:`BatchAnomaly`: recorded on the results,
+  logged, and never counted as a success (the item left out gets the plan's ``missing``
+  result; a stranger gets none).
+- A per-item failure inside a 2xx answer is data, never an exception.
+- A chunk that fails at the HTTP level, after the transport's own retries, gives each of
+  its items the plan's ``failed`` result carrying the typed error: nothing disappears, and
+  the chunk is not sent again (Flipkart may have acted on it).
+- A 429 pauses the whole batch, not just the chunk that met it: no chunk is sent before
   ``Retry-After`` (or a backoff) has passed, then the refused chunk is sent again, at most
   ``policy.max_attempts`` times in all. A 429 is Flipkart refusing the request before
   acting on it, so sending it again cannot apply it twice; a ``Retry-After`` longer than
-  ``policy.max_retry_after`` is not waited for, and the chunk is reported failed;
-- an authentication or permission error stops the batch: chunks not sent yet are
-  reported failed with that error instead of meeting it again one by one. When no chunk
-  got an answer at all and every failure is such an error, nothing was sent that could
-  have been applied, and the error is raised instead of returned.
-
-Everything else (:class:`KeyboardInterrupt`, cancellation, a bug) propagates.
+  ``policy.max_retry_after`` is not waited for, and the chunk is reported failed.
+- An authentication or permission error stops the batch: chunks not sent yet are reported
+  failed with that error instead of meeting it again one by one. When no chunk got an
+  answer at all and every failure is such an error, nothing was sent that could have been
+  applied, and the error is raised instead of returned.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar, overload
 
-import httpx
-
-from ._core.answers import (
-    connection_errors,
-    raise_for_response,
-)
-from ._core.ids import chunked
-from ._core.retry import RetryPolicy, backoff_delay
-from .errors import (
+from ..errors import (
     AuthenticationError,
     FlipkartError,
-    InvalidArgument,
     MalformedResponse,
     PermissionDenied,
     RateLimitError,
 )
+from .calls import Answer, Call
+from .retry import RetryPolicy, backoff_delay
 
 __all__ = [
     "ActionEntry",
     "BatchAnomaly",
     "BatchPlan",
     "BatchResults",
+    "BatchRun",
     "Chunk",
-    "InvalidItem",
     "Outcome",
     "action_entries",
-    "answer_json",
-    "arun_batch",
-    "chunked",
-    "run_batch",
 ]
+
+logger = logging.getLogger("flipkart_ext")
 
 K = TypeVar("K", bound=Hashable)
 R = TypeVar("R", bound="Outcome")
-_T = TypeVar("_T")
 
 _STOPPING = (AuthenticationError, PermissionDenied)
 
@@ -77,29 +72,12 @@ class Outcome(Protocol):
     def ok(self) -> bool: ...
 
 
-class InvalidItem(InvalidArgument):
-    """An item of a bulk call is invalid; raised before any request is sent.
-
-    The message reads ``<where>: <field>: <what is wrong>``, e.g.
-    ``shipments[3] (SH-1): tax_rate: expected a number from 0 to 100, got -5``.
-    """
-
-    def __init__(self, where: str, field: str, problem: str) -> None:
-        super().__init__(f"{where}: {field}: {problem}")
-        self.where = where
-        """Which item: its position and key, as the caller gave it."""
-        self.field = field
-        """The argument or field that is wrong."""
-        self.problem = problem
-
-
 @dataclass(frozen=True, slots=True)
 class Chunk(Generic[K]):
     """One request of a batch and the item keys it carries."""
 
     keys: tuple[K, ...]
-    request: Mapping[str, Any]
-    """Keyword arguments of ``httpx.Client.request`` (``method``, ``url``, ``json``...)."""
+    call: Call
 
 
 @dataclass(frozen=True)
@@ -111,9 +89,9 @@ class BatchPlan(Generic[K, R]):
     keys: Sequence[K]
     """Every item, in input order, each once."""
     chunks: Sequence[Chunk[K]]
-    read: Callable[[Chunk[K], httpx.Response], Iterable[tuple[K, R]]]
-    """Per-item results from a 2xx answer; raises ``MalformedResponse`` when unreadable.
-    Keys outside the chunk are kept too, after the input's results."""
+    read: Callable[[Chunk[K], Any], Iterable[tuple[K, R]]]
+    """Per-item results named by a 2xx answer's body; raises ``MalformedResponse`` when
+    unreadable. Which of them count is decided by the engine, against the chunk's keys."""
     failed: Callable[[K, FlipkartError], R]
     """The result of an item whose request failed with this error."""
     missing: Callable[[K], R]
@@ -136,7 +114,7 @@ class BatchAnomaly:
     key: object
     """The item the anomaly is about, as the answer named it."""
     request: int
-    """Which request of the batch (0-based, in sending order of the plan's chunks)."""
+    """Which request of the batch (0-based, in the plan's order of chunks)."""
     detail: str
 
 
@@ -168,9 +146,10 @@ class BatchResults(Sequence[R]):
         return iter(self._results)
 
     def __repr__(self) -> str:
+        anomalies = f", {len(self.anomalies)} anomalies" if self.anomalies else ""
         return (
             f"<BatchResults {len(self._results)} items: {len(self.succeeded)} ok, "
-            f"{len(self.failed)} failed, {self.requests} requests>"
+            f"{len(self.failed)} failed, {self.requests} requests{anomalies}>"
         )
 
     @property
@@ -185,16 +164,8 @@ class BatchResults(Sequence[R]):
 
     @property
     def all_ok(self) -> bool:
-        """True when every item went through (also for an empty batch)."""
-        return all(result.ok for result in self._results)
-
-
-def answer_json(response: httpx.Response, what: str) -> Any:
-    """The decoded body of a 2xx answer, or ``MalformedResponse`` naming the call."""
-    try:
-        return response.json()
-    except ValueError:
-        raise MalformedResponse(f"{what}: the answer is not JSON") from None
+        """True when every item went through and every answer matched its request."""
+        return not self.anomalies and all(result.ok for result in self._results)
 
 
 def _text(value: object) -> str | None:
@@ -244,8 +215,11 @@ def action_entries(
     return found
 
 
-class _Run(Generic[K, R]):
-    """The bookkeeping of one run, shared by the sync and async drivers; no I/O."""
+class BatchRun(Generic[K, R]):
+    """The bookkeeping of one run, shared by the sync and async drivers; no I/O.
+
+    Thread-safe: the sync driver calls it from several threads at once.
+    """
 
     def __init__(
         self,
@@ -258,12 +232,13 @@ class _Run(Generic[K, R]):
         self._progress = progress
         self._done = 0
         self._lock = threading.Lock()
-        self._by_chunk: dict[int, list[tuple[K, R]]] = {}
+        self._by_chunk: dict[int, dict[K, R]] = {}
         self._attempts: dict[int, int] = {}
         self._paused_until = 0.0
         self.requests = 0
         self.answered = 0
         self.errors: list[FlipkartError] = []
+        self.anomalies: list[BatchAnomaly] = []
         self.stopped: FlipkartError | None = None
 
     def pause(self, honoured: float) -> tuple[float, float]:
@@ -285,20 +260,57 @@ class _Run(Generic[K, R]):
             self._attempts[index] = self._attempts.get(index, 0) + 1
             return True
 
-    def answer(self, index: int, response: httpx.Response) -> None:
-        """A 2xx answer: keep its per-item results."""
+    def answer(self, index: int, answer: Answer) -> None:
+        """A 2xx answer: keep the results it gives for the items its request carried."""
         chunk = self.plan.chunks[index]
         try:
-            results = list(self.plan.read(chunk, response))
+            named = list(self.plan.read(chunk, answer.body))
         except FlipkartError as error:
             self.failure(index, error)
             return
-        except (ValueError, TypeError, KeyError) as exc:
-            self.failure(index, MalformedResponse(f"{self.plan.name}: unreadable answer: {exc}"))
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            unreadable = MalformedResponse(f"{self.plan.name}: unreadable answer: {exc}")
+            unreadable.operation = chunk.call.operation or None
+            self.failure(index, unreadable)
             return
+        carried = set(chunk.keys)
+        kept: dict[K, R] = {}
+        anomalies: list[BatchAnomaly] = []
+        for key, result in named:
+            if key not in carried:
+                anomalies.append(
+                    BatchAnomaly(
+                        "unexpected",
+                        key,
+                        index,
+                        f"the answer names {key!r}, which its request did not carry",
+                    )
+                )
+            elif key in kept:
+                anomalies.append(
+                    BatchAnomaly("repeated", key, index, f"the answer names {key!r} more than once")
+                )
+            else:
+                kept[key] = result
+        for key in chunk.keys:
+            if key not in kept:
+                anomalies.append(
+                    BatchAnomaly("missing", key, index, f"the answer does not mention {key!r}")
+                )
+                kept[key] = self.plan.missing(key)
+        for anomaly in anomalies:
+            logger.warning(
+                "%s: request %d of %d: %s (%s); not counted as a success",
+                self.plan.name,
+                index + 1,
+                len(self.plan.chunks),
+                anomaly.detail,
+                anomaly.kind,
+            )
         with self._lock:
             self.answered += 1
-            self._by_chunk[index] = results
+            self._by_chunk[index] = kept
+            self.anomalies.extend(anomalies)
 
     def failure(self, index: int, error: FlipkartError) -> float | None:
         """The chunk failed: seconds to wait before sending it again, or None when it is done."""
@@ -323,9 +335,9 @@ class _Run(Generic[K, R]):
 
     def _record_failure(self, index: int, error: FlipkartError) -> None:
         self.errors.append(error)
-        self._by_chunk[index] = [
-            (key, self.plan.failed(key, error)) for key in self.plan.chunks[index].keys
-        ]
+        self._by_chunk[index] = {
+            key: self.plan.failed(key, error) for key in self.plan.chunks[index].keys
+        }
 
     def finished(self) -> None:
         """A chunk is settled (answered or failed for good): report progress."""
@@ -336,7 +348,7 @@ class _Run(Generic[K, R]):
             self._progress(done, len(self.plan.chunks))
 
     def results(self) -> BatchResults[R]:
-        """One result per key in input order, then results for keys nobody asked about."""
+        """One result per key, in input order, each from the request that carried it."""
         if (
             self.answered == 0
             and self.errors
@@ -344,130 +356,7 @@ class _Run(Generic[K, R]):
         ):
             raise self.errors[0]
         found: dict[K, R] = dict(self.plan.settled)
-        extra: list[R] = []
-        wanted = set(self.plan.keys)
-        for index in sorted(self._by_chunk):
-            for key, result in self._by_chunk[index]:
-                if key in wanted:
-                    found.setdefault(key, result)
-                else:
-                    extra.append(result)
+        for results in self._by_chunk.values():
+            found.update(results)
         ordered = [found[key] if key in found else self.plan.missing(key) for key in self.plan.keys]
-        return BatchResults(ordered + extra, self.requests)
-
-
-def run_batch(
-    http: httpx.Client,
-    plan: BatchPlan[K, R],
-    *,
-    max_concurrency: int = 1,
-    policy: RetryPolicy | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> BatchResults[R]:
-    """Send every chunk of ``plan`` (``max_concurrency`` threads at most) and collect the results.
-
-    ``policy`` supplies the clock, sleep and limits for 429 pauses (default: ``RetryPolicy()``).
-    ``progress(done, total)`` is called as each chunk settles (for progress displays).
-    """
-    run = _Run(plan, policy or RetryPolicy(), progress)
-    _check_concurrency(max_concurrency)
-
-    def send(index: int) -> None:
-        try:
-            _send(index)
-        finally:
-            run.finished()
-
-    def _send(index: int) -> None:
-        honoured = 0.0
-        while True:
-            wait, honoured = run.pause(honoured)
-            if wait > 0:
-                run.policy.sleep(wait)
-            if not run.sending(index):
-                return
-            try:
-                with connection_errors():
-                    response = http.request(**plan.chunks[index].request)
-                raise_for_response(response)
-            except FlipkartError as error:
-                if run.failure(index, error) is None:
-                    return
-                continue
-            run.answer(index, response)
-            return
-
-    indexes = range(len(plan.chunks))
-    if max_concurrency == 1 or len(plan.chunks) < 2:
-        for index in indexes:
-            send(index)
-    else:
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(max_workers=max_concurrency, thread_name_prefix="flipkart") as pool:
-            for done in [pool.submit(send, index) for index in indexes]:
-                done.result()
-    return run.results()
-
-
-async def arun_batch(
-    http: httpx.AsyncClient,
-    plan: BatchPlan[K, R],
-    *,
-    max_concurrency: int = 1,
-    policy: RetryPolicy | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> BatchResults[R]:
-    """Async form of :func:`run_batch`: at most ``max_concurrency`` requests in flight."""
-    import asyncio  # loaded on first async use: sync-only programs never import it
-
-    run = _Run(plan, policy or RetryPolicy(), progress)
-    _check_concurrency(max_concurrency)
-    slots = asyncio.Semaphore(max_concurrency)
-
-    async def send(index: int) -> None:
-        try:
-            await _send(index)
-        finally:
-            run.finished()
-
-    async def _send(index: int) -> None:
-        async with slots:
-            honoured = 0.0
-            while True:
-                wait, honoured = run.pause(honoured)
-                if wait > 0:
-                    await run.policy.async_sleep(wait)
-                if not run.sending(index):
-                    return
-                try:
-                    with connection_errors():
-                        response = await http.request(**plan.chunks[index].request)
-                    raise_for_response(response)
-                except FlipkartError as error:
-                    if run.failure(index, error) is None:
-                        return
-                    continue
-                run.answer(index, response)
-                return
-
-    if max_concurrency == 1:
-        for index in range(len(plan.chunks)):
-            await send(index)
-    else:
-        tasks = [asyncio.ensure_future(send(index)) for index in range(len(plan.chunks))]
-        try:
-            await asyncio.gather(*tasks)
-        except BaseException:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-            raise
-    return run.results()
-
-
-def _check_concurrency(value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidArgument(
-            f"max_concurrency: expected a whole number of at least 1, got {value!r}"
-        )
+        return BatchResults(ordered, self.requests, self.anomalies)
