@@ -35,10 +35,14 @@ class AsyncListings(ListingPlans, AsyncPagedList[str, "BulkListing"]):
     """
 
     def __init__(
-        self, wire: AsyncWire, api_base_url: str | httpx.URL, retry: RetryPolicy | None = None
+        self,
+        wire: AsyncWire | httpx.AsyncClient,
+        api_base_url: str | httpx.URL,
+        retry: RetryPolicy | None = None,
     ) -> None:
         super().__init__(api_base_url, retry)
-        self._wire = wire
+        # A plain httpx client (one configured by hand, with FlipkartAuth) gets its own path.
+        self._wire = wire if isinstance(wire, AsyncWire) else AsyncWire(wire, api_base=api_base_url)
 
     async def _change(
         self, kind: str, changes: object, max_concurrency: int, progress: Progress | None

@@ -38,7 +38,11 @@ if TYPE_CHECKING:
         VendorGroupCodeDetailsResponseV3,
     )
 
-__all__ = ["AsyncShipments"]
+__all__ = [
+    "AsyncShipments",
+    "Items",
+    "When",
+]
 
 Items = Iterable[Any] | str
 """Shipments for a bulk call: ids, ``Shipment`` models (or their JSON), specs or generated
@@ -58,10 +62,14 @@ class AsyncShipments(ShipmentPlans, AsyncPagedList[ShipmentFilter, "Shipment"]):
     """
 
     def __init__(
-        self, wire: AsyncWire, api_base_url: str | httpx.URL, retry: RetryPolicy | None = None
+        self,
+        wire: AsyncWire | httpx.AsyncClient,
+        api_base_url: str | httpx.URL,
+        retry: RetryPolicy | None = None,
     ) -> None:
         super().__init__(api_base_url, retry)
-        self._wire = wire
+        # A plain httpx client (one configured by hand, with FlipkartAuth) gets its own path.
+        self._wire = wire if isinstance(wire, AsyncWire) else AsyncWire(wire, api_base=api_base_url)
 
     @overload
     async def get(

@@ -73,7 +73,12 @@ class FlipkartClient(ClientBase):
                 for pattern, proxy in routes.items()
             },
         )
-        self._wire = Wire(self._http, secrets=self._auth._secrets, owner=type(self).__name__)
+        self._wire = Wire(
+            self._http,
+            api_base=self.api_base_url,
+            secrets=self._auth._secrets,
+            owner=type(self).__name__,
+        )
 
     def _network(self, proxy: httpx.Proxy | None = None) -> httpx.HTTPTransport:
         return network_transport(proxy=proxy, trust_env=self._trust_env)

@@ -115,6 +115,7 @@ def _undecodable(call: Call, exc: httpx.DecodingError) -> MalformedResponse:
 class Wire:
     """The I/O path of one client: its ``httpx`` client and what every send must know.
 
+    ``api_base`` is where operation paths go (default: the ``httpx`` client's ``base_url``);
     ``secrets`` returns the strings to scrub from any error (the client's tokens and
     secret); ``owner`` names the client in misuse errors.
     """
@@ -123,11 +124,15 @@ class Wire:
         self,
         http: httpx.Client,
         *,
+        api_base: str | httpx.URL | None = None,
         secrets: Callable[[], Iterable[str]] = tuple,
         owner: str = "the client",
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.http = http
+        # Operation paths are relative to the API base; a client built by hand with no
+        # base_url still sends them there.
+        self._prefix = str(api_base).rstrip("/") if api_base is not None else None
         self._secrets = secrets
         self._owner = owner
         self._clock = clock
@@ -148,9 +153,12 @@ class Wire:
         """Send ``call`` and return its checked answer, or raise a typed error naming it."""
         self.ready()
         try:
+            url = call.url
+            if self._prefix is not None and isinstance(url, str) and url.startswith("/"):
+                url = self._prefix + url
             request = self.http.build_request(
                 call.method,
-                call.url,
+                url,
                 params=call.params,
                 json=call.json,
                 headers=call.headers,

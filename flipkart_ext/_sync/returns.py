@@ -35,10 +35,14 @@ class Returns(ReturnPlans, PagedList[ReturnFilter, "ReturnItem"]):
     """
 
     def __init__(
-        self, wire: Wire, api_base_url: str | httpx.URL, retry: RetryPolicy | None = None
+        self,
+        wire: Wire | httpx.Client,
+        api_base_url: str | httpx.URL,
+        retry: RetryPolicy | None = None,
     ) -> None:
         super().__init__(api_base_url, retry)
-        self._wire = wire
+        # A plain httpx client (one configured by hand, with FlipkartAuth) gets its own path.
+        self._wire = wire if isinstance(wire, Wire) else Wire(wire, api_base=api_base_url)
 
     def _act(self, action: str, return_ids: Ids, **options: Any) -> BatchResults[ReturnResult]:
         plan = plan_action(action, return_ids, options)

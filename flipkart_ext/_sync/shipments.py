@@ -39,7 +39,11 @@ if TYPE_CHECKING:
         VendorGroupCodeDetailsResponseV3,
     )
 
-__all__ = ["Shipments"]
+__all__ = [
+    "Items",
+    "Shipments",
+    "When",
+]
 
 Items = Iterable[Any] | str
 """Shipments for a bulk call: ids, ``Shipment`` models (or their JSON), specs or generated
@@ -59,10 +63,14 @@ class Shipments(ShipmentPlans, PagedList[ShipmentFilter, "Shipment"]):
     """
 
     def __init__(
-        self, wire: Wire, api_base_url: str | httpx.URL, retry: RetryPolicy | None = None
+        self,
+        wire: Wire | httpx.Client,
+        api_base_url: str | httpx.URL,
+        retry: RetryPolicy | None = None,
     ) -> None:
         super().__init__(api_base_url, retry)
-        self._wire = wire
+        # A plain httpx client (one configured by hand, with FlipkartAuth) gets its own path.
+        self._wire = wire if isinstance(wire, Wire) else Wire(wire, api_base=api_base_url)
 
     @overload
     def get(

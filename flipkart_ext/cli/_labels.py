@@ -39,7 +39,7 @@ def _states(shipment: Any) -> set[str]:
 
 def _why_refused(client: FlipkartClient, ids: list[str]) -> Refused | None:
     """Which shipments cannot have labels and what to run, or None when all could."""
-    found = {s.shipment_id: s for s in client.shipments.get_shipments(shipment_ids=ids)}
+    found = {s.shipment_id: s for s in client.shipments.get(shipment_ids=ids)}
     to_pack: dict[str, str] = {}
     other: dict[str, str] = {}
     for shipment_id, shipment in found.items():

@@ -52,6 +52,7 @@ __all__ = [
     "Page",
     "PageWalker",
     "RecentIds",
+    "check_count",
 ]
 
 logger = logging.getLogger("flipkart_ext.paging")

@@ -9,8 +9,9 @@ self-ship calls take plain values (ids, ``Shipment`` models, the specs below) an
 
 from typing import TYPE_CHECKING
 
+from .._core.inputs import DateRangeInput, InstantInput
 from .._lazy import lazy_module_getattr
-from ._filter import DateRangeInput, InstantInput, ShipmentFilter
+from ._filter import ShipmentFilter
 from ._inputs import CancelSpec, Package, PackSpec, SelfShipDispatch, TrackingUpdate
 from ._lookup import MAX_IDS_PER_CALL, PdfDocument, SavedPdf
 from ._plans import LIMITS

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
-from .._core.inputs import DateRangeInput, InstantInput, Range
+from .._core.inputs import DateRangeInput, Range
 from .._core.inputs import date_range as _date_range
 from .._core.inputs import one_of as _one_of
 from .._core.inputs import optional_values as _optional_values
@@ -21,7 +21,20 @@ from ..errors import InvalidArgument
 if TYPE_CHECKING:
     from flipkart_seller_api.models.search_shipment_request import SearchShipmentRequest
 
-__all__ = ["DateRangeInput", "InstantInput", "ShipmentFilter"]
+__all__ = [
+    "CANCELLATION_TYPES",
+    "CANCELLED",
+    "DISPATCH_SERVICE_TIERS",
+    "MAX_PAGE_SIZE",
+    "POST_DISPATCH",
+    "PRE_DISPATCH",
+    "SERVICE_PROFILES",
+    "SHIPMENT_TYPES",
+    "SORT_FIELDS",
+    "SORT_ORDERS",
+    "STATES_BY_TYPE",
+    "ShipmentFilter",
+]
 
 PRE_DISPATCH: Final = "preDispatch"
 POST_DISPATCH: Final = "postDispatch"

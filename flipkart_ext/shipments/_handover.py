@@ -23,7 +23,12 @@ if TYPE_CHECKING:
         VendorGroupCodeDetailsResponseV3,
     )
 
-__all__ = ["handover_request", "manifest_request", "read_handover"]
+__all__ = [
+    "PickupWindow",
+    "handover_request",
+    "manifest_request",
+    "read_handover",
+]
 
 PickupWindow = tuple[dt.datetime | dt.date | str, dt.datetime | dt.date | str]
 

@@ -36,6 +36,8 @@ __all__ = [
     "SUCCESS",
     "ShipmentForms",
     "ShipmentResult",
+    "forms_not_applied",
+    "forms_not_in_answer",
     "forms_reader",
     "not_applied",
     "not_in_answer",

@@ -283,7 +283,7 @@ def test_shipments_helper_shares_the_http_client_and_its_logs_are_redacted(
     with FlipkartClient(CLIENT_ID, CLIENT_SECRET, transport=fake.transport()) as client:
         shipments = client.shipments
         assert client.shipments is shipments  # built once
-        assert shipments._http is client.http
+        assert shipments._wire.http is client.http
     assert any(
         isinstance(f, RedactingFilter) for f in logging.getLogger("flipkart_ext.paging").filters
     )
@@ -293,4 +293,4 @@ async def test_async_shipments_helper_shares_the_http_client(fake: FakeFlipkart)
     async with AsyncFlipkartClient(
         CLIENT_ID, CLIENT_SECRET, transport=fake.async_transport()
     ) as client:
-        assert client.shipments._http is client.http
+        assert client.shipments._wire.http is client.http

@@ -142,7 +142,7 @@ def spy(self, key):
         seen.append(key)
     return original(self, key)
 os._Environ.__getitem__ = spy
-import flipkart_ext._auth, flipkart_ext._client, flipkart_ext._core.environments, flipkart_ext.errors
+import flipkart_ext._auth, flipkart_ext._sync.client, flipkart_ext._async.client, flipkart_ext._core.environments, flipkart_ext.errors
 import flipkart_ext._core.redact, flipkart_ext._core.retry, flipkart_ext.stores, flipkart_ext._core.tokens
 import flipkart_ext._core.environments as e
 assert seen == [], seen

@@ -34,6 +34,14 @@ MODULES = _modules()
 NOT_API = {"logger"}
 
 
+def _is_type_variable(value: ast.expr) -> bool:
+    return (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Name)
+        and value.func.id in {"TypeVar", "ParamSpec"}
+    )
+
+
 def _defined_public_names(module: object) -> set[str]:
     tree = ast.parse(inspect.getsource(module))  # type: ignore[arg-type]
     names: set[str] = set()
@@ -41,6 +49,8 @@ def _defined_public_names(module: object) -> set[str]:
         if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
             names.add(node.name)
         elif isinstance(node, ast.Assign):
+            if _is_type_variable(node.value):
+                continue  # a TypeVar is spelling for signatures, not API
             names.update(t.id for t in node.targets if isinstance(t, ast.Name))
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             names.add(node.target.id)
