@@ -184,6 +184,15 @@ class Wire:
             raise InternalError(f"{call.describe()}: {type(exc).__name__}: {exc}") from exc
         except (httpx.HTTPError, httpx.StreamError) as exc:
             raise InternalError(f"{call.describe()}: {type(exc).__name__}: {exc}") from exc
+        except Exception as exc:
+            # A transport of the caller's (a test double, a recorder replaying cassettes)
+            # failed in its own way: no HTTP answer came back.
+            error = APIConnectionError(
+                f"{type(exc).__name__} from the transport: {exc}",
+                method=call.method,
+                url=str(call.url),
+            )
+            raise _named(error, call) from exc
         return read_answer(response, call, secrets=self._secrets(), clock=self._clock)
 
     def send_token_request(self, request: httpx.Request) -> httpx.Response:
