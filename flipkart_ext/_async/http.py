@@ -186,12 +186,12 @@ class AsyncWire:
         except Exception as exc:
             # A transport of the caller's (a test double, a recorder replaying cassettes)
             # failed in its own way: no HTTP answer came back.
-            error = APIConnectionError(
+            failed = APIConnectionError(
                 f"{type(exc).__name__} from the transport: {exc}",
                 method=call.method,
                 url=str(call.url),
             )
-            raise _named(error, call) from exc
+            raise _named(failed, call) from exc
         return await read_answer(response, call, secrets=self._secrets(), clock=self._clock)
 
     async def send_token_request(self, request: httpx.Request) -> httpx.Response:

@@ -187,12 +187,12 @@ class Wire:
         except Exception as exc:
             # A transport of the caller's (a test double, a recorder replaying cassettes)
             # failed in its own way: no HTTP answer came back.
-            error = APIConnectionError(
+            failed = APIConnectionError(
                 f"{type(exc).__name__} from the transport: {exc}",
                 method=call.method,
                 url=str(call.url),
             )
-            raise _named(error, call) from exc
+            raise _named(failed, call) from exc
         return read_answer(response, call, secrets=self._secrets(), clock=self._clock)
 
     def send_token_request(self, request: httpx.Request) -> httpx.Response:
