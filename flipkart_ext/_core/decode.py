@@ -18,7 +18,7 @@ Limits
 * **Keys**: an object naming a key twice is refused.
 * **Numbers**: ``NaN``, ``Infinity``, floats that overflow to infinity and integers longer
   than Python converts (4,300 digits) are refused.
-* **Text**: the bytes must decode (UTF-8, or UTF-16/32 as ``json`` detects them).
+* **Text**: the bytes must be UTF-8 (RFC 8259), a byte-order mark aside.
 """
 
 from __future__ import annotations
@@ -112,8 +112,13 @@ def decode_json(
     if json_depth_exceeds(raw):
         raise error(f"{what}: nested more than {MAX_DEPTH} levels deep")
     try:
+        # JSON between systems is UTF-8 (RFC 8259); a byte-order mark is tolerated.
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise error(f"{what}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    try:
         return json.loads(
-            raw, object_pairs_hook=_unique, parse_float=_finite, parse_constant=_constant
+            text, object_pairs_hook=_unique, parse_float=_finite, parse_constant=_constant
         )
     except _Refused as refused:
         raise error(f"{what}: {refused}") from None
@@ -121,8 +126,6 @@ def decode_json(
         raise error(
             f"{what}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
         ) from None
-    except UnicodeDecodeError as exc:
-        raise error(f"{what}: not valid text ({exc.reason} at byte {exc.start})") from None
     except (ValueError, RecursionError, MemoryError) as exc:  # e.g. an integer too long
         reason = str(exc).split(";")[0][:120] or type(exc).__name__
         raise error(f"{what}: cannot be read ({reason})") from None

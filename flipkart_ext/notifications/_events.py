@@ -44,10 +44,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from .._core.decode import decode_json
 from ..errors import MalformedEvent
 from . import _read as read
 from ._dates import parse_timestamp
@@ -515,17 +515,14 @@ def _decode(body: NotificationBody) -> dict[str, Any]:
     if isinstance(body, Mapping):
         return dict(body)
     if isinstance(body, bytes | bytearray | memoryview):
-        try:
-            body = bytes(body).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise MalformedEvent(f"notification body is not UTF-8 (byte {exc.start})") from None
-    try:
-        decoded = json.loads(body)
-    except json.JSONDecodeError as exc:
+        data = bytes(body).removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark
+    elif isinstance(body, str):
+        data = body.encode("utf-8", "surrogatepass")
+    else:
         raise MalformedEvent(
-            f"notification body is not valid JSON: {exc.msg}"
-            f" (line {exc.lineno}, column {exc.colno})"
-        ) from None
+            f"notification body: expected bytes, text or a mapping, got {type(body).__name__}"
+        )
+    decoded = decode_json(data, what="notification body", error=MalformedEvent)
     if not isinstance(decoded, dict):
         raise MalformedEvent(
             f"notification body must be a JSON object, not {type(decoded).__name__}"
