@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, ParamSpec, Self, TypeVar, Unpack, cast
 import httpx
 
 from .._auth import TokenJob, TokenStatus
+from .._boundary import guarded_class
 from .._budget_transport import AsyncBudgetTransport
 from .._concurrency import ASYNC_STORE_IO_ALLOWED, async_check_store
 from .._core.calls import Call
@@ -44,6 +45,7 @@ _T = TypeVar("_T")
 _P = ParamSpec("_P")
 
 
+@guarded_class
 class AsyncFlipkartClient(ClientBase):
     """A Flipkart Seller API client. Use it as a context manager, or close it when done.
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from .._boundary import guarded_class
 from .._core.batches import BatchResults
 from .._core.retry import RetryPolicy
 from ..listings._lookup import ListingDetails, ListingLookup
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["AsyncListings"]
 
 
+@guarded_class
 class AsyncListings(ListingPlans, AsyncPagedList[str, "BulkListing"]):
     """``client.listings``: listings by SKU, listing search, bulk stock and price updates.
 

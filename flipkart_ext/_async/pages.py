@@ -19,6 +19,7 @@ from collections.abc import AsyncGenerator, AsyncIterator
 from types import TracebackType
 from typing import Any, Generic, Literal, Self, TypeVar, overload
 
+from .._boundary import guarded_class
 from .._concurrency import AsyncAhead
 from .._core.calls import Answer
 from ..errors import ConcurrentUse, FlipkartError, InternalError, InvalidArgument
@@ -79,6 +80,7 @@ async def _items(pages: AsyncGenerator[Page[T]]) -> AsyncGenerator[T]:
         await pages.aclose()
 
 
+@guarded_class
 class AsyncIteration(Generic[YieldT]):
     """What the item and page iterators share: one consumer at a time, typed errors only."""
 
@@ -134,6 +136,7 @@ class AsyncIteration(Generic[YieldT]):
         await self.aclose()
 
 
+@guarded_class
 class AsyncPageIterator(AsyncIteration[Page[T]]):
     """Iterates over the ``Page`` objects of a list; ``aclose()`` (or ``with``) stops it early."""
 
@@ -143,6 +146,7 @@ class AsyncPageIterator(AsyncIteration[Page[T]]):
         self._source = _pages(wire, walker, check_prefetch(prefetch))
 
 
+@guarded_class
 class AsyncItemIterator(AsyncIteration[T]):
     """Iterates over the items of a list, across pages; ``aclose()`` (or ``with``) stops it early."""
 
@@ -152,6 +156,7 @@ class AsyncItemIterator(AsyncIteration[T]):
         self._source = _items(_pages(wire, walker, check_prefetch(prefetch)))
 
 
+@guarded_class
 class AsyncPagedList(Generic[F, M]):
     """``search()`` / ``pages()`` for a list whose resource provides ``_walker``."""
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from .._boundary import guarded_class
 from .._core.batches import BatchResults
 from .._core.inputs import InstantInput
 from .._core.retry import RetryPolicy
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["AsyncReturns"]
 
 
+@guarded_class
 class AsyncReturns(ReturnPlans, AsyncPagedList[ReturnFilter, "ReturnItem"]):
     """``client.returns``: returns search, look-ups by id, and the self-ship return actions.
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import httpx
 
+from .._boundary import guarded_class
 from .._concurrency import async_off_loop
 from .._core.batches import BatchResults
 from .._core.retry import RetryPolicy
@@ -55,6 +56,7 @@ def _by_id(shipments: Iterable[Shipment]) -> dict[str, Shipment]:
     return {s.shipment_id: s for s in shipments if isinstance(s.shipment_id, str)}
 
 
+@guarded_class
 class AsyncShipments(ShipmentPlans, AsyncPagedList[ShipmentFilter, "Shipment"]):
     """``client.shipments``: search, look-ups, label downloads and the dispatch day.
 
@@ -373,7 +375,7 @@ class AsyncShipments(ShipmentPlans, AsyncPagedList[ShipmentFilter, "Shipment"]):
         warnings.warn(
             "shipments.get_shipments() is now shipments.get(); the old name goes in the next release",
             DeprecationWarning,
-            stacklevel=2,
+            stacklevel=3,  # past the boundary wrapper, to the caller
         )
         return await self.get(
             shipment_ids=shipment_ids, order_ids=order_ids, order_item_ids=order_item_ids, raw=raw

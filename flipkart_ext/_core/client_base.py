@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from .._auth import AppGrant, FlipkartAuth, TokenJob, TokenStatus
+from .._boundary import guarded_class
 from .._proxies import ProxyInput, proxy_routes
 from .._rate_budget import AsyncRateBudget, RateBudget
 from .._version import __version__
@@ -144,6 +145,7 @@ def _user_agent() -> str:
     return f"flipkart-seller/{__version__} httpx/{httpx.__version__}"
 
 
+@guarded_class
 class ClientBase:
     """Configuration and every pure decision shared by the sync and async clients."""
 
@@ -214,7 +216,7 @@ class ClientBase:
         """
         settings = settings_from_env(environ)
         for conflict in settings.conflicts:
-            warnings.warn(conflict, ConfigurationWarning, stacklevel=2)
+            warnings.warn(conflict, ConfigurationWarning, stacklevel=3)  # past the boundary wrapper
         options: dict[str, Any] = {
             "environment": settings.environment,
             "api_base_url": settings.api_base_url,

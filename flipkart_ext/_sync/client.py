@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, ParamSpec, Self, TypeVar, Unpack, cast
 import httpx
 
 from .._auth import TokenJob, TokenStatus
+from .._boundary import guarded_class
 from .._budget_transport import BudgetTransport
 from .._concurrency import SYNC_STORE_IO_ALLOWED, sync_check_store
 from .._core.calls import Call
@@ -45,6 +46,7 @@ _T = TypeVar("_T")
 _P = ParamSpec("_P")
 
 
+@guarded_class
 class FlipkartClient(ClientBase):
     """A Flipkart Seller API client. Use it as a context manager, or close it when done.
 

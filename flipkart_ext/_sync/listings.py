@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from .._boundary import guarded_class
 from .._core.batches import BatchResults
 from .._core.retry import RetryPolicy
 from ..listings._lookup import ListingDetails, ListingLookup
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["Listings"]
 
 
+@guarded_class
 class Listings(ListingPlans, PagedList[str, "BulkListing"]):
     """``client.listings``: listings by SKU, listing search, bulk stock and price updates.
 

@@ -20,6 +20,7 @@ from collections.abc import Generator, Iterator
 from types import TracebackType
 from typing import Any, Generic, Literal, Self, TypeVar, overload
 
+from .._boundary import guarded_class
 from .._concurrency import SyncAhead
 from .._core.calls import Answer
 from ..errors import ConcurrentUse, FlipkartError, InternalError, InvalidArgument
@@ -80,6 +81,7 @@ def _items(pages: Generator[Page[T]]) -> Generator[T]:
         pages.close()
 
 
+@guarded_class
 class Iteration(Generic[YieldT]):
     """What the item and page iterators share: one consumer at a time, typed errors only."""
 
@@ -135,6 +137,7 @@ class Iteration(Generic[YieldT]):
         self.close()
 
 
+@guarded_class
 class PageIterator(Iteration[Page[T]]):
     """Iterates over the ``Page`` objects of a list; ``aclose()`` (or ``with``) stops it early."""
 
@@ -144,6 +147,7 @@ class PageIterator(Iteration[Page[T]]):
         self._source = _pages(wire, walker, check_prefetch(prefetch))
 
 
+@guarded_class
 class ItemIterator(Iteration[T]):
     """Iterates over the items of a list, across pages; ``aclose()`` (or ``with``) stops it early."""
 
@@ -153,6 +157,7 @@ class ItemIterator(Iteration[T]):
         self._source = _items(_pages(wire, walker, check_prefetch(prefetch)))
 
 
+@guarded_class
 class PagedList(Generic[F, M]):
     """``search()`` / ``pages()`` for a list whose resource provides ``_walker``."""
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from .._boundary import guarded_class
 from .._core.batches import BatchResults
 from .._core.inputs import InstantInput
 from .._core.retry import RetryPolicy
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["Returns"]
 
 
+@guarded_class
 class Returns(ReturnPlans, PagedList[ReturnFilter, "ReturnItem"]):
     """``client.returns``: returns search, look-ups by id, and the self-ship return actions.
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import httpx
 
+from .._boundary import guarded_class
 from .._concurrency import sync_off_loop
 from .._core.batches import BatchResults
 from .._core.retry import RetryPolicy
@@ -56,6 +57,7 @@ def _by_id(shipments: Iterable[Shipment]) -> dict[str, Shipment]:
     return {s.shipment_id: s for s in shipments if isinstance(s.shipment_id, str)}
 
 
+@guarded_class
 class Shipments(ShipmentPlans, PagedList[ShipmentFilter, "Shipment"]):
     """``client.shipments``: search, look-ups, label downloads and the dispatch day.
 
@@ -368,7 +370,7 @@ class Shipments(ShipmentPlans, PagedList[ShipmentFilter, "Shipment"]):
         warnings.warn(
             "shipments.get_shipments() is now shipments.get(); the old name goes in the next release",
             DeprecationWarning,
-            stacklevel=2,
+            stacklevel=3,  # past the boundary wrapper, to the caller
         )
         return self.get(
             shipment_ids=shipment_ids, order_ids=order_ids, order_item_ids=order_item_ids, raw=raw
