@@ -9,6 +9,7 @@ from urllib.parse import quote
 from .._core.batches import BatchPlan, Chunk
 from .._core.calls import Call
 from .._core.ids import chunked
+from .._core.inputs import first_repeat
 from .._core.retry import IDEMPOTENT_EXTENSION
 from ..errors import InvalidItem
 from ._inputs import (
@@ -140,8 +141,16 @@ def prepare_cancel(shipments: Any, *, reason: str | None = None) -> Prepared[Shi
         if own_reason is not None:
             as_text(own_reason, item.at, "reason")
         if spec is not None and spec.cancellation_group_ids is not None:
-            for group in listed(spec.cancellation_group_ids):
+            groups = listed(spec.cancellation_group_ids)
+            for group in groups:
                 as_text(group, item.at, "cancellation_group_ids")
+            repeat = first_repeat(groups)
+            if repeat is not None:
+                raise InvalidItem(
+                    item.at,
+                    f"cancellation_group_ids[{repeat[1]}]",
+                    f"{groups[repeat[1]]!r} is given twice (also at [{repeat[0]}])",
+                )
 
     def complete(item: Item) -> bool:
         spec = item.spec
