@@ -18,9 +18,7 @@ from typing import Any
 
 import httpx
 
-from flipkart_ext import MemoryTokenStore, TokenKey
-from flipkart_ext._core.retry import RetryPolicy
-from flipkart_ext._core.tokens import Token
+from flipkart_ext import MemoryTokenStore, RetryPolicy, Token, TokenKey
 from flipkart_ext.errors import TokenStoreError
 
 CLIENT_ID = "app-7f3c"

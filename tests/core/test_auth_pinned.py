@@ -13,12 +13,18 @@ import httpx
 import pytest
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 
-from flipkart_ext import FlipkartClient, MemoryTokenStore, TokenKey
-from flipkart_ext._auth import FlipkartAuth
-from flipkart_ext._core.environments import SANDBOX, Environment
-from flipkart_ext._core.redact import redact_text, redact_url
-from flipkart_ext._core.retry import RetryPolicy
-from flipkart_ext._core.tokens import Token
+from flipkart_ext import (
+    SANDBOX,
+    Environment,
+    FlipkartAuth,
+    FlipkartClient,
+    MemoryTokenStore,
+    RetryPolicy,
+    Token,
+    TokenKey,
+    redact_url,
+)
+from flipkart_ext._core.redact import redact_text
 from flipkart_ext.errors import (
     AuthenticationError,
     ConfigurationError,

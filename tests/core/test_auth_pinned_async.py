@@ -12,11 +12,15 @@ import httpx
 import pytest
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 
-from flipkart_ext import AsyncFlipkartClient, MemoryTokenStore, TokenKey
-from flipkart_ext._auth import FlipkartAuth
-from flipkart_ext._core.environments import SANDBOX
-from flipkart_ext._core.retry import RetryPolicy
-from flipkart_ext._core.tokens import Token
+from flipkart_ext import (
+    SANDBOX,
+    AsyncFlipkartClient,
+    FlipkartAuth,
+    MemoryTokenStore,
+    RetryPolicy,
+    Token,
+    TokenKey,
+)
 from flipkart_ext.errors import (
     AuthenticationError,
     ReauthorizationRequired,

@@ -18,8 +18,7 @@ from flipkart_seller_api.models import (
     ShipmentStatusResponseV3,
 )
 
-from flipkart_ext import AsyncFlipkartClient, FlipkartClient
-from flipkart_ext._core.retry import RetryPolicy
+from flipkart_ext import AsyncFlipkartClient, FlipkartClient, RetryPolicy
 from flipkart_ext.errors import APIConnectionError, NotFound, ReauthorizationRequired
 from flipkart_ext.stores import FileTokenStore, MemoryTokenStore
 from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeFlipkart

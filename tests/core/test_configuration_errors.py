@@ -6,8 +6,11 @@ import pytest
 
 import flipkart_ext
 from flipkart_ext import (
+    SANDBOX,
     AsyncFlipkartClient,
     ConfigurationError,
+    Environment,
+    FlipkartAuth,
     FlipkartClient,
     FlipkartError,
     InvalidSignature,
@@ -15,10 +18,7 @@ from flipkart_ext import (
     MissingHeader,
     NotificationError,
 )
-from flipkart_ext._auth import FlipkartAuth
 from flipkart_ext._core.environments import (
-    SANDBOX,
-    Environment,
     require_secure_url,
     resolve_environment,
     settings_from_env,

@@ -11,17 +11,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from flipkart_ext import PRODUCTION, SANDBOX, Environment, Token
 from flipkart_ext._core.environments import (
-    PRODUCTION,
-    SANDBOX,
-    Environment,
     is_loopback_host,
     require_secure_url,
     resolve_environment,
     settings_from_env,
 )
 from flipkart_ext._core.tokens import (
-    Token,
     authorization_code_request,
     build_authorize_url,
     client_credentials_request,

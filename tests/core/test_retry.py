@@ -14,11 +14,10 @@ from flipkart_seller_api.api.shipment_v3 import (
 )
 from flipkart_seller_api.models import DispatchShipmentRequest, SearchShipmentRequest
 
-from flipkart_ext import AsyncFlipkartClient, FlipkartClient
+from flipkart_ext import AsyncFlipkartClient, FlipkartClient, RetryPolicy
 from flipkart_ext._core.answers import parse_retry_after
 from flipkart_ext._core.retry import (
     IDEMPOTENT_EXTENSION,
-    RetryPolicy,
     backoff_delay,
     is_repeatable,
     never_reached_server,

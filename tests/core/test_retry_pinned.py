@@ -18,13 +18,10 @@ import pytest
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details, mark_rtd
 from flipkart_seller_api.models import DispatchShipmentRequest
 
-from flipkart_ext import AsyncFlipkartClient, FlipkartClient
+from flipkart_ext import AsyncFlipkartClient, FlipkartClient, RetryPolicy
 from flipkart_ext._async.transports import AsyncRetryTransport
 from flipkart_ext._core.answers import parse_retry_after
-from flipkart_ext._core.retry import (
-    RetryPolicy,
-    is_repeatable,
-)
+from flipkart_ext._core.retry import is_repeatable
 from flipkart_ext._sync.transports import RetryTransport
 from flipkart_ext.errors import (
     APIConnectionError,

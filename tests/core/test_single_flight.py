@@ -10,8 +10,7 @@ import httpx
 import pytest
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 
-from flipkart_ext import AsyncFlipkartClient, FlipkartClient
-from flipkart_ext._core.tokens import Token
+from flipkart_ext import AsyncFlipkartClient, FlipkartClient, Token
 from flipkart_ext.stores import MemoryTokenStore
 from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeClock, FakeFlipkart
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from flipkart_ext._core.tokens import Token
+from flipkart_ext import Token
 from flipkart_ext.stores import FileTokenStore, MemoryTokenStore, TokenKey, TokenStore
 
 KEY = TokenKey("sandbox", "app-1", None)
