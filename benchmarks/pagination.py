@@ -34,7 +34,7 @@ from typing import Any
 import httpx
 from _server import json_server
 
-from flipkart_ext.shipments import DEFAULT_DEDUPE_WINDOW
+from flipkart_ext.paging import DEFAULT_DEDUPE_WINDOW
 
 TOTAL_SHIPMENTS = 100_000
 PAGE_SIZE = 20
