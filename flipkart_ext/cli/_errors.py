@@ -62,7 +62,7 @@ EXIT_CODES: Final[tuple[tuple[int, str], ...]] = (
         "interrupted: Ctrl-C, SIGTERM or a declined confirmation; an export prints the "
         "command that continues it",
     ),
-    (EXIT_BROKEN_PIPE, "stdout was closed early (| head)"),
+    (EXIT_BROKEN_PIPE, "stdout was closed early (output piped into head, say)"),
 )
 """Every exit code of every command, with its meaning: printed by ``flipkart --help``."""
 

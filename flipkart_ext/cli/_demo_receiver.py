@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 
-from .notifications import InvalidSignature, MalformedEvent, idempotency_key, parse_event
-from .notifications import verify_signature as _verify
+from ..notifications import InvalidSignature, MalformedEvent, idempotency_key, parse_event
+from ..notifications import verify_signature as _verify
 
 __all__ = ["WebhookReceiver"]
 
