@@ -33,7 +33,7 @@ from ._errors import EXIT_OK, EXIT_PARTIAL, BadInput
 from ._export import export_pages, resume_hint
 from ._files import read_text
 from ._formats import LISTINGS, writer_for
-from ._results import anomaly_line, cell, report_anomalies, summary
+from ._results import anomaly_line, cell, exit_code, report_anomalies, summary
 
 if TYPE_CHECKING:
     from .. import BatchResults, FlipkartClient
@@ -196,7 +196,7 @@ def _report(
         ),
         file=err,
     )
-    return EXIT_OK if failed == 0 and not anomalies else EXIT_PARTIAL
+    return exit_code(results)
 
 
 def _run(

@@ -14,16 +14,16 @@ answer was out of turn, ``EXIT_PARTIAL`` (5) otherwise.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ._errors import EXIT_OK, EXIT_PARTIAL, one_line
+from ._errors import EXIT_OK, EXIT_PARTIAL, classify, one_line
 from ._text import plural
 
 if TYPE_CHECKING:
     from .. import BatchAnomaly, BatchResults
     from ..shipments import ShipmentResult
 
-__all__ = ["anomaly_line", "cell", "report", "report_anomalies"]
+__all__ = ["anomaly_line", "cell", "exit_code", "report", "report_anomalies"]
 
 
 def cell(text: object) -> str:
@@ -44,6 +44,21 @@ def report_anomalies(anomalies: Sequence[BatchAnomaly], err: TextIO) -> None:
         print(f"flipkart: anomaly: {anomaly_line(anomaly)}", file=err)
 
 
+def exit_code(results: BatchResults[Any]) -> int:
+    """0 when every item went through; the code of the failure when the whole call failed
+    for one reason (every request failed: Flipkart down, no network, credentials refused);
+    5 for anything partial, anomalies included."""
+    failed = results.failed
+    if not failed and not results.anomalies:
+        return EXIT_OK
+    errors = [getattr(result, "error", None) for result in failed]
+    if results and len(failed) == len(results) and all(e is not None for e in errors):
+        codes = {classify(error)[0] for error in errors if error is not None}
+        if len(codes) == 1:
+            return codes.pop()
+    return EXIT_PARTIAL
+
+
 def summary(
     *, done: str, succeeded: int, total: int, noun: str, requests: int, failed: int, anomalies: int
 ) -> str:
@@ -59,8 +74,6 @@ def summary(
             f"; {plural(anomalies, 'answer')} did not match the request (listed above); "
             "check those items before sending them again"
         )
-    if failed or anomalies:
-        text += f"; exit {EXIT_PARTIAL}"
     return text
 
 
@@ -85,4 +98,4 @@ def report(results: BatchResults[ShipmentResult], out: TextIO, err: TextIO, *, d
         ),
         file=err,
     )
-    return EXIT_OK if failed == 0 and not anomalies else EXIT_PARTIAL
+    return exit_code(results)
