@@ -63,7 +63,7 @@ class _Group(click.Group):
     """A command group that shows its help when called alone, and lists commands in order."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args:
+        if not args and not ctx.resilient_parsing:  # (completion parses without args)
             click.echo(ctx.get_help(), color=ctx.color)
             ctx.exit(0)
         return super().parse_args(ctx, args)

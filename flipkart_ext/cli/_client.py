@@ -102,10 +102,16 @@ class DryRun(httpx.BaseTransport):
             out.write(f"# request {number} of {total}: {request.method} {request.url}\n")
             out.write(json.dumps(request.body, indent=2, ensure_ascii=False) + "\n")
         out.flush()
+        from ..shipments import NOT_IN_ANSWER
+
+        # What the dry run's stand-in answers did to a result (no entry, or a request
+        # "failed" on the empty answer) says nothing; a result settled before sending does.
         refused = [
             result
             for result in results
-            if not result.ok and result.status not in ("NOT_IN_ANSWER", "NOT_APPLIED")
+            if not result.ok
+            and result.status != NOT_IN_ANSWER
+            and getattr(result, "error", None) is None
         ]
         for result in refused:
             print(f"flipkart: would be refused: {result}", file=err)

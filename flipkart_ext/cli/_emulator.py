@@ -64,8 +64,12 @@ def run_trigger(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
 
     if not args.url.startswith(("http://", "https://")):
         raise BadInput(f"--to: expected an http:// or https:// URL, got {args.url!r}")
-    app_id = os.environ.get("FLIPKART_CLIENT_ID") or DEFAULT_CLIENT_ID
-    secret = os.environ.get("FLIPKART_CLIENT_SECRET") or DEFAULT_CLIENT_SECRET
+    given = [os.environ.get(name) for name in ("FLIPKART_CLIENT_ID", "FLIPKART_CLIENT_SECRET")]
+    if any(given) and not all(given):
+        # One without the other would sign with a secret the receiver does not expect.
+        raise BadInput("set both FLIPKART_CLIENT_ID and FLIPKART_CLIENT_SECRET, or neither")
+    app_id = given[0] or DEFAULT_CLIENT_ID
+    secret = given[1] or DEFAULT_CLIENT_SECRET
     body = sample_event(args.event, seed=args.seed)
     payload = json.dumps(body, separators=(",", ":")).encode()
     headers = {
