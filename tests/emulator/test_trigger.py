@@ -39,7 +39,7 @@ def test_each_sample_decodes_as_its_own_event(event_type: str) -> None:
     event = parse_event(json.dumps(body))
 
     assert event.event_type == event_type == body["eventType"]
-    assert type(event).EVENT_TYPE == event_type
+    assert event_type == type(event).EVENT_TYPE
     assert event.timestamp is not None
     assert event.shipment_id if event_type.startswith("shipment_") else event.return_id  # type: ignore[attr-defined]
 
