@@ -11,6 +11,9 @@ REPORT ?= build/api-diff.json
 # ACCEPT_BREAKING=1 lets `make regenerate` take breaking (ERR) API changes.
 ACCEPT_BREAKING ?=
 STAMP := $(VENV)/.installed
+# The demo needs only the runtime and the testing extra: a fresh clone runs it without the
+# dev toolchain. A venv that already has the dev install has both.
+DEMO_STAMP := $(VENV)/.demo-installed
 
 .DEFAULT_GOAL := help
 
@@ -65,7 +68,12 @@ format: install ## Apply ruff fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-demo: install ## Run a seller's whole day against the embedded emulator (no credentials)
+$(DEMO_STAMP): pyproject.toml flipkart_ext/_version.py
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[testing]'
+	@touch $(DEMO_STAMP)
+
+demo: $(if $(wildcard $(STAMP)),$(STAMP),$(DEMO_STAMP)) ## Run a seller's day against the embedded emulator (installs only the runtime and the testing extra; no credentials)
 	$(PY) -m flipkart_ext.demo
 
 record: install ## Re-record every cassette (emulator by default, real sandbox with FLIPKART_SANDBOX_* set)

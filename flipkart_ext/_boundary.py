@@ -32,7 +32,8 @@ C = TypeVar("C", bound=type)
 #: Set on every wrapper, so the surface test can tell a guarded callable.
 GUARD_MARK = "__flipkart_guarded__"
 
-_PASS = (FlipkartError, StopIteration, StopAsyncIteration, GeneratorExit)
+# A warning turned into an error (python -W error) is the caller's choice: it passes as is.
+_PASS = (FlipkartError, StopIteration, StopAsyncIteration, GeneratorExit, Warning)
 
 
 def _label(label: str, method: str | None, args: tuple[Any, ...]) -> str:

@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 
-from .errors import InvalidSignature, MalformedEvent
-from .notifications import idempotency_key, parse_event
-from .notifications import verify_signature as _verify
+from .. import InvalidSignature, MalformedEvent
+from ..notifications import idempotency_key, parse_event
+from ..notifications import verify_signature as _verify
 
 __all__ = ["WebhookReceiver"]
 

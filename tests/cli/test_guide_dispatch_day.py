@@ -1,4 +1,4 @@
-"""The README's "dispatch day from the shell" runs as written against ``flipkart emulator serve``."""
+"""The CLI guide's dispatch day from the shell runs as written against ``flipkart emulator serve``."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-README = (ROOT / "README.md").read_text()
-SECTION = README.split("### A dispatch day from the shell", 1)[1]
+GUIDE = (ROOT / "docs" / "guides" / "cli.md").read_text()
+SECTION = GUIDE.split("A whole day against the local emulator", 1)[1]
 BLOCK = re.search(r"^```sh\n(.*?)^```", SECTION, re.DOTALL | re.MULTILINE)
 BIN = str(Path(sys.executable).parent)
 
@@ -29,7 +29,7 @@ def _environ() -> dict[str, str]:
 
 @pytest.fixture
 def lines() -> list[str]:
-    assert BLOCK is not None, "the README lost its shell block"
+    assert BLOCK is not None, "the CLI guide lost its shell block"
     return [line for line in BLOCK.group(1).splitlines() if line.strip()]
 
 
@@ -60,7 +60,7 @@ def served(lines: list[str]) -> Iterator[tuple[str, int]]:
         process.communicate(timeout=10)
 
 
-def test_pack_labels_dispatch_manifest_from_the_readme(
+def test_pack_labels_dispatch_manifest_from_the_guide(
     lines: list[str], served: tuple[str, int], tmp_path: Path
 ) -> None:
     url, port = served
@@ -76,6 +76,8 @@ def test_pack_labels_dispatch_manifest_from_the_readme(
     )
     assert result.returncode == 0, result.stderr
 
+    preview = (tmp_path / "pack-preview.txt").read_text()
+    assert preview.startswith("# request 1 of 1: POST ") and "/v3/shipments/labels" in preview
     packed = [row.split("\t") for row in (tmp_path / "packed.tsv").read_text().splitlines()]
     assert len(packed) == 5 and {row[1] for row in packed} == {"SUCCESS"}
     assert (tmp_path / "labels" / "labels-001.pdf").read_bytes().startswith(b"%PDF-")
