@@ -18,10 +18,15 @@ from __future__ import annotations
 from typing import Final, NamedTuple
 
 __all__ = [
+    "CANCELLATION_TYPES",
     "DECLARED_FIELDS",
     "DECLARED_OPERATIONS",
     "DECLARED_PARAMS",
+    "DECLARED_VALUES",
+    "DISPATCH_SERVICE_TIERS",
     "DOCUMENT_OPERATIONS",
+    "EVENTS",
+    "FILTER_TYPES",
     "LABEL_ONLY_REPRINT",
     "LISTING_CHANGE",
     "LISTING_CHANGES",
@@ -40,7 +45,9 @@ __all__ = [
     "RETURNS_SEARCH",
     "RETURN_ACTION_ANSWER",
     "RETURN_ITEM",
+    "RETURN_SOURCES",
     "SELF_SHIP_ACTION_ANSWER",
+    "SERVICE_PROFILES",
     "SHIPMENT",
     "SHIPMENT_ACTION_ANSWER",
     "SHIPMENT_DOCUMENTS",
@@ -50,11 +57,15 @@ __all__ = [
     "SHIPMENT_PAGE",
     "SHIPMENT_SEARCH",
     "SHIPMENT_SEARCH_NEXT",
+    "SHIPMENT_TYPES",
+    "SORT_FIELDS",
+    "SORT_ORDERS",
     "STOCK_BODY",
     "UNTYPED_ANSWER_OPERATIONS",
     "SpecField",
     "SpecOperation",
     "SpecParam",
+    "SpecValues",
     "expected_answer",
 ]
 
@@ -92,8 +103,31 @@ class SpecParam(NamedTuple):
     location: str = "query"
 
 
+class SpecValues(tuple[str, ...]):
+    """The values ``where`` takes: *is* the tuple of them, and remembers where they come from.
+
+    ``where`` is a :class:`SpecField` (its enum, or its items' enum, in the normalized spec)
+    or a :class:`SpecParam` whose values Flipkart documents but the spec leaves as a plain
+    string (``in_spec=False``).
+    """
+
+    where: SpecField | SpecParam
+    in_spec: bool
+
+    def __new__(
+        cls, where: SpecField | SpecParam, values: tuple[str, ...], *, in_spec: bool = True
+    ) -> SpecValues:
+        declared = super().__new__(cls, values)
+        declared.where = where
+        declared.in_spec = in_spec
+        DECLARED_VALUES.append(declared)
+        return declared
+
+
 DECLARED_FIELDS: Final[list[SpecField]] = []
 """Every :class:`SpecField` declared below, in declaration order (filled on construction)."""
+DECLARED_VALUES: Final[list[SpecValues]] = []
+"""Every :class:`SpecValues` declared below (filled on construction)."""
 
 
 class _ShipmentPage(NamedTuple):
@@ -337,6 +371,61 @@ LISTING_CHANGE: Final = _ListingChange(
 """One SKU's entry in the answer to a bulk listing call."""
 LISTING_SEARCH_STATUS: Final = SpecField("BulkListingFilter", "lisitng_status")
 """The listing-status filter of a listing search, spelled as the spec spells it."""
+
+# -- values the shipment filter, the emulator and the CLI share --------------------------------
+
+FILTER_TYPES: Final = SpecValues(
+    SpecField("Filter", "type"), ("preDispatch", "postDispatch", "cancelled")
+)
+CANCELLATION_TYPES: Final = SpecValues(
+    SpecField("Filter", "cancellationType"),
+    ("sellerCancellation", "buyerCancellation", "marketplaceCancellation"),
+)
+SHIPMENT_TYPES: Final = SpecValues(
+    SpecField("Filter", "shipmentTypes"), ("EXPRESS", "NORMAL", "SELF")
+)
+SERVICE_PROFILES: Final = SpecValues(
+    SpecField("Filter", "serviceProfiles"), ("FBF", "FBF_LITE", "NON_FBF")
+)
+DISPATCH_SERVICE_TIERS: Final = SpecValues(
+    SpecField("Filter", "dispatchServiceTiers"), ("EXPRESS", "REGULAR")
+)
+SORT_FIELDS: Final = SpecValues(
+    SpecField("Sort", "field"), ("orderDate", "dispatchAfterDate", "dispatchByDate", "modifiedDate")
+)
+SORT_ORDERS: Final = SpecValues(SpecField("Sort", "order"), ("asc", "desc"))
+RETURN_SOURCES: Final = SpecValues(
+    RETURNS_QUERY.source, ("customer_return", "courier_return"), in_spec=False
+)
+"""Documented by Flipkart for ``GET /v2/returns?source=``; the spec types it as a string."""
+
+
+class _Events(NamedTuple):
+    """The notification events Flipkart documents, by their ``eventType``."""
+
+    shipment_created: str = "shipment_created"
+    shipment_hold: str = "shipment_hold"
+    shipment_unhold: str = "shipment_unhold"
+    shipment_packed: str = "shipment_packed"
+    shipment_ready_to_dispatch: str = "shipment_ready_to_dispatch"
+    shipment_pickup_complete: str = "shipment_pickup_complete"
+    shipment_shipped: str = "shipment_shipped"
+    shipment_delivered: str = "shipment_delivered"
+    shipment_dispatch_dates_changed: str = "shipment_dispatch_dates_changed"
+    shipment_cancelled: str = "shipment_cancelled"
+    shipment_form_failed: str = "shipment_form_failed"
+    return_created: str = "return_created"
+    return_item_tracking_id_update: str = "return_item_tracking_id_update"
+    return_expected_date_changed: str = "return_expected_date_changed"
+    return_picked_up: str = "return_picked_up"
+    return_completed: str = "return_completed"
+    return_cancelled: str = "return_cancelled"
+
+
+EVENTS: Final = _Events()
+"""Every documented notification event name (webhooks are not in the spec: the names are held
+against Flipkart's notification pages, kept under ``tests/notifications/samples``). The typed
+events of :mod:`flipkart_ext.notifications` and the emulator's notices take their names here."""
 
 # -- what answers hold, and which requests only read ---------------------------------------------
 

@@ -12,6 +12,8 @@ from typing import Any, Final
 
 import click
 
+from ..returns import RETURN_SOURCES
+from ..shipments import SORT_ORDERS
 from ._errors import exit_code_table
 from ._state import State, namespace
 
@@ -298,7 +300,7 @@ def _range_options(function: Callable[..., Any]) -> Callable[..., Any]:
     metavar="FIELD",
     help="orderDate, dispatchAfterDate, dispatchByDate (server default) or modifiedDate.",
 )
-@click.option("--sort-order", type=click.Choice(("asc", "desc")), help="Default: asc.")
+@click.option("--sort-order", type=click.Choice(SORT_ORDERS), help="Default: asc.")
 @click.option(
     "--page-size", type=click.IntRange(min=1), metavar="N", help="Shipments per page, 1 to 20."
 )
@@ -444,7 +446,7 @@ def returns() -> None:
 )
 @click.option(
     "--source",
-    type=click.Choice(("customer_return", "courier_return")),
+    type=click.Choice(RETURN_SOURCES),
     help="Required (unless resuming): returned by the buyer, or back from the courier.",
 )
 @click.option("--created-from", metavar="WHEN", help="Opened at or after WHEN.")

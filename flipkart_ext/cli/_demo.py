@@ -31,6 +31,14 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ..notifications import (
+    ReturnCompleted,
+    ReturnCreated,
+    ReturnPickedUp,
+    ShipmentCreated,
+    ShipmentPacked,
+    ShipmentReadyToDispatch,
+)
 from ._errors import EXIT_OK, EXIT_PARTIAL
 from ._manifest import file_name as manifest_file_name
 from ._text import describe_duration, plural
@@ -216,12 +224,12 @@ def _signed_in(client: FlipkartClient) -> str:
 
 # What each notification means to a seller.
 _EVENT_WORDS = {
-    "shipment_created": "new orders",
-    "shipment_packed": "packed",
-    "shipment_ready_to_dispatch": "ready for pickup",
-    "return_created": "returns opened",
-    "return_picked_up": "returns picked up",
-    "return_completed": "returns received",
+    ShipmentCreated.EVENT_TYPE: "new orders",
+    ShipmentPacked.EVENT_TYPE: "packed",
+    ShipmentReadyToDispatch.EVENT_TYPE: "ready for pickup",
+    ReturnCreated.EVENT_TYPE: "returns opened",
+    ReturnPickedUp.EVENT_TYPE: "returns picked up",
+    ReturnCompleted.EVENT_TYPE: "returns received",
 }
 
 
@@ -290,10 +298,10 @@ def run(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
         for kind, count in receiver.handled.items()
     ]
     say("  " + ", ".join(counts))
-    if report.found and receiver.handled.get("shipment_created", 0) > report.found:
+    created = receiver.handled.get(ShipmentCreated.EVENT_TYPE, 0)
+    if report.found and created > report.found:
         say(
-            f"  ({receiver.handled['shipment_created']} new orders: the {report.found} shipped "
-            "today and the one being returned)"
+            f"  ({created} new orders: the {report.found} shipped today and the one being returned)"
         )
     for failure in report.failures:
         say(f"  refused: {failure}")

@@ -8,8 +8,9 @@ engine (:mod:`flipkart_ext.paging`).
 from typing import TYPE_CHECKING
 
 from .._lazy import lazy_module_getattr
+from .._spec import RETURN_SOURCES
 from ._actions import MAX_RETURNS_PER_ACTION, NOT_APPLIED, NOT_IN_ANSWER, ReturnResult
-from ._filter import RETURN_SOURCES, ReturnFilter
+from ._filter import ReturnFilter
 from ._planner import MAX_IDS_PER_LOOKUP
 
 if TYPE_CHECKING:

@@ -17,10 +17,10 @@ from .._core.calls import Call
 from .._core.ids import chunked, in_input_order, unique_ids
 from .._core.inputs import one_of
 from .._core.retry import RetryPolicy
-from .._spec import RETURN_ITEM
+from .._spec import RETURN_ITEM, RETURN_SOURCES
 from ..errors import InvalidArgument
 from ..paging import DEFAULT_DEDUPE_WINDOW, ApiBase, PageRequest, PageWalker
-from ._filter import RETURN_SOURCES, ReturnFilter
+from ._filter import ReturnFilter
 from ._shape import RETURN_PAGES
 
 __all__ = ["MAX_IDS_PER_LOOKUP", "Ids", "ReturnLookup", "ReturnPlans"]

@@ -11,6 +11,15 @@ from typing import TYPE_CHECKING
 
 from .._core.inputs import DateRangeInput, InstantInput
 from .._lazy import lazy_module_getattr
+from .._spec import (
+    CANCELLATION_TYPES,
+    DISPATCH_SERVICE_TIERS,
+    FILTER_TYPES,
+    SERVICE_PROFILES,
+    SHIPMENT_TYPES,
+    SORT_FIELDS,
+    SORT_ORDERS,
+)
 from ._filter import ShipmentFilter
 from ._inputs import CancelSpec, Package, PackSpec, SelfShipDispatch, TrackingUpdate
 from ._lookup import MAX_IDS_PER_CALL, PdfDocument, SavedPdf
@@ -26,10 +35,17 @@ CANCELLATION_REASONS = ("not_enough_inventory", "cannot_procure_item", "b2b_orde
 
 __all__ = [
     "CANCELLATION_REASONS",
+    "CANCELLATION_TYPES",
+    "DISPATCH_SERVICE_TIERS",
+    "FILTER_TYPES",
     "LIMITS",
     "MAX_IDS_PER_CALL",
     "NOT_APPLIED",
     "NOT_IN_ANSWER",
+    "SERVICE_PROFILES",
+    "SHIPMENT_TYPES",
+    "SORT_FIELDS",
+    "SORT_ORDERS",
     "AsyncShipments",
     "CancelSpec",
     "DateRangeInput",

@@ -18,26 +18,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
-from ..notifications import (
-    ReturnCancelled,
-    ReturnCompleted,
-    ReturnCreated,
-    ReturnExpectedDateChanged,
-    ReturnPickedUp,
-    ReturnTrackingIdUpdated,
-    ShipmentCancelled,
-    ShipmentCreated,
-    ShipmentDelivered,
-    ShipmentDispatchDatesChanged,
-    ShipmentFormFailed,
-    ShipmentHold,
-    ShipmentPacked,
-    ShipmentPickupComplete,
-    ShipmentReadyToDispatch,
-    ShipmentShipped,
-    ShipmentUnhold,
-    event_class_for,
-)
+from .._spec import EVENTS
+from ..notifications import event_class_for
 from ._state import FormRecord, ReturnRecord, ShipmentRecord, Store
 
 __all__ = ["EVENT_TYPES", "sample_event"]
@@ -130,23 +112,23 @@ def _new_expected_date(store: Store, record: ReturnRecord) -> None:
 
 
 _BUILDERS: Final[dict[str, Build]] = {
-    ShipmentCreated.EVENT_TYPE: _order,
-    ShipmentHold.EVENT_TYPE: _hold,
-    ShipmentUnhold.EVENT_TYPE: _unhold,
-    ShipmentPacked.EVENT_TYPE: _move("PACKED"),
-    ShipmentReadyToDispatch.EVENT_TYPE: _move("READY_TO_DISPATCH"),
-    ShipmentPickupComplete.EVENT_TYPE: _move("PICKUP_COMPLETE"),
-    ShipmentShipped.EVENT_TYPE: _move("SHIPPED"),
-    ShipmentDelivered.EVENT_TYPE: _move("DELIVERED"),
-    ShipmentDispatchDatesChanged.EVENT_TYPE: _dates_changed,
-    ShipmentCancelled.EVENT_TYPE: _cancelled,
-    ShipmentFormFailed.EVENT_TYPE: _move("FORM_FAILED"),
-    ReturnCreated.EVENT_TYPE: _return,
-    ReturnTrackingIdUpdated.EVENT_TYPE: _return_change(_new_tracking),
-    ReturnExpectedDateChanged.EVENT_TYPE: _return_change(_new_expected_date),
-    ReturnPickedUp.EVENT_TYPE: _return_change(_set_status("picked_up")),
-    ReturnCompleted.EVENT_TYPE: _return_change(_set_status("completed")),
-    ReturnCancelled.EVENT_TYPE: _return_change(_set_status("cancelled")),
+    EVENTS.shipment_created: _order,
+    EVENTS.shipment_hold: _hold,
+    EVENTS.shipment_unhold: _unhold,
+    EVENTS.shipment_packed: _move("PACKED"),
+    EVENTS.shipment_ready_to_dispatch: _move("READY_TO_DISPATCH"),
+    EVENTS.shipment_pickup_complete: _move("PICKUP_COMPLETE"),
+    EVENTS.shipment_shipped: _move("SHIPPED"),
+    EVENTS.shipment_delivered: _move("DELIVERED"),
+    EVENTS.shipment_dispatch_dates_changed: _dates_changed,
+    EVENTS.shipment_cancelled: _cancelled,
+    EVENTS.shipment_form_failed: _move("FORM_FAILED"),
+    EVENTS.return_created: _return,
+    EVENTS.return_item_tracking_id_update: _return_change(_new_tracking),
+    EVENTS.return_expected_date_changed: _return_change(_new_expected_date),
+    EVENTS.return_picked_up: _return_change(_set_status("picked_up")),
+    EVENTS.return_completed: _return_change(_set_status("completed")),
+    EVENTS.return_cancelled: _return_change(_set_status("cancelled")),
 }
 
 EVENT_TYPES: Final = tuple(_BUILDERS)
