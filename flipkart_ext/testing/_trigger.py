@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
 from .._spec import EVENTS
+from ..errors import InvalidArgument
 from ..notifications import event_class_for
 from ._state import FormRecord, ReturnRecord, ShipmentRecord, Store
 
@@ -145,7 +146,9 @@ def sample_event(event_type: str, *, seed: int = 0) -> dict[str, Any]:
     canonical = event_class_for(event_type).EVENT_TYPE
     build = _BUILDERS.get(canonical or "")
     if build is None:
-        raise ValueError(f"unknown event type {event_type!r}; documented: {', '.join(EVENT_TYPES)}")
+        raise InvalidArgument(
+            f"unknown event type {event_type!r}; documented: {', '.join(EVENT_TYPES)}"
+        )
     store = Store(seed, _now)
     published: list[dict[str, Any]] = []
     store.sink = published.append
