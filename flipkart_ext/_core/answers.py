@@ -275,6 +275,31 @@ def _content_type(headers: httpx.Headers) -> str:
     return headers.get("content-type", "no content type").split(";")[0].strip() or "no content type"
 
 
+class _WithType:
+    """``"<what> (<content type>)"``, worked out only when a message needs it."""
+
+    __slots__ = ("_headers", "_what")
+
+    def __init__(self, what: object, headers: httpx.Headers) -> None:
+        self._what = what
+        self._headers = headers
+
+    def __str__(self) -> str:
+        return f"{self._what} ({_content_type(self._headers)})"
+
+
+class _Answering:
+    """``"the answer to <call>"``, worked out only when a message needs it."""
+
+    __slots__ = ("_call",)
+
+    def __init__(self, call: Call) -> None:
+        self._call = call
+
+    def __str__(self) -> str:
+        return f"the answer to {self._call.describe()}"
+
+
 def answer_of(
     call: Call,
     *,
@@ -303,7 +328,7 @@ def answer_of(
             secrets=secrets,
             now=now,
         )
-    what = f"the answer to {call.describe()}"
+    what = _Answering(call)
     if call.expect is Expect.PDF:
         if not content.lstrip().startswith(PDF_MAGIC):
             error = MalformedResponse(
@@ -316,7 +341,7 @@ def answer_of(
     if call.expect is Expect.ANY:
         return Answer(status, headers, content, content)
     try:
-        body = decode_json(content, what=f"{what} ({_content_type(headers)})")
+        body = decode_json(content, what=_WithType(what, headers))
     except MalformedResponse as error:
         error.operation = call.operation or None
         raise

@@ -94,13 +94,14 @@ def json_depth_exceeds(data: bytes, limit: int = MAX_DEPTH) -> bool:
 def decode_json(
     data: bytes | str,
     *,
-    what: str,
+    what: object,
     error: type[FlipkartError] = MalformedResponse,
     max_bytes: int = MAX_JSON_BYTES,
 ) -> Any:
     """The JSON value in ``data``, or ``error`` saying ``what`` could not be read and why.
 
-    ``what`` names the thing read (``"the answer to get_shipment_details"``); ``error`` is
+    ``what`` names the thing read (``"the answer to get_shipment_details"``; anything whose
+    ``str()`` does, so a costly name is only worked out for a message); ``error`` is
     the class raised (:class:`MalformedResponse` for API answers). Messages never quote the
     data itself, which may hold a token.
     """

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-import httpx
-
 from ..errors import MalformedResponse
 from .calls import Answer, operation_name
 
@@ -21,11 +19,19 @@ __all__ = ["parsed_model"]
 _T = TypeVar("_T")
 
 
-class _Decoded(httpx.Response):
-    """An answer whose JSON was already decoded (by the bounded decoder)."""
+class _Decoded:
+    """What a generated ``_build_response`` reads of a response (status, headers, content,
+    ``json()``), for an answer whose JSON the bounded decoder already decoded.
+
+    Not an ``httpx.Response``: building one per call costs more than the rest of the parse.
+    """
+
+    __slots__ = ("_decoded", "content", "headers", "status_code")
 
     def __init__(self, answer: Answer) -> None:
-        super().__init__(answer.status, headers=answer.headers, content=answer.content)
+        self.status_code = answer.status
+        self.headers = answer.headers
+        self.content = answer.content
         self._decoded = answer.body
 
     def json(self, **kwargs: Any) -> Any:
