@@ -61,6 +61,7 @@ def _provenance_module(provenance: dict[str, str]) -> str:
 
 def build_package(normalized_text: str, provenance: dict[str, str], workdir: Path) -> Path:
     """Generate the package under ``workdir`` and return its folder. Raises GenerationError."""
+    workdir.mkdir(parents=True, exist_ok=True)
     spec_path = workdir / "spec.json"
     spec_path.write_text(normalized_text, encoding="utf-8")
     package_dir = workdir / PACKAGE_NAME

@@ -15,6 +15,7 @@ documents, not as the code change.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,9 +57,21 @@ def iter_operations(document: Document) -> Iterator[tuple[str, str, dict[str, An
                 yield method.upper(), path, operation
 
 
+def _same_url(path: str) -> Callable[[str], bool]:
+    template = re.sub(r"\{[^}]*\}", "{}", path)
+    return lambda other: re.sub(r"\{[^}]*\}", "{}", other) == template
+
+
 def _operation(document: Document, method: str, path: str) -> dict[str, Any]:
+    """The operation at ``path``. A path whose placeholders were renamed
+    (``{shipmentIds}`` -> ``{ids}``) is the same URL, so it is the same target."""
+    paths = document.get("paths", {})
+    if path not in paths:
+        same = [other for other in paths if _same_url(path)(other)]
+        if len(same) == 1:
+            path = same[0]
     try:
-        operation = document["paths"][path][method.lower()]
+        operation = paths[path][method.lower()]
     except KeyError:
         raise FixupError(f"{method} {path} is no longer in the spec") from None
     if not isinstance(operation, dict):
