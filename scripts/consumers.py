@@ -281,8 +281,10 @@ def handler_references(document: Document, root: Path = ROOT) -> list[Reference]
 # ------------------------------------------------------------------ judging a change
 
 
-def _present(reference: Reference, document: Document) -> bool:
-    ops = operations(document)
+def _present(
+    reference: Reference, document: Document, ops: dict[str, dict[str, Any]] | None = None
+) -> bool:
+    ops = operations(document) if ops is None else ops
     if reference.kind == "operation-id":
         return any(op.get("operationId") == reference.key[0] for op in ops.values())
     if reference.kind == "operation":
@@ -323,9 +325,9 @@ def _operation_hint(reference: Reference, old: Document, new: Document) -> str:
 def orphans(old: Document, new: Document, root: Path = ROOT) -> list[Change]:
     """ERR findings for hand-written references the change leaves without their target."""
     changes = []
-    new_ops = operations(new)
+    old_ops, new_ops = operations(old), operations(new)
     for reference in handler_references(old, root) + declaration_references(old, root):
-        if not _present(reference, old) or _present(reference, new):
+        if not _present(reference, old, old_ops) or _present(reference, new, new_ops):
             continue
         if (
             reference.kind == "parameter"

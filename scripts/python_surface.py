@@ -812,11 +812,13 @@ class _SurfaceDiffer:
         gone = {was for was, _ in renamed}
         came = {now for _, now in renamed}
         for name in sorted(old.keys() - new.keys() - gone):
+            same = sorted(other for other, enum in new.items() if enum.members == old[name].members)
             self.add(
                 "python-enum-removed",
                 f"{self.new.package}.models.{name}",
                 old[name].module,
-                f"enum {name} is gone",
+                f"enum {name} is gone"
+                + (f"; {same[0]} has the same members and takes its place" if same else ""),
             )
         for name in sorted(new.keys() - old.keys() - came):
             self.add(
