@@ -7,6 +7,7 @@ Flipkart's spec does; a few use the committed normalized document for realism.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import time
 from collections.abc import Callable
@@ -26,7 +27,14 @@ from api_diff import (
     compare,
     oasdiff_severity_levels,
 )
-from diff_report import INFO_LINES_SHOWN, as_json, changelog_entry, has_breaking, text
+from diff_report import (
+    INFO_LINES_SHOWN,
+    as_json,
+    change_line,
+    changelog_entry,
+    has_breaking,
+    text,
+)
 
 from .conftest import ROOT
 
@@ -1014,6 +1022,20 @@ def test_json_report_and_changelog_entry_carry_every_class(tmp_path: Path) -> No
     assert "Breaking changes accepted with `ACCEPT_BREAKING=1`." in entry
     assert "| ERR | `api-schema-removed` | schema Unused `#/components/schemas/Unused` |" in entry
     assert "| WARN | `response-property-enum-value-added` |" in entry
+
+
+def test_the_hand_written_places_a_change_touches_are_printed_and_kept() -> None:
+    change = dataclasses.replace(
+        compare(base(), _mutated(lambda doc: schemas(doc)["Order"]["properties"].pop("orderId")))[
+            0
+        ],
+        consumers=("flipkart_ext's declarations (flipkart_ext/_spec.py:12)",),
+    )
+    assert change_line(change).endswith(
+        "property orderId removed [used by GET /orders/{orderId}, POST /orders/search] "
+        "[named by flipkart_ext's declarations (flipkart_ext/_spec.py:12)]"
+    )
+    assert as_json([change])["changes"][0]["consumers"] == list(change.consumers)
 
 
 def _mutated(mutate: Callable[[Doc], None]) -> Doc:

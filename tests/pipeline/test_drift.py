@@ -193,3 +193,25 @@ def test_fixup_whose_target_is_gone_fails_naming_it_after_the_report(
         "regenerate: error: fixup json-request-bodies in scripts/spec_fixups.py no longer applies: "
         "POST /v3/shipments/filter is no longer in the spec"
     )
+
+
+def test_a_breaking_document_that_does_not_generate_is_refused_with_a_note(
+    tmp_path: Path,
+    upstream: Doc,
+    baseline: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An XML-only body is breaking on the wire, and the generator drops the operation:
+    the refusal says both, and nothing changes."""
+    drift = next(d for d in BREAKING if d.name == "request-content-type-changed")
+    before = tuple(tree_digest(folder) for folder in baseline)
+    code, report = _run_main(tmp_path, upstream, drift, baseline)
+    assert (code, report["outcome"]) == (exit_codes.BREAKING, "refused")
+    assert tuple(tree_digest(folder) for folder in baseline) == before
+    notes = [line for line in capsys.readouterr().out.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1
+    assert notes[0].startswith("note: the Python surface was not compared: WARNING parsing ")
+    assert "Unsupported content type application/xml" in notes[0]
+    accepted, _report = _run_main(tmp_path, upstream, drift, baseline, "--accept-breaking")
+    assert accepted == exit_codes.FAILED
+    assert tuple(tree_digest(folder) for folder in baseline) == before
