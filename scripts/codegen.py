@@ -6,10 +6,12 @@ Needs no Node: the input is already OpenAPI 3.0.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
-import subprocess
 import sys
+from collections.abc import Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -42,11 +44,28 @@ def dump_document(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def _tool_env() -> dict[str, str]:
-    # Post hooks call ruff by name; make the one installed beside this interpreter win.
-    env = dict(os.environ)
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
-    return env
+@contextlib.contextmanager
+def _tools_on_path() -> Iterator[None]:
+    """Post hooks call ruff by name: make the one installed beside this interpreter win."""
+    before = os.environ.get("PATH", "")
+    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{before}"
+    try:
+        yield
+    finally:
+        os.environ["PATH"] = before
+
+
+def _generator_output(errors: Sequence[Any]) -> str:
+    """The generator's warnings and errors, worded as its command line prints them."""
+    lines = [
+        "Warning(s) encountered while generating. Client was generated, but some pieces may be missing"
+    ]
+    for error in errors:
+        lines += [str(error.header), "", str(error.detail or "")]
+        data = getattr(error, "data", None)
+        if data is not None:
+            lines.append(data.model_dump_json(indent=2, exclude_unset=True, by_alias=True))
+    return "\n".join(lines).strip()
 
 
 def _provenance_module(provenance: dict[str, str]) -> str:
@@ -61,30 +80,31 @@ def _provenance_module(provenance: dict[str, str]) -> str:
 
 def build_package(normalized_text: str, provenance: dict[str, str], workdir: Path) -> Path:
     """Generate the package under ``workdir`` and return its folder. Raises GenerationError."""
+    workdir.mkdir(parents=True, exist_ok=True)
     spec_path = workdir / "spec.json"
     spec_path.write_text(normalized_text, encoding="utf-8")
     package_dir = workdir / PACKAGE_NAME
-    command = [
-        sys.executable,
-        "-m",
-        "openapi_python_client",
-        "generate",
-        "--path",
-        str(spec_path),
-        "--config",
-        str(GENERATOR_CONFIG),
-        "--custom-template-path",
-        str(TEMPLATES),
-        "--meta",
-        "none",
-        "--output-path",
-        str(package_dir),
-    ]
-    result = subprocess.run(
-        command, cwd=workdir, env=_tool_env(), capture_output=True, text=True, check=False
+    # In this process rather than through the generator's command line: the same code and
+    # output, without an interpreter start and the generator's imports for every run.
+    from openapi_python_client import MetaType, generate
+    from openapi_python_client.config import Config, ConfigFile
+
+    config = Config.from_sources(
+        ConfigFile.load_from_path(GENERATOR_CONFIG),
+        MetaType.NONE,
+        spec_path,
+        "utf-8",
+        False,
+        output_path=package_dir,
     )
-    output = (result.stdout + result.stderr).strip()
-    if result.returncode != 0 or "warning" in output.lower() or "error" in output.lower():
+    printed = io.StringIO()
+    with _tools_on_path(), contextlib.redirect_stdout(printed):
+        try:
+            errors = generate(config=config, custom_template_path=TEMPLATES)
+        except Exception as exc:  # the generator's own bug, reported like its warnings
+            raise GenerationError(f"openapi-python-client failed: {exc!r}") from exc
+    if errors or not package_dir.is_dir():
+        output = _generator_output(errors) if errors else printed.getvalue().strip()
         raise GenerationError(f"openapi-python-client did not generate cleanly:\n{output}")
     (package_dir / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
     (package_dir / "_provenance.py").write_text(_provenance_module(provenance), encoding="utf-8")

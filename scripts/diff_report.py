@@ -45,11 +45,17 @@ def _users(change: Change) -> str:
     return f" [used by {shown}{f' and {more} more' if more > 0 else ''}]"
 
 
+def _consumers(change: Change) -> str:
+    if not change.consumers:
+        return ""
+    return f" [named by {'; '.join(change.consumers)}]"
+
+
 def change_line(change: Change) -> str:
-    """``ERR  check-id  subject  #/json/pointer: what changed [used by ...]``."""
+    """``ERR  check-id  subject  #/json/pointer: what changed [used by ...] [named by ...]``."""
     return (
         f"{change.level:<4} {change.check}  {change.subject}  {change.path}: "
-        f"{change.message}{_users(change)}"
+        f"{change.message}{_users(change)}{_consumers(change)}"
     )
 
 
@@ -88,6 +94,7 @@ def as_json(changes: list[Change], **context: Any) -> dict[str, Any]:
                 "path": change.path,
                 "message": change.message,
                 "used_by": list(change.used_by),
+                "consumers": list(change.consumers),
             }
             for change in changes
         ],
@@ -128,7 +135,7 @@ def changelog_entry(
         lines += ["", "| level | check | where | change |", "| --- | --- | --- | --- |"]
         lines += [
             f"| {c.level} | `{c.check}` | {_cell(c.subject)} `{_cell(c.path)}` | "
-            f"{_cell(c.message)} |"
+            f"{_cell(c.message + _consumers(c))} |"
             for c in shown
         ]
     if hidden:

@@ -16,6 +16,7 @@ generated/ is replaced (and by ``make check-generated``):
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,14 +34,21 @@ ALWAYS = ("sync_detailed", "asyncio_detailed")
 WHEN_PARSED = ("sync", "asyncio")
 
 
-def _field_prefix() -> str:
+@functools.cache
+def field_prefix() -> str:
+    """The generator's ``field_prefix`` (for names that would not be identifiers)."""
     config = yaml.safe_load(GENERATOR_CONFIG.read_text(encoding="utf-8")) or {}
     return str(config.get("field_prefix", "field_"))
 
 
+def tag_package(operation: dict[str, Any]) -> str:
+    """The ``api/`` package of an operation: its first tag, as openapi-python-client names it."""
+    return str(PythonIdentifier(value=(operation.get("tags") or ["default"])[0], prefix="tag"))
+
+
 def module_path(method: str, path: str, operation: dict[str, Any], prefix: str) -> str:
     """``api/<tag>/<name>.py`` exactly as openapi-python-client names it."""
-    tag = PythonIdentifier(value=(operation.get("tags") or ["default"])[0], prefix="tag")
+    tag = tag_package(operation)
     operation_id = operation.get("operationId")
     if operation_id:
         name = PythonIdentifier(operation_id, prefix=prefix)
@@ -62,7 +70,7 @@ def name_collisions(document: dict[str, Any]) -> list[str]:
     would be two functions of the same name, which ``from ... import`` keeps apart only
     by package. Both are refused: a fixup renames one.
     """
-    prefix = _field_prefix()
+    prefix = field_prefix()
     by_name: dict[str, list[tuple[str, str]]] = {}
     for method, path, operation in iter_operations(document):
         module = module_path(method, path, operation, prefix)

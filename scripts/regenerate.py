@@ -4,10 +4,12 @@
 
 Fetch -> parse -> normalize (fixups, Swagger 2.0 -> OpenAPI 3.0, validation; see
 normalize.py; a fixup with nothing left to do prints a note, one whose target is gone
-fails after the diff is shown) -> classified API diff against the committed normalized document -> gate:
-stop on breaking (ERR) changes unless accepted -> generate into a scratch folder ->
-check no two operations share a generated module and none was dropped -> swap into generated/ and openapi/ and append the diff to
-openapi/CHANGES.md. Any failure or refusal leaves generated/ and openapi/ as they were.
+fails after the diff is shown) -> classified API diff against the committed normalized
+document -> check no two operations share a generated module -> generate into a scratch folder ->
+add the Python surface diff and the hand-written code each change breaks (classify.py) ->
+gate: stop on breaking (ERR) changes unless accepted -> check none was dropped -> swap into
+generated/ and openapi/ and append the diff to openapi/CHANGES.md. Any failure or refusal
+leaves generated/ and openapi/ as they were.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 
 import exit_codes
 from api_diff import Change, compare
+from classify import classify, generation_summary, previous_package
 from codegen import (
     GENERATED_DIR,
     NORMALIZED_SPEC,
@@ -149,6 +152,12 @@ def run(
         exc.report = lines + exc.report
         return exc
 
+    def refusal() -> BreakingChangesRefused:
+        return BreakingChangesRefused(
+            "the API diff has breaking (ERR) changes; generated/ and openapi/ are "
+            f"unchanged. Read them above, then rerun with {ACCEPT_ENV}=1 to accept"
+        )
+
     with tempfile.TemporaryDirectory(prefix="flipkart-regen-") as scratch:
         workdir = Path(scratch)
         try:
@@ -159,7 +168,8 @@ def run(
         notes += result.notes
         changes = compare(previous or {}, normalized)
         against = "the previous normalized document" if previous else "nothing (first generation)"
-        lines += [f"note: {note}" for note in notes] + text(changes, against)
+        notes_lines = [f"note: {note}" for note in notes]
+        lines += notes_lines + text(changes, against)
         if result.stale_fixups:
             raise failed(result.stale_fixup_error(), "failed", exit_codes.FAILED)
         collisions = name_collisions(normalized)
@@ -171,21 +181,27 @@ def run(
                 "failed",
                 exit_codes.FAILED,
             )
-        if has_breaking(changes) and not accept_breaking:
-            raise failed(
-                BreakingChangesRefused(
-                    "the API diff has breaking (ERR) changes; generated/ and openapi/ are "
-                    f"unchanged. Read them above, then rerun with {ACCEPT_ENV}=1 to accept"
-                ),
-                "refused",
-                exit_codes.BREAKING,
-            )
         normalized_text = dump_document(normalized)
         provenance_text = json.dumps(provenance, indent=2, sort_keys=True) + "\n"
         try:
             package = build_package(normalized_text, provenance, workdir)
+            before = previous_package(previous, previous_provenance, generated_dir, workdir)
         except GenerationError as exc:
+            if has_breaking(changes) and not accept_breaking:
+                # The wire diff alone refuses the change; that the new document does not
+                # generate is one more thing to read before accepting it.
+                lines.insert(
+                    len(notes_lines),
+                    f"note: the Python surface was not compared: {generation_summary(exc)}",
+                )
+                raise failed(refusal(), "refused", exit_codes.BREAKING) from None
             raise failed(PipelineError(str(exc)), "failed", exit_codes.FAILED) from None
+        # The generated code is known now: the report adds its Python surface and the
+        # hand-written code each change breaks, before the gate decides.
+        changes = classify(previous, normalized, before, package)
+        lines[:] = notes_lines + text(changes, against)
+        if has_breaking(changes) and not accept_breaking:
+            raise failed(refusal(), "refused", exit_codes.BREAKING)
         dropped = missing_operations(normalized, package)
         if dropped:
             raise failed(

@@ -15,9 +15,14 @@ documents, not as the code change.
 from __future__ import annotations
 
 import copy
+import json
+import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from openapi_python_client.strings import pascal_case
 
 Document = dict[str, Any]
 FIXUPS_FILE = "scripts/spec_fixups.py"
@@ -37,6 +42,9 @@ class Fixup:
     name: str
     reason: str
     apply: Callable[[Document], list[str]]
+    # A policy reshapes any document the same way; with no upstream defect to outgrow, it
+    # never notes that it is no longer needed.
+    policy: bool = False
 
 
 @dataclass
@@ -56,9 +64,21 @@ def iter_operations(document: Document) -> Iterator[tuple[str, str, dict[str, An
                 yield method.upper(), path, operation
 
 
+def _same_url(path: str) -> Callable[[str], bool]:
+    template = re.sub(r"\{[^}]*\}", "{}", path)
+    return lambda other: re.sub(r"\{[^}]*\}", "{}", other) == template
+
+
 def _operation(document: Document, method: str, path: str) -> dict[str, Any]:
+    """The operation at ``path``. A path whose placeholders were renamed
+    (``{shipmentIds}`` -> ``{ids}``) is the same URL, so it is the same target."""
+    paths = document.get("paths", {})
+    if path not in paths:
+        same = [other for other in paths if _same_url(path)(other)]
+        if len(same) == 1:
+            path = same[0]
     try:
-        operation = document["paths"][path][method.lower()]
+        operation = paths[path][method.lower()]
     except KeyError:
         raise FixupError(f"{method} {path} is no longer in the spec") from None
     if not isinstance(operation, dict):
@@ -368,6 +388,138 @@ def return_dates_are_date_times(document: Document) -> list[str]:
     return unneeded
 
 
+# An inline enum repeated this often is generated once, as a shared component. Below it,
+# each place keeps the class the generator names after it (OrderItemStatus ...): those are
+# public names code already imports, and a document Flipkart publishes today repeats no
+# inline enum more than 4 times.
+SHARED_ENUM_MIN_USES = 10
+# Keywords an inline enum may carry beside its values and still be shared: the wrapper
+# around the reference keeps them for its place (``allOf: [$ref]`` with nullable, default).
+SHARED_ENUM_SIBLINGS = frozenset({"nullable", "default", "description"})
+
+
+@dataclass
+class _EnumSite:
+    holder: Any
+    key: Any
+    name: str
+    # The class the generator makes of it in place, for an enum a model holds directly.
+    class_name: str | None = None
+
+
+def _enum_signature(schema: dict[str, Any]) -> tuple[Any, ...] | None:
+    if "$ref" in schema or not isinstance(schema.get("enum"), list):
+        return None
+    if set(schema) - {"type", "format", "enum"} - SHARED_ENUM_SIBLINGS:
+        return None
+    return (schema.get("type"), schema.get("format"), tuple(map(repr, schema["enum"])))
+
+
+def _schema_sites(
+    holder: Any, key: Any, name: str, class_name: str | None = None
+) -> Iterator[tuple[_EnumSite, tuple[Any, ...]]]:
+    """Every inline enum at or under ``holder[key]``, named after the property or parameter."""
+    schema = holder[key]
+    if not isinstance(schema, dict):
+        return
+    signature = _enum_signature(schema)
+    if signature is not None:
+        yield _EnumSite(holder, key, name, class_name), signature
+        return
+    items = schema.get("items")
+    if class_name and isinstance(items, dict) and _enum_signature(items) is not None:
+        # openapi-python-client names a list's inline enum after the list, plus "Item".
+        yield from _schema_sites(schema, "items", name, class_name + "Item")
+        return
+    yield from _member_sites(schema, name)
+
+
+def _member_sites(schema: dict[str, Any], name: str) -> Iterator[tuple[_EnumSite, tuple[Any, ...]]]:
+    """The inline enums a schema holds in its properties, items and compositions.
+
+    Shapes other than the documented ones are passed over: sharing is an optimization,
+    and the fixups that need those shapes say so when they change."""
+    properties = schema.get("properties")
+    if isinstance(properties, dict):
+        for prop in sorted(properties):
+            yield from _schema_sites(properties, prop, prop)
+    for child in ("items", "additionalProperties"):
+        if isinstance(schema.get(child), dict):
+            yield from _schema_sites(schema, child, name)
+    for keyword in ("allOf", "oneOf", "anyOf"):
+        members = schema.get(keyword)
+        if isinstance(members, list):
+            for index in range(len(members)):
+                yield from _schema_sites(members, index, name)
+
+
+def _inline_enum_sites(document: Document) -> Iterator[tuple[_EnumSite, tuple[Any, ...]]]:
+    components = document.get("components", {})
+    for name in sorted(components.get("schemas", {})):
+        schema = components["schemas"][name]
+        if isinstance(schema, dict):
+            # The component itself is shared already; what it holds inline is not.
+            properties = schema.get("properties")
+            if isinstance(properties, dict):
+                for prop in sorted(properties):
+                    generated = pascal_case(name) + pascal_case(prop)
+                    yield from _schema_sites(properties, prop, prop, generated)
+            yield from _member_sites({k: v for k, v in schema.items() if k != "properties"}, name)
+    parameters = [p for p in components.get("parameters", {}).values() if isinstance(p, dict)]
+    bodies = list(components.get("requestBodies", {}).values())
+    for _method, _path, operation in iter_operations(document):
+        parameters += [p for p in operation.get("parameters", []) if isinstance(p, dict)]
+        bodies.append(operation.get("requestBody"))
+        bodies += list((operation.get("responses") or {}).values())
+    for path_item in document.get("paths", {}).values():
+        parameters += [p for p in path_item.get("parameters", []) if isinstance(p, dict)]
+    for parameter in parameters:
+        if "schema" in parameter:
+            yield from _schema_sites(parameter, "schema", str(parameter.get("name", "value")))
+    for body in bodies:
+        for media in ((body or {}).get("content") or {}).values():
+            if isinstance(media, dict) and "schema" in media:
+                yield from _schema_sites(media, "schema", "value")
+
+
+def _pascal(name: str) -> str:
+    words = re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", name)
+    return "".join(word[:1].upper() + word[1:] for word in words) or "Value"
+
+
+def shared_inline_enums(document: Document) -> list[str]:
+    groups: dict[tuple[Any, ...], list[_EnumSite]] = {}
+    for site, signature in _inline_enum_sites(document):
+        groups.setdefault(signature, []).append(site)
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    for _signature, sites in sorted(groups.items(), key=lambda item: repr(item[0])):
+        if len(sites) < SHARED_ENUM_MIN_USES:
+            continue
+        # A class a model already has keeps its name (code imports OrderItemStatus); with
+        # none, the shared enum is named after what holds it most often.
+        kept = sorted(
+            (c for c in (site.class_name for site in sites) if c), key=lambda c: (len(c), c)
+        )
+        names = Counter(site.name for site in sites)
+        base = kept[0] if kept else _pascal(min(names, key=lambda n: (-names[n], n)))
+        name = next(
+            candidate
+            for candidate in (base, f"{base}Enum", *(f"{base}Enum{i}" for i in range(2, 1000)))
+            if candidate not in schemas
+        )
+        first = sites[0].holder[sites[0].key]
+        schemas[name] = {key: first[key] for key in ("type", "format", "enum") if key in first}
+        reference = {"$ref": f"#/components/schemas/{name}"}
+        for site in sites:
+            schema = site.holder[site.key]
+            kept = {k: v for k, v in schema.items() if k in SHARED_ENUM_SIBLINGS}
+            site.holder[site.key] = (
+                {"allOf": [dict(reference)], **kept} if kept else dict(reference)
+            )
+    # A policy, not a correction of upstream: having nothing to share is no news.
+    return []
+
+
 OPENAPI3_FIXUPS: tuple[Fixup, ...] = (
     Fixup(
         "json-request-bodies",
@@ -429,7 +581,27 @@ OPENAPI3_FIXUPS: tuple[Fixup, ...] = (
         "them as bare strings, so they would never parse (one that does not parse is kept as sent).",
         return_dates_are_date_times,
     ),
+    Fixup(
+        "shared-inline-enums",
+        f"An inline enum repeated in {SHARED_ENUM_MIN_USES} places or more (a status filter on "
+        "every list call) would be generated as that many identical classes; it becomes one "
+        "component schema: named as the class a model already has for it, else after the "
+        "property or parameter that holds it most often.",
+        shared_inline_enums,
+        policy=True,
+    ),
 )
+
+
+def _copy(document: Document) -> Document:
+    """A deep copy. A JSON round trip is several times faster than ``copy.deepcopy`` on a
+    large document (a 500-operation one spends seconds there); YAML may hold values JSON
+    cannot write (dates), which take the slow way."""
+    try:
+        copied: Document = json.loads(json.dumps(document))
+    except (TypeError, ValueError):
+        return copy.deepcopy(document)
+    return copied
 
 
 def run_fixups(document: Document, fixups: tuple[Fixup, ...]) -> tuple[Document, FixupLog]:
@@ -438,7 +610,7 @@ def run_fixups(document: Document, fixups: tuple[Fixup, ...]) -> tuple[Document,
     A fixup whose target is gone is recorded as a failure and the others still run, so
     the caller can report the whole API change before it stops.
     """
-    fixed = copy.deepcopy(document)
+    fixed = _copy(document)
     log = FixupLog()
     for fixup in fixups:
         try:

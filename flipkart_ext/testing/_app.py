@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import NamedTuple, TextIO
 
+from ..errors import ConfigurationError
 from ._contract import API_PREFIX, OAUTH_PREFIX, SpecContract
 from ._control import ControlApi
 from ._faults import Fault, Faults
@@ -105,7 +106,8 @@ class EmulatorApp:
         self.requests: list[RecordedRequest] = []
         unknown = set(self._handlers) - set(contract.operations)
         if unknown:
-            raise ValueError(f"handlers for operations the spec lacks: {sorted(unknown)}")
+            # The spec changed under the emulator (a regeneration renamed an operation).
+            raise ConfigurationError(f"handlers for operations the spec lacks: {sorted(unknown)}")
 
     def report_failure(self, where: str) -> None:
         """Print the exception being handled, with ``where`` it happened, to stderr."""

@@ -7,6 +7,7 @@ Flipkart's spec does; a few use the committed normalized document for realism.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import time
 from collections.abc import Callable
@@ -15,15 +16,25 @@ from typing import Any
 
 from api_diff import (
     CHECKS,
+    CONSTRAINT_EFFECTS,
     ERR,
     INFO,
     OWN_CHECKS,
     RAISED_FOR_GENERATED_CLIENT,
+    RATED_BY_DIRECTION,
+    SCHEMA_PREFIXES,
     WARN,
     compare,
     oasdiff_severity_levels,
 )
-from diff_report import INFO_LINES_SHOWN, as_json, changelog_entry, has_breaking, text
+from diff_report import (
+    INFO_LINES_SHOWN,
+    as_json,
+    change_line,
+    changelog_entry,
+    has_breaking,
+    text,
+)
 
 from .conftest import ROOT
 
@@ -235,18 +246,41 @@ def test_deprecated_operation_removed_is_still_breaking_for_a_generated_client()
     ]
 
 
-def test_operation_id_changed_is_breaking() -> None:
+def test_operation_id_changed_is_info_on_the_wire_and_names_the_module() -> None:
+    """The wire is the same; whether a Python module moves is the surface diff's call."""
+
     def rename(doc: Doc) -> None:
         op(doc, LABELS)["operationId"] = "downloadLabels"
 
-    assert diff(rename) == [(ERR, "api-operation-id-removed", LABELS, f"{P_LABELS}/operationId")]
+    assert diff(rename) == [(INFO, "api-operation-id-removed", LABELS, f"{P_LABELS}/operationId")]
+    assert compare(base(), _mutated(rename))[0].message == (
+        "operationId getLabels became downloadLabels: the generated module "
+        "api/labels/get_labels.py becomes api/labels/download_labels.py"
+    )
+
+    def respell(doc: Doc) -> None:
+        op(doc, LABELS)["operationId"] = "GetLabels"
+
+    assert compare(base(), _mutated(respell))[0].message == (
+        "operationId getLabels became GetLabels: the generated module "
+        "api/labels/get_labels.py keeps its name"
+    )
 
 
-def test_first_tag_changed_is_breaking() -> None:
+def test_first_tag_changed_is_info_and_says_whether_the_package_moves() -> None:
     def retag(doc: Doc) -> None:
         op(doc, LABELS)["tags"] = ["Documents"]
 
-    assert diff(retag) == [(ERR, "api-tag-removed", LABELS, f"{P_LABELS}/tags")]
+    def respell(doc: Doc) -> None:
+        op(doc, LABELS)["tags"] = ["labels"]
+
+    assert diff(retag) == [(INFO, "api-tag-removed", LABELS, f"{P_LABELS}/tags")]
+    assert compare(base(), _mutated(retag))[0].message.endswith(
+        "the generated package api/labels becomes api/documents"
+    )
+    assert compare(base(), _mutated(respell))[0].message.endswith(
+        "the generated package api/labels is the same"
+    )
 
 
 def test_deprecation_is_info() -> None:
@@ -650,6 +684,265 @@ def test_server_change_needs_a_look() -> None:
     assert diff(change) == [(WARN, "api-servers-changed", "document", "#/servers")]
 
 
+# ------------------------------------------------------------------- constraints and defaults
+# OrderFilter is only sent, Order only received, Address both: each constraint change is
+# judged by the direction rule (tighter request or looser response: ERR; the reverse INFO).
+
+F_STATES = f"{S}/OrderFilter/properties/states"
+F_SKU = f"{S}/OrderFilter/properties/sku"
+O_ID = f"{S}/Order/properties/orderId"
+
+
+def _checks(mutate: Callable[[Doc], None], old: Doc | None = None) -> list[tuple[str, str, str]]:
+    new = copy.deepcopy(old) if old is not None else base()
+    mutate(new)
+    return [(c.level, c.check, c.path) for c in compare(old or base(), new)]
+
+
+def _with(schema: str, prop: str, **keywords: Any) -> Doc:
+    doc = base()
+    schemas(doc)[schema]["properties"][prop].update(keywords)
+    return doc
+
+
+def test_request_max_items_lowered_is_breaking_and_raised_is_info() -> None:
+    old = _with("OrderFilter", "states", maxItems=25)
+
+    def lower(doc: Doc) -> None:
+        schemas(doc)["OrderFilter"]["properties"]["states"]["maxItems"] = 10
+
+    def raise_(doc: Doc) -> None:
+        schemas(doc)["OrderFilter"]["properties"]["states"]["maxItems"] = 100
+
+    assert _checks(lower, old) == [
+        (ERR, "request-property-max-items-decreased", f"{F_STATES}/maxItems")
+    ]
+    assert _checks(raise_, old) == [
+        (INFO, "request-property-max-items-increased", f"{F_STATES}/maxItems")
+    ]
+
+
+def test_a_constraint_on_a_schema_sent_and_received_gets_both_verdicts() -> None:
+    old = base()
+    schemas(old)["Address"]["properties"]["pincode"].update(maxLength=10)
+
+    def lower(doc: Doc) -> None:
+        schemas(doc)["Address"]["properties"]["pincode"]["maxLength"] = 6
+
+    def drop(doc: Doc) -> None:
+        del schemas(doc)["Address"]["properties"]["pincode"]["maxLength"]
+
+    at = f"{S}/Address/properties/pincode/maxLength"
+    assert _checks(lower, old) == [
+        (ERR, "request-property-max-length-decreased", at),
+        (INFO, "response-property-max-length-decreased", at),
+    ]
+    assert _checks(drop, old) == [
+        (ERR, "response-property-max-length-unset", at),
+        (INFO, "request-property-max-length-unset", at),
+    ]
+
+
+def test_a_bound_of_zero_is_a_bound() -> None:
+    old = _with("Order", "orderId", type="integer", minimum=0)
+    old_request = _with("OrderFilter", "sku", type="integer", minimum=0)
+
+    def drop(doc: Doc) -> None:
+        del schemas(doc)["Order"]["properties"]["orderId"]["minimum"]
+
+    def raise_(doc: Doc) -> None:
+        schemas(doc)["OrderFilter"]["properties"]["sku"]["minimum"] = 1
+
+    assert _checks(drop, old) == [(ERR, "response-property-min-unset", f"{O_ID}/minimum")]
+    assert _checks(raise_, old_request) == [
+        (ERR, "request-property-min-increased", f"{F_SKU}/minimum")
+    ]
+
+
+def test_new_bounds_tighten_a_request_and_loosen_nothing_in_a_response() -> None:
+    def bound(doc: Doc) -> None:
+        schemas(doc)["OrderFilter"]["properties"]["sku"].update(maxLength=20, pattern="^[A-Z]+$")
+        schemas(doc)["Order"]["properties"]["orderId"].update(maxLength=20)
+
+    assert _checks(bound) == [
+        (ERR, "request-property-max-length-set", f"{F_SKU}/maxLength"),
+        (ERR, "request-property-pattern-added", f"{F_SKU}/pattern"),
+        (INFO, "response-property-max-length-set", f"{O_ID}/maxLength"),
+    ]
+
+
+def test_exclusive_flag_set_on_a_request_maximum_is_breaking() -> None:
+    old = _with("OrderFilter", "sku", type="number", maximum=28)
+
+    def exclusive(doc: Doc) -> None:
+        schemas(doc)["OrderFilter"]["properties"]["sku"]["exclusiveMaximum"] = True
+
+    assert _checks(exclusive, old) == [
+        (ERR, "request-property-exclusive-max-set", f"{F_SKU}/exclusiveMaximum")
+    ]
+
+
+def test_pattern_replaced_needs_a_look_and_removed_from_a_response_is_breaking() -> None:
+    old = base()
+    schemas(old)["OrderFilter"]["properties"]["sku"]["pattern"] = "^[A-Z]+$"
+    schemas(old)["Order"]["properties"]["orderId"]["pattern"] = "^OD[0-9]+$"
+
+    def change(doc: Doc) -> None:
+        schemas(doc)["OrderFilter"]["properties"]["sku"]["pattern"] = "^[A-Z0-9]+$"
+        del schemas(doc)["Order"]["properties"]["orderId"]["pattern"]
+
+    assert _checks(change, old) == [
+        (ERR, "response-property-pattern-removed", f"{O_ID}/pattern"),
+        (WARN, "request-property-pattern-changed", f"{F_SKU}/pattern"),
+    ]
+
+
+def test_multiple_of_is_judged_by_divisibility_and_unique_items_by_direction() -> None:
+    old = _with("OrderFilter", "sku", type="number", multipleOf=2)
+    old_states = _with("OrderFilter", "states", type="array")
+
+    def to(value: float) -> Callable[[Doc], None]:
+        return lambda doc: schemas(doc)["OrderFilter"]["properties"]["sku"].update(multipleOf=value)
+
+    at = f"{F_SKU}/multipleOf"
+    assert _checks(to(6), old) == [(ERR, "request-property-multiple-of-narrowed", at)]
+    assert _checks(to(1), old) == [(INFO, "request-property-multiple-of-widened", at)]
+    assert _checks(to(3), old) == [(WARN, "request-property-multiple-of-changed", at)]
+    assert _checks(
+        lambda d: schemas(d)["OrderFilter"]["properties"]["states"].update(uniqueItems=True),
+        old_states,
+    ) == [(ERR, "request-property-unique-items-set", f"{F_STATES}/uniqueItems")]
+
+
+def test_parameter_constraints_and_defaults_use_the_parameter_checks() -> None:
+    old = base()
+    op(old, SEARCH)["parameters"][0]["schema"].update(maximum=100, default=1)
+
+    def change(doc: Doc) -> None:
+        op(doc, SEARCH)["parameters"][0]["schema"].update(maximum=50, default=2)
+
+    at = f"{P_SEARCH}/parameters/0/schema"
+    assert _checks(change, old) == [
+        (ERR, "request-parameter-default-value-changed", f"{at}/default"),
+        (ERR, "request-parameter-max-decreased", f"{at}/maximum"),
+    ]
+    added = _checks(lambda doc: op(doc, SEARCH)["parameters"][0]["schema"].update(default=1))
+    assert added == [(ERR, "request-parameter-default-value-added", f"{at}/default")]
+
+
+def test_a_default_is_sent_in_a_request_and_only_documented_in_a_response() -> None:
+    def defaults(doc: Doc) -> None:
+        schemas(doc)["OrderFilter"]["properties"]["sku"]["default"] = "ALL"
+        schemas(doc)["Order"]["properties"]["orderId"]["default"] = "none"
+
+    assert _checks(defaults) == [
+        (ERR, "request-property-default-value-added", f"{F_SKU}/default"),
+        (INFO, "response-property-default-value-added", f"{O_ID}/default"),
+    ]
+
+
+def test_read_only_request_and_write_only_response_properties_are_breaking() -> None:
+    def access(doc: Doc) -> None:
+        schemas(doc)["OrderFilter"]["properties"]["states"]["readOnly"] = True
+        schemas(doc)["Order"]["properties"]["orderId"]["writeOnly"] = True
+
+    assert _checks(access) == [
+        (ERR, "response-optional-property-became-write-only", O_ID),
+        (ERR, "request-required-property-became-read-only", F_STATES),
+    ]
+    old = base()
+    schemas(old)["Order"]["properties"]["orderId"]["readOnly"] = True
+    assert _checks(
+        lambda doc: schemas(doc)["Order"]["properties"]["orderId"].pop("readOnly"), old
+    ) == [(INFO, "response-optional-property-became-not-read-only", O_ID)]
+
+
+def test_parameter_nullable_and_serialization_changes() -> None:
+    def change(doc: Doc) -> None:
+        parameter = op(doc, SEARCH)["parameters"][0]
+        parameter["schema"]["nullable"] = True
+        parameter.update(style="form", explode=False)
+
+    at = f"{P_SEARCH}/parameters/0"
+    assert _checks(change) == [
+        (WARN, "request-parameter-serialization-changed", at),
+        (INFO, "request-parameter-became-nullable", f"{at}/schema"),
+    ]
+
+
+# ------------------------------------------------------------------- paths and security
+
+
+def test_a_renamed_path_parameter_is_one_operation_whose_parameter_was_renamed() -> None:
+    def rename(doc: Doc) -> None:
+        item = doc["paths"].pop("/orders/{orderId}")
+        item["get"]["parameters"][0]["name"] = "id"
+        item["get"]["parameters"][0]["schema"] = {"type": "integer"}
+        doc["paths"]["/orders/{id}"] = item
+
+    new_order = "GET /orders/{id}"
+    at = "#/paths/~1orders~1{id}/get"
+    assert diff(rename) == [
+        (ERR, "request-parameter-type-changed", new_order, f"{at}/parameters/0/schema"),
+        (INFO, "request-path-parameter-renamed", new_order, f"{at}/parameters"),
+    ]
+    message = compare(base(), _mutated(rename))[1].message
+    assert message.startswith("path parameter 1 {orderId} renamed {id}")
+
+
+def test_security_scopes_added_are_breaking_and_removed_need_a_look() -> None:
+    old = base()
+    op(old, LABELS)["security"] = [{"Bearer": ["labels:read"]}]
+    old["security"] = [{"Bearer": []}]
+
+    def change(doc: Doc) -> None:
+        op(doc, LABELS)["security"] = [{"Bearer": ["labels:write"]}]
+        doc["security"] = [{"Bearer": ["sellers"]}]
+
+    scopes = [
+        (c.level, c.check, c.subject, c.path, c.message)
+        for c in compare(old, _mutated_from(old, change))
+        if "scope" in c.check and c.subject in (LABELS, "document")
+    ]
+    assert scopes == [
+        (
+            ERR,
+            "api-security-scope-added",
+            LABELS,
+            f"{P_LABELS}/security",
+            "scope labels:write of security Bearer added: a token without it is refused",
+        ),
+        (
+            ERR,
+            "api-global-security-scope-added",
+            "document",
+            "#/security",
+            "scope sellers of security Bearer added: a token without it is refused",
+        ),
+        (
+            WARN,
+            "api-security-scope-removed",
+            LABELS,
+            f"{P_LABELS}/security",
+            "scope labels:read of security Bearer removed",
+        ),
+    ]
+
+
+def test_every_constraint_check_follows_the_direction_rule() -> None:
+    for prefix in SCHEMA_PREFIXES:
+        for suffix, effect in CONSTRAINT_EFFECTS.items():
+            level = CHECKS[f"{prefix}-{suffix}"]
+            if effect == "either":
+                assert level == WARN
+            elif (effect == "tighter") == prefix.startswith("request"):
+                assert level == ERR, (prefix, suffix)
+            else:
+                assert level == INFO, (prefix, suffix)
+    for check, oasdiff_level in RATED_BY_DIRECTION.items():
+        assert CHECKS[check] != oasdiff_level and check not in OWN_CHECKS, check
+
+
 # ------------------------------------------------------------------- reports
 
 
@@ -714,6 +1007,7 @@ def test_json_report_and_changelog_entry_carry_every_class(tmp_path: Path) -> No
         "path": f"{S}/Unused",
         "message": "model Unused removed",
         "used_by": [],
+        "consumers": [],
     }
     entry = changelog_entry(
         changes,
@@ -730,7 +1024,27 @@ def test_json_report_and_changelog_entry_carry_every_class(tmp_path: Path) -> No
     assert "| WARN | `response-property-enum-value-added` |" in entry
 
 
+def test_the_hand_written_places_a_change_touches_are_printed_and_kept() -> None:
+    change = dataclasses.replace(
+        compare(base(), _mutated(lambda doc: schemas(doc)["Order"]["properties"].pop("orderId")))[
+            0
+        ],
+        consumers=("flipkart_ext's declarations (flipkart_ext/_spec.py:12)",),
+    )
+    assert change_line(change).endswith(
+        "property orderId removed [used by GET /orders/{orderId}, POST /orders/search] "
+        "[named by flipkart_ext's declarations (flipkart_ext/_spec.py:12)]"
+    )
+    assert as_json([change])["changes"][0]["consumers"] == list(change.consumers)
+
+
 def _mutated(mutate: Callable[[Doc], None]) -> Doc:
     new = base()
+    mutate(new)
+    return new
+
+
+def _mutated_from(old: Doc, mutate: Callable[[Doc], None]) -> Doc:
+    new = copy.deepcopy(old)
     mutate(new)
     return new
