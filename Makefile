@@ -57,14 +57,17 @@ check-upstream: install converter ## Classified API diff of SPEC against openapi
 # pytest-xdist spreads the tests over every core. Soak-sized runs (marker `soak`: the refresh
 # storm's 300 rounds, 400 fault schedules per list, the whole suite after a regeneration, the
 # wheel in two fresh virtualenvs) are left to `make soak`; `make test` runs the same tests at
-# small counts. pyproject's addopts deselect `soak`; a later `-m` replaces that.
+# small counts. pyproject's addopts deselect `soak`; a later `-m` replaces that. A file's tests
+# stay on one worker (--dist loadfile), so a module's fixture (a built wheel, an emulator, a
+# virtualenv) is made once.
 PYTEST_WORKERS ?= auto
+PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 
 test: install converter redis lint docs ## Install, lint, type-check, build the docs and run the test suite at small counts (cassettes replay; no network)
-	$(PY) -m pytest -n $(PYTEST_WORKERS)
+	$(PY) -m pytest $(PYTEST_PARALLEL)
 
 soak: install converter redis ## The soak-sized runs (marker `soak`; about N minutes on 2 cores): CI runs them after `make test`
-	$(PY) -m pytest -n $(PYTEST_WORKERS) -m soak
+	$(PY) -m pytest $(PYTEST_PARALLEL) -m soak
 
 lint: install ## ruff, mypy --strict, and flipkart_ext/_sync/ equal to a fresh `make sync`
 	$(PY) scripts/generate_sync.py --check
