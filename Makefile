@@ -61,12 +61,14 @@ check-upstream: install converter ## Classified API diff of SPEC against openapi
 # stay on one worker (--dist loadfile), so a module's fixture (a built wheel, an emulator, a
 # virtualenv) is made once.
 PYTEST_WORKERS ?= auto
-PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
+PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile --durations=10
 
-test: install converter redis lint docs ## Install, lint, type-check, build the docs and run the test suite at small counts (cassettes replay; no network)
+# The suite builds the documentation site itself, strictly and with this config
+# (tests/docs/test_docs_site.py), so `make docs` is not run twice.
+test: install converter redis lint ## Install, lint, type-check and run the test suite at small counts, the docs site build included (cassettes replay; no network)
 	$(PY) -m pytest $(PYTEST_PARALLEL)
 
-soak: install converter redis ## The soak-sized runs (marker `soak`; about N minutes on 2 cores): CI runs them after `make test`
+soak: install converter redis ## The soak-sized runs (marker `soak`: 300 refresh storms, 400 fault schedules per list, the whole suite after a regeneration, fresh virtualenvs); CI runs them after `make test`
 	$(PY) -m pytest $(PYTEST_PARALLEL) -m soak
 
 lint: install ## ruff, mypy --strict, and flipkart_ext/_sync/ equal to a fresh `make sync`
