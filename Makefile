@@ -17,18 +17,20 @@ DEMO_STAMP := $(VENV)/.demo-installed
 
 .DEFAULT_GOAL := help
 
-.PHONY: help install converter redis sync regenerate check-generated check-upstream test lint docs format demo record bench mutate clean
+.PHONY: help install converter redis sync regenerate check-generated check-upstream test soak lint docs format demo record bench mutate clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
 
+# The dev tools are a PEP 735 dependency group (pinned, kept out of the published metadata):
+# pip reads groups from 25.1 on, hence the upgrade first.
 $(STAMP): pyproject.toml flipkart_ext/_version.py
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e . --group dev
 	@touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install the package with its dev tools
+install: $(STAMP) ## Create .venv and install the package with its dev tools (the `dev` dependency group)
 
 scripts/node_modules/.installed: scripts/package.json scripts/package-lock.json
 	npm ci --prefix scripts --no-audit --no-fund --silent
@@ -36,7 +38,7 @@ scripts/node_modules/.installed: scripts/package.json scripts/package-lock.json
 
 converter: scripts/node_modules/.installed ## Install the pinned swagger2openapi converter (needs Node)
 
-redis: ## Install redis-server (Debian package) if missing; the fleet tests start and stop their own
+redis: ## Install redis-server if missing (Debian's package, through sudo apt-get); the tests start and stop their own
 	bash scripts/install_redis.sh
 
 regenerate: install converter ## Regenerate from SPEC; exits 3 and changes nothing on breaking changes unless ACCEPT_BREAKING=1
@@ -52,8 +54,22 @@ check-generated: install ## Fail unless generated/ and flipkart_ext/_sync/ equal
 check-upstream: install converter ## Classified API diff of SPEC against openapi/ (0 same, 3 breaking, 4 other change)
 	$(PY) scripts/check_upstream.py --spec '$(SPEC)' --report '$(REPORT)'
 
-test: install converter redis lint docs ## Install, lint, type-check, build the docs and run the whole test suite (cassettes replay)
-	$(PY) -m pytest
+# pytest-xdist spreads the tests over every core. Soak-sized runs (marker `soak`: the refresh
+# storm's 300 rounds, 400 fault schedules per list, the whole suite after a regeneration, the
+# wheel in two fresh virtualenvs) are left to `make soak`; `make test` runs the same tests at
+# small counts. pyproject's addopts deselect `soak`; a later `-m` replaces that. A file's tests
+# stay on one worker (--dist loadfile), so a module's fixture (a built wheel, an emulator, a
+# virtualenv) is made once.
+PYTEST_WORKERS ?= auto
+PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile --durations=10
+
+# The suite builds the documentation site itself, strictly and with this config
+# (tests/docs/test_docs_site.py), so `make docs` is not run twice.
+test: install converter redis lint ## Install, lint, type-check and run the test suite at small counts, the docs site build included (cassettes replay; no network)
+	$(PY) -m pytest $(PYTEST_PARALLEL)
+
+soak: install converter redis ## The soak-sized runs (marker `soak`: 300 refresh storms, 400 fault schedules per list, the whole suite after a regeneration, fresh virtualenvs); CI runs them after `make test`
+	$(PY) -m pytest $(PYTEST_PARALLEL) -m soak
 
 lint: install ## ruff, mypy --strict, and flipkart_ext/_sync/ equal to a fresh `make sync`
 	$(PY) scripts/generate_sync.py --check
@@ -83,7 +99,7 @@ bench: install converter redis ## Run the benchmarks and print the table
 	$(PY) benchmarks/run.py
 
 mutate: install ## Mutation testing of auth, retry, paging and signatures: kill rate per module, fails below 90% (about an hour on 2 cores; resumes)
-	$(PY) -m pip install --quiet -e '.[dev,mutation]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e . --group mutation
 	$(PY) scripts/mutate.py
 
 clean: ## Remove the virtualenv and caches

@@ -1,6 +1,6 @@
 """Exit codes of ``make regenerate`` and ``make check-upstream``, in one place.
 
-The README ("Regenerating the client") and each command's ``--help`` list them too.
+The regeneration guide (docs/guides/regenerating.md) and each command's ``--help`` list them too.
 """
 
 from __future__ import annotations

@@ -80,7 +80,10 @@ def test_refresh_storm_makes_one_token_request_per_storm(bench: Any) -> None:
 def test_import_time(bench: Any) -> None:
     rows = bench("import_time").run(processes=1)
     assert_well_formed(rows)
-    assert [r["target"] for r in rows] == ["<= 100 ms", "info"]
+    assert [r["target"] for r in rows] == ["<= 1.1x httpx", "info", "info", "info"]
+    # The target is a ratio to httpx measured in the same run, and decides the row.
+    first = rows[0]
+    assert first["ok"] is (first["ratio"] <= 1.1)
     assert all(r["unit"] == "ms" and r["value"] > 0 for r in rows)
     assert_renders(bench, rows)
 

@@ -1,6 +1,6 @@
-"""Each row of the README's "Bad input" table raises its typed error before any request.
+"""Each row of the errors guide's "Bad input" table raises its typed error before any request.
 
-The table is read from README.md: a row added there without cases here fails, and each
+The table is read from docs/guides/errors.md: a row added there without cases here fails, and each
 case must raise the class the row names while the transport records no request.
 """
 
@@ -18,7 +18,7 @@ import flipkart_ext
 from flipkart_ext import FlipkartClient, ShipmentFilter
 from flipkart_ext.returns import ReturnFilter
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "guides" / "errors.md"
 sent: list[httpx.Request] = []
 
 
@@ -35,7 +35,7 @@ def _client(**options: Any) -> FlipkartClient:
 
 
 def _rows() -> list[tuple[str, str]]:
-    section = README.read_text().split("### Bad input", 1)[1].split("\n## ", 1)[0]
+    section = GUIDE.read_text().split("\n## Bad input\n", 1)[1].split("\n## ", 1)[0]
     rows = []
     for line in section.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -117,7 +117,7 @@ CASES: list[list[Case]] = [
 ]
 
 
-def test_the_readme_table_and_these_cases_agree() -> None:
+def test_the_guide_table_and_these_cases_agree() -> None:
     assert len(_rows()) == len(CASES)
 
 

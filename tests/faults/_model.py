@@ -1,6 +1,6 @@
-"""The independent model: what a client following the README's documented rules must do.
+"""The independent model: what a client following the documented rules must do.
 
-Rules taken from the README (not from the package's code):
+Rules taken from the guides, docs/guides/errors.md and pagination.md (not from the code):
 
 * retries: at most 4 attempts per request, each retryable failure consuming one; a 5xx,
   499 or 429 (with ``Retry-After`` up to 60 s), a connection reset before or after the

@@ -8,8 +8,9 @@ run resumes from that cursor, which must deliver exactly what the model says rem
 
 Over the whole suite: no item lost or repeated within a run, no untyped exception, no
 silent truncation. Each of the three lists (shipments, returns, listings) runs
-``FAULT_SCHEDULES`` schedules (400 by default: 1,200 in all), in a random mode each (sync or
-async client, items or pages, with or without prefetch).
+``SOAK_SCHEDULES`` schedules in ``make soak`` (400: 1,200 in all, about 25 s per list) and
+``FAULT_SCHEDULES`` in ``make test`` (40 by default; ``make mutate`` sets its own), in a
+random mode each (sync or async client, items or pages, with or without prefetch).
 """
 
 from __future__ import annotations
@@ -32,12 +33,14 @@ from ._wire import WireServer
 _WEIGHTED_FAULTS = [f for f in FAULTS if f != "stall_body"] * 8 + ["stall_body"]
 _WEIGHTED_ENDINGS = ["next"] * 24 + [e for e in ENDINGS if e != "next"]
 
+SOAK_SCHEDULES = 400
 SCHEDULES = settings(
-    max_examples=int(os.environ.get("FAULT_SCHEDULES", "400")),
+    max_examples=int(os.environ.get("FAULT_SCHEDULES", "40")),
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
+SOAK = settings(SCHEDULES, max_examples=SOAK_SCHEDULES)
 
 
 @st.composite
@@ -106,6 +109,15 @@ def _check(
         )
 
 
+def _one_schedule(wire_server: WireServer, list_name: str, data: st.DataObject) -> None:
+    wire = LISTS[list_name]
+    pages = data.draw(schedules(token_cursor=wire.cursor == "token"), label="pages")
+    mode = data.draw(st.sampled_from(_drive.MODES), label="mode")
+    app = PagedFlipkart(wire, pages)
+    wire_server.respond = app
+    _check(list_name, wire_server, app, pages, mode)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("list_name", sorted(LISTS))
 @SCHEDULES
@@ -113,9 +125,15 @@ def _check(
 def test_every_schedule_ends_with_all_items_or_the_predicted_typed_error(
     wire_server: WireServer, list_name: str, data: st.DataObject
 ) -> None:
-    wire = LISTS[list_name]
-    pages = data.draw(schedules(token_cursor=wire.cursor == "token"), label="pages")
-    mode = data.draw(st.sampled_from(_drive.MODES), label="mode")
-    app = PagedFlipkart(wire, pages)
-    wire_server.respond = app
-    _check(list_name, wire_server, app, pages, mode)
+    _one_schedule(wire_server, list_name, data)
+
+
+@pytest.mark.slow
+@pytest.mark.soak
+@pytest.mark.parametrize("list_name", sorted(LISTS))
+@SOAK
+@given(data=st.data())
+def test_soak_every_schedule_ends_with_all_items_or_the_predicted_typed_error(
+    wire_server: WireServer, list_name: str, data: st.DataObject
+) -> None:
+    _one_schedule(wire_server, list_name, data)

@@ -1,20 +1,22 @@
-"""The package as a user gets it: build the wheel and sdist, install the wheel into a fresh
-virtualenv (no extras, then the testing extra) and use it from outside the repository.
+"""The package as a user gets it: build the wheel and sdist, check what they carry, install
+the wheel into a fresh virtualenv and use it from outside the repository.
 
-Slow (two virtualenv installs from the package index, about half a minute with a warm pip
-cache); it runs in ``make test``, once per session.
+``make test`` installs the wheel once, with the ``testing`` extra (a few seconds with a warm
+pip cache). The ``soak`` run (``make soak``) adds the rest: the wheel with no extra at all,
+where the emulator must refuse in one line, and a virtualenv built from the sdist alone.
 """
 
 from __future__ import annotations
 
 import email
 import os
+import re
 import subprocess
 import sys
 import tarfile
 import textwrap
+import tomllib
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +29,8 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 HINT = "pip install 'flipkart-seller[testing]'"
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
+soak = pytest.mark.soak
 
 
 def _run(*argv: str | Path, cwd: Path, env: dict[str, str] | None = None, timeout: float = 600):
@@ -73,22 +77,35 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(wheel, sdist)
 
 
-@pytest.fixture(scope="module")
-def installed(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Installed:
-    """A fresh virtualenv with the wheel and no extras."""
-    base = tmp_path_factory.mktemp("user")
+def _fresh_venv(base: Path, *requirements: str | Path) -> Installed:
+    """A new virtualenv under ``base`` with ``requirements`` installed by pip, as a user would."""
     venv = base / "venv"
     result = _run(sys.executable, "-m", "venv", venv, cwd=base)
     assert result.returncode == 0, result.stderr
     bindir = venv / ("Scripts" if os.name == "nt" else "bin")
     python = bindir / "python"
     result = _run(
-        python, "-m", "pip", "install", "--quiet", built.wheel, cwd=base, env=_clean_env()
+        *(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"),
+        *requirements,
+        cwd=base,
+        env=_clean_env(),
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     home = base / "project"
     home.mkdir()
     return Installed(python, bindir, home)
+
+
+@pytest.fixture(scope="module")
+def installed(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """A fresh virtualenv with the wheel, its ``testing`` extra and pytest (for the plugin)."""
+    return _fresh_venv(tmp_path_factory.mktemp("user"), f"{built.wheel}[testing]", "pytest")
+
+
+@pytest.fixture(scope="module")
+def bare(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """A fresh virtualenv with the wheel and no extras."""
+    return _fresh_venv(tmp_path_factory.mktemp("bare"), built.wheel)
 
 
 def _wheel_metadata(wheel: Path) -> tuple[email.message.Message, list[str], str]:
@@ -115,7 +132,6 @@ def test_the_wheel_carries_the_license_metadata_and_entry_points(built: Built) -
     assert "Typing :: Typed" in metadata.get_all("Classifier", [])
     assert "Framework :: Pytest" in metadata.get_all("Classifier", [])
     assert "flipkart" in metadata["Keywords"].split(",")
-    assert metadata.get_all("Project-URL")
     assert "testing" in metadata.get_all("Provides-Extra", [])
     assert "flipkart = flipkart_ext.cli:main" in entry_points
     assert "[pytest11]\nflipkart = flipkart_ext.testing.pytest_plugin" in entry_points
@@ -123,16 +139,80 @@ def test_the_wheel_carries_the_license_metadata_and_entry_points(built: Built) -
     assert "flipkart_ext/py.typed" in names
 
 
-def test_the_sdist_carries_the_license_and_the_changelog(built: Built) -> None:
+def test_the_published_metadata_has_no_pins_and_no_dev_extra(built: Built) -> None:
+    # The contributors' exact pins live in pyproject's [dependency-groups], which wheels and
+    # sdists do not publish; a user's resolver sees only the runtime ranges and two extras.
+    metadata, _, _ = _wheel_metadata(built.wheel)
+    requirements = metadata.get_all("Requires-Dist", [])
+    assert requirements, "no dependencies published at all"
+    assert [r for r in requirements if "==" in r.split(";")[0]] == []
+    assert sorted(metadata.get_all("Provides-Extra", [])) == ["redis", "testing"]
+    extras = {m.group(1) for r in requirements if (m := re.search(r"extra == '([^']+)'", r))}
+    assert extras == {"redis", "testing"}
+
+
+def test_the_dev_group_pins_every_tool_exactly() -> None:
+    groups = PYPROJECT["dependency-groups"]
+    dev = [r for r in groups["dev"] if isinstance(r, str)]
+    assert "pytest-xdist" in {re.split(r"[=<>!~\[]", r)[0] for r in dev}
+    assert [r for r in dev if not re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][A-Za-z0-9.]*", r)] == []
+    assert {"include-group": "dev"} in groups["mutation"]
+    assert "dev" not in PYPROJECT["project"].get("optional-dependencies", {})
+
+
+def test_the_project_urls_name_the_repository_and_the_documentation(built: Built) -> None:
+    metadata, _, _ = _wheel_metadata(built.wheel)
+    urls = dict(u.split(", ", 1) for u in metadata.get_all("Project-URL", []))
+    for label in ("Homepage", "Documentation", "Source", "Issues", "Changelog"):
+        assert urls.get(label, "").startswith("https://"), label
+    assert urls["Issues"].startswith(urls["Source"])
+    assert urls["Changelog"].startswith(urls["Source"]) and urls["Changelog"].endswith(
+        "CHANGELOG.md"
+    )
+    # The documentation site says where it lives and where its source is, the same places.
+    site = (ROOT / "mkdocs.yml").read_text()
+    assert f"site_url: {urls['Documentation']}" in site.splitlines()
+    assert f"repo_url: {urls['Source']}" in site.splitlines()
+
+
+def _tracked(*folders: str) -> list[str]:
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--", *folders],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [name for name in listed.split("\0") if name and (ROOT / name).is_file()]
+
+
+def test_the_sdist_carries_the_tests_the_docs_and_the_examples(built: Built) -> None:
     with tarfile.open(built.sdist) as archive:
-        names = archive.getnames()
+        names = set(archive.getnames())
     top = f"flipkart_seller-{flipkart_ext.__version__}"
-    for name in ("LICENSE", "CHANGELOG.md", "README.md", "pyproject.toml"):
+    for name in ("LICENSE", "CHANGELOG.md", "README.md", "pyproject.toml", "mkdocs.yml"):
         assert f"{top}/{name}" in names, name
-    assert [n for n in names if n.endswith("README.md")] == [f"{top}/README.md"]
+    assert [n for n in names if n.endswith("/README.md") and n.count("/") == 1] == [
+        f"{top}/README.md"
+    ]
+    tracked = _tracked("tests", "docs", "examples", "benchmarks", "scripts", "openapi")
+    assert len(tracked) > 200  # the listing itself worked
+    assert sorted(n for n in tracked if f"{top}/{n}" not in names) == []
+    # What the README links to is in the sdist too.
+    readme = (ROOT / "README.md").read_text()
+    local = re.findall(r"\]\((?!https?:|#)([^)#\s]+)", readme)
+    assert local, "the README links to no file of the repository"
+
+    def carried(link: str) -> bool:  # a file, or a folder with files in it
+        path = f"{top}/{link.rstrip('/')}"
+        return path in names or any(n.startswith(f"{path}/") for n in names)
+
+    assert sorted(n for n in local if not carried(n)) == []
 
 
-def test_a_plain_install_imports_both_packages_and_runs_the_command(installed: Installed) -> None:
+def test_the_installed_wheel_imports_both_packages_and_runs_the_command(
+    installed: Installed,
+) -> None:
     result = _run(
         installed.python,
         "-c",
@@ -150,7 +230,7 @@ def test_a_plain_install_imports_both_packages_and_runs_the_command(installed: I
     assert help_run.returncode == 0 and "emulator" in help_run.stdout
 
 
-def test_a_plain_install_runs_the_client(installed: Installed) -> None:
+def test_the_installed_wheel_runs_the_client(installed: Installed) -> None:
     # The emulator runs here (this environment has the extra); the client in the fresh one.
     with Emulator() as emulator:
         emulator.create_test_orders(count=4)
@@ -167,14 +247,19 @@ def test_a_plain_install_runs_the_client(installed: Installed) -> None:
     assert len(result.stdout.splitlines()) == 4
 
 
-def test_without_the_extra_the_emulator_refuses_in_one_line(installed: Installed) -> None:
+@soak
+def test_without_the_extra_the_emulator_refuses_in_one_line(bare: Installed) -> None:
     result = _run(
-        installed.bin / "flipkart",
+        bare.python, "-c", "import jsonschema", cwd=bare.home, env=_clean_env(), timeout=60
+    )
+    assert result.returncode == 1 and "ModuleNotFoundError" in result.stderr  # really absent
+    result = _run(
+        bare.bin / "flipkart",
         "emulator",
         "serve",
         "--port",
         "0",
-        cwd=installed.home,
+        cwd=bare.home,
         env=_clean_env(),
         timeout=60,
     )
@@ -186,33 +271,16 @@ def test_without_the_extra_the_emulator_refuses_in_one_line(installed: Installed
     )
 
 
-@pytest.fixture(scope="module")
-def with_extra(installed: Installed, built: Built) -> Iterator[Installed]:
+def test_with_the_extra_the_emulator_smoke_test_passes(installed: Installed) -> None:
     result = _run(
         installed.python,
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        f"{built.wheel}[testing]",
-        "pytest",
-        cwd=installed.home,
-        env=_clean_env(),
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    yield installed
-
-
-def test_with_the_extra_the_emulator_smoke_test_passes(with_extra: Installed) -> None:
-    result = _run(
-        with_extra.python,
         "-m",
         "flipkart_ext.demo",
         "--orders",
         "5",
         "--out",
         "labels",
-        cwd=with_extra.home,
+        cwd=installed.home,
         env=_clean_env(),
         timeout=120,
     )
@@ -221,8 +289,8 @@ def test_with_the_extra_the_emulator_smoke_test_passes(with_extra: Installed) ->
     assert "5 orders packed, labelled and ready for pickup" in result.stdout
 
 
-def test_with_the_extra_a_scratch_test_using_the_plugin_passes(with_extra: Installed) -> None:
-    (with_extra.home / "test_scratch.py").write_text(
+def test_with_the_extra_a_scratch_test_using_the_plugin_passes(installed: Installed) -> None:
+    (installed.home / "test_scratch.py").write_text(
         textwrap.dedent(
             """
             import pytest
@@ -237,15 +305,35 @@ def test_with_the_extra_a_scratch_test_using_the_plugin_passes(with_extra: Insta
         )
     )
     result = _run(
-        with_extra.python,
+        installed.python,
         "-m",
         "pytest",
         "-q",
         "-p",
         "no:cacheprovider",
-        cwd=with_extra.home,
+        cwd=installed.home,
         env=_clean_env(),
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 passed" in result.stdout
+
+
+@soak
+def test_a_virtualenv_built_from_the_sdist_alone_runs_the_command(
+    built: Built, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # pip builds the wheel from the sdist (fetching the pinned hatchling), as a platform
+    # without a wheel would; the result must be the same package.
+    from_sdist = _fresh_venv(tmp_path_factory.mktemp("from-sdist"), built.sdist)
+    result = _run(
+        from_sdist.python,
+        "-c",
+        "import flipkart_ext, flipkart_seller_api; print(flipkart_ext.__version__)",
+        cwd=from_sdist.home,
+        env=_clean_env(),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == flipkart_ext.__version__
+    help_run = _run(from_sdist.bin / "flipkart", "--help", cwd=from_sdist.home, env=_clean_env())
+    assert help_run.returncode == 0 and "emulator" in help_run.stdout

@@ -3,10 +3,12 @@
 A copy of the project (without .venv and caches) regenerates from the committed normalized
 document grown the additive ways (a response field, a request field, enum values in a
 response and a request, an operation with its model), exactly as `make regenerate` would,
-then runs mypy --strict on flipkart_ext and the test suite in that copy: every test not
-marked slow (the slow ones are this test and the long randomized fault schedules, which run
-in the outer suite). The drift is built on the committed document, so it stays additive
-whatever upstream looks like then.
+then runs mypy --strict on flipkart_ext and tests in that copy. The ``soak`` run
+(``make soak``) runs every test not marked slow (the slow ones are this test and the long
+randomized fault schedules, which run in the outer suite); ``make test`` runs the tests that
+reach the generated client most directly: every operation through the recorded cassettes,
+the operation and sample checks, the lazy models and the typing of ``client.call``. The drift
+is built on the committed document, so it stays additive whatever upstream looks like then.
 """
 
 from __future__ import annotations
@@ -25,6 +27,18 @@ import pytest
 from .conftest import ROOT
 
 pytestmark = pytest.mark.slow
+
+# What the copy runs in `make test`: the tests that meet the generated code first.
+QUICK_SUITE = [
+    "tests/cassettes",
+    "tests/pipeline/test_operations_complete.py",
+    "tests/pipeline/test_documented_samples.py",
+    "tests/pipeline/test_forward_compatibility.py",
+    "tests/pipeline/test_lazy_models.py",
+    "tests/core/test_call_typing.py",
+]
+# The soak run: the whole suite but the slow tests, on every core.
+WHOLE_SUITE = ["-n", "auto", "tests"]
 
 Doc = dict[str, Any]
 NOT_COPIED = shutil.ignore_patterns(
@@ -100,8 +114,15 @@ def _tail(result: subprocess.CompletedProcess[str]) -> str:
     return (result.stdout + result.stderr)[-4000:]
 
 
+@pytest.mark.parametrize(
+    "suite",
+    [
+        pytest.param(QUICK_SUITE, id="quick"),
+        pytest.param(WHOLE_SUITE, id="soak", marks=pytest.mark.soak),
+    ],
+)
 def test_suite_passes_unedited_after_an_additive_regeneration(
-    tmp_path: Path, normalized: Doc
+    tmp_path: Path, normalized: Doc, suite: list[str]
 ) -> None:
     clone = tmp_path / "project"
     shutil.copytree(ROOT, clone, ignore=NOT_COPIED)
@@ -138,7 +159,10 @@ def test_suite_passes_unedited_after_an_additive_regeneration(
     assert typed.returncode == 0, _tail(typed)
 
     suite = _run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not slow"],
+        [
+            *(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"),
+            *("-m", "not slow and not soak", *suite),
+        ],
         clone,
         env,
     )
