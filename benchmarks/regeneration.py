@@ -209,8 +209,8 @@ def _files(codegen: Any, generated: Path, ignored: set[str]) -> dict[str, bytes]
     return {name: data for name, data in files.items() if name not in ignored}
 
 
-def run(*, runs: int = RUNS, spec: str | None = None) -> list[dict[str, Any]]:
-    """Median wall time of ``runs`` regenerations of ``spec``, then the large document."""
+def run(*, runs: int = RUNS, spec: str | None = None, large: bool = True) -> list[dict[str, Any]]:
+    """Median wall time of ``runs`` regenerations of ``spec``, then (``large``) the large document."""
     with _scripts():
         import codegen
         import regenerate
@@ -241,7 +241,7 @@ def run(*, runs: int = RUNS, spec: str | None = None) -> list[dict[str, Any]]:
             True,
             measured=f"{took:.2f} s (median of {runs})",
         ),
-        *run_large(),
+        *(run_large() if large else []),
     ]
 
 
