@@ -13,7 +13,7 @@ ACCEPT_BREAKING ?=
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install converter redis regenerate check-generated check-upstream test lint docs format demo record bench mutate clean
+.PHONY: help install converter redis regenerate check-generated check-upstream test soak lint docs format demo record bench mutate clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -46,6 +46,13 @@ check-upstream: install converter ## Classified API diff of SPEC against openapi
 
 test: install converter redis lint docs ## Install, lint, type-check, build the docs and run the whole test suite (cassettes replay)
 	$(PY) -m pytest
+
+# `make soak SEED=1234` replays one soak run exactly; by default each run draws a new seed.
+SEED ?= $(shell date +%s)
+
+soak: install ## Property tests marked soak (wire chaos, boundaries) with many examples from a random seed, printed first
+	@echo "soak seed: $(SEED) (make soak SEED=$(SEED) replays this run)"
+	HYPOTHESIS_PROFILE=soak $(PY) -m pytest -m soak -p no:cacheprovider --hypothesis-seed=$(SEED)
 
 lint: install ## ruff and mypy --strict
 	$(VENV)/bin/ruff check .

@@ -19,7 +19,7 @@ settings.register_profile(
     "mutation", phases=[Phase.explicit, Phase.reuse, Phase.generate], database=None
 )
 settings.register_profile(
-    "soak", max_examples=1000, derandomize=False, database=None, deadline=None, print_blob=True
+    "soak", max_examples=300, derandomize=False, database=None, deadline=None, print_blob=True
 )
 if os.environ.get("HYPOTHESIS_PROFILE"):
     settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
