@@ -122,6 +122,8 @@ def served_items(scenario: Scenario, wire: ListWire) -> dict[int, list[list[Any]
             if not isinstance(value, dict):
                 continue
             items = value.get(wire.items)
+            if items is None:
+                items = []  # null or left out: Flipkart's way of saying "no items" here
             if wire.items == "listings" and isinstance(items, dict):
                 items = [items]  # Flipkart's own example sends one object: read as one item
             if isinstance(items, list):
