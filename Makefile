@@ -11,9 +11,13 @@ REPORT ?= build/api-diff.json
 # ACCEPT_BREAKING=1 lets `make regenerate` take breaking (ERR) API changes.
 ACCEPT_BREAKING ?=
 STAMP := $(VENV)/.installed
+# The demo needs only the runtime and the testing extra: a fresh clone runs it without the
+# dev toolchain. A venv that already has the dev install has both.
+DEMO_STAMP := $(VENV)/.demo-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install converter redis regenerate check-generated check-upstream test soak lint docs format demo record bench mutate clean
+
+.PHONY: help install converter redis sync regenerate check-generated check-upstream test soak lint docs format demo record bench mutate clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -38,7 +42,11 @@ redis: ## Install redis-server (Debian package) if missing; the fleet tests star
 regenerate: install converter ## Regenerate from SPEC; exits 3 and changes nothing on breaking changes unless ACCEPT_BREAKING=1
 	ACCEPT_BREAKING='$(ACCEPT_BREAKING)' $(PY) scripts/regenerate.py --spec '$(SPEC)' --report '$(REPORT)'
 
-check-generated: install ## Fail unless generated/ equals a fresh regeneration, covers every operation and passes mypy --strict
+sync: install ## Generate flipkart_ext/_sync/ from flipkart_ext/_async/ (never edit _sync/ by hand)
+	$(PY) scripts/generate_sync.py
+
+check-generated: install ## Fail unless generated/ and flipkart_ext/_sync/ equal a fresh generation, cover every operation and pass mypy --strict
+	$(PY) scripts/generate_sync.py --check
 	$(PY) scripts/check_generated.py
 
 check-upstream: install converter ## Classified API diff of SPEC against openapi/ (0 same, 3 breaking, 4 other change)
@@ -54,7 +62,8 @@ soak: install ## Property tests marked soak (wire chaos, boundaries) with many e
 	@echo "soak seed: $(SEED) (make soak SEED=$(SEED) replays this run)"
 	HYPOTHESIS_PROFILE=soak $(PY) -m pytest -m soak -p no:cacheprovider --hypothesis-seed=$(SEED)
 
-lint: install ## ruff and mypy --strict
+lint: install ## ruff, mypy --strict, and flipkart_ext/_sync/ equal to a fresh `make sync`
+	$(PY) scripts/generate_sync.py --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
@@ -66,7 +75,12 @@ format: install ## Apply ruff fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-demo: install ## Run a seller's whole day against the embedded emulator (no credentials)
+$(DEMO_STAMP): pyproject.toml flipkart_ext/_version.py
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[testing]'
+	@touch $(DEMO_STAMP)
+
+demo: $(if $(wildcard $(STAMP)),$(STAMP),$(DEMO_STAMP)) ## Run a seller's day against the embedded emulator (installs only the runtime and the testing extra; no credentials)
 	$(PY) -m flipkart_ext.demo
 
 record: install ## Re-record every cassette (emulator by default, real sandbox with FLIPKART_SANDBOX_* set)

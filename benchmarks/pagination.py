@@ -34,7 +34,7 @@ from typing import Any
 import httpx
 from _server import json_server
 
-from flipkart_ext.shipments import DEFAULT_DEDUPE_WINDOW
+from flipkart_ext.paging import DEFAULT_DEDUPE_WINDOW
 
 TOTAL_SHIPMENTS = 100_000
 PAGE_SIZE = 20
@@ -148,13 +148,13 @@ def _filter() -> Any:
 
 
 def _client(base: str) -> Any:
-    from flipkart_ext._client import FlipkartClient
+    from flipkart_ext import FlipkartClient
 
     return FlipkartClient(CLIENT_ID, CLIENT_SECRET, api_base_url=base, access_token=TOKEN)
 
 
 def _async_client(base: str) -> Any:
-    from flipkart_ext._client import AsyncFlipkartClient
+    from flipkart_ext import AsyncFlipkartClient
 
     return AsyncFlipkartClient(CLIENT_ID, CLIENT_SECRET, api_base_url=base, access_token=TOKEN)
 

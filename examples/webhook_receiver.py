@@ -26,10 +26,9 @@ import threading
 from collections.abc import Mapping, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from flipkart_ext import InvalidSignature, MalformedEvent
 from flipkart_ext.notifications import (
     GenericEvent,
-    InvalidSignature,
-    MalformedEvent,
     ShipmentCancelled,
     idempotency_key,
     parse_event,

@@ -9,69 +9,168 @@ spec; this package is the hand-written layer on top of it::
         for shipment in client.shipments.search(ShipmentFilter.pre_dispatch(states=["APPROVED"])):
             print(shipment.shipment_id)
 
+Every name below is loaded the first time it is used, so ``import flipkart_ext`` costs
+next to nothing until a client is built. Every error is a :class:`FlipkartError`.
+
 Log records go to the ``flipkart_ext`` logger, which has a :class:`logging.NullHandler`:
 nothing reaches stderr unless the application configures logging.
 """
 
 import logging as _logging
+from typing import TYPE_CHECKING
 
-from ._auth import FlipkartAuth, TokenStatus
-from ._batches import BatchAnomaly, BatchResults, InvalidItem
-from ._client import AsyncFlipkartClient, FlipkartClient
-from ._core_client import ClientOptions
-from ._environments import PRODUCTION, SANDBOX, ConfigurationWarning, Environment
-from ._errors import (
-    APIConnectionError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    ClientClosed,
-    ConcurrentUse,
-    ConfigurationError,
-    FlipkartError,
-    InternalError,
-    InvalidArgument,
-    InvalidRequest,
-    LocalFileError,
-    MalformedResponse,
-    NotFound,
-    PermissionDenied,
-    RateBudgetError,
-    RateLimitError,
-    ReauthorizationRequired,
-    ServerError,
-    SharedStateError,
-    TokenStoreError,
-    UsageError,
-    WrongEventLoop,
-)
-from ._rate_budget import AsyncRateBudget, MemoryRateBudget, RateBudget, RateLimit
-from ._redact import redact_url
-from ._redis_budget import AsyncRedisRateBudget, RedisRateBudget
-from ._redis_store import AsyncRedisTokenStore, RedisTokenStore
-from ._retry import RetryPolicy
-from ._sellers import AsyncSellerClients, SellerClients, SellerResult, SellerResults
-from ._stores import (
-    AsyncCheckedTokenStore,
-    AsyncTokenStore,
-    CheckedTokenStore,
-    FileTokenStore,
-    MemoryTokenStore,
-    TokenKey,
-    TokenStore,
-)
-from ._tokens import AuthorizationURL, Token
+from ._lazy import lazy_module_getattr
 from ._version import __version__
-from .paging import (
-    MissingNextPage,
-    NoProgress,
-    PaginationError,
-    RepeatedCursor,
-    UnsafeCursor,
-    UnsafeNextPageUrl,
+
+if TYPE_CHECKING:
+    from ._async.client import AsyncFlipkartClient
+    from ._auth import FlipkartAuth, TokenStatus
+    from ._core.batches import BatchAnomaly, BatchResults
+    from ._core.client_base import ClientOptions
+    from ._core.environments import PRODUCTION, SANDBOX, ConfigurationWarning, Environment
+    from ._core.redact import redact_url
+    from ._core.retry import RetryPolicy
+    from ._core.tokens import AuthorizationURL, Token
+    from ._rate_budget import AsyncRateBudget, MemoryRateBudget, RateBudget, RateLimit
+    from ._redis_budget import AsyncRedisRateBudget, RedisRateBudget
+    from ._redis_store import AsyncRedisTokenStore, RedisTokenStore
+    from ._sellers import AsyncSellerClients, SellerClients, SellerResult, SellerResults
+    from ._sync.client import FlipkartClient
+    from .errors import (
+        APIConnectionError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        BadSignature,
+        ClientClosed,
+        ConcurrentUse,
+        ConfigurationError,
+        FailureReason,
+        FlipkartError,
+        InternalError,
+        InvalidArgument,
+        InvalidItem,
+        InvalidRequest,
+        InvalidSignature,
+        LocalFileError,
+        MalformedEvent,
+        MalformedHeader,
+        MalformedResponse,
+        MissingHeader,
+        MissingNextPage,
+        NoProgress,
+        NotFound,
+        NotificationError,
+        PaginationError,
+        PermissionDenied,
+        RateBudgetError,
+        RateLimitError,
+        ReauthorizationRequired,
+        RepeatedCursor,
+        ServerError,
+        SharedStateError,
+        StaleRequest,
+        TokenStoreError,
+        UnsafeCursor,
+        UnsafeNextPageUrl,
+        UsageError,
+        WrongApplication,
+        WrongEventLoop,
+    )
+    from .returns import ReturnFilter
+    from .shipments import ShipmentFilter
+    from .stores import (
+        AsyncCheckedTokenStore,
+        AsyncTokenStore,
+        CheckedTokenStore,
+        FileTokenStore,
+        MemoryTokenStore,
+        TokenKey,
+        TokenStore,
+    )
+
+_ERRORS = (
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadSignature",
+    "ClientClosed",
+    "ConcurrentUse",
+    "ConfigurationError",
+    "FailureReason",
+    "FlipkartError",
+    "InternalError",
+    "InvalidArgument",
+    "InvalidItem",
+    "InvalidRequest",
+    "InvalidSignature",
+    "LocalFileError",
+    "MalformedEvent",
+    "MalformedHeader",
+    "MalformedResponse",
+    "MissingHeader",
+    "MissingNextPage",
+    "NoProgress",
+    "NotFound",
+    "NotificationError",
+    "PaginationError",
+    "PermissionDenied",
+    "RateBudgetError",
+    "RateLimitError",
+    "ReauthorizationRequired",
+    "RepeatedCursor",
+    "ServerError",
+    "SharedStateError",
+    "StaleRequest",
+    "TokenStoreError",
+    "UnsafeCursor",
+    "UnsafeNextPageUrl",
+    "UsageError",
+    "WrongApplication",
+    "WrongEventLoop",
 )
-from .returns import ReturnFilter
-from .shipments import ShipmentFilter
+
+#: Where each public name lives; it is imported from there on first use.
+_HOMES = {
+    **dict.fromkeys(_ERRORS, ".errors"),
+    "AsyncFlipkartClient": "._async.client",
+    "FlipkartClient": "._sync.client",
+    "ClientOptions": "._core.client_base",
+    "FlipkartAuth": "._auth",
+    "TokenStatus": "._auth",
+    "BatchAnomaly": "._core.batches",
+    "BatchResults": "._core.batches",
+    "PRODUCTION": "._core.environments",
+    "SANDBOX": "._core.environments",
+    "ConfigurationWarning": "._core.environments",
+    "Environment": "._core.environments",
+    "redact_url": "._core.redact",
+    "RetryPolicy": "._core.retry",
+    "AuthorizationURL": "._core.tokens",
+    "Token": "._core.tokens",
+    "AsyncRateBudget": "._rate_budget",
+    "MemoryRateBudget": "._rate_budget",
+    "RateBudget": "._rate_budget",
+    "RateLimit": "._rate_budget",
+    "AsyncRedisRateBudget": "._redis_budget",
+    "RedisRateBudget": "._redis_budget",
+    "AsyncRedisTokenStore": "._redis_store",
+    "RedisTokenStore": "._redis_store",
+    "AsyncSellerClients": "._sellers",
+    "SellerClients": "._sellers",
+    "SellerResult": "._sellers",
+    "SellerResults": "._sellers",
+    "ReturnFilter": ".returns",
+    "ShipmentFilter": ".shipments",
+    "AsyncCheckedTokenStore": ".stores",
+    "AsyncTokenStore": ".stores",
+    "CheckedTokenStore": ".stores",
+    "FileTokenStore": ".stores",
+    "MemoryTokenStore": ".stores",
+    "TokenKey": ".stores",
+    "TokenStore": ".stores",
+}
 
 __all__ = [
     "PRODUCTION",
@@ -88,6 +187,7 @@ __all__ = [
     "AsyncTokenStore",
     "AuthenticationError",
     "AuthorizationURL",
+    "BadSignature",
     "BatchAnomaly",
     "BatchResults",
     "CheckedTokenStore",
@@ -97,6 +197,7 @@ __all__ = [
     "ConfigurationError",
     "ConfigurationWarning",
     "Environment",
+    "FailureReason",
     "FileTokenStore",
     "FlipkartAuth",
     "FlipkartClient",
@@ -105,13 +206,18 @@ __all__ = [
     "InvalidArgument",
     "InvalidItem",
     "InvalidRequest",
+    "InvalidSignature",
     "LocalFileError",
+    "MalformedEvent",
+    "MalformedHeader",
     "MalformedResponse",
     "MemoryRateBudget",
     "MemoryTokenStore",
+    "MissingHeader",
     "MissingNextPage",
     "NoProgress",
     "NotFound",
+    "NotificationError",
     "PaginationError",
     "PermissionDenied",
     "RateBudget",
@@ -130,6 +236,7 @@ __all__ = [
     "ServerError",
     "SharedStateError",
     "ShipmentFilter",
+    "StaleRequest",
     "Token",
     "TokenKey",
     "TokenStatus",
@@ -138,10 +245,18 @@ __all__ = [
     "UnsafeCursor",
     "UnsafeNextPageUrl",
     "UsageError",
+    "WrongApplication",
     "WrongEventLoop",
     "__version__",
     "redact_url",
 ]
+
+__getattr__ = lazy_module_getattr(__name__, _HOMES)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 # A library leaves output to the application: without this, Python's last-resort handler
 # would print our warnings (a retry given up on, a Retry-After past the cap) to stderr.

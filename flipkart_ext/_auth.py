@@ -75,18 +75,13 @@ import httpx
 if TYPE_CHECKING:
     import asyncio
 
-from ._environments import Environment
-from ._errors import (
-    AuthenticationError,
-    ConfigurationError,
-    ReauthorizationRequired,
-    TokenStoreError,
+from ._core.answers import (
     error_for_response,
     parse_error_body,
 )
-from ._redact import redact_url
-from ._stores import AsyncTokenStore, MemoryTokenStore, TokenKey, TokenStore, is_async_store
-from ._tokens import (
+from ._core.environments import Environment
+from ._core.redact import redact_url
+from ._core.tokens import (
     SCOPE,
     Token,
     TokenRequest,
@@ -95,6 +90,13 @@ from ._tokens import (
     parse_token_payload,
     refresh_token_request,
 )
+from .errors import (
+    AuthenticationError,
+    ConfigurationError,
+    ReauthorizationRequired,
+    TokenStoreError,
+)
+from .stores import AsyncTokenStore, MemoryTokenStore, TokenKey, TokenStore, is_async_store
 
 __all__ = ["AppGrant", "FlipkartAuth", "TokenJob", "TokenStatus"]
 

@@ -19,11 +19,11 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 
-from ._errors import ConfigurationError, RateBudgetError
+from ._core.answers import parse_retry_after
+from ._core.tokens import GRANT_EXTENSION
 from ._rate_budget import AsyncRateBudget, MemoryRateBudget, RateBudget
-from ._retry import parse_retry_after
-from ._stores import TokenKey
-from ._tokens import GRANT_EXTENSION
+from .errors import ConfigurationError, RateBudgetError
+from .stores import TokenKey
 
 __all__ = ["AsyncBudgetTransport", "BudgetTransport", "require_async_budget", "require_sync_budget"]
 
@@ -80,7 +80,7 @@ class BudgetTransport(httpx.BaseTransport):
     def __init__(
         self,
         transport: httpx.BaseTransport,
-        budget: RateBudget,
+        budget: RateBudget | AsyncRateBudget,
         key: TokenKey,
         *,
         sleep: Callable[[float], None] = time.sleep,

@@ -2,7 +2,7 @@
 
 httpx honours ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and ``NO_PROXY`` (with
 ``trust_env=True``) only for the transports it builds itself: a client handed a transport
-of its own, as ours is (:class:`~flipkart_ext._retry.RetryTransport`), gets no proxy at
+of its own, as ours is (:class:`~flipkart_ext._core.retry.RetryTransport`), gets no proxy at
 all. So the client asks :func:`proxy_routes` for httpx's routing table, URL pattern →
 proxy (``None``: go direct), and mounts one retrying transport per proxy on its
 ``httpx.Client``, the way httpx mounts its own. Every request the client sends, the OAuth
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import httpx
 
-from ._errors import ConfigurationError
+from .errors import ConfigurationError
 
 __all__ = ["ProxyInput", "proxy_routes"]
 

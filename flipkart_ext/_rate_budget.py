@@ -31,8 +31,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from ._errors import ConfigurationError
-from ._stores import TokenKey
+from .errors import ConfigurationError
+from .stores import TokenKey
 
 __all__ = [
     "DEFAULT_MAX_WAIT",

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._errors import RateBudgetError
+from ._core.redis_keys import DEFAULT_NAMESPACE, application_tag, async_client, redis_errors
+from ._core.redis_keys import sync_client as _sync_client
 from ._rate_budget import DEFAULT_MAX_WAIT, RateLimit, check_limits
-from ._redis_support import DEFAULT_NAMESPACE, application_tag, async_client, redis_errors
-from ._redis_support import sync_client as _sync_client
-from ._stores import TokenKey
+from .errors import RateBudgetError
+from .stores import TokenKey
 
 if TYPE_CHECKING:
     import redis

@@ -48,12 +48,12 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ._errors import ConfigurationError, TokenStoreError
-from ._redis_support import DEFAULT_NAMESPACE, async_client, describe, redis_errors, seller_tag
-from ._redis_support import sync_client as _sync_client
-from ._redis_support import text as _text
-from ._stores import TokenKey
-from ._tokens import Token
+from ._core.redis_keys import DEFAULT_NAMESPACE, async_client, describe, redis_errors, seller_tag
+from ._core.redis_keys import sync_client as _sync_client
+from ._core.redis_keys import text as _text
+from ._core.tokens import Token
+from .errors import ConfigurationError, TokenStoreError
+from .stores import TokenKey
 
 if TYPE_CHECKING:
     import redis

@@ -34,10 +34,11 @@ from typing import Any, Generic, Self, TypeVar, Unpack
 
 import httpx
 
-from ._client import AsyncFlipkartClient, FlipkartClient
-from ._core_client import ClientOptions
-from ._errors import ConfigurationError, FlipkartError, InvalidArgument
+from ._async.client import AsyncFlipkartClient
+from ._core.client_base import ClientOptions
 from ._pool import async_network_transport, network_transport
+from ._sync.client import FlipkartClient
+from .errors import ConfigurationError, FlipkartError, InvalidArgument
 
 __all__ = ["AsyncSellerClients", "SellerClients", "SellerResult", "SellerResults"]
 
@@ -139,8 +140,8 @@ class _Pool(Generic[_C]):
         The application's settings only: a seller id, refresh or access token in the
         environment is ignored (each seller's token comes from the token store).
         """
-        from ._environments import settings_from_env
-        from ._stores import FileTokenStore
+        from ._core.environments import settings_from_env
+        from .stores import FileTokenStore
 
         settings = settings_from_env(environ)
         options: dict[str, Any] = {
@@ -214,7 +215,7 @@ class SellerClients(_Pool[FlipkartClient]):
         transport: httpx.BaseTransport | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        from ._stores import MemoryTokenStore
+        from .stores import MemoryTokenStore
 
         shared: dict[str, Any] = dict(options)
         if shared.get("token_store") is None:
@@ -289,7 +290,7 @@ class AsyncSellerClients(_Pool[AsyncFlipkartClient]):
         transport: httpx.AsyncBaseTransport | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        from ._stores import MemoryTokenStore
+        from .stores import MemoryTokenStore
 
         shared: dict[str, Any] = dict(options)
         if shared.get("token_store") is None:

@@ -18,8 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._stores import TokenKey, TokenStore
-    from ._tokens import Token
+    from ._core.tokens import Token
+    from .stores import TokenKey, TokenStore
 
 __all__ = ["ThreadedTokenStore"]
 

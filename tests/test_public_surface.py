@@ -8,7 +8,7 @@ import inspect
 import pytest
 
 import flipkart_ext
-from flipkart_ext import _errors
+from flipkart_ext import errors as _errors
 from tests._surface import isort_key
 
 PUBLIC_PACKAGES = [

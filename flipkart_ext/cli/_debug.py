@@ -66,7 +66,7 @@ def warnings_as_lines(stream: TextIO) -> Iterator[None]:
     ) -> None:
         print(f"flipkart: warning: {one_line(str(message))}", file=stream)
 
-    from .._environments import ConfigurationWarning
+    from .. import ConfigurationWarning
 
     with warnings.catch_warnings():
         warnings.simplefilter("always", ConfigurationWarning)  # shown, even under -W error

@@ -18,13 +18,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final, Protocol, TextIO
 
 __all__ = [
     "CSV_COLUMNS",
+    "LISTINGS",
+    "LISTING_COLUMNS",
     "RETURNS",
     "RETURN_TABLE_KEYS",
     "SHIPMENTS",
@@ -32,6 +34,7 @@ __all__ = [
     "Layout",
     "Writer",
     "csv_rows",
+    "print_table",
     "table_row",
     "writer_for",
 ]
@@ -132,10 +135,12 @@ class Layout:
     """The CSV header (a function: a list may read its columns from the spec on first use)."""
     csv_rows: Callable[[Mapping[str, Any]], list[dict[str, str]]]
     table_columns: tuple[str, ...]
-    table_row: Callable[[Mapping[str, Any]], tuple[str, ...]]
+    table_rows: Callable[[Mapping[str, Any]], list[tuple[str, ...]]]
 
 
-SHIPMENTS: Final = Layout("shipments", lambda: CSV_COLUMNS, csv_rows, TABLE_COLUMNS, table_row)
+SHIPMENTS: Final = Layout(
+    "shipments", lambda: CSV_COLUMNS, csv_rows, TABLE_COLUMNS, lambda item: [table_row(item)]
+)
 
 
 @cache
@@ -172,10 +177,59 @@ def _return_line(item: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 RETURNS: Final = Layout(
-    "returns", _return_columns, _return_rows, tuple(t for t, _ in _RETURN_TABLE), _return_line
+    "returns",
+    _return_columns,
+    _return_rows,
+    tuple(t for t, _ in _RETURN_TABLE),
+    lambda item: [_return_line(item)],
 )
 RETURN_TABLE_KEYS: Final = tuple(key for _, key in _RETURN_TABLE)
 """The return properties the table shows (a test holds them against the spec)."""
+
+
+LISTING_COLUMNS: Final = (
+    "sku",
+    "product_id",
+    "location",
+    "inventory",
+    "mrp",
+    "selling_price",
+    "currency",
+    "listing_status",
+)
+"""One row per SKU and location: ``update-inventory`` reads the first four columns,
+``update-price`` reads sku, product_id, mrp, selling_price and currency."""
+_LISTING_TABLE: Final = ("SKU", "PRODUCT", "LOCATION", "STOCK", "MRP", "PRICE", "STATUS")
+
+
+def _listing_rows(listing: Mapping[str, Any]) -> list[dict[str, str]]:
+    """One row per location of a listing as Flipkart sent it (plus its ``sku``)."""
+    price = listing.get("price")
+    price = price if isinstance(price, Mapping) else {}
+    common = {
+        "sku": _cell(listing.get("sku")),
+        "product_id": _cell(listing.get("product_id")),
+        "mrp": _cell(price.get("mrp")),
+        "selling_price": _cell(price.get("selling_price")),
+        "currency": _cell(price.get("currency")),
+        "listing_status": _cell(listing.get("listing_status")),
+    }
+    locations = listing.get("locations")
+    places = [p for p in locations if isinstance(p, Mapping)] if isinstance(locations, list) else []
+    return [
+        {**common, "location": _cell(place.get("id")), "inventory": _cell(place.get("inventory"))}
+        for place in places or [{}]
+    ]
+
+
+def _listing_lines(listing: Mapping[str, Any]) -> list[tuple[str, ...]]:
+    keys = ("sku", "product_id", "location", "inventory", "mrp", "selling_price", "listing_status")
+    return [tuple(row[key] for key in keys) for row in _listing_rows(listing)]
+
+
+LISTINGS: Final = Layout(
+    "listings", lambda: LISTING_COLUMNS, _listing_rows, _LISTING_TABLE, _listing_lines
+)
 
 
 class _JsonLines:
@@ -204,6 +258,38 @@ class _Csv:
         self._out.flush()
 
 
+def print_table(
+    out: TextIO, columns: Sequence[str], rows: Iterable[Sequence[str]], *, empty: str
+) -> None:
+    """A rich table on ``out``: boxed on a terminal, plain aligned columns elsewhere.
+
+    Off a terminal the width is not limited, so that no cell is cut or wrapped in a file.
+    """
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    rows = list(rows)
+    if not rows:
+        out.write(empty + "\n")
+        out.flush()
+        return
+    terminal = bool(getattr(out, "isatty", None) and out.isatty())
+    console = Console(file=out, width=None if terminal else 100_000, soft_wrap=not terminal)
+    table = Table(
+        box=box.SIMPLE_HEAD if terminal else None,
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold" if terminal else "",
+    )
+    for column in columns:
+        table.add_column(column, no_wrap=not terminal, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table, crop=False)
+    out.flush()
+
+
 class _Table:
     def __init__(self, out: TextIO, layout: Layout) -> None:
         self._out = out
@@ -211,22 +297,15 @@ class _Table:
         self._rows: list[tuple[str, ...]] = []
 
     def write(self, item: Mapping[str, Any]) -> None:
-        self._rows.append(self._layout.table_row(item))
+        self._rows.extend(self._layout.table_rows(item))
 
     def close(self) -> None:
-        if not self._rows:
-            self._out.write(f"No {self._layout.noun} found.\n")
-            self._out.flush()
-            return
-        columns = self._layout.table_columns
-        rows = [columns, *self._rows]
-        widths = [max(len(row[i]) for row in rows) for i in range(len(columns))]
-        for row in rows:
-            self._out.write(
-                "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-            )
-            self._out.write("\n")
-        self._out.flush()
+        print_table(
+            self._out,
+            self._layout.table_columns,
+            self._rows,
+            empty=f"No {self._layout.noun} found.",
+        )
 
 
 def writer_for(

@@ -1,66 +1,79 @@
-"""``flipkart listings update-inventory`` and ``update-price``: bulk changes from a CSV file.
+"""``flipkart listings``: read listings, and bulk stock and price changes from CSV files.
 
-Stock (``update-inventory``): columns ``sku, product_id, location, inventory``, one row per
-SKU and location (a SKU's rows are sent together). Prices (``update-price``): columns
-``sku, product_id, mrp, selling_price`` and optionally ``currency`` (default INR).
+``get`` and ``search`` write CSV (one row per SKU and location: ``sku, product_id,
+location, inventory, mrp, selling_price, currency, listing_status``), JSONL (each listing
+as Flipkart sent it, with its ``sku``) or a table. The CSV is what the update commands
+read: edit it and feed it back.
 
-Every row is checked before anything is sent (a bad one names its line and column); calls
-carry at most 10 SKUs, ``--concurrency`` at a time; progress goes to stderr on a terminal.
-stdout gets one line per SKU (``sku TAB status TAB details``); ``--results FILE`` also
-writes them as CSV. ``--dry-run`` prints the batches and sends nothing. The exit code is
-0 when every SKU succeeded, 5 when some did not (each is listed).
+Stock (``update-inventory``): columns ``sku, product_id, location, inventory``, one row
+per SKU and location (a SKU's rows are sent together). Prices (``update-price``): columns
+``sku, product_id, mrp, selling_price`` and optionally ``currency`` (default INR); a SKU
+may repeat (one row per location) when its prices agree. Other columns are ignored.
+
+Every row is checked before anything is sent (a bad one names its line and column); the
+file must be UTF-8. Calls carry at most 10 SKUs, ``--concurrency`` at a time; progress
+goes to stderr on a terminal. stdout gets one line per SKU (``sku TAB status TAB
+reason``); ``--results FILE`` also writes them as CSV, with the answers that did not
+match their request. ``--dry-run`` makes every check the real run makes (the library's
+too: a negative stock, a price above the MRP) and shows the bodies it would send. The
+exit code is 0 when every SKU succeeded, 5 when some did not (each is listed).
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
-import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
-from ._client import client_from_env
-from ._errors import EXIT_OK, EXIT_PARTIAL, BadInput, one_line
-from ._text import plural
+from ._args import split_values
+from ._client import DryRun, client_from_env
+from ._errors import EXIT_OK, EXIT_PARTIAL, BadInput
+from ._export import export_pages, resume_hint
+from ._files import read_text
+from ._formats import LISTINGS, writer_for
+from ._results import anomaly_line, cell, exit_code, report_anomalies, summary
 
 if TYPE_CHECKING:
+    from .. import BatchResults, FlipkartClient
     from ..listings import SkuResult
 
 __all__ = [
     "PRICE_COLUMNS",
+    "RESULT_COLUMNS",
     "STOCK_COLUMNS",
     "read_prices",
     "read_stock",
+    "reason",
+    "run_get",
     "run_inventory",
     "run_price",
+    "run_search",
 ]
 
 STOCK_COLUMNS: Final = ("sku", "product_id", "location", "inventory")
 PRICE_COLUMNS: Final = ("sku", "product_id", "mrp", "selling_price", "currency")
-_RESULT_COLUMNS: Final = ("sku", "status", "errors")
+RESULT_COLUMNS: Final = ("sku", "status", "errors", "anomaly")
 
 
 def _rows(
     path: str, required: tuple[str, ...], known: tuple[str, ...]
 ) -> list[tuple[int, dict[str, str]]]:
-    try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    text, name = read_text(path)
     reader = csv.DictReader(text.splitlines())
     header = [column.strip() for column in reader.fieldnames or []]
     missing = [column for column in required if column not in header]
     if missing:
         raise BadInput(
-            f"{path}: the header lacks {', '.join(missing)} (columns: {', '.join(known)})"
+            f"{name}: the header lacks {', '.join(missing)} (columns: {', '.join(known)})"
         )
     rows = [
         (reader.line_num, {key.strip(): (value or "").strip() for key, value in row.items() if key})
         for row in reader
     ]
     if not rows:
-        raise BadInput(f"{path}: no rows")
+        raise BadInput(f"{name}: no rows")
     return rows
 
 
@@ -77,6 +90,10 @@ def _text(cells: Mapping[str, str], where: str, column: str) -> str:
     return cells[column]
 
 
+def _where(path: str, line: int) -> str:
+    return f"{'stdin' if path == '-' else path} line {line}"
+
+
 def read_stock(path: str) -> dict[str, Any]:
     """``{sku: StockUpdate}`` from a stock CSV; a malformed row names its line and column."""
     from ..listings import StockUpdate
@@ -84,7 +101,7 @@ def read_stock(path: str) -> dict[str, Any]:
     products: dict[str, str] = {}
     locations: dict[str, dict[str, int]] = {}
     for line, cells in _rows(path, STOCK_COLUMNS, STOCK_COLUMNS):
-        where = f"{path} line {line}"
+        where = _where(path, line)
         sku = _text(cells, where, "sku")
         product = _text(cells, where, "product_id")
         if products.setdefault(sku, product) != product:
@@ -97,90 +114,196 @@ def read_stock(path: str) -> dict[str, Any]:
 
 
 def read_prices(path: str) -> dict[str, Any]:
-    """``{sku: PriceUpdate}`` from a price CSV; a malformed row names its line and column."""
+    """``{sku: PriceUpdate}`` from a price CSV; a malformed row names its line and column.
+
+    A SKU may repeat (a file written by ``listings get`` has one row per location) as long
+    as its rows agree.
+    """
     from ..listings import PriceUpdate
 
     updates: dict[str, Any] = {}
     for line, cells in _rows(path, PRICE_COLUMNS[:4], PRICE_COLUMNS):
-        where = f"{path} line {line}"
+        where = _where(path, line)
         sku = _text(cells, where, "sku")
-        if sku in updates:
-            raise BadInput(f"{where}: sku: {sku} is given twice")
-        updates[sku] = PriceUpdate(
+        update = PriceUpdate(
             _text(cells, where, "product_id"),
             _whole(_text(cells, where, "mrp"), where, "mrp"),
             _whole(_text(cells, where, "selling_price"), where, "selling_price"),
             cells.get("currency") or "INR",
         )
+        if updates.setdefault(sku, update) != update:
+            raise BadInput(f"{where}: sku: {sku} has other prices on an earlier line")
     return updates
 
 
-def _details(result: SkuResult) -> str:
-    text = str(result)
-    return text.split(": ", 2)[2] if text.count(": ") >= 2 else ""
+def reason(result: SkuResult) -> str:
+    """Why a SKU's change did not go through (or a warning), from Flipkart's errors.
+
+    Empty for a plain success. Built from the result's fields, never by parsing its text.
+    """
+    details = [
+        str(entry.get("description") or entry.get("code") or "")
+        for entry in result.errors
+        if isinstance(entry, Mapping)
+    ]
+    details += [
+        f"{entry.get('attribute')}: {entry.get('description') or entry.get('code')}"
+        for entry in result.attribute_errors
+        if isinstance(entry, Mapping)
+    ]
+    if result.error is not None:
+        details.append(str(result.error))
+    return "; ".join(detail for detail in details if detail)
 
 
-def _report(results: Any, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _report(
+    results: BatchResults[SkuResult], args: SimpleNamespace, out: TextIO, err: TextIO
+) -> int:
     for result in results:
-        print(f"{result.sku}\t{result.status}\t{one_line(_details(result))}", file=out)
+        print(f"{cell(result.sku)}\t{cell(result.status)}\t{cell(reason(result))}", file=out)
+    out.flush()
+    anomalies = results.anomalies
     if args.results is not None:
+        by_key: dict[str, list[str]] = {}
+        for anomaly in anomalies:
+            by_key.setdefault(str(anomaly.key), []).append(anomaly_line(anomaly))
         with Path(args.results).open("w", newline="", encoding="utf-8") as sink:
             writer = csv.writer(sink)
-            writer.writerow(_RESULT_COLUMNS)
-            writer.writerows((r.sku, r.status, _details(r)) for r in results)
+            writer.writerow(RESULT_COLUMNS)
+            for result in results:
+                writer.writerow(
+                    (
+                        result.sku,
+                        result.status,
+                        reason(result),
+                        "; ".join(by_key.pop(result.sku, ())),
+                    )
+                )
+            # Answers about SKUs that no request carried: a row each, so none goes unseen.
+            for key, lines in by_key.items():
+                writer.writerow((key, "ANOMALY", "", "; ".join(lines)))
+    report_anomalies(anomalies, err)
     failed = len(results.failed)
-    summary = (
-        f"Updated {len(results) - failed} of {plural(len(results), 'SKU')} "
-        f"in {plural(results.requests, 'request')}"
+    print(
+        summary(
+            done="updated",
+            succeeded=len(results) - failed,
+            total=len(results),
+            noun="SKU",
+            requests=results.requests,
+            failed=failed,
+            anomalies=len(anomalies),
+        ),
+        file=err,
     )
-    if failed:
-        summary += f"; {failed} not updated (listed with their reason; exit {EXIT_PARTIAL})"
-    print(summary, file=err)
-    return EXIT_OK if failed == 0 else EXIT_PARTIAL
-
-
-def _progress(err: TextIO) -> Callable[[int, int], None] | None:
-    if not err.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        err.write(f"\r{done}/{total} requests")
-        if done == total:
-            err.write("\n")
-        err.flush()
-
-    return show
+    return exit_code(results)
 
 
 def _run(
-    args: argparse.Namespace, out: TextIO, err: TextIO, kind: str, updates: dict[str, Any]
+    args: SimpleNamespace, out: TextIO, err: TextIO, kind: str, updates: dict[str, Any]
 ) -> int:
     from .. import InvalidArgument
-    from ..listings import MAX_SKUS_PER_CALL
+    from ._progress import BatchProgress, progress_mode
 
-    if args.dry_run:
-        skus = list(updates)
-        for number, start in enumerate(range(0, len(skus), MAX_SKUS_PER_CALL), 1):
-            print(f"batch {number}: {', '.join(skus[start : start + MAX_SKUS_PER_CALL])}", file=out)
-        print(
-            f"Dry run: {plural(len(skus), 'SKU')} in {plural(number, 'request')}; nothing sent",
-            file=err,
-        )
-        return EXIT_OK
-    with client_from_env(args) as client:
+    dry_run = DryRun() if args.dry_run else None
+    with client_from_env(args, dry_run=dry_run) as client:
         change = getattr(client.listings, kind)
+        progress = None
+        if dry_run is None and progress_mode(None, out, err) == "live":
+            what = "stock" if kind == "update_inventory" else "prices"
+            progress = BatchProgress(err, description=f"Updating {what}")
         try:
-            results = change(updates, max_concurrency=args.concurrency, progress=_progress(err))
+            if dry_run is not None:
+                with dry_run.intercepting():
+                    change(updates, max_concurrency=args.concurrency)
+                return dry_run.show(out, err, items=len(updates), noun="SKU")
+            results = change(updates, max_concurrency=args.concurrency, progress=progress)
         except InvalidArgument as exc:
-            raise BadInput(f"{args.file}: {exc}") from exc
+            raise BadInput(f"{'stdin' if args.file == '-' else args.file}: {exc}") from exc
+        finally:
+            if progress is not None:
+                progress.close()
     return _report(results, args, out, err)
 
 
-def run_inventory(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def run_inventory(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
     """Set stock from a CSV file."""
     return _run(args, out, err, "update_inventory", read_stock(args.file))
 
 
-def run_price(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def run_price(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
     """Set prices from a CSV file."""
     return _run(args, out, err, "update_price", read_prices(args.file))
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def _details(client: FlipkartClient, skus: list[str]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Each listed SKU's listing as Flipkart sent it (with its ``sku``); the SKUs not listed."""
+    found = client.listings.get(skus, raw=True)
+    listed = [
+        {"sku": sku, **found.available[sku]}
+        for sku in skus
+        if isinstance(found.available.get(sku), Mapping)
+    ]
+    return listed, [*found.unavailable, *found.invalid]
+
+
+def run_get(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
+    """Write the listings of the given SKUs; name those Flipkart does not list."""
+    skus = list(dict.fromkeys(split_values(args.skus) or []))
+    if not skus:
+        raise BadInput("SKUS: no SKUs given")
+    with client_from_env(args) as client:
+        listed, missing = _details(client, skus)
+    writer = writer_for(args.format, out, layout=LISTINGS)
+    for listing in listed:
+        writer.write(listing)
+    writer.close()
+    if missing:
+        print(
+            f"flipkart: not listed: {', '.join(missing)} ({len(missing)} of {len(skus)} SKUs); "
+            f"exit {EXIT_PARTIAL}",
+            file=err,
+        )
+        return EXIT_PARTIAL
+    return EXIT_OK
+
+
+def run_search(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
+    """Write every listing (of ``--status``), each page looked up for stock and prices."""
+    from .. import PaginationError
+
+    resuming = args.resume_from is not None
+    with client_from_env(args) as client:
+
+        def expand(items: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+            skus = [str(item.get("sku_id")) for item in items if item.get("sku_id")]
+            if not skus:
+                return []
+            listed, missing = _details(client, skus)
+            # A SKU the search names but the look-up does not know: its search entry.
+            by_sku = {str(item.get("sku_id")): item for item in items}
+            return [*listed, *({"sku": sku, **by_sku[sku]} for sku in missing if sku in by_sku)]
+
+        try:
+            pages = client.listings.pages(
+                args.status, max_pages=args.max_pages, resume_from=args.resume_from, raw=True
+            )
+        except (PaginationError, ValueError) as exc:
+            raise BadInput(f"--resume-from: {exc}") from exc
+        return export_pages(
+            pages,
+            writer_for(args.format, out, header=not resuming, layout=LISTINGS),
+            out,
+            err,
+            noun="listings",
+            limit=args.limit,
+            progress_flag=args.progress,
+            output_at_end=args.format == "table",
+            # The cursor does not carry the status: the continue command repeats it.
+            resume_hint=resume_hint(()),
+            resuming=resuming,
+            expand=expand,
+        )

@@ -7,14 +7,14 @@ with shipments waiting; each gets ``manifest-<location>-<vendor group>.pdf``.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TextIO
 
+from ._args import split_values
 from ._client import client_from_env
-from ._parser import split_values
 from ._text import plural
 
 __all__ = ["file_name", "run"]
@@ -28,7 +28,7 @@ def file_name(location_id: str, vendor_group_code: str) -> str:
     return "manifest-{}-{}.pdf".format(*parts)
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def run(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
     """Write the manifests and list them: path, vendor group, location, shipments."""
     from ..shipments import ShipmentFilter
 

@@ -15,17 +15,16 @@ when given), with those defaults alone; the GST rate is not part of a shipment, 
 
 from __future__ import annotations
 
-import argparse
 import csv
 import re
-import sys
 from collections.abc import Iterable
-from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
-from ._client import client_from_env
+from ._args import split_values
+from ._client import DryRun, client_from_env
 from ._errors import BadInput
-from ._parser import split_values
+from ._files import read_text
 from ._results import report
 
 if TYPE_CHECKING:
@@ -97,15 +96,6 @@ def read_pack_csv(lines: Iterable[str], name: str) -> list[PackSpec]:
     return specs
 
 
-def _lines(path: str) -> tuple[list[str], str]:
-    if path == "-":
-        return sys.stdin.read().splitlines(), "stdin"
-    try:
-        return Path(path).read_text(encoding="utf-8-sig").splitlines(), path
-    except OSError as exc:
-        raise BadInput(f"--csv: cannot read {path}: {exc.strerror or exc}") from None
-
-
 # The library's names for the call-wide values, as the user typed them.
 _FLAGS: Final = {"pack: tax_rate": "--tax-rate", "pack: invoice_date": "--invoice-date"}
 
@@ -121,26 +111,27 @@ def renamed(message: str, csv_name: str | None) -> str:
     return message
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Pack the shipments and list each one's result."""
+def run(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
+    """Pack the shipments and list each one's result (or, with ``--dry-run``, the bodies)."""
     from .. import InvalidItem
     from ..shipments import ShipmentFilter
 
     ids = list(dict.fromkeys(split_values(args.ids) or []))
-    if args.csv is not None and (args.auto or ids):
+    if args.csv_file is not None and (args.auto or ids):
         raise BadInput("--csv lists the shipments itself; drop --auto and the ids")
-    if args.csv is None and not args.auto:
+    if args.csv_file is None and not args.auto:
         raise BadInput("say how to pack: --csv FILE with one row per shipment, or --auto")
     if args.auto and args.tax_rate is None:
         raise BadInput("--tax-rate is required with --auto: Flipkart needs each item's GST rate")
     items: list[Any]
     csv_name = None
-    if args.csv is not None:
-        lines, csv_name = _lines(args.csv)
-        items = read_pack_csv(lines, csv_name)
+    if args.csv_file is not None:
+        text, csv_name = read_text(args.csv_file, option="--csv")
+        items = read_pack_csv(text.splitlines(), csv_name)
     else:
         items = ids
-    with client_from_env(args) as client:
+    dry_run = DryRun() if args.dry_run else None
+    with client_from_env(args, dry_run=dry_run) as client:
         if args.auto and not items:
             awaiting = ShipmentFilter.pre_dispatch(
                 states=["APPROVED"], hold=False, location_id=args.location
@@ -150,6 +141,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 print("No APPROVED shipments to pack.", file=err)
                 return 0
         try:
+            if dry_run is not None:
+                with dry_run.intercepting():
+                    results = client.shipments.pack(
+                        items, tax_rate=args.tax_rate, invoice_date=args.invoice_date
+                    )
+                return dry_run.show(out, err, items=len(items), noun="shipment", results=results)
             results = client.shipments.pack(
                 items, tax_rate=args.tax_rate, invoice_date=args.invoice_date
             )

@@ -1,42 +1,101 @@
-"""What the bulk commands print: one line per shipment on stdout, a summary on stderr.
+"""What the bulk commands print: one line per item on stdout, a summary on stderr.
 
 stdout carries ``<shipment id> TAB <status> TAB <error code> TAB <message>`` for every
 shipment, in input order, so a script can keep the ones that went through::
 
     flipkart shipments pack --auto --tax-rate 18 | awk -F'\\t' '$2 == "SUCCESS" {print $1}'
 
-The exit code is 0 when every shipment went through, ``EXIT_PARTIAL`` (5) otherwise.
+Answers that did not match their request (``BatchResults.anomalies``: an item the request
+did not carry, one named twice, one left out) are listed on stderr, one line each, and
+count as a partial result. The exit code is 0 when every item went through and no
+answer was out of turn, ``EXIT_PARTIAL`` (5) otherwise.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ._errors import EXIT_OK, EXIT_PARTIAL, one_line
+from ._errors import EXIT_OK, EXIT_PARTIAL, classify, one_line
 from ._text import plural
 
 if TYPE_CHECKING:
-    from .._batches import BatchResults
+    from .. import BatchAnomaly, BatchResults
     from ..shipments import ShipmentResult
 
-__all__ = ["report"]
+__all__ = ["anomaly_line", "cell", "exit_code", "report", "report_anomalies"]
 
 
-def _cell(text: str | None) -> str:
-    return one_line(text).replace("\t", " ") if text else ""
+def cell(text: object) -> str:
+    """One tab-free, one-line cell (empty for ``None``)."""
+    return one_line(str(text)).replace("\t", " ") if text not in (None, "") else ""
+
+
+def anomaly_line(anomaly: BatchAnomaly) -> str:
+    """``request 2: unexpected SH-9: <detail>`` (requests counted from 1)."""
+    return (
+        f"request {anomaly.request + 1}: {anomaly.kind} {anomaly.key}: {one_line(anomaly.detail)}"
+    )
+
+
+def report_anomalies(anomalies: Sequence[BatchAnomaly], err: TextIO) -> None:
+    """One ``flipkart: anomaly: ...`` line per answer that did not match its request."""
+    for anomaly in anomalies:
+        print(f"flipkart: anomaly: {anomaly_line(anomaly)}", file=err)
+
+
+def exit_code(results: BatchResults[Any]) -> int:
+    """0 when every item went through; the code of the failure when the whole call failed
+    for one reason (every request failed: Flipkart down, no network, credentials refused);
+    5 for anything partial, anomalies included."""
+    failed = results.failed
+    if not failed and not results.anomalies:
+        return EXIT_OK
+    errors = [getattr(result, "error", None) for result in failed]
+    if results and len(failed) == len(results) and all(e is not None for e in errors):
+        codes = {classify(error)[0] for error in errors if error is not None}
+        if len(codes) == 1:
+            return codes.pop()
+    return EXIT_PARTIAL
+
+
+def summary(
+    *, done: str, succeeded: int, total: int, noun: str, requests: int, failed: int, anomalies: int
+) -> str:
+    """``Packed 2 of 3 shipments in 1 request; 1 not packed ...``."""
+    text = (
+        f"{done[0].upper()}{done[1:]} {succeeded} of {plural(total, noun)} "
+        f"in {plural(requests, 'request')}"
+    )
+    if failed:
+        text += f"; {failed} not {done} (listed with their reason)"
+    if anomalies:
+        text += (
+            f"; {plural(anomalies, 'answer')} did not match the request (listed above); "
+            "check those items before sending them again"
+        )
+    return text
 
 
 def report(results: BatchResults[ShipmentResult], out: TextIO, err: TextIO, *, done: str) -> int:
     """Print every result and a summary (``done``: ``packed``, ``cancelled``...); the exit code."""
     for result in results:
         cells = (result.shipment_id, result.status, result.error_code, result.error_message)
-        print("\t".join(_cell(cell) for cell in cells), file=out)
+        print("\t".join(cell(c) for c in cells), file=out)
+    out.flush()
+    anomalies = results.anomalies
+    report_anomalies(anomalies, err)
     failed = len(results.failed)
-    summary = (
-        f"{done.capitalize()} {len(results) - failed} of {plural(len(results), 'shipment')} "
-        f"in {plural(results.requests, 'request')}"
+    print(
+        summary(
+            done=done,
+            succeeded=len(results) - failed,
+            total=len(results),
+            noun="shipment",
+            requests=results.requests,
+            failed=failed,
+            anomalies=len(anomalies),
+        ),
+        file=err,
     )
-    if failed:
-        summary += f"; {failed} not {done} (listed with their reason; exit {EXIT_PARTIAL})"
-    print(summary, file=err)
-    return EXIT_OK if failed == 0 else EXIT_PARTIAL
+    return exit_code(results)

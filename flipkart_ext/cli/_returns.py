@@ -6,13 +6,12 @@ cursor to resume from is Flipkart's ``nextUrl``.
 
 from __future__ import annotations
 
-import argparse
-import shlex
+from types import SimpleNamespace
 from typing import TextIO
 
 from ._client import client_from_env
 from ._errors import BadInput, bad_input
-from ._export import export_pages
+from ._export import check_url_cursor, export_pages, resume_hint
 from ._formats import RETURNS, writer_for
 from ._search import parse_when
 
@@ -39,7 +38,7 @@ _FLAGS = {
 }
 
 
-def _range(args: argparse.Namespace, name: str) -> tuple[object, object] | None:
+def _range(args: SimpleNamespace, name: str) -> tuple[object, object] | None:
     ends = []
     for end in ("from", "to"):
         text = getattr(args, f"{name}_{end}")
@@ -50,19 +49,15 @@ def _range(args: argparse.Namespace, name: str) -> tuple[object, object] | None:
     return None if ends == [None, None] else (ends[0], ends[1])
 
 
-def _resume_hint(cursor: str) -> str:
-    return f"to continue: flipkart returns search --resume-from {shlex.quote(cursor)}"
-
-
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def run(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
     """Export every matching return; progress and resume hints go to ``err``."""
-    from ..paging import PaginationError
+    from .. import PaginationError
     from ..returns import ReturnFilter
 
     resuming = args.resume_from is not None
     search = None
     if resuming:
-        given = [name for name in FILTER_OPTIONS if getattr(args, name) is not None]
+        given = [name for name in FILTER_OPTIONS if getattr(args, name) not in (None, ())]
         if given:
             flags = ", ".join("--" + name.replace("_", "-") for name in given)
             raise BadInput(
@@ -78,6 +73,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 modified=_range(args, "modified"),  # type: ignore[arg-type]
                 location_id=args.location,
             )
+    if resuming:
+        check_url_cursor(args.resume_from)
     with client_from_env(args) as client:
         try:
             with bad_input():
@@ -92,8 +89,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             writer,
             out,
             err,
+            noun="returns",
             limit=args.limit,
             progress_flag=args.progress,
-            resume_hint=_resume_hint,
+            output_at_end=args.format == "table",
+            resume_hint=resume_hint(FILTER_OPTIONS),
             resuming=resuming,
         )

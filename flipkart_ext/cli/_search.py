@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import re
-import shlex
-from typing import TYPE_CHECKING, Final, TextIO
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
-import httpx
-
+from ._args import FILTER_TYPES, filter_type, split_values
 from ._client import client_from_env
-from ._errors import BadInput, bad_input
-from ._export import export_pages
+from ._errors import BadInput, bad_input, renamed
+from ._export import check_url_cursor, export_pages, resume_hint
 from ._formats import writer_for
-from ._parser import filter_type, split_values
 
 if TYPE_CHECKING:
     from ..shipments import ShipmentFilter
 
-__all__ = ["FILTER_OPTIONS", "build_filter", "check_resume_cursor", "parse_when", "run"]
+__all__ = ["FILTER_OPTIONS", "build_filter", "parse_when", "run"]
 
 IST: Final = dt.timezone(dt.timedelta(hours=5, minutes=30), "IST")
 _DATE_ONLY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -77,7 +74,7 @@ def parse_when(text: str, *, end_of_day: bool) -> dt.datetime | str:
     return text
 
 
-def _when(args: argparse.Namespace, flag: str, end: str) -> dt.datetime | str | None:
+def _when(args: SimpleNamespace, flag: str, end: str) -> dt.datetime | str | None:
     text = getattr(args, f"{flag}_{end}")
     if text is None:
         return None
@@ -89,7 +86,7 @@ def _when(args: argparse.Namespace, flag: str, end: str) -> dt.datetime | str | 
 
 
 def _range(
-    args: argparse.Namespace, flag: str
+    args: SimpleNamespace, flag: str
 ) -> tuple[dt.datetime | str | None, dt.datetime | str | None] | None:
     start, end = _when(args, flag, "from"), _when(args, flag, "to")
     if start is None and end is None:
@@ -102,76 +99,67 @@ def _upper(values: list[str] | None) -> list[str] | None:
     return None if values is None else [value.upper() for value in values]
 
 
-def build_filter(args: argparse.Namespace) -> ShipmentFilter | None:
+def build_filter(args: SimpleNamespace) -> ShipmentFilter | None:
     """The search described by the flags, or ``None`` when resuming from a cursor."""
     from ..shipments import ShipmentFilter
 
     if args.resume_from is not None:
-        given = [name for name in FILTER_OPTIONS if getattr(args, name) is not None]
+        given = [name for name in FILTER_OPTIONS if getattr(args, name) not in (None, ())]
         if given:
             flags = ", ".join("--" + name.replace("_", "-") for name in given)
             raise BadInput(
                 f"--resume-from continues a search whose filter travels in the cursor; drop {flags}"
             )
         return None
-    with bad_input(_FLAGS):
-        return ShipmentFilter(
-            filter_type(args.type),
-            states=_upper(split_values(args.state)),
-            cancellation_type=args.cancellation_type,
-            location_id=args.location,
-            skus=split_values(args.sku),
-            shipment_types=_upper(split_values(args.shipment_type)),
-            hold=args.hold,
-            sort_field=args.sort,
-            sort_order=args.sort_order,
-            page_size=args.page_size,
-            order_date=_range(args, "order_date"),
-            dispatch_by_date=_range(args, "dispatch_by"),
-            dispatch_after_date=_range(args, "dispatch_after"),
-            modified_date=_range(args, "modified"),
-            cancellation_date=_range(args, "cancelled"),
-        )
-
-
-def _resume_hint(cursor: str) -> str:
-    return f"to continue: flipkart shipments search --resume-from {shlex.quote(cursor)}"
-
-
-def check_resume_cursor(cursor: str, api_base_url: str) -> None:
-    """Refuse (exit 2) a ``--resume-from`` that is no cursor of this command, before sending it.
-
-    The library sends any cursor that is safe (on the API host, under its base path); the
-    command knows more: its cursors continue the search itself (``GET
-    /v3/shipments/filter?next_token=...``), so anything else was mistyped or mis-pasted,
-    and would otherwise come back as an API error about some other URL.
-    """
-    from .._wire_names import SHIPMENT_SEARCH_NEXT
-    from ..paging import ApiBase, PaginationError
-
-    base = ApiBase(api_base_url)
+    values: dict[str, Any] = {
+        "states": _upper(split_values(args.state)),
+        "cancellation_type": args.cancellation_type,
+        "location_id": args.location,
+        "skus": split_values(args.sku),
+        "shipment_types": _upper(split_values(args.shipment_type)),
+        "hold": args.hold,
+        "sort_field": args.sort,
+        "sort_order": args.sort_order,
+        "page_size": args.page_size,
+        "order_date": _range(args, "order_date"),
+        "dispatch_by_date": _range(args, "dispatch_by"),
+        "dispatch_after_date": _range(args, "dispatch_after"),
+        "modified_date": _range(args, "modified"),
+        "cancellation_date": _range(args, "cancelled"),
+    }
     try:
-        url = httpx.URL(base.resolve(cursor))
-    except PaginationError as exc:
-        raise BadInput(f"--resume-from: {exc}") from exc
-    search = httpx.URL(base.join(SHIPMENT_SEARCH_NEXT.path)).path
-    if url.path.rstrip("/") != search or not url.query:
-        raise BadInput(
-            "--resume-from: not a cursor of this search (one continues "
-            f"{SHIPMENT_SEARCH_NEXT.path}?next_token=...); copy it from the 'to continue' "
-            "line an export printed"
-        )
+        return ShipmentFilter(filter_type(args.type), **values)
+    except ValueError as exc:
+        message = renamed(str(exc), _FLAGS)
+        if message.startswith("--state:"):
+            message += _type_hint(args.type, values)
+        raise BadInput(message) from exc
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Export every matching shipment; progress and resume hints go to ``err``."""
+def _type_hint(given: str | None, values: dict[str, Any]) -> str:
+    """``; add --type post-dispatch`` when the states belong to another filter type."""
+    from ..shipments import ShipmentFilter
+
+    for option, kind in FILTER_TYPES.items():
+        if option == (given or "pre-dispatch") or kind == "cancelled":
+            continue
+        try:
+            ShipmentFilter(kind, states=values["states"])
+        except ValueError:
+            continue
+        return f" ({', '.join(values['states'] or ())} with --type {option})"
+    return ""
+
+
+def run(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
+    """Export every matching shipment; progress and the command to continue go to ``err``."""
     search = build_filter(args)
     resuming = args.resume_from is not None
+    if resuming:
+        check_url_cursor(args.resume_from)
     with client_from_env(args) as client:
-        from ..shipments import PaginationError
+        from .. import PaginationError
 
-        if resuming:
-            check_resume_cursor(args.resume_from, client.api_base_url)
         try:
             with bad_input():
                 pages = client.shipments.pages(
@@ -186,8 +174,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             writer,
             out,
             err,
+            noun="shipments",
             limit=args.limit,
             progress_flag=args.progress,
-            resume_hint=_resume_hint,
+            output_at_end=args.format == "table",
+            resume_hint=resume_hint(FILTER_OPTIONS),
             resuming=resuming,
         )

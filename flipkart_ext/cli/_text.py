@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .._auth import TokenStatus
+    from .. import TokenStatus
 
 __all__ = ["describe_duration", "describe_token", "plural"]
 

@@ -3,14 +3,11 @@ never the token."""
 
 from __future__ import annotations
 
-import argparse
-from typing import TYPE_CHECKING, TextIO
+from types import SimpleNamespace
+from typing import TextIO
 
 from ._client import client_from_env
 from ._text import describe_duration
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["run"]
 
@@ -23,7 +20,7 @@ def _time_left(seconds: float) -> str:
     return describe_duration(seconds)
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def run(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
     """Print what is known about the stored token."""
     with client_from_env(args) as client:
         if args.fetch:

@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
-from urllib.parse import quote
 
-from .._errors import MalformedResponse
-from .._lookups import chunked, unique_ids
-from .._wire_names import LISTING_DETAILS, LISTING_LOOKUP
-from ..paging import ApiBase
+from .._core.calls import Call
+from .._core.ids import chunked, unique_ids
+from .._spec import LISTING_DETAILS
+from ..errors import MalformedResponse
 
 __all__ = ["MAX_SKUS_PER_CALL", "ListingDetails", "ListingLookup"]
 
@@ -43,16 +42,13 @@ def _strings(value: object) -> list[str]:
 class ListingLookup:
     """Plan for a look-up by SKU: validation, chunks, URLs, merging (no I/O)."""
 
-    def __init__(self, api_base: ApiBase, skus: Iterable[str] | str, *, raw: bool) -> None:
+    def __init__(self, skus: Iterable[str] | str, *, raw: bool) -> None:
+        from flipkart_seller_api.api.listings_v3 import get_listings
+
         self.skus = unique_ids("skus", skus)
         self.chunks = chunked(self.skus, MAX_SKUS_PER_CALL)
-        self.urls = [
-            api_base.join(
-                LISTING_LOOKUP.path.replace("{skuIds}", ",".join(quote(s, safe="") for s in c))
-            )
-            for c in self.chunks
-        ]
-        """One URL per chunk, in input order."""
+        self.calls = [Call.of(get_listings, sku_ids=",".join(chunk)) for chunk in self.chunks]
+        """One call per chunk, in input order."""
         self._parse: Any = None
         if not raw:
             from flipkart_seller_api.models.marketplace_listing_detail import (
@@ -62,8 +58,8 @@ class ListingLookup:
             self._parse = MarketplaceListingDetail.from_dict
         self._found = ListingDetails()
 
-    def add(self, payload: object) -> None:
-        """Take the answer for the next chunk."""
+    def add(self, index: int, payload: object) -> None:
+        """Take the answer to chunk ``index``."""
         if not isinstance(payload, Mapping):
             raise MalformedResponse(
                 f"listings look-up: expected a JSON object, got {type(payload).__name__}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from .._wire_names import LISTING_SEARCH_PAGE, LISTING_SEARCHED
+from .._spec import LISTING_SEARCH_PAGE, LISTING_SEARCHED
 from ..paging import PageShape, ResendWithToken
 
 __all__ = ["LISTING_PAGES"]

@@ -3,7 +3,7 @@
 Nothing here does I/O. Each ``plan_*`` function checks every SKU's change before anything
 is sent (raising :class:`~flipkart_ext.InvalidItem` naming the SKU and field), builds the
 bodies with the generated request models (so keys come from the spec), and returns a
-:class:`~flipkart_ext._batches.BatchPlan` for the shared batch engine, which sends the
+:class:`~flipkart_ext._core.batches.BatchPlan` for the shared batch engine, which sends the
 chunks with bounded concurrency, pauses the whole batch on a 429 and reports a chunk that
 failed after retries as ``NOT_APPLIED`` for each of its SKUs.
 
@@ -18,13 +18,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-import httpx
-
-from .._batches import BatchPlan, Chunk, InvalidItem, answer_json
-from .._errors import FlipkartError, MalformedResponse
-from .._lookups import chunked
-from .._wire_names import LISTING_CHANGE, LISTING_CHANGES, PRICE_BODY, STOCK_BODY
-from ..paging import ApiBase
+from .._core.batches import BatchPlan, Chunk
+from .._core.calls import Call, WireBody
+from .._core.ids import chunked
+from .._core.inputs import first_repeat
+from .._spec import LISTING_CHANGE, PRICE_BODY, STOCK_BODY
+from ..errors import FlipkartError, InvalidItem, MalformedResponse
 from ._lookup import MAX_SKUS_PER_CALL
 
 __all__ = [
@@ -115,8 +114,7 @@ def _listed(value: object) -> list[Any]:
     return list(value) if isinstance(value, list) else []
 
 
-def _read(chunk: Chunk[str], response: httpx.Response) -> list[tuple[str, SkuResult]]:
-    body = answer_json(response, "listing change")
+def _read(chunk: Chunk[str], body: Any) -> list[tuple[str, SkuResult]]:
     if not isinstance(body, Mapping):
         raise MalformedResponse(
             f"listing change: expected a JSON object, got {type(body).__name__}"
@@ -183,6 +181,14 @@ def _stock_body(sku: str, change: object) -> dict[str, Any]:
         change = _from_wire(UpdateInventoryRequest, sku, change)
     if isinstance(change, UpdateInventoryRequest):
         entries = change.locations if isinstance(change.locations, list) else []
+        repeat = first_repeat([getattr(entry, "id", None) for entry in entries])
+        if repeat is not None:  # a dict below would keep only the last of them
+            first, second = repeat
+            raise InvalidItem(
+                sku,
+                f"locations[{second}].id",
+                f"{entries[second].id!r} is given twice (also at locations[{first}])",
+            )
         change = StockUpdate(
             change.product_id,
             {
@@ -277,7 +283,23 @@ _BODIES: Final[dict[str, Callable[[str, object], dict[str, Any]]]] = {
 }
 
 
-def plan_change(api_base: ApiBase, kind: str, changes: object) -> BatchPlan[str, SkuResult]:
+def _operation(kind: str) -> Any:
+    from flipkart_seller_api.api.listings_v3 import (
+        create_listings,
+        update_inventory,
+        update_listings,
+        update_price,
+    )
+
+    return {
+        "update_inventory": update_inventory,
+        "update_price": update_price,
+        "create": create_listings,
+        "update": update_listings,
+    }[kind]
+
+
+def plan_change(kind: str, changes: object) -> BatchPlan[str, SkuResult]:
     """Check every SKU's change and split them into calls of at most 10 SKUs (no I/O)."""
     if not isinstance(changes, Mapping):
         raise InvalidItem(
@@ -287,9 +309,9 @@ def plan_change(api_base: ApiBase, kind: str, changes: object) -> BatchPlan[str,
         )
     make = _BODIES[kind]
     bodies = [(_sku(sku, n), make(sku, change)) for n, (sku, change) in enumerate(changes.items())]
-    url = api_base.join(LISTING_CHANGES[kind].path)
+    operation = _operation(kind)
     chunks = [
-        Chunk(tuple(sku for sku, _ in part), {"method": "POST", "url": url, "json": dict(part)})
+        Chunk(tuple(sku for sku, _ in part), Call.of(operation, body=WireBody(dict(part))))
         for part in chunked(bodies, MAX_SKUS_PER_CALL)
     ]
     return BatchPlan(

@@ -10,9 +10,9 @@ passing the request method, headers and raw body, and sending back the status
 and text it returns:
 
 >>> import json
+>>> from flipkart_ext import InvalidSignature, MalformedEvent
 >>> from flipkart_ext.notifications import (
-...     InvalidSignature, MalformedEvent, ShipmentCancelled,
-...     idempotency_key, parse_event, sign, verify_signature,
+...     ShipmentCancelled, idempotency_key, parse_event, sign, verify_signature,
 ... )
 >>> APP_ID, APP_SECRET = "my-app-id", "my-app-secret"  # from the environment in real code
 >>> NOTIFY_URL = "https://seller.example.com/flipkart/notify"  # exactly as registered
@@ -56,17 +56,7 @@ Some proxies (nginx by default) drop header names containing ``_``, such as
 ``X_Date``; enable them there (``underscores_in_headers on;``).
 """
 
-from ._errors import (
-    BadSignature,
-    FailureReason,
-    InvalidSignature,
-    MalformedEvent,
-    MalformedHeader,
-    MissingHeader,
-    NotificationError,
-    StaleRequest,
-    WrongApplication,
-)
+from .._lazy import lazy_module_getattr
 from ._events import (
     GenericEvent,
     NotificationBody,
@@ -119,18 +109,11 @@ __all__ = [
     "AUTHORIZATION_HEADER",
     "DATE_HEADER",
     "DEFAULT_MAX_SKEW",
-    "BadSignature",
     "DateForm",
     "Dimensions",
-    "FailureReason",
     "Form",
     "GenericEvent",
-    "InvalidSignature",
-    "MalformedEvent",
-    "MalformedHeader",
-    "MissingHeader",
     "NotificationBody",
-    "NotificationError",
     "NotificationEvent",
     "OrderItem",
     "Package",
@@ -155,10 +138,8 @@ __all__ = [
     "ShipmentReadyToDispatch",
     "ShipmentShipped",
     "ShipmentUnhold",
-    "StaleRequest",
     "SubShipment",
     "VerifiedNotification",
-    "WrongApplication",
     "compute_signature",
     "event_class_for",
     "idempotency_key",
@@ -167,3 +148,23 @@ __all__ = [
     "sign",
     "verify_signature",
 ]
+
+# The errors moved to flipkart_ext (one error tree): the old names work for one more release.
+__getattr__ = lazy_module_getattr(
+    __name__,
+    {},
+    moved={
+        name: f"flipkart_ext.{name}"
+        for name in (
+            "BadSignature",
+            "FailureReason",
+            "InvalidSignature",
+            "MalformedEvent",
+            "MalformedHeader",
+            "MissingHeader",
+            "NotificationError",
+            "StaleRequest",
+            "WrongApplication",
+        )
+    },
+)

@@ -44,13 +44,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from .._core.decode import decode_json
+from .._spec import EVENTS
+from ..errors import MalformedEvent
 from . import _read as read
 from ._dates import parse_timestamp
-from ._errors import MalformedEvent
 from ._parts import Form, OrderItem, ReturnItem, SubShipment
 
 __all__ = [
@@ -146,7 +147,7 @@ class ShipmentCreated(_DispatchDates):
     """A new shipment to fulfil; ``order_items`` lists what is in it."""
 
     __slots__ = ()
-    EVENT_TYPE = "shipment_created"
+    EVENT_TYPE = EVENTS.shipment_created
     ALIASES = ("created",)
 
     @property
@@ -195,7 +196,7 @@ class ShipmentHold(ShipmentEvent):
     """
 
     __slots__ = ()
-    EVENT_TYPE = "shipment_hold"
+    EVENT_TYPE = EVENTS.shipment_hold
     ALIASES = ("hold",)
 
 
@@ -203,7 +204,7 @@ class ShipmentUnhold(ShipmentEvent):
     """A held shipment was released for processing; ``status`` is where it resumes."""
 
     __slots__ = ()
-    EVENT_TYPE = "shipment_unhold"
+    EVENT_TYPE = EVENTS.shipment_unhold
     ALIASES = ("unhold", "shipment_un_hold", "un_hold")
 
 
@@ -211,7 +212,7 @@ class ShipmentPacked(ShipmentEvent):
     """The shipment moved to PACKED."""
 
     __slots__ = ()
-    EVENT_TYPE = "shipment_packed"
+    EVENT_TYPE = EVENTS.shipment_packed
     ALIASES = ("packed",)
 
 
@@ -219,7 +220,7 @@ class ShipmentReadyToDispatch(ShipmentEvent):
     """The seller marked the shipment ready to dispatch."""
 
     __slots__ = ()
-    EVENT_TYPE = "shipment_ready_to_dispatch"
+    EVENT_TYPE = EVENTS.shipment_ready_to_dispatch
     ALIASES = ("ready_to_dispatch",)
 
 
@@ -227,7 +228,7 @@ class ShipmentPickupComplete(ShipmentEvent):
     """The logistics partner picked the shipment up."""
 
     __slots__ = ()
-    EVENT_TYPE = "shipment_pickup_complete"
+    EVENT_TYPE = EVENTS.shipment_pickup_complete
     ALIASES = ("pickup_complete",)
 
 
@@ -235,7 +236,7 @@ class ShipmentShipped(ShipmentEvent):
     """The shipment reached the delivery hub."""
 
     __slots__ = ()
-    EVENT_TYPE = "shipment_shipped"
+    EVENT_TYPE = EVENTS.shipment_shipped
     ALIASES = ("shipped",)
 
 
@@ -243,7 +244,7 @@ class ShipmentDelivered(ShipmentEvent):
     """The shipment was delivered to the buyer."""
 
     __slots__ = ()
-    EVENT_TYPE = "shipment_delivered"
+    EVENT_TYPE = EVENTS.shipment_delivered
     ALIASES = ("delivered",)
 
 
@@ -251,7 +252,7 @@ class ShipmentDispatchDatesChanged(_DispatchDates):
     """The dispatch window changed; read the new ``dispatch_by_date`` / ``dispatch_after_date``."""
 
     __slots__ = ()
-    EVENT_TYPE = "shipment_dispatch_dates_changed"
+    EVENT_TYPE = EVENTS.shipment_dispatch_dates_changed
     ALIASES = ("dispatch_dates_changed",)
 
 
@@ -264,7 +265,7 @@ class ShipmentCancelled(ShipmentEvent):
     """
 
     __slots__ = ()
-    EVENT_TYPE = "shipment_cancelled"
+    EVENT_TYPE = EVENTS.shipment_cancelled
     ALIASES = ("shipment_canceled",)
 
     @property
@@ -301,7 +302,7 @@ class ShipmentFormFailed(ShipmentEvent):
     """Flipkart could not generate a form (e.g. an e-way bill) for the shipment."""
 
     __slots__ = ()
-    EVENT_TYPE = "shipment_form_failed"
+    EVENT_TYPE = EVENTS.shipment_form_failed
     ALIASES = ("form_failed",)
 
     @property
@@ -410,7 +411,7 @@ class ReturnCreated(ReturnEvent):
     """A buyer or courier return was opened; ``return_items`` carries every documented field."""
 
     __slots__ = ()
-    EVENT_TYPE = "return_created"
+    EVENT_TYPE = EVENTS.return_created
 
 
 class ReturnTrackingIdUpdated(ReturnEvent):
@@ -421,7 +422,7 @@ class ReturnTrackingIdUpdated(ReturnEvent):
     """
 
     __slots__ = ()
-    EVENT_TYPE = "return_item_tracking_id_update"
+    EVENT_TYPE = EVENTS.return_item_tracking_id_update
     ALIASES = (
         "return_tracking_id_updated",
         "return_tracking_id_update",
@@ -433,14 +434,14 @@ class ReturnExpectedDateChanged(ReturnEvent):
     """The date the return is expected back changed (``expected_date``)."""
 
     __slots__ = ()
-    EVENT_TYPE = "return_expected_date_changed"
+    EVENT_TYPE = EVENTS.return_expected_date_changed
 
 
 class ReturnPickedUp(ReturnEvent):
     """The return was picked up from the buyer."""
 
     __slots__ = ()
-    EVENT_TYPE = "return_picked_up"
+    EVENT_TYPE = EVENTS.return_picked_up
     ALIASES = ("return_pickedup", "return_pickup_complete")
 
 
@@ -448,14 +449,14 @@ class ReturnCompleted(ReturnEvent):
     """The return was processed and closed."""
 
     __slots__ = ()
-    EVENT_TYPE = "return_completed"
+    EVENT_TYPE = EVENTS.return_completed
 
 
 class ReturnCancelled(ReturnEvent):
     """The return request was revoked."""
 
     __slots__ = ()
-    EVENT_TYPE = "return_cancelled"
+    EVENT_TYPE = EVENTS.return_cancelled
     ALIASES = ("return_canceled",)
 
 
@@ -515,17 +516,14 @@ def _decode(body: NotificationBody) -> dict[str, Any]:
     if isinstance(body, Mapping):
         return dict(body)
     if isinstance(body, bytes | bytearray | memoryview):
-        try:
-            body = bytes(body).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise MalformedEvent(f"notification body is not UTF-8 (byte {exc.start})") from None
-    try:
-        decoded = json.loads(body)
-    except json.JSONDecodeError as exc:
+        data = bytes(body).removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark
+    elif isinstance(body, str):
+        data = body.encode("utf-8", "surrogatepass")
+    else:
         raise MalformedEvent(
-            f"notification body is not valid JSON: {exc.msg}"
-            f" (line {exc.lineno}, column {exc.colno})"
-        ) from None
+            f"notification body: expected bytes, text or a mapping, got {type(body).__name__}"
+        )
+    decoded = decode_json(data, what="notification body", error=MalformedEvent)
     if not isinstance(decoded, dict):
         raise MalformedEvent(
             f"notification body must be a JSON object, not {type(decoded).__name__}"

@@ -27,16 +27,16 @@ import hmac
 import re
 from collections.abc import Mapping
 
-from .._errors import InvalidArgument
-from ._dates import epoch_seconds, parse_epoch, parse_http_date
-from ._errors import (
+from ..errors import (
     BadSignature,
+    InvalidArgument,
     InvalidSignature,
     MalformedHeader,
     MissingHeader,
     StaleRequest,
     WrongApplication,
 )
+from ._dates import epoch_seconds, parse_epoch, parse_http_date
 
 __all__ = [
     "AUTHORIZATION_HEADER",

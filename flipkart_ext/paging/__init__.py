@@ -9,20 +9,16 @@ resume); :class:`ItemIterator` / :class:`PageIterator` and their async twins dri
 Log records go to the ``flipkart_ext.paging`` logger.
 """
 
-from ._drivers import AsyncItemIterator, AsyncPageIterator, ItemIterator, PageIterator
-from ._errors import (
-    MalformedResponse,
-    MissingNextPage,
-    NoProgress,
-    PaginationError,
-    RepeatedCursor,
-    UnsafeCursor,
-    UnsafeNextPageUrl,
-)
-from ._lists import AsyncPagedList, PagedList
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_module_getattr
 from ._shape import CursorStyle, FollowUrl, PageRequest, PageShape, ResendWithToken
 from ._urls import MAX_CURSOR_LENGTH, ApiBase
 from ._walker import DEFAULT_DEDUPE_WINDOW, MAX_EMPTY_PAGES, MAX_STALE_PAGES, Page, PageWalker
+
+if TYPE_CHECKING:
+    from .._async.pages import AsyncItemIterator, AsyncPagedList, AsyncPageIterator
+    from .._sync.pages import ItemIterator, PagedList, PageIterator
 
 __all__ = [
     "DEFAULT_DEDUPE_WINDOW",
@@ -36,18 +32,37 @@ __all__ = [
     "CursorStyle",
     "FollowUrl",
     "ItemIterator",
-    "MalformedResponse",
-    "MissingNextPage",
-    "NoProgress",
     "Page",
     "PageIterator",
     "PageRequest",
     "PageShape",
     "PageWalker",
     "PagedList",
-    "PaginationError",
-    "RepeatedCursor",
     "ResendWithToken",
-    "UnsafeCursor",
-    "UnsafeNextPageUrl",
 ]
+
+# The iterators live with the I/O layer (which imports this package's pure parts), so
+# they are loaded on first use; the errors moved to flipkart_ext (one error tree).
+__getattr__ = lazy_module_getattr(
+    __name__,
+    {
+        "AsyncItemIterator": ".._async.pages",
+        "AsyncPageIterator": ".._async.pages",
+        "AsyncPagedList": ".._async.pages",
+        "ItemIterator": ".._sync.pages",
+        "PageIterator": ".._sync.pages",
+        "PagedList": ".._sync.pages",
+    },
+    moved={
+        name: f"flipkart_ext.{name}"
+        for name in (
+            "MalformedResponse",
+            "MissingNextPage",
+            "NoProgress",
+            "PaginationError",
+            "RepeatedCursor",
+            "UnsafeCursor",
+            "UnsafeNextPageUrl",
+        )
+    },
+)

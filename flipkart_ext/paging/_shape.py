@@ -7,22 +7,19 @@ The walker in :mod:`._walker` holds every guarantee; a new list is a shape plus 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from .._core.calls import Call
 from ._urls import ApiBase, check_token
 
 __all__ = ["CursorStyle", "FollowUrl", "PageRequest", "PageShape", "ResendWithToken"]
 
 
-@dataclass(frozen=True, slots=True)
-class PageRequest:
-    """A request the iterator must send: the opening one, or the one for a later page."""
-
-    method: str
-    url: str
-    json: dict[str, Any] | None = None
+PageRequest = Call
+"""A request the iterator must send (the opening one, or one for a later page): a ``Call``."""
 
 
 class CursorStyle(Protocol):
@@ -40,16 +37,21 @@ class CursorStyle(Protocol):
         ...
 
 
+@dataclass(frozen=True, slots=True)
 class FollowUrl:
-    """The server gives the next page's URL: ``GET`` it exactly as given (shipments, returns)."""
+    """The server gives the next page's URL: ``GET`` it exactly as given (shipments, returns).
 
+    ``operation`` names the generated operation such a ``GET`` belongs to, for errors.
+    """
+
+    operation: str = ""
     needs_first_request = False
 
     def check(self, api_base: ApiBase, cursor: str) -> str:
         return api_base.resolve(cursor)
 
     def request(self, api_base: ApiBase, first: PageRequest | None, cursor: str) -> PageRequest:
-        return PageRequest("GET", api_base.resolve(cursor))
+        return Call.follow(self.operation, api_base.resolve(cursor))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,7 @@ class ResendWithToken:
     def request(self, api_base: ApiBase, first: PageRequest | None, cursor: str) -> PageRequest:
         if first is None:  # the walker refuses this combination up front
             raise ValueError(f"a {self.field!r} token needs the opening request to resend")
-        return PageRequest(first.method, first.url, {**(first.json or {}), self.field: cursor})
+        return dataclasses.replace(first, json={**(first.json or {}), self.field: cursor})
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from urllib.parse import unquote
 
 import httpx
 
-from ._errors import UnsafeCursor, UnsafeNextPageUrl
+from ..errors import UnsafeCursor, UnsafeNextPageUrl
 
 __all__ = ["MAX_CURSOR_LENGTH", "ApiBase", "check_token"]
 

@@ -33,8 +33,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Generic, TypeVar
 
-from .._errors import FlipkartError, InvalidArgument, MalformedResponse
-from ._errors import MissingNextPage, NoProgress, RepeatedCursor
+from ..errors import (
+    FlipkartError,
+    InvalidArgument,
+    MalformedResponse,
+    MissingNextPage,
+    NoProgress,
+    RepeatedCursor,
+)
 from ._shape import PageRequest, PageShape
 from ._urls import ApiBase
 
@@ -46,6 +52,7 @@ __all__ = [
     "Page",
     "PageWalker",
     "RecentIds",
+    "check_count",
 ]
 
 logger = logging.getLogger("flipkart_ext.paging")

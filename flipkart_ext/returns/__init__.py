@@ -5,9 +5,17 @@ every matching return once, following Flipkart's ``nextUrl`` through the shared 
 engine (:mod:`flipkart_ext.paging`).
 """
 
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_module_getattr
+from .._spec import RETURN_SOURCES
 from ._actions import MAX_RETURNS_PER_ACTION, NOT_APPLIED, NOT_IN_ANSWER, ReturnResult
-from ._filter import RETURN_SOURCES, ReturnFilter
-from ._resource import MAX_IDS_PER_LOOKUP, AsyncReturns, Returns
+from ._filter import ReturnFilter
+from ._planner import MAX_IDS_PER_LOOKUP
+
+if TYPE_CHECKING:
+    from .._async.returns import AsyncReturns
+    from .._sync.returns import Returns
 
 __all__ = [
     "MAX_IDS_PER_LOOKUP",
@@ -20,3 +28,8 @@ __all__ = [
     "ReturnResult",
     "Returns",
 ]
+
+# The facades live with the I/O layer, which imports this package's plans: loaded on use.
+__getattr__ = lazy_module_getattr(
+    __name__, {"AsyncReturns": ".._async.returns", "Returns": ".._sync.returns"}
+)

@@ -4,7 +4,7 @@ Nothing here does I/O. :func:`plan_action` checks the ids and the dates (raising
 :class:`~flipkart_ext.InvalidItem` naming the return and field), builds each request with
 the generated operation (``_get_kwargs``, so paths and keys come from the spec), splits
 the returns into calls of at most :data:`MAX_RETURNS_PER_ACTION`, and returns a
-:class:`~flipkart_ext._batches.BatchPlan` for the shared batch engine.
+:class:`~flipkart_ext._core.batches.BatchPlan` for the shared batch engine.
 
 Flipkart answers ``200`` with ``{returns: [{returnId, processingStatus, errorCode,
 errorMessage}]}``; a ``FAILURE`` (e.g. ``UNPROCESSABLE_ENTITY`` for a return in the wrong
@@ -14,21 +14,19 @@ state) is a :class:`ReturnResult`, never an exception.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any, Final
 
-import httpx
-
-from .._batches import BatchPlan, Chunk, InvalidItem, action_entries, answer_json
-from .._errors import FlipkartError
-from .._inputs import instant
-from .._lookups import chunked, unique_ids
-from .._wire_names import RETURN_ACTION_ANSWER
-from ..paging import ApiBase
+from .._core.batches import BatchPlan, Chunk, action_entries
+from .._core.calls import Call
+from .._core.ids import chunked, unique_ids
+from .._core.inputs import instant
+from .._spec import RETURN_ACTION_ANSWER
+from ..errors import FlipkartError, InvalidItem
 
 __all__ = [
-    "ACTIONS",
     "MAX_RETURNS_PER_ACTION",
     "NOT_APPLIED",
     "NOT_IN_ANSWER",
@@ -40,7 +38,6 @@ MAX_RETURNS_PER_ACTION: Final = 100
 """Flipkart's limit on returns per self-ship return action (its returns pages, and NOTES)."""
 NOT_APPLIED: Final = "NOT_APPLIED"
 NOT_IN_ANSWER: Final = "NOT_IN_ANSWER"
-ACTIONS: Final = ("approve", "reject", "cancel", "pickup", "pickup_attempt", "complete")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +63,10 @@ class ReturnResult:
         return f"{self.return_id}: {self.status}" + (f" ({detail})" if detail else "")
 
 
-def _read(chunk: Chunk[str], response: httpx.Response) -> list[tuple[str, ReturnResult]]:
+def _read(chunk: Chunk[str], body: Any) -> list[tuple[str, ReturnResult]]:
     answer = RETURN_ACTION_ANSWER
     entries = action_entries(
-        answer_json(response, "return action"),
+        body,
         answer.items,
         answer.id,
         (answer.status,),
@@ -112,10 +109,8 @@ def _when(value: object, name: str) -> dt.datetime:
         raise InvalidItem("returns", name, str(exc).split(": ", 1)[-1]) from None
 
 
-def _body(
-    action: str, ids: list[str], options: Mapping[str, Any]
-) -> tuple[Callable[..., Any], Any]:
-    """The generated operation for ``action`` and its request body for ``ids``."""
+def _body(action: str, ids: list[str], options: Mapping[str, Any]) -> tuple[ModuleType, Any]:
+    """The generated operation module for ``action`` and its request body for ``ids``."""
     from flipkart_seller_api.api.returns_v2 import (
         approve_self_ship_returns,
         cancel_self_ship_return,
@@ -140,31 +135,29 @@ def _body(
 
     comments = options.get("comments") or UNSET
     if action == "approve":
-        return approve_self_ship_returns._get_kwargs, ReturnsApproveRequest(
+        return approve_self_ship_returns, ReturnsApproveRequest(
             returns=[ReturnApproveRequest(return_id=i, comments=comments) for i in ids]
         )
     if action == "reject":
         when = options["service_date"]
-        return reject_self_ship_returns._get_kwargs, ReturnsRejectRequest(
+        return reject_self_ship_returns, ReturnsRejectRequest(
             returns=[
                 ReturnRejectRequest(service_date=when, return_id=i, comments=comments) for i in ids
             ]
         )
     if action == "cancel":
-        return cancel_self_ship_return._get_kwargs, SelfShipReturnCancellationRequest(
-            return_ids=ids
-        )
+        return cancel_self_ship_return, SelfShipReturnCancellationRequest(return_ids=ids)
     if action == "complete":
-        return return_complete._get_kwargs, SelfShipReturnCompleteRequest(return_ids=ids)
+        return return_complete, SelfShipReturnCompleteRequest(return_ids=ids)
     if action == "pickup":
-        return pickup._get_kwargs, SelfShipReturnPickupRequests(
+        return pickup, SelfShipReturnPickupRequests(
             returns=[
                 SelfShipReturnPickupRequest(pickup_date=options["pickup_date"], return_id=i)
                 for i in ids
             ]
         )
     reason = options.get("reason") or UNSET
-    return pickup_attempt._get_kwargs, SelfShipReturnPickupAttemptRequests(
+    return pickup_attempt, SelfShipReturnPickupAttemptRequests(
         returns=[
             SelfShipReturnAttemptPickupRequest(
                 new_pickup_date=options["new_pickup_date"],
@@ -185,7 +178,7 @@ _DATES: Final = {
 
 
 def plan_action(
-    api_base: ApiBase, action: str, return_ids: Iterable[str] | str, options: Mapping[str, Any]
+    action: str, return_ids: Iterable[str] | str, options: Mapping[str, Any]
 ) -> BatchPlan[str, ReturnResult]:
     """Check the call and split it into requests of at most 100 returns (no I/O)."""
     ids = unique_ids("return_ids", return_ids)
@@ -199,10 +192,8 @@ def plan_action(
             raise InvalidItem("returns", name, f"expected a string, got {checked[name]!r}")
     chunks = []
     for part in chunked(ids, MAX_RETURNS_PER_ACTION):
-        build, body = _body(action, part, checked)
-        request = build(body=body)
-        request["url"] = api_base.join(request["url"])
-        chunks.append(Chunk(tuple(part), request))
+        operation, body = _body(action, part, checked)
+        chunks.append(Chunk(tuple(part), Call.of(operation, body=body)))
     return BatchPlan(
         name=f"returns {action.replace('_', ' ')}",
         keys=ids,

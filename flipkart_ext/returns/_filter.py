@@ -7,14 +7,14 @@ field before any request exists. The query is built by the generated operation
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any
 
-from .._errors import InvalidArgument
-from .._inputs import DateRangeInput, Range, date_range, one_of
+from .._core.inputs import DateRangeInput, Range, date_range, one_of
+from .._spec import RETURN_SOURCES
+from ..errors import InvalidArgument
 
-__all__ = ["RETURN_SOURCES", "ReturnFilter"]
+__all__ = ["ReturnFilter"]
 
-RETURN_SOURCES: Final = ("customer_return", "courier_return")
 """Flipkart's two kinds of return; every returns search names one."""
 
 

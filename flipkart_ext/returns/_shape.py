@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from .._wire_names import RETURN_ITEM, RETURNS_PAGE
+from .._spec import RETURN_ITEM, RETURNS_PAGE
 from ..paging import FollowUrl, PageShape
 
 __all__ = ["RETURN_PAGES"]
@@ -27,6 +27,6 @@ RETURN_PAGES: Final = PageShape(
     item_id=RETURN_ITEM.id,
     has_more=RETURNS_PAGE.has_more,
     next=RETURNS_PAGE.next,
-    cursor=FollowUrl(),
+    cursor=FollowUrl("returns_v2.get_returns"),
     load_model=_return_model,
 )

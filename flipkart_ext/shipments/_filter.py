@@ -11,21 +11,32 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
-from .._errors import InvalidArgument
-from .._inputs import DateRangeInput, InstantInput, Range
-from .._inputs import date_range as _date_range
-from .._inputs import one_of as _one_of
-from .._inputs import optional_values as _optional_values
-from .._inputs import values as _values
+from .._core.inputs import DateRangeInput, Range
+from .._core.inputs import date_range as _date_range
+from .._core.inputs import one_of as _one_of
+from .._core.inputs import optional_values as _optional_values
+from .._core.inputs import values as _values
+from .._spec import (
+    CANCELLATION_TYPES,
+    DISPATCH_SERVICE_TIERS,
+    FILTER_TYPES,
+    SERVICE_PROFILES,
+    SHIPMENT_TYPES,
+    SORT_FIELDS,
+    SORT_ORDERS,
+)
+from ..errors import InvalidArgument
 
 if TYPE_CHECKING:
     from flipkart_seller_api.models.search_shipment_request import SearchShipmentRequest
 
-__all__ = ["DateRangeInput", "InstantInput", "ShipmentFilter"]
+__all__ = [
+    "MAX_PAGE_SIZE",
+    "STATES_BY_TYPE",
+    "ShipmentFilter",
+]
 
-PRE_DISPATCH: Final = "preDispatch"
-POST_DISPATCH: Final = "postDispatch"
-CANCELLED: Final = "cancelled"
+PRE_DISPATCH, POST_DISPATCH, CANCELLED = FILTER_TYPES
 
 # Which states each filter type accepts (Flipkart's filter documentation); the spec's
 # state enum is wider because it is shared with other operations.
@@ -33,12 +44,6 @@ STATES_BY_TYPE: Final[dict[str, tuple[str, ...]]] = {
     PRE_DISPATCH: ("APPROVED", "PACKING_IN_PROGRESS", "PACKED", "FORM_FAILED", "READY_TO_DISPATCH"),
     POST_DISPATCH: ("SHIPPED", "DELIVERED", "PICKUP_COMPLETE"),
 }
-CANCELLATION_TYPES: Final = ("sellerCancellation", "buyerCancellation", "marketplaceCancellation")
-SHIPMENT_TYPES: Final = ("EXPRESS", "NORMAL", "SELF")
-SERVICE_PROFILES: Final = ("FBF", "FBF_LITE", "NON_FBF")
-DISPATCH_SERVICE_TIERS: Final = ("EXPRESS", "REGULAR")
-SORT_FIELDS: Final = ("orderDate", "dispatchAfterDate", "dispatchByDate", "modifiedDate")
-SORT_ORDERS: Final = ("asc", "desc")
 MAX_PAGE_SIZE: Final = 20
 """Flipkart's largest ``pagination.pageSize`` (also the server's default)."""
 

@@ -14,10 +14,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import httpx
-
-from .._batches import InvalidItem
-from .._errors import MalformedResponse
+from .._core.calls import Call
+from ..errors import InvalidItem, MalformedResponse
 from ._inputs import as_instant, as_text
 
 if TYPE_CHECKING:
@@ -25,29 +23,30 @@ if TYPE_CHECKING:
         VendorGroupCodeDetailsResponseV3,
     )
 
-__all__ = ["handover_request", "manifest_request", "read_handover"]
+__all__ = [
+    "PickupWindow",
+    "handover_request",
+    "manifest_request",
+    "read_handover",
+]
 
 PickupWindow = tuple[dt.datetime | dt.date | str, dt.datetime | dt.date | str]
 
 
-def handover_request(location_id: str) -> Mapping[str, Any]:
+def handover_request(location_id: str) -> Call:
     """The request for the handover counts of one location."""
     from flipkart_seller_api.api.shipment_v3 import get_vendor_group_details
 
     as_text(location_id, "handover_counts", "location_id", commas=False)
-    return get_vendor_group_details._get_kwargs(location_id=location_id)
+    return Call.of(get_vendor_group_details, location_id=location_id)
 
 
-def read_handover(response: httpx.Response) -> list[VendorGroupCodeDetailsResponseV3]:
+def read_handover(body: Any) -> list[VendorGroupCodeDetailsResponseV3]:
     """One entry per vendor group; null entries carry nothing and are dropped."""
     from flipkart_seller_api.models.vendor_group_code_details_response_v3 import (
         VendorGroupCodeDetailsResponseV3,
     )
 
-    try:
-        body = response.json()
-    except ValueError:
-        raise MalformedResponse("handover counts: the answer is not JSON") from None
     if not isinstance(body, list):
         raise MalformedResponse(f"handover counts: expected a JSON list, got {type(body).__name__}")
     found = []
@@ -66,7 +65,7 @@ def manifest_request(
     location_id: str | None = None,
     is_mps: bool = False,
     pickup_window: PickupWindow | None = None,
-) -> Mapping[str, Any]:
+) -> Call:
     """The request for one vendor group's manifest, checked against Flipkart's rules."""
     from flipkart_seller_api.api.shipment_v3 import get_manifest
     from flipkart_seller_api.models.get_manifest_request import GetManifestRequest
@@ -92,4 +91,4 @@ def manifest_request(
         raise InvalidItem(
             call, "pickup_window", "Flipkart needs the pick-up window for multi-package shipments"
         )
-    return get_manifest._get_kwargs(body=GetManifestRequest(params=params))
+    return Call.of(get_manifest, body=GetManifestRequest(params=params))

@@ -1,7 +1,7 @@
 """What the lifecycle helpers take: plain Python values, checked before any request.
 
 Each helper accepts, per shipment, the id, the shipment itself (a ``Shipment`` model from
-``search`` or ``get_shipments``, or its JSON as a dict) or a small spec dataclass holding
+``search`` or ``get``, or its JSON as a dict) or a small spec dataclass holding
 values for that shipment only. Checks here raise :class:`~flipkart_ext.InvalidItem`
 (a ``ValueError``) whose message names the item (``shipments[3] (SH-1)``) and the field.
 Values Flipkart has to judge (is this shipment packable?) are left to Flipkart and come
@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-from .._batches import InvalidItem
+from ..errors import InvalidItem
 
 if TYPE_CHECKING:
     from flipkart_seller_api.models.shipment import Shipment

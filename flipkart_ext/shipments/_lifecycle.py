@@ -6,9 +6,12 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from .._batches import BatchPlan, Chunk, InvalidItem, chunked
-from .._retry import IDEMPOTENT_EXTENSION
-from .._wire_names import SHIPMENT_FORMS
+from .._core.batches import BatchPlan, Chunk
+from .._core.calls import Call
+from .._core.ids import chunked
+from .._core.inputs import first_repeat
+from .._core.retry import IDEMPOTENT_EXTENSION
+from ..errors import InvalidItem
 from ._inputs import (
     CancelSpec,
     TrackingUpdate,
@@ -83,8 +86,9 @@ def prepare_ready_to_dispatch(
         chunks = [
             Chunk(
                 tuple(part),
-                mark_rtd._get_kwargs(
-                    body=DispatchShipmentRequest(location_id=location, shipment_ids=list(part))
+                Call.of(
+                    mark_rtd,
+                    body=DispatchShipmentRequest(location_id=location, shipment_ids=list(part)),
                 ),
             )
             for location, ids in by_location.items()
@@ -137,8 +141,16 @@ def prepare_cancel(shipments: Any, *, reason: str | None = None) -> Prepared[Shi
         if own_reason is not None:
             as_text(own_reason, item.at, "reason")
         if spec is not None and spec.cancellation_group_ids is not None:
-            for group in listed(spec.cancellation_group_ids):
+            groups = listed(spec.cancellation_group_ids)
+            for group in groups:
                 as_text(group, item.at, "cancellation_group_ids")
+            repeat = first_repeat(groups)
+            if repeat is not None:
+                raise InvalidItem(
+                    item.at,
+                    f"cancellation_group_ids[{repeat[1]}]",
+                    f"{groups[repeat[1]]!r} is given twice (also at [{repeat[0]}])",
+                )
 
     def complete(item: Item) -> bool:
         spec = item.spec
@@ -183,8 +195,8 @@ def prepare_cancel(shipments: Any, *, reason: str | None = None) -> Prepared[Shi
             items,
             bodies,
             LIMITS[call],
-            lambda part: cancel_by_enforced_group_ids._get_kwargs(
-                body=CancelShipmentRequest(shipments=part)
+            lambda part: Call.of(
+                cancel_by_enforced_group_ids, body=CancelShipmentRequest(shipments=part)
             ),
             settled,
         )
@@ -202,18 +214,20 @@ def _joined(ids: Sequence[str]) -> str:
 
 def prepare_mandatory_forms(shipment_ids: Any) -> BatchPlan[str, ShipmentForms]:
     """The forms look-up: 100 ids per request; read-only, so safe to retry."""
+    from flipkart_seller_api.api.shipment_v3 import get_mandatory_forms
+
     call = "mandatory_forms"
     items = collect(shipment_ids)
     ids = [item.shipment_id for item in items]
     chunks = [
         Chunk(
             tuple(part),
-            {
-                "method": SHIPMENT_FORMS.method,
-                "url": SHIPMENT_FORMS.path.replace("{shipmentIds}", _joined(part)),
-                # Flipkart documents this as a look-up (its page even says GET).
-                "extensions": {IDEMPOTENT_EXTENSION: True},
-            },
+            # Flipkart documents this as a look-up (its page even says GET): safe to retry.
+            Call.of(
+                get_mandatory_forms,
+                shipment_ids=",".join(part),
+                extensions={IDEMPOTENT_EXTENSION: True},
+            ),
         )
         for part in chunked(ids, LIMITS[call])
     ]
@@ -265,7 +279,7 @@ def prepare_acknowledge_forms(acknowledgements: Any) -> BatchPlan[str, ShipmentR
         items,
         bodies,
         LIMITS[call],
-        lambda part: update_ack_number._get_kwargs(body=ShipmentFormUpdateRequest(shipments=part)),
+        lambda part: Call.of(update_ack_number, body=ShipmentFormUpdateRequest(shipments=part)),
         {},
     )
 
@@ -314,7 +328,7 @@ def prepare_update_tracking(updates: Any) -> BatchPlan[str, ShipmentResult]:
         name=call,
         keys=[item.shipment_id for item in items],
         chunks=[
-            Chunk((shipment_id,), update_tracking_info._get_kwargs(shipment_id, body=body))
+            Chunk((shipment_id,), Call.of(update_tracking_info, shipment_id=shipment_id, body=body))
             for shipment_id, body in bodies
         ],
         read=success_reader,

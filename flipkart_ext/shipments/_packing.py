@@ -12,7 +12,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .._batches import BatchPlan, InvalidItem
+from .._core.batches import BatchPlan
+from .._core.calls import Call
+from .._core.inputs import first_repeat
+from ..errors import InvalidItem
 from ._inputs import (
     Package,
     PackSpec,
@@ -103,6 +106,14 @@ def _check_pack_spec(spec: PackSpec, at: str) -> None:
         ):
             raise InvalidItem(
                 at, f"serial_numbers[{key!r}]", "expected one list of strings per unit"
+            )
+        numbers = [number for unit in units for number in unit]
+        repeat = first_repeat(numbers)
+        if repeat is not None:  # each unit of an item carries serial numbers of its own
+            raise InvalidItem(
+                at,
+                f"serial_numbers[{key!r}]",
+                f"{numbers[repeat[1]]!r} is given twice; each serial number belongs to one unit",
             )
 
 
@@ -278,7 +289,7 @@ def prepare_pack(
             items,
             bodies,
             LIMITS["pack"],
-            lambda part: pack._get_kwargs(body=ShipmentPackRequest(shipments=part)),
+            lambda part: Call.of(pack, body=ShipmentPackRequest(shipments=part)),
             settled,
         )
 

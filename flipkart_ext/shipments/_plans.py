@@ -4,7 +4,7 @@ Nothing here does I/O. Each ``prepare_*`` function (``_packing``, ``_lifecycle``
 ``_self_ship``) checks what the caller gave, raising :class:`~flipkart_ext.InvalidItem`
 naming the shipment and field, and returns a :class:`Prepared`: the ids whose shipment data
 it still needs (``lookup``), and ``build``, which turns the looked-up shipments into a
-:class:`~flipkart_ext._batches.BatchPlan` for the shared batch engine. ``Shipments`` and
+:class:`~flipkart_ext._core.batches.BatchPlan` for the shared batch engine. ``Shipments`` and
 ``AsyncShipments`` only do the look-up and run the plan, so sync and async share every
 decision.
 
@@ -32,7 +32,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
-from .._batches import BatchPlan, Chunk, InvalidItem, chunked
+from .._core.batches import BatchPlan, Chunk
+from .._core.calls import Call
+from .._core.ids import chunked
+from ..errors import InvalidItem
 from ._inputs import (
     IST,
     as_shipment,
@@ -183,7 +186,7 @@ def batch_plan(
     items: Sequence[Item],
     bodies: Sequence[tuple[str, Any]],
     limit: int,
-    request: Callable[[list[Any]], Mapping[str, Any]],
+    request: Callable[[list[Any]], Call],
     settled: Mapping[str, ShipmentResult],
     reader: Callable[..., Any] | None = None,
 ) -> BatchPlan[str, ShipmentResult]:

@@ -18,16 +18,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
-import httpx
-
-from .._batches import Chunk, action_entries, answer_json
-from .._errors import FlipkartError
-from .._wire_names import (
+from .._core.batches import Chunk, action_entries
+from .._spec import (
     MANDATORY_FORMS_ANSWER,
     SELF_SHIP_ACTION_ANSWER,
     SHIPMENT_ACTION_ANSWER,
     SpecField,
 )
+from ..errors import FlipkartError
 
 if TYPE_CHECKING:
     from flipkart_seller_api.models.forms import Forms
@@ -38,6 +36,8 @@ __all__ = [
     "SUCCESS",
     "ShipmentForms",
     "ShipmentResult",
+    "forms_not_applied",
+    "forms_not_in_answer",
     "forms_reader",
     "not_applied",
     "not_in_answer",
@@ -121,13 +121,13 @@ def not_in_answer(shipment_id: str) -> ShipmentResult:
 
 def status_reader(
     what: str, items: SpecField = SHIPMENT_ACTION_ANSWER.items
-) -> Callable[[Chunk[str], httpx.Response], list[tuple[str, ShipmentResult]]]:
+) -> Callable[[Chunk[str], Any], list[tuple[str, ShipmentResult]]]:
     """Reads ``{items: [{shipmentId, status|processingStatus, errorCode, errorMessage}]}``."""
     answer = SHIPMENT_ACTION_ANSWER
 
-    def read(chunk: Chunk[str], response: httpx.Response) -> list[tuple[str, ShipmentResult]]:
+    def read(chunk: Chunk[str], body: Any) -> list[tuple[str, ShipmentResult]]:
         entries = action_entries(
-            answer_json(response, what),
+            body,
             items,
             answer.id,
             _STATUS_KEYS,
@@ -155,18 +155,18 @@ def status_reader(
     return read
 
 
-def success_reader(chunk: Chunk[str], response: httpx.Response) -> list[tuple[str, ShipmentResult]]:
-    """For calls whose 2xx answer has no body (tracking updates): every key succeeded."""
+def success_reader(chunk: Chunk[str], body: Any) -> list[tuple[str, ShipmentResult]]:
+    """For calls whose 2xx answer has no body (tracking updates): the 2xx is the success of
+    the one shipment the call carried."""
     return [(key, ShipmentResult(key, SUCCESS)) for key in chunk.keys]
 
 
-def forms_reader(chunk: Chunk[str], response: httpx.Response) -> list[tuple[str, ShipmentForms]]:
+def forms_reader(chunk: Chunk[str], body: Any) -> list[tuple[str, ShipmentForms]]:
     """Reads ``{shipments: [{shipmentId, forms: [...]}]}``."""
     from flipkart_seller_api.models.forms import Forms
 
     answer = MANDATORY_FORMS_ANSWER
     results = []
-    body = answer_json(response, "forms")
     for found in action_entries(body, answer.items, answer.id, (), "", "", "forms"):
         shipment_id, entry = found.key, found.raw
         listed = entry.get(answer.forms)

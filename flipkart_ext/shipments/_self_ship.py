@@ -6,11 +6,13 @@ Flipkart's pages document at most 100 shipments per request for each of the thre
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .._batches import BatchPlan, InvalidItem
-from .._wire_names import SELF_SHIP_ACTION_ANSWER
+from .._core.batches import BatchPlan
+from .._core.calls import Call
+from .._spec import SELF_SHIP_ACTION_ANSWER
+from ..errors import InvalidItem
 from ._inputs import (
     IST,
     SelfShipDispatch,
@@ -161,8 +163,8 @@ def prepare_dispatch_self_ship(
             items,
             bodies,
             LIMITS[call],
-            lambda part: submit_self_shipt_dispatch_request._get_kwargs(
-                body=SelfshipDispatchRequestV3(shipments=part)
+            lambda part: Call.of(
+                submit_self_shipt_dispatch_request, body=SelfshipDispatchRequestV3(shipments=part)
             ),
             settled,
             status_reader(call, SELF_SHIP_ACTION_ANSWER.items),
@@ -176,7 +178,7 @@ def _located(
     items: list[Item],
     location_id: str | None,
     make: Callable[[Item, str | None], Any],
-    request: Callable[[list[Any]], Mapping[str, Any]],
+    request: Callable[[list[Any]], Call],
 ) -> Callable[[Found], BatchPlan[str, ShipmentResult]]:
     def build(found: Found) -> BatchPlan[str, ShipmentResult]:
         bodies: list[tuple[str, Any]] = []
@@ -226,8 +228,8 @@ def prepare_deliver_self_ship(
         items,
         location_id,
         make,
-        lambda part: submit_self_ship_delivery_request._get_kwargs(
-            body=ShipmentsDeliverRequestV2(shipments=part)
+        lambda part: Call.of(
+            submit_self_ship_delivery_request, body=ShipmentsDeliverRequestV2(shipments=part)
         ),
     )
     return Prepared(needs(items) if location_id is None else [], build)
@@ -278,8 +280,9 @@ def prepare_delivery_attempt(
         items,
         location_id,
         make,
-        lambda part: submit_self_ship_deliver_attempt_request_v3._get_kwargs(
-            body=ShipmentsDeliverAttemptRequestV2(shipments=part)
+        lambda part: Call.of(
+            submit_self_ship_deliver_attempt_request_v3,
+            body=ShipmentsDeliverAttemptRequestV2(shipments=part),
         ),
     )
     return Prepared(needs(items) if location_id is None else [], build)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from .._wire_names import SHIPMENT, SHIPMENT_PAGE
+from .._spec import SHIPMENT, SHIPMENT_PAGE
 from ..paging import FollowUrl, PageShape
 
 __all__ = ["SHIPMENT_SEARCH_PAGES"]
@@ -28,6 +28,6 @@ SHIPMENT_SEARCH_PAGES: Final = PageShape(
     item_id=SHIPMENT.id,
     has_more=SHIPMENT_PAGE.has_more,
     next=SHIPMENT_PAGE.next,
-    cursor=FollowUrl(),
+    cursor=FollowUrl("shipment_v3.search_pre_dispatch_shipment_get"),
     load_model=_shipment_model,
 )

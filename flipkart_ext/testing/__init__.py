@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from ._faults import Faults
     from ._oauth import TokenRequest
     from ._serve import serve
+    from ._trigger import EVENT_TYPES, sample_event
     from ._webhooks import Delivery, Webhooks, WebhookSettings
 
 _HOMES = {
@@ -60,6 +61,7 @@ _HOMES = {
     "DEFAULT_CLIENT_SECRET": "._emulator",
     "DEFAULT_EXPIRES_IN": "._emulator",
     "DEFAULT_REFRESH_EXPIRES_IN": "._emulator",
+    "EVENT_TYPES": "._trigger",
     "INSTALL_HINT": "._extra",
     "CapturedWebhook": "._capture",
     "Delivery": "._webhooks",
@@ -72,6 +74,7 @@ _HOMES = {
     "WebhookCapture": "._capture",
     "WebhookSettings": "._webhooks",
     "Webhooks": "._webhooks",
+    "sample_event": "._trigger",
     "serve": "._serve",
 }
 
@@ -80,6 +83,7 @@ __all__ = [
     "DEFAULT_CLIENT_SECRET",
     "DEFAULT_EXPIRES_IN",
     "DEFAULT_REFRESH_EXPIRES_IN",
+    "EVENT_TYPES",
     "INSTALL_HINT",
     "CapturedWebhook",
     "Delivery",
@@ -92,6 +96,7 @@ __all__ = [
     "WebhookCapture",
     "WebhookSettings",
     "Webhooks",
+    "sample_event",
     "serve",
 ]
 

@@ -1,4 +1,8 @@
-"""``python -m flipkart_ext.testing``: serve the emulator in the foreground."""
+"""``python -m flipkart_ext.testing``: serve the emulator in the foreground.
+
+The same as ``flipkart emulator serve``, for a program that runs Python but not the
+console script; a missing ``testing`` extra exits 2, as the command does.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +25,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8080, help="0 lets the system pick one")
     parser.add_argument("--orders", type=int, default=0, help="approved test orders to create")
+    parser.add_argument("--returns", type=int, default=0, help="customer returns to open")
+    parser.add_argument("--listings", type=int, default=0, help="listings to add to the catalog")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--expires-in", type=int, default=DEFAULT_EXPIRES_IN)
     parser.add_argument("--client-id", default=DEFAULT_CLIENT_ID)
@@ -36,11 +42,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         require_testing_extra()
     except MissingExtra as exc:
-        parser.exit(1, f"{parser.prog}: error: {exc}\n")
+        parser.exit(2, f"{parser.prog}: error: {exc}\n")
     serve(
         args.host,
         args.port,
         orders=args.orders,
+        returns=args.returns,
+        listings=args.listings,
         seed=args.seed,
         expires_in=args.expires_in,
         client_id=args.client_id,

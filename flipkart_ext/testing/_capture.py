@@ -113,7 +113,8 @@ class WebhookCapture:
         self.stop()
 
     def _receive(self, path: str, headers: dict[str, str], body: bytes) -> int:
-        from ..notifications import InvalidSignature, MalformedEvent, parse_event, verify_signature
+        from ..errors import InvalidSignature, MalformedEvent
+        from ..notifications import parse_event, verify_signature
 
         event: NotificationEvent | None = None
         refused: str | None = None

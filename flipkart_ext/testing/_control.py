@@ -1,21 +1,8 @@
 """The control endpoints under ``/_emulator/``: drive the emulator over HTTP.
 
 For users outside Python and for the CLI. They need no credentials (the emulator listens
-on loopback) and are never delayed or faulted.
-
-- ``GET  /_emulator/state``: counts of orders, shipments per state, tokens, calls; no secrets
-- ``POST /_emulator/reset``: back to a fresh emulator (same seed, same ids)
-- ``POST /_emulator/faults``: ``{"clear", "faults": [...], "latency", "noise"}``, see ``Faults.configure``
-- ``POST /_emulator/tokens/expire``: every access token expires; ``{"refresh_tokens": true}`` too
-- ``POST /_emulator/tokens/revoke``: ``{"token": "..."}`` revokes that access or refresh token
-- ``POST /_emulator/test_orders``: ``{"count", "state", ...}`` as ``Emulator.create_test_orders``
-- ``POST /_emulator/returns``: ``{"count", "source", "order_item_ids", "shipment_type"}`` as
-  ``Emulator.create_returns``; answers ``{"returnIds": [...]}``
-- ``POST /_emulator/listings``: ``{"count"}`` or ``{"skus": [...]}`` plus ``inventory``,
-  ``mrp``, ``selling_price``, ``status``, as ``Emulator.add_listings``; answers ``{"skus"}``
-- ``POST /_emulator/notify``: ``{"url", "max_attempts", "backoff", "max_backoff",
-  "duplicate_rate", "timeout"}`` registers the webhook receiver (``"url": null`` stops)
-- ``GET  /_emulator/notify``: the webhook settings and delivery counts
+on loopback) and are never delayed or faulted. ``GET /_emulator/`` lists them (the
+:data:`ENDPOINTS` table below, which the router and the listing share).
 """
 
 from __future__ import annotations
@@ -27,7 +14,59 @@ from typing import Any, Protocol
 from ._faults import Faults
 from ._wire import Request, Response, error_response, json_response
 
-__all__ = ["ControlApi", "Controllable"]
+__all__ = ["ENDPOINTS", "ControlApi", "Controllable"]
+
+ENDPOINTS: tuple[tuple[str, str, str], ...] = (
+    ("GET", "/_emulator/", "this list"),
+    ("GET", "/_emulator/state", "counts of orders, shipments per state, tokens, calls; no secrets"),
+    ("POST", "/_emulator/reset", "back to a fresh emulator (same seed, same ids)"),
+    (
+        "POST",
+        "/_emulator/faults",
+        '{"clear", "faults": [...], "latency", "noise"}: see Faults.configure',
+    ),
+    (
+        "POST",
+        "/_emulator/tokens/expire",
+        'every access token expires; {"refresh_tokens": true} too',
+    ),
+    ("POST", "/_emulator/tokens/revoke", '{"token": "..."} revokes that access or refresh token'),
+    (
+        "POST",
+        "/_emulator/test_orders",
+        '{"count", "state", "sku", "location_id", "shipment_type", "items_per_order", '
+        '"quantity", "hold", "cancellation_type", "form_failure"}: answers {"shipmentIds"}',
+    ),
+    (
+        "POST",
+        "/_emulator/returns",
+        '{"count", "source", "order_item_ids", "shipment_type"}: answers {"returnIds"}',
+    ),
+    (
+        "POST",
+        "/_emulator/listings",
+        '{"count"} or {"skus": [...]}, with "inventory", "mrp", "selling_price", "status": '
+        'answers {"skus"}',
+    ),
+    (
+        "POST",
+        "/_emulator/notify",
+        '{"url", "max_attempts", "backoff", "max_backoff", "duplicate_rate", "timeout"} '
+        'registers the webhook receiver ("url": null stops)',
+    ),
+    ("GET", "/_emulator/notify", "the webhook settings and delivery counts"),
+)
+"""Every control endpoint: method, path, what it does (``GET /_emulator/`` answers it)."""
+
+
+def _listing() -> dict[str, Any]:
+    return {
+        "endpoints": [
+            {"method": method, "path": path, "description": description}
+            for method, path, description in ENDPOINTS
+        ]
+    }
+
 
 _TEST_ORDER_OPTIONS = frozenset(
     {
@@ -99,6 +138,8 @@ class ControlApi:
             return error_response(400, "invalid_request", "body must be a JSON object")
         target = self._target
         try:
+            if route == ("GET", "/_emulator"):
+                return json_response(_listing())
             if route == ("GET", "/_emulator/state"):
                 return json_response(target.state())
             if route == ("POST", "/_emulator/reset"):

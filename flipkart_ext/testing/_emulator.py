@@ -9,6 +9,8 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any, TextIO
 
+from .._boundary import guarded_class
+from ..errors import ConfigurationError, InvalidArgument, UsageError
 from . import _return_moves
 from ._app import EmulatorApp, Handler, RecordedRequest
 from ._contract import API_PREFIX, OAUTH_PREFIX, SpecContract
@@ -61,6 +63,7 @@ def _cursor_key(purpose: str, seed: int) -> bytes:
     return hashlib.sha256(f"{purpose}-{seed}".encode()).digest()
 
 
+@guarded_class
 class Emulator:
     """A stateful local stand-in for Flipkart's sandbox, served over real HTTP.
 
@@ -100,7 +103,7 @@ class Emulator:
     ) -> None:
         require_testing_extra()
         if expires_in < 0 or refresh_expires_in < 0:
-            raise ValueError("token lifetimes must be non-negative")
+            raise InvalidArgument("token lifetimes must be non-negative")
         self._host = host
         self._port = port
         self.client_id = client_id
@@ -227,9 +230,15 @@ class Emulator:
     def start(self) -> Emulator:
         """Bind and serve in a background thread; returns self."""
         if self._server is not None:
-            raise RuntimeError("the emulator is already running")
+            raise UsageError("the emulator is already running")
         self._stopping.clear()
-        self._server = ServerThread(self._app, self._host, self._port)
+        try:
+            self._server = ServerThread(self._app, self._host, self._port)
+        except OSError as exc:  # a port in use, a host not ours: the caller's setting
+            raise ConfigurationError(
+                f"cannot listen on {self._host}:{self._port} ({exc.strerror or exc}); "
+                "choose another port (0 picks a free one)"
+            ) from exc
         self._webhooks.enable()
         return self
 
@@ -263,14 +272,14 @@ class Emulator:
     def url(self) -> str:
         """``http://127.0.0.1:PORT``; only while running."""
         if self._server is None:
-            raise RuntimeError("the emulator is not running")
+            raise UsageError("the emulator is not running")
         return f"http://{self._server.host}:{self._server.port}"
 
     @property
     def port(self) -> int:
         """The bound port; only while running."""
         if self._server is None:
-            raise RuntimeError("the emulator is not running")
+            raise UsageError("the emulator is not running")
         return int(self._server.port)
 
     @property
@@ -412,25 +421,25 @@ class Emulator:
         e-way bill fail when it is packed, so that it goes to FORM_FAILED.
         """
         if isinstance(count, bool) or not isinstance(count, int) or count < 1:
-            raise ValueError("count must be a positive integer")
+            raise InvalidArgument("count must be a positive integer")
         if state not in ALL_ITEM_STATES:
-            raise ValueError(f"state must be one of {', '.join(ALL_ITEM_STATES)}")
+            raise InvalidArgument(f"state must be one of {', '.join(ALL_ITEM_STATES)}")
         if shipment_type not in SHIPMENT_TYPES:
-            raise ValueError(f"shipment_type must be one of {', '.join(SHIPMENT_TYPES)}")
+            raise InvalidArgument(f"shipment_type must be one of {', '.join(SHIPMENT_TYPES)}")
         if items_per_order < 1 or quantity < 1:
-            raise ValueError("items_per_order and quantity must be at least 1")
+            raise InvalidArgument("items_per_order and quantity must be at least 1")
         if cancellation_type is not None and (
             state != "CANCELLED" or cancellation_type not in CANCELLATION_TYPES
         ):
-            raise ValueError(
+            raise InvalidArgument(
                 f"cancellation_type needs state CANCELLED and one of {', '.join(CANCELLATION_TYPES)}"
             )
         with self._lock:
             store = self._store
             if sku is not None and sku not in store.listings:
-                raise ValueError(f"unknown sku {sku!r}; known: {', '.join(store.listings)}")
+                raise InvalidArgument(f"unknown sku {sku!r}; known: {', '.join(store.listings)}")
             if location_id is not None and location_id not in store.locations:
-                raise ValueError("unknown location_id; see Emulator.location_ids")
+                raise InvalidArgument("unknown location_id; see Emulator.location_ids")
             ids = []
             for _ in range(count):
                 lines = [
@@ -466,7 +475,7 @@ class Emulator:
         """
         normalized = return_source(source)
         if normalized is None:
-            raise ValueError(f"source must be one of {', '.join(RETURN_SOURCES)}")
+            raise InvalidArgument(f"source must be one of {', '.join(RETURN_SOURCES)}")
         with self._lock:
             if order_item_ids is None:
                 state = "DELIVERED" if normalized == "customer_return" else "SHIPPED"
@@ -481,7 +490,7 @@ class Emulator:
                 try:
                     record = _return_moves.open_return(self._store, item_id, normalized)
                 except TransitionError as exc:
-                    raise ValueError(exc.message) from None
+                    raise InvalidArgument(exc.message) from None
                 ids.append(record.return_id)
             return ids
 
@@ -500,16 +509,16 @@ class Emulator:
         SKUs themselves. Each has ``inventory`` units at every location.
         """
         if isinstance(inventory, bool) or inventory < 0 or selling_price > mrp or mrp < 0:
-            raise ValueError("inventory must be >= 0 and 0 <= selling_price <= mrp")
+            raise InvalidArgument("inventory must be >= 0 and 0 <= selling_price <= mrp")
         if status not in ("ACTIVE", "INACTIVE"):
-            raise ValueError("status must be ACTIVE or INACTIVE")
+            raise InvalidArgument("status must be ACTIVE or INACTIVE")
         if isinstance(skus, bool):
-            raise ValueError("skus must be a count or SKUs")
+            raise InvalidArgument("skus must be a count or SKUs")
         with self._lock:
             store = self._store
             if isinstance(skus, int):
                 if skus < 1:
-                    raise ValueError("add at least one listing")
+                    raise InvalidArgument("add at least one listing")
                 names = []
                 for _ in range(skus):
                     names.append(store.next_sku())
@@ -524,7 +533,7 @@ class Emulator:
             names = list(skus)
             taken = [sku for sku in names if sku in store.listings or not sku.strip()]
             if taken or len(set(names)) != len(names):
-                raise ValueError(f"SKUs must be new, non-empty and distinct: {taken}")
+                raise InvalidArgument(f"SKUs must be new, non-empty and distinct: {taken}")
             for sku in names:
                 store.add_listing(
                     sku, mrp=mrp, selling_price=selling_price, inventory=inventory, status=status
@@ -536,7 +545,7 @@ class Emulator:
     ) -> None:
         """The buyer (or Flipkart) cancels shipments that have not left yet."""
         if cancellation_type not in ("buyerCancellation", "marketplaceCancellation"):
-            raise ValueError(
+            raise InvalidArgument(
                 "cancellation_type must be buyerCancellation or marketplaceCancellation"
             )
         with self._lock:
@@ -544,7 +553,7 @@ class Emulator:
             shipments = [store.shipments[s] for s in shipment_ids]
             late = [s.shipment_id for s in shipments if s.state not in PRE_DISPATCH_STATES]
             if late:
-                raise ValueError(f"only pre-dispatch shipments can be cancelled: {late}")
+                raise InvalidArgument(f"only pre-dispatch shipments can be cancelled: {late}")
             for shipment in shipments:
                 with store.watch(shipment):
                     cancel_by_marketplace(shipment, cancellation_type, store.now())

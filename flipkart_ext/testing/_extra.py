@@ -11,14 +11,24 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from ..errors import ConfigurationError
+
 __all__ = ["EXTRA_REQUIREMENTS", "INSTALL_HINT", "MissingExtra", "require_testing_extra"]
 
 EXTRA_REQUIREMENTS = ("jsonschema",)
 INSTALL_HINT = "pip install 'flipkart-seller[testing]'"
 
 
-class MissingExtra(ImportError):
-    """The emulator was started without the ``testing`` extra installed."""
+class MissingExtra(ConfigurationError, ImportError):
+    """The emulator was started without the ``testing`` extra installed.
+
+    A :class:`~flipkart_ext.ConfigurationError` (the install is the caller's to fix) and an
+    ``ImportError``, as it was; ``name`` is the missing module.
+    """
+
+    def __init__(self, message: str, *, name: str | None = None) -> None:
+        super().__init__(message)
+        self.name = name
 
 
 def require_testing_extra() -> None:

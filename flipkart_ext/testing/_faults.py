@@ -17,6 +17,9 @@ from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from typing import Any, Literal
 
+from .._boundary import guarded_class
+from ..errors import InvalidArgument
+
 __all__ = ["FAULT_KINDS", "Fault", "Faults", "Target"]
 
 Target = Literal["api", "oauth", "all"]
@@ -42,7 +45,7 @@ def _retry_after_header(value: float | datetime | str | None) -> str | None:
         return None
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            raise ValueError("retry_after datetime must be timezone-aware")
+            raise InvalidArgument("retry_after datetime must be timezone-aware")
         return format_datetime(value.astimezone(UTC), usegmt=True)
     if isinstance(value, str):
         if value.isdigit():
@@ -50,25 +53,28 @@ def _retry_after_header(value: float | datetime | str | None) -> str | None:
         try:
             parsedate_to_datetime(value)
         except (TypeError, ValueError) as exc:
-            raise ValueError(f"retry_after is neither seconds nor an HTTP-date: {value!r}") from exc
+            raise InvalidArgument(
+                f"retry_after is neither seconds nor an HTTP-date: {value!r}"
+            ) from exc
         return value
     if isinstance(value, bool) or value < 0:
-        raise ValueError("retry_after must be a non-negative number of seconds")
+        raise InvalidArgument("retry_after must be a non-negative number of seconds")
     return str(math.ceil(value))
 
 
 def _check_count(count: int) -> int:
     if isinstance(count, bool) or not isinstance(count, int) or count < 1:
-        raise ValueError("count must be a positive integer")
+        raise InvalidArgument("count must be a positive integer")
     return count
 
 
 def _check_target(target: str) -> str:
     if target not in _TARGETS:
-        raise ValueError(f"target must be one of {', '.join(_TARGETS)}")
+        raise InvalidArgument(f"target must be one of {', '.join(_TARGETS)}")
     return target
 
 
+@guarded_class
 class Faults:
     """The fault plan of one emulator; every method is thread-safe."""
 
@@ -116,7 +122,7 @@ class Faults:
     ) -> None:
         """Answer ``status`` (5xx, or Flipkart's 499) to the next ``count`` calls."""
         if not (500 <= status <= 599 or status == 499):
-            raise ValueError("status must be 5xx or 499")
+            raise InvalidArgument("status must be 5xx or 499")
         self._push(
             Fault(
                 "server_error",
@@ -144,7 +150,7 @@ class Faults:
     def latency(self, seconds: float) -> None:
         """Delay every faultable call by ``seconds`` (0 turns it off)."""
         if seconds < 0:
-            raise ValueError("latency must be non-negative")
+            raise InvalidArgument("latency must be non-negative")
         with self._lock:
             self._latency = float(seconds)
 
@@ -209,7 +215,7 @@ class Faults:
         """
         unknown = set(payload) - {"clear", "faults", "latency", "noise"}
         if unknown:
-            raise ValueError(f"unknown keys: {', '.join(sorted(unknown))}")
+            raise InvalidArgument(f"unknown keys: {', '.join(sorted(unknown))}")
         # Build everything on a scratch plan first so that a bad entry changes nothing.
         scratch = Faults(threading.RLock())
         for entry in payload.get("faults") or []:
@@ -227,7 +233,7 @@ class Faults:
 
     def _add_from_json(self, entry: Mapping[str, Any]) -> None:
         if not isinstance(entry, Mapping):
-            raise ValueError("each fault must be an object")
+            raise InvalidArgument("each fault must be an object")
         options = dict(entry)
         kind = options.pop("kind", None)
         allowed = {
@@ -238,11 +244,11 @@ class Faults:
             "truncate_body": {"count", "target"},
         }
         if kind not in allowed:
-            raise ValueError(f"kind must be one of {', '.join(FAULT_KINDS)}")
+            raise InvalidArgument(f"kind must be one of {', '.join(FAULT_KINDS)}")
         extra = set(options) - allowed[kind]
         if extra:
-            raise ValueError(f"{kind} does not take {', '.join(sorted(extra))}")
+            raise InvalidArgument(f"{kind} does not take {', '.join(sorted(extra))}")
         try:
             getattr(self, kind)(**options)
         except TypeError as exc:
-            raise ValueError(f"bad options for {kind}") from exc
+            raise InvalidArgument(f"bad options for {kind}") from exc

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .._wire_names import LISTING_SEARCH_PAGE, LISTING_SEARCH_STATUS
+from .._spec import LISTING_SEARCH_PAGE, LISTING_SEARCH_STATUS
 from ._cursor import CursorCodec, InvalidCursorError
 from ._state import ListingRecord, Store
 from ._wire import Call, FieldError, Response, error_response, json_response

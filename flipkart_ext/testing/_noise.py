@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .._wire_names import LISTING_SEARCH_PAGE, RETURNS_PAGE, SHIPMENT_PAGE
+from .._spec import LISTING_SEARCH_PAGE, RETURNS_PAGE, SHIPMENT_PAGE
 
 __all__ = ["UNKNOWN_ENUM_VALUE", "UNKNOWN_FIELD", "add_noise"]
 

@@ -18,7 +18,7 @@ Shapes and event names follow Flipkart's Order Management Notification reference
   no structure for this one; these are the fields of the shipment's ``forms``);
 - return events carry ``returnId``, ``eventType``, ``source``, ``timestamp``, ``locationId``
   and ``attributes: {status, returnItems: [...]}`` as ``return_created`` documents; the
-  reference lists ``return_created``, ``return_tracking_id_updated``,
+  reference lists ``return_created``, ``return_item_tracking_id_update``,
   ``return_expected_date_changed``, ``return_picked_up``, ``return_completed`` and
   ``return_cancelled``. A return being approved or rejected has no documented event, so
   the emulator sends none for those moves.
@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from .._spec import CANCELLATION_TYPES, EVENTS
 from ._dates import format_datetime
 
 if TYPE_CHECKING:
@@ -52,22 +53,24 @@ Clock = Callable[[], datetime]
 
 # A shipment entering one of these states is announced with its own event.
 _STATE_EVENTS = {
-    "PACKED": "shipment_packed",
-    "READY_TO_DISPATCH": "shipment_ready_to_dispatch",
-    "PICKUP_COMPLETE": "shipment_pickup_complete",
-    "SHIPPED": "shipment_shipped",
-    "DELIVERED": "shipment_delivered",
-    "FORM_FAILED": "shipment_form_failed",
+    "PACKED": EVENTS.shipment_packed,
+    "READY_TO_DISPATCH": EVENTS.shipment_ready_to_dispatch,
+    "PICKUP_COMPLETE": EVENTS.shipment_pickup_complete,
+    "SHIPPED": EVENTS.shipment_shipped,
+    "DELIVERED": EVENTS.shipment_delivered,
+    "FORM_FAILED": EVENTS.shipment_form_failed,
 }
-_CANCELLED_BY = {
-    "sellerCancellation": "seller_cancellation",
-    "buyerCancellation": "buyer_cancellation",
-    "marketplaceCancellation": "marketplace_cancellation",
-}
+_CANCELLED_BY = dict(
+    zip(
+        CANCELLATION_TYPES,
+        ("seller_cancellation", "buyer_cancellation", "marketplace_cancellation"),
+        strict=True,
+    )
+)
 _RETURN_EVENTS = {
-    "picked_up": "return_picked_up",
-    "completed": "return_completed",
-    "cancelled": "return_cancelled",
+    "picked_up": EVENTS.return_picked_up,
+    "completed": EVENTS.return_completed,
+    "cancelled": EVENTS.return_cancelled,
 }
 
 
@@ -155,7 +158,7 @@ def shipment_created(shipment: ShipmentRecord, at: datetime) -> dict[str, Any]:
             }
         ],
     }
-    return _shipment_event("shipment_created", shipment, at, attributes, with_location=True)
+    return _shipment_event(EVENTS.shipment_created, shipment, at, attributes, with_location=True)
 
 
 @dataclass(frozen=True)
@@ -195,7 +198,7 @@ def _cancelled(
             for item in items
         ],
     }
-    return _shipment_event("shipment_cancelled", shipment, at, attributes, with_location=True)
+    return _shipment_event(EVENTS.shipment_cancelled, shipment, at, attributes, with_location=True)
 
 
 def shipment_changes(
@@ -222,9 +225,11 @@ def shipment_changes(
             {"orderItemId": item.order_item_id, "holdQuantity": item.quantity}
             for item in shipment.active_items
         ]
-        bodies.append(_shipment_event("shipment_hold", shipment, clock(), {"orderItems": held}))
+        bodies.append(
+            _shipment_event(EVENTS.shipment_hold, shipment, clock(), {"orderItems": held})
+        )
     if before.hold and not shipment.hold:
-        bodies.append(_shipment_event("shipment_unhold", shipment, clock(), {"status": state}))
+        bodies.append(_shipment_event(EVENTS.shipment_unhold, shipment, clock(), {"status": state}))
     if (before.dispatch_after, before.dispatch_by) != (
         shipment.dispatch_after,
         shipment.dispatch_by,
@@ -233,7 +238,9 @@ def shipment_changes(
             "dispatchAfterDate": format_datetime(shipment.dispatch_after),
             "dispatchByDate": format_datetime(shipment.dispatch_by),
         }
-        bodies.append(_shipment_event("shipment_dispatch_dates_changed", shipment, clock(), dates))
+        bodies.append(
+            _shipment_event(EVENTS.shipment_dispatch_dates_changed, shipment, clock(), dates)
+        )
     return bodies
 
 
@@ -281,7 +288,7 @@ def _return_event(event_type: str, record: ReturnRecord, at: datetime) -> dict[s
 
 def return_created(record: ReturnRecord, at: datetime) -> dict[str, Any]:
     """``return_created`` for a new return."""
-    return _return_event("return_created", record, at)
+    return _return_event(EVENTS.return_created, record, at)
 
 
 @dataclass(frozen=True)
@@ -306,7 +313,7 @@ def return_changes(
     if record.status != before.status and record.status in _RETURN_EVENTS:
         bodies.append(_return_event(_RETURN_EVENTS[record.status], record, clock()))
     if record.tracking_id != before.tracking_id:
-        bodies.append(_return_event("return_tracking_id_updated", record, clock()))
+        bodies.append(_return_event(EVENTS.return_item_tracking_id_update, record, clock()))
     if record.expected_date != before.expected_date and record.status not in _RETURN_EVENTS:
-        bodies.append(_return_event("return_expected_date_changed", record, clock()))
+        bodies.append(_return_event(EVENTS.return_expected_date_changed, record, clock()))
     return bodies

@@ -29,7 +29,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from .._wire_names import RETURN_ITEM, RETURNS_PAGE, RETURNS_QUERY, RETURNS_SEARCH
+from .._spec import RETURN_ITEM, RETURNS_PAGE, RETURNS_QUERY, RETURNS_SEARCH
 from . import _return_moves as moves
 from ._batch import outcome, too_many
 from ._dates import format_datetime, parse_datetime

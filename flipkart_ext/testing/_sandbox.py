@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from .._spec import EVENTS
 from . import _return_moves
 from ._services import ServiceRefused, open_service
 from ._state import PRE_DISPATCH_STATES, RETURN_SOURCES, SHIPMENT_TYPES, ShipmentRecord, Store
@@ -35,9 +36,9 @@ from ._transitions import (
 from ._wire import Call, FieldError, Response, error_response, json_response
 
 _RETURN_EVENTS = {
-    "return_completed": "completed",
+    EVENTS.return_completed: "completed",
     "completed": "completed",
-    "return_cancelled": "cancelled",
+    EVENTS.return_cancelled: "cancelled",
     "cancelled": "cancelled",
 }
 

@@ -61,6 +61,16 @@ def write_env_file(emu: Emulator, path: str | os.PathLike[str]) -> None:
         fh.write(text)
 
 
+def _seeded(emu: Emulator) -> str:
+    state = emu.state()
+    parts = [
+        f"{state['shipments']} shipments" if state["shipments"] else "",
+        f"{state['returns']} returns" if state["returns"] else "",
+        f"{len(state['listings'])} listings",
+    ]
+    return ", ".join(part for part in parts if part)
+
+
 def _banner(emu: Emulator, out: TextIO, env_file: str | os.PathLike[str] | None) -> None:
     served = f"all {len(emu.operations)} operations of the spec"
     generic = len(emu.generic_operations)
@@ -68,6 +78,7 @@ def _banner(emu: Emulator, out: TextIO, env_file: str | os.PathLike[str] | None)
         served += f", {generic} newer than the emulator answered from the spec alone"
     lines = [
         f"Flipkart sandbox emulator listening on {emu.url} ({served})",
+        f"Seller data: {_seeded(emu)}.",
         "Point FlipkartClient.from_env() and the flipkart command at it, in another shell:",
         "",
         "unset " + " ".join(_LEFTOVERS),
@@ -78,7 +89,9 @@ def _banner(emu: Emulator, out: TextIO, env_file: str | os.PathLike[str] | None)
         lines.append(f"{emu.client_secret} is a test credential only this emulator accepts.")
     if env_file is not None:
         lines.append(f"The export lines are in {env_file} too: . {shlex.quote(str(env_file))}")
-    lines.append(f"State and controls: {emu.url}/_emulator/state")
+    lines.append(
+        f"Control endpoints (seed orders, returns, listings; faults): {emu.url}/_emulator/"
+    )
     url = emu.webhooks.settings.url
     if url is not None:
         lines.append(f"Notifications: POSTed to {url}, signed with the client id and secret.")
@@ -91,6 +104,8 @@ def serve(
     port: int = 8080,
     *,
     orders: int = 0,
+    returns: int = 0,
+    listings: int = 0,
     out: TextIO | None = None,
     err: TextIO | None = None,
     stop_event: threading.Event | None = None,
@@ -99,7 +114,9 @@ def serve(
 ) -> None:
     """Serve an emulator on ``host:port`` until interrupted, printing the variables to export.
 
-    ``orders`` creates that many approved test orders up front; other keyword options go
+    ``orders`` creates that many approved test orders up front, ``returns`` that many
+    customer returns (of delivered orders), ``listings`` that many more listings in the
+    catalog (``SKU-NNNN``, 100 units at every location); other keyword options go
     to :class:`Emulator` (``expires_in``, ``client_id``, ``client_secret``, ``seed``,
     ``notify_url``...). ``err`` receives the traceback of any failure inside the emulator
     (default ``sys.stderr``). ``stop_event`` lets an embedding program end the loop
@@ -119,6 +136,10 @@ def serve(
         with Emulator(host=host, port=port, stderr=err, **options) as emu:
             if orders:
                 emu.create_test_orders(count=orders)
+            if returns:
+                emu.create_returns(count=returns)
+            if listings:
+                emu.add_listings(listings)
             if env_file is not None:
                 write_env_file(emu, env_file)
             _banner(emu, out, env_file)

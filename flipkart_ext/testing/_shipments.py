@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .._wire_names import SHIPMENT_PAGE, SHIPMENT_SEARCH_NEXT
+from .._spec import SHIPMENT_PAGE, SHIPMENT_SEARCH_NEXT
 from ._cursor import CursorCodec, InvalidCursorError
 from ._pdf import build_pdf
 from ._search import SearchRequestError, ShipmentSearch, parse_search, run_search

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from .._spec import CANCELLATION_TYPES, RETURN_SOURCES, SHIPMENT_TYPES
 from . import _notices
 from ._dates import IST, format_datetime
 
@@ -68,9 +69,6 @@ ALL_ITEM_STATES = (
     "DELIVERED",
     "COMPLETED",
 )
-CANCELLATION_TYPES = ("sellerCancellation", "buyerCancellation", "marketplaceCancellation")
-SHIPMENT_TYPES = ("NORMAL", "EXPRESS", "SELF")
-RETURN_SOURCES = ("customer_return", "courier_return")
 # Above this shipment value (INR) India requires an e-way bill, a form Flipkart files.
 EWAY_BILL_THRESHOLD = 50_000
 

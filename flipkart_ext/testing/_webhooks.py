@@ -34,6 +34,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from ..errors import InvalidArgument
 from ..notifications import sign
 
 __all__ = ["Delivery", "WebhookSettings", "Webhooks"]
@@ -58,17 +59,17 @@ class WebhookSettings:
 
     def __post_init__(self) -> None:
         if self.url is not None and not self.url.startswith(("http://", "https://")):
-            raise ValueError("url must be an http:// or https:// URL")
+            raise InvalidArgument("url must be an http:// or https:// URL")
         if isinstance(self.max_attempts, bool) or not isinstance(self.max_attempts, int):
-            raise ValueError("max_attempts must be an integer")
+            raise InvalidArgument("max_attempts must be an integer")
         if not 1 <= self.max_attempts <= _MAX_ATTEMPTS_LIMIT:
-            raise ValueError(f"max_attempts must be between 1 and {_MAX_ATTEMPTS_LIMIT}")
+            raise InvalidArgument(f"max_attempts must be between 1 and {_MAX_ATTEMPTS_LIMIT}")
         if self.backoff < 0 or self.max_backoff < self.backoff:
-            raise ValueError("backoff must be >= 0 and max_backoff >= backoff")
+            raise InvalidArgument("backoff must be >= 0 and max_backoff >= backoff")
         if not 0.0 <= self.duplicate_rate <= 1.0:
-            raise ValueError("duplicate_rate must be between 0 and 1")
+            raise InvalidArgument("duplicate_rate must be between 0 and 1")
         if self.timeout <= 0:
-            raise ValueError("timeout must be positive")
+            raise InvalidArgument("timeout must be positive")
 
     def delay(self, attempt: int) -> float:
         """Seconds to wait before attempt ``attempt + 1``."""
@@ -153,7 +154,7 @@ class Webhooks:
         """
         unknown = set(changes) - {f.name for f in dataclasses.fields(WebhookSettings)}
         if unknown:
-            raise ValueError(f"unknown webhook settings: {', '.join(sorted(unknown))}")
+            raise InvalidArgument(f"unknown webhook settings: {', '.join(sorted(unknown))}")
         with self._cond:
             self._settings = dataclasses.replace(self._settings, **changes)
             return self._settings

@@ -14,7 +14,7 @@ import yaml
 from vcr.errors import CannotOverwriteExistingCassetteException
 from vcr.persisters.filesystem import FilesystemPersister
 
-from flipkart_ext import ShipmentFilter
+from flipkart_ext import APIConnectionError, ShipmentFilter
 from flipkart_ext.testing.cassettes import SecretScrubber, cassette_config, find_secrets
 
 from ._target import Target
@@ -52,8 +52,9 @@ def test_a_deleted_interaction_fails_naming_the_request(tmp_path: Path) -> None:
     document["interactions"].remove(pages[-1])  # the last page is gone
     broken = tmp_path / "broken.yaml"
     broken.write_text(yaml.safe_dump(document))
-    with pytest.raises(CannotOverwriteExistingCassetteException) as caught:
+    with pytest.raises(APIConnectionError) as caught:
         _replay_three_page_search(broken)
+    assert isinstance(caught.value.__cause__, CannotOverwriteExistingCassetteException)
     message = str(caught.value)
     assert "no recorded interaction matches" in message
     assert "GET " in message and "/v3/shipments/filter?next_token=" in message

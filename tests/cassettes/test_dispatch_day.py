@@ -21,7 +21,7 @@ def test_a_full_dispatch_day(target: Target, tmp_path: Path) -> None:
         found = list(client.shipments.search(approved))  # two pages
         ids = [s.shipment_id for s in found]
         packed = client.shipments.pack(found, tax_rate=18, invoice_date=now)
-        looked_up = client.shipments.get_shipments(shipment_ids=ids[:2])
+        looked_up = client.shipments.get(shipment_ids=ids[:2])
         by_path = client.call(get_shipment_details, shipment_ids=",".join(ids[:2]))
         forms = client.shipments.mandatory_forms(ids[:2])
         labels = client.shipments.save_labels(ids, tmp_path)

@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from flipkart_ext.testing import Emulator
-from flipkart_ext.testing._contract import API_PREFIX, SpecContract
+from flipkart_ext.testing import Emulator, SpecContract
+from flipkart_ext.testing._contract import API_PREFIX
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = json.loads((ROOT / "openapi" / "flipkart-seller-api.json").read_text())

@@ -28,7 +28,7 @@ def test_returns_from_request_to_refund(target: Target) -> None:
     later = now + timedelta(days=3)
     with target.client() as client:
         items = order_item_ids(create_orders(client, target, 4))
-        shipments = client.shipments.get_shipments(order_item_ids=items)
+        shipments = client.shipments.get(order_item_ids=items)
         client.shipments.pack(shipments, tax_rate=18, invoice_date=now)
         client.shipments.mark_ready_to_dispatch(shipments)
         for item in items:

@@ -36,7 +36,7 @@ def test_the_sandbox_moves_orders_along(target: Target) -> None:
             {"orderItems": [{"listingId": target.listing_id()}]}
         )
         client.call(change_dispatch_slots, body=slot)
-        (shipment,) = client.shipments.get_shipments(order_item_ids=[moved_item])
+        (shipment,) = client.shipments.get(order_item_ids=[moved_item])
         packed = client.shipments.pack([shipment], tax_rate=5, invoice_date=now)
         ready = client.shipments.mark_ready_to_dispatch([shipment])
         item = {"order_item_id": moved_item}

@@ -37,7 +37,7 @@ def test_v3_self_ship_dispatch_tracking_attempt_and_delivery(target: Target) -> 
     later = now + timedelta(days=2)
     with target.client() as client:
         items = order_item_ids(create_orders(client, target, 2, shipment_type="SELF"))
-        first, second = client.shipments.get_shipments(order_item_ids=items)
+        first, second = client.shipments.get(order_item_ids=items)
         dispatched = client.shipments.dispatch_self_ship(
             [first, SelfShipDispatch(second, invoice_number="INV-SELF-2", tracking_id="TRK-2")],
             tentative_delivery_date=later,
@@ -79,7 +79,7 @@ def test_v2_self_ship_dispatch_attempt_and_delivery(target: Target) -> None:
     later = now + timedelta(days=1)
     with target.client() as client:
         (item,) = order_item_ids(create_orders(client, target, 1, shipment_type="SELF"))
-        (shipment,) = client.shipments.get_shipments(order_item_ids=[item])
+        (shipment,) = client.shipments.get(order_item_ids=[item])
         entry = {"shipmentId": shipment.shipment_id, "locationId": shipment.location_id}
         dispatch = {
             **entry,

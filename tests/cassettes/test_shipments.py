@@ -43,7 +43,7 @@ def test_chunked_lookup_by_order_item_ids(target: Target) -> None:
         orders = create_orders(client, target, 21, items_per_order=10)
         item_ids = [item.order_item_id for order in orders for item in order.order_items]
         assert len(item_ids) == 210
-        shipments = client.shipments.get_shipments(order_item_ids=list(reversed(item_ids)))
+        shipments = client.shipments.get(order_item_ids=list(reversed(item_ids)))
     lookups = [
         r for r in target.cassette.requests if r.method == "GET" and "orderItemIds" in r.query[0]
     ]

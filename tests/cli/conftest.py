@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,15 +34,60 @@ class Cli:
         return Run(code, out.getvalue(), err.getvalue())
 
 
+FLIPKART = Path(sys.executable).parent / "flipkart"
+"""The installed console script: end-to-end cases run it as an operator would."""
+
+
+def script_environ(emu: Emulator | None = None, **extra: str) -> dict[str, str]:
+    """The process environment without FLIPKART_* (pointed at ``emu`` when given)."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("FLIPKART_")}
+    if emu is not None:
+        environ.update(
+            FLIPKART_API_BASE_URL=emu.api_base_url,
+            FLIPKART_OAUTH_BASE_URL=emu.oauth_base_url,
+            FLIPKART_CLIENT_ID=emu.client_id,
+            FLIPKART_CLIENT_SECRET=emu.client_secret,
+        )
+    environ.update(extra)
+    return environ
+
+
+def flipkart(
+    *argv: str,
+    env: dict[str, str],
+    input: str | None = None,
+    timeout: float = 60,
+    cwd: Path | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run the console script to completion."""
+    return subprocess.run(
+        [str(FLIPKART), *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        input=input,
+        timeout=timeout,
+        check=False,
+        cwd=cwd,
+    )
+
+
 @pytest.fixture
 def cli() -> Cli:
     return Cli()
 
 
-@pytest.fixture
-def emu() -> Iterator[Emulator]:
+@pytest.fixture(scope="module")
+def shared_emulator() -> Iterator[Emulator]:
+    """One emulator per test module; each test gets it reset (``emu``)."""
     with Emulator() as emulator:
         yield emulator
+
+
+@pytest.fixture
+def emu(shared_emulator: Emulator) -> Emulator:
+    shared_emulator.reset()
+    return shared_emulator
 
 
 @pytest.fixture

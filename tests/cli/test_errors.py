@@ -23,32 +23,57 @@ def _one_line(run: Run, prefix: str = "flipkart: error: ") -> str:
 @pytest.mark.parametrize(
     ("argv", "program", "fragment"),
     [
-        ([], "flipkart", "required: COMMAND"),
-        (["shipments"], "flipkart shipments", "required: COMMAND"),
-        (["nonsense"], "flipkart", "invalid choice: 'nonsense'"),
+        (["nonsense"], "flipkart", "No such command 'nonsense'."),
+        (["shipments", "pakc"], "flipkart shipments", "Did you mean 'pack'?"),
         (["shipments", "search", "--format", "xml"], "flipkart shipments search", "--format"),
-        (["shipments", "search", "--colour"], "flipkart", "unrecognized arguments: --colour"),
-        (["shipments", "search", "--limit", "-1"], "flipkart shipments search", "--limit"),
+        (["shipments", "search", "--colour"], "flipkart shipments search", "--colour"),
         (
-            ["shipments", "search", "--page-size", "ten"],
+            ["shipments", "search", "--stat", "APPROVED"],
             "flipkart shipments search",
-            "whole number",
+            "No such option '--stat'. (Did you mean one of: '--sort', '--state'?)",
         ),
+        (["shipments", "search", "--limit", "-1"], "flipkart shipments search", "--limit"),
+        (["shipments", "search", "--page-size", "ten"], "flipkart shipments search", "'ten'"),
         (["shipments", "search", "--type", "returned"], "flipkart shipments search", "--type"),
         (["shipments", "labels", "A1"], "flipkart shipments labels", "--out"),
-        (["emulator", "serve", "--port", "70000"], "flipkart emulator serve", "0 to 65535"),
+        (
+            ["shipments", "cancel", "S1", "--reason", "out_of_stock"],
+            "flipkart shipments cancel",
+            "out_of_stock",
+        ),
+        (["emulator", "serve", "--port", "70000"], "flipkart emulator serve", "0<=x<=65535"),
+        (["listings", "update-inventory"], "flipkart listings update-inventory", "FILE"),
     ],
 )
-def test_argparse_errors_exit_2_with_one_line(
+def test_usage_errors_exit_2_with_the_subcommand_usage(
     cli: Cli, argv: list[str], program: str, fragment: str
 ) -> None:
     run = cli(*argv)
 
     assert run.code == EXIT_USAGE
-    line = _one_line(run, f"{program}: error: ")
-    assert fragment in line
-    assert line.endswith(f"(see '{program} --help')")
+    assert run.err_lines[0].startswith(f"Usage: {program} ")
+    assert f"Try '{program} --help' for help." in run.err_lines
+    assert fragment in run.err_lines[-1] and run.err_lines[-1].startswith("Error: ")
     assert run.out == ""
+
+
+@pytest.mark.parametrize("argv", [[], ["shipments"], ["emulator"], ["listings"]])
+def test_a_group_alone_shows_its_help(cli: Cli, argv: list[str]) -> None:
+    run = cli(*argv)
+
+    assert run.code == 0
+    assert run.out.startswith(f"Usage: {' '.join(['flipkart', *argv])} [OPTIONS] COMMAND")
+    assert "Commands:" in run.out
+    assert run.err == ""
+
+
+def test_no_option_is_abbreviated(cli: Cli, env: Emulator) -> None:
+    # --dry is neither --dry-run nor anything else: refused, nothing sent.
+    run = cli("shipments", "cancel", "S1", "--reason", "b2b_order", "--dry")
+
+    assert run.code == EXIT_USAGE
+    assert "No such option '--dry'. (Did you mean one of: '--dry-run', '--yes'?)" in run.err
+    assert env.requests == [] and env.token_requests == []
 
 
 @pytest.mark.parametrize(
@@ -69,7 +94,7 @@ def test_argparse_errors_exit_2_with_one_line(
         ),
         (["--dispatch-by-from", "someday"], "--dispatch-by-from: cannot read 'someday'"),
         (["--resume-from", "/v3/shipments/filter?next_token=x", "--sku", "A"], "drop --sku"),
-        (["--resume-from", "https://evil.example/steal"], "refusing to follow"),
+        (["--resume-from", "https://evil.example/steal?x=1"], "refusing to follow"),
     ],
 )
 def test_invalid_filters_exit_2_before_any_request(

@@ -47,19 +47,24 @@ def test_an_impossible_date_names_its_flag(
     assert env.requests == [] and env.token_requests == []
 
 
-@pytest.mark.parametrize(
-    "cursor",
-    ["garbage", "/v3/shipments/12345", "/v3/shipments/filter", "/listings/v3/search?next=1"],
-)
-def test_a_resume_from_that_is_no_search_cursor_is_a_usage_error_before_any_request(
+@pytest.mark.parametrize("cursor", ["garbage", "/v3/shipments/12345", "/v3/shipments/filter"])
+def test_a_resume_from_that_is_no_page_url_is_a_usage_error_before_any_request(
     cli: Cli, env: Emulator, cursor: str
 ) -> None:
     run = cli("shipments", "search", "--resume-from", cursor)
     assert run.code == EXIT_USAGE
     assert _only_line(run.err).startswith(
-        "flipkart: error: --resume-from: not a cursor of this search"
+        f"flipkart: error: --resume-from: {cursor!r} is not a cursor of this search"
     )
     assert env.requests == [] and env.token_requests == []
+
+
+def test_a_cursor_of_another_list_is_refused_by_flipkart_and_a_usage_error(
+    cli: Cli, env: Emulator
+) -> None:
+    run = cli("shipments", "search", "--resume-from", "/listings/v3/search?next=1")
+    assert run.code == EXIT_USAGE
+    assert _only_line(run.err).startswith("flipkart: error: --resume-from: Flipkart refused")
 
 
 def test_a_cursor_flipkart_refuses_is_a_usage_error(cli: Cli, env: Emulator) -> None:
@@ -77,7 +82,19 @@ def test_a_server_failure_while_resuming_stays_an_api_error(cli: Cli, env: Emula
     env.faults.server_error(status=503, count=1)
     run = cli(*command[1:], "--retries", "0")
     assert run.code == EXIT_API
-    assert _only_line(run.err).startswith("flipkart: error: HTTP 503")
+    # The failed page is not lost: the same command is printed again, then the error.
+    cursor = command[command.index("--resume-from") + 1]
+    assert shlex.split(run.err_lines[0].removeprefix("to continue: ")) == [
+        *command[:3],
+        "--retries",
+        "0",
+        "--max-pages",
+        "1",
+        "--resume-from",
+        cursor,
+    ]
+    assert run.err_lines[1].startswith("flipkart: error: HTTP 503")
+    assert len(run.err_lines) == 2
 
 
 def test_a_resumed_csv_export_appends_without_a_second_header(
@@ -86,7 +103,9 @@ def test_a_resumed_csv_export_appends_without_a_second_header(
     created = env.create_test_orders(25)
     first = cli("shipments", "search", "--format", "csv", "--page-size", "10", "--max-pages", "2")
     command = shlex.split(first.err_lines[-1].removeprefix("to continue: "))
-    rest = cli(*command[1:], "--format", "csv")
+    # The printed command repeats --format csv: run as printed, it appends CSV rows.
+    assert "--format csv" in first.err_lines[-1]
+    rest = cli(*command[1:])
     assert first.code == 0 and rest.code == 0, rest.err
 
     assert first.out.splitlines()[0] == ",".join(CSV_COLUMNS)
@@ -121,7 +140,7 @@ def test_no_warning_when_flipkart_env_is_unset(cli: Cli, env: Emulator) -> None:
 def test_an_unwritable_env_file_names_the_flag(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "missing-folder" / "emulator.env"
     run = cli("emulator", "serve", "--port", "0", "--env-file", str(target))
-    assert run.code == EXIT_API
+    assert run.code == EXIT_USAGE
     assert _only_line(run.err) == (
         f"flipkart: error: --env-file: No such file or directory: {target}"
     )

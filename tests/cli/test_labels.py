@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flipkart_ext.cli import EXIT_API, EXIT_USAGE
+from flipkart_ext.cli import EXIT_PARTIAL, EXIT_USAGE
 from flipkart_ext.testing import Emulator
 
 from .conftest import Cli
@@ -46,19 +46,37 @@ def test_more_than_100_ids_make_several_pdfs(cli: Cli, env: Emulator, tmp_path: 
     )
 
 
-def test_a_shipment_without_labels_is_an_api_error(cli: Cli, env: Emulator, tmp_path: Path) -> None:
+def test_a_shipment_without_labels_is_named_with_what_to_run_and_exits_5(
+    cli: Cli, env: Emulator, tmp_path: Path
+) -> None:
     (approved,) = env.create_test_orders(1)  # not packed yet: Flipkart has no label
 
     run = cli("shipments", "labels", approved, "--out", str(tmp_path / "x"))
 
-    assert run.code == EXIT_API
-    assert len(run.err_lines) == 1
+    assert run.code == EXIT_PARTIAL
+    assert run.out == ""
     # Flipkart's 400 is explained: which shipment, and the command that packs it.
-    assert run.err_lines[0] == (
-        f"flipkart: error: no labels: not packed yet: {approved} (APPROVED); "
-        f"run first: flipkart shipments pack --auto --tax-rate RATE {approved}"
-    )
+    assert run.err_lines == [
+        f"flipkart: no labels for 1 of 1 shipment: not packed yet: {approved} (APPROVED); "
+        f"run first: flipkart shipments pack --auto --tax-rate RATE {approved}; exit 5"
+    ]
     assert not (tmp_path / "x" / "labels-001.pdf").exists()
+
+
+def test_the_labelled_shipments_still_get_their_pdf(
+    cli: Cli, env: Emulator, tmp_path: Path
+) -> None:
+    packed = env.create_test_orders(2, state="PACKED")
+    (approved,) = env.create_test_orders(1)
+
+    run = cli("shipments", "labels", *packed, approved, "NO-SUCH", "--out", str(tmp_path))
+
+    assert run.code == EXIT_PARTIAL
+    assert run.out == f"{tmp_path / 'labels-001.pdf'}\t2 shipments\n"
+    content = (tmp_path / "labels-001.pdf").read_bytes()
+    assert all(shipment_id.encode() in content for shipment_id in packed)
+    assert approved.encode() not in content
+    assert run.err_lines[-1].endswith(f"unknown to Flipkart: NO-SUCH; exit {EXIT_PARTIAL}")
 
 
 def test_only_commas_is_bad_input(cli: Cli, env: Emulator, tmp_path: Path) -> None:
@@ -76,7 +94,7 @@ def test_an_unwritable_folder_is_one_line(cli: Cli, env: Emulator, tmp_path: Pat
 
     run = cli("shipments", "labels", ids[0], "--out", str(blocker / "labels"))
 
-    assert run.code == EXIT_API
+    assert run.code == EXIT_USAGE
     assert len(run.err_lines) == 1
     assert run.err_lines[0].startswith("flipkart: error: ")
     assert str(blocker) in run.err_lines[0]

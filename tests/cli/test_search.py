@@ -182,7 +182,8 @@ def test_max_pages_prints_a_cursor_that_resumes_the_export(cli: Cli, env: Emulat
     rest = cli(*command[1:])  # drop the program name
 
     assert first.code == 0 and rest.code == 0, rest.err
-    assert hint.startswith("to continue: flipkart shipments search --resume-from ")
+    # Every flag of the run but the filter (it travels in the cursor) is repeated.
+    assert hint.startswith("to continue: flipkart shipments search --max-pages 2 --resume-from ")
     head, tail = _ids_from_jsonl(first.out), _ids_from_jsonl(rest.out)
     assert (len(head), len(tail)) == (20, 5)
     assert set(head).isdisjoint(tail) and set(head + tail) == set(created)
@@ -196,8 +197,8 @@ def test_progress_on_request_reports_pages_shipments_and_rate(cli: Cli, env: Emu
 
     assert run.code == 0
     lines = run.err_lines
-    assert re.fullmatch(r"exporting: 1 page, 20 shipments, [\d.]+ shipments/s", lines[0])
-    assert re.fullmatch(r"exporting: 3 pages, 45 shipments, [\d.]+ shipments/s", lines[2])
+    assert re.fullmatch(r"exporting shipments: 1 page, 20 shipments, [\d.]+ shipments/s", lines[0])
+    assert re.fullmatch(r"exporting shipments: 3 pages, 45 shipments, [\d.]+ shipments/s", lines[2])
     assert re.fullmatch(r"done: 3 pages, 45 shipments, [\d.]+ shipments/s in \d+\.\ds", lines[3])
     assert len(run.out.splitlines()) == 45  # stdout carries only data
 
@@ -225,7 +226,7 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_progress_redraws_in_place_when_stderr_is_a_terminal(env: Emulator) -> None:
+def test_live_progress_on_a_terminal_is_removed_when_done(env: Emulator) -> None:
     from flipkart_ext.cli import main
 
     env.create_test_orders(45)
@@ -235,7 +236,23 @@ def test_progress_redraws_in_place_when_stderr_is_a_terminal(env: Emulator) -> N
 
     assert code == 0
     progress = err.getvalue()
-    assert progress.count("\r\x1b[Kexporting: ") == 3
-    assert "\r\x1b[Kexporting: 3 pages, 45 shipments" in progress
-    assert re.search(r"\ndone: 3 pages, 45 shipments, [\d.]+ shipments/s in \d+\.\ds\n$", progress)
+    assert "Exporting shipments" in progress  # rich's live display, naming what it counts
+    assert "45 shipments, 3 pages" in progress
+    # Transient: the display is erased (cursor up, erase line) before the summary line.
+    assert re.search(
+        r"\x1b\[2Kdone: 3 pages, 45 shipments, [\d.]+ shipments/s in \d+\.\ds\n$", progress
+    )
     assert len(out.getvalue().splitlines()) == 46  # header + one row per order item
+
+
+def test_no_live_progress_while_the_output_streams_to_the_same_terminal(env: Emulator) -> None:
+    from flipkart_ext.cli import main
+
+    env.create_test_orders(5)
+    out, err = _Terminal(), _Terminal()
+
+    code = main(["shipments", "search"], stdout=out, stderr=err)
+
+    assert code == 0
+    assert err.getvalue() == ""
+    assert len(out.getvalue().splitlines()) == 5

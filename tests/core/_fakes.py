@@ -18,10 +18,8 @@ from typing import Any
 
 import httpx
 
-from flipkart_ext import MemoryTokenStore, TokenKey
-from flipkart_ext._errors import TokenStoreError
-from flipkart_ext._retry import RetryPolicy
-from flipkart_ext._tokens import Token
+from flipkart_ext import MemoryTokenStore, RetryPolicy, Token, TokenKey
+from flipkart_ext.errors import TokenStoreError
 
 CLIENT_ID = "app-7f3c"
 CLIENT_SECRET = "csecret-9Qv2LrT8xW"  # distinctive values so a leak is easy to spot

@@ -10,12 +10,9 @@ import pytest
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details, mark_rtd
 from flipkart_seller_api.models import DispatchShipmentRequest
 
-from flipkart_ext._auth import FlipkartAuth
-from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
-from flipkart_ext._environments import SANDBOX
-from flipkart_ext._errors import AuthenticationError, PermissionDenied, ReauthorizationRequired
-from flipkart_ext._stores import MemoryTokenStore
-from flipkart_ext._tokens import Token
+from flipkart_ext import SANDBOX, AsyncFlipkartClient, FlipkartAuth, FlipkartClient, Token
+from flipkart_ext.errors import AuthenticationError, PermissionDenied, ReauthorizationRequired
+from flipkart_ext.stores import MemoryTokenStore
 from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, OAUTH, FakeClock, FakeFlipkart
 
 
@@ -289,8 +286,8 @@ def test_refresh_that_does_not_rotate_keeps_the_old_refresh_token(fake: FakeFlip
 
 
 def test_a_rejected_token_is_invalidated_even_when_the_renewal_fails(fake: FakeFlipkart) -> None:
-    from flipkart_ext._errors import ServerError
-    from flipkart_ext._retry import RetryPolicy
+    from flipkart_ext import RetryPolicy
+    from flipkart_ext.errors import ServerError
 
     clock = FakeClock()
     store = MemoryTokenStore()

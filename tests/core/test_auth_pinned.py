@@ -13,10 +13,19 @@ import httpx
 import pytest
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 
-from flipkart_ext import FlipkartClient, MemoryTokenStore, TokenKey
-from flipkart_ext._auth import FlipkartAuth
-from flipkart_ext._environments import SANDBOX, Environment
-from flipkart_ext._errors import (
+from flipkart_ext import (
+    SANDBOX,
+    Environment,
+    FlipkartAuth,
+    FlipkartClient,
+    MemoryTokenStore,
+    RetryPolicy,
+    Token,
+    TokenKey,
+    redact_url,
+)
+from flipkart_ext._core.redact import redact_text
+from flipkart_ext.errors import (
     AuthenticationError,
     ConfigurationError,
     InvalidRequest,
@@ -24,9 +33,6 @@ from flipkart_ext._errors import (
     ServerError,
     TokenStoreError,
 )
-from flipkart_ext._redact import redact_text, redact_url
-from flipkart_ext._retry import RetryPolicy
-from flipkart_ext._tokens import Token
 from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, FakeClock, FakeFlipkart, FlakyStore
 
 SELLER = "seller-1"

@@ -12,17 +12,21 @@ import httpx
 import pytest
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 
-from flipkart_ext import AsyncFlipkartClient, MemoryTokenStore, TokenKey
-from flipkart_ext._auth import FlipkartAuth
-from flipkart_ext._environments import SANDBOX
-from flipkart_ext._errors import (
+from flipkart_ext import (
+    SANDBOX,
+    AsyncFlipkartClient,
+    FlipkartAuth,
+    MemoryTokenStore,
+    RetryPolicy,
+    Token,
+    TokenKey,
+)
+from flipkart_ext.errors import (
     AuthenticationError,
     ReauthorizationRequired,
     ServerError,
     TokenStoreError,
 )
-from flipkart_ext._retry import RetryPolicy
-from flipkart_ext._tokens import Token
 from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, FakeClock, FakeFlipkart, FlakyStore
 
 SELLER = "seller-1"

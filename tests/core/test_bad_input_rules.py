@@ -98,10 +98,10 @@ CASES: list[list[Case]] = [
     ],
     # ids
     [
-        lambda: _client().shipments.get_shipments(shipment_ids=["S1,S2"]),
-        lambda: _client().shipments.get_shipments(order_ids=[""]),
-        lambda: _client().shipments.get_shipments(),
-        lambda: _client().shipments.get_shipments(shipment_ids=["a"], order_ids=["b"]),
+        lambda: _client().shipments.get(shipment_ids=["S1,S2"]),
+        lambda: _client().shipments.get(order_ids=[""]),
+        lambda: _client().shipments.get(),
+        lambda: _client().shipments.get(shipment_ids=["a"], order_ids=["b"]),
         lambda: _client().shipments.get_labels([None]),  # type: ignore[list-item]
         lambda: _client().returns.get(source="customer_return", return_ids=["R 1", ""]),
         lambda: _client().listings.get(["SKU-1", "SKU,2"]),

@@ -7,11 +7,13 @@ worked out here from what the server was told to do, not from the engine's code.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 import pytest
@@ -19,13 +21,20 @@ import pytest
 from flipkart_ext import (
     APIConnectionError,
     AuthenticationError,
+    BatchAnomaly,
+    FlipkartError,
     MalformedResponse,
     RateLimitError,
     RetryPolicy,
     ServerError,
 )
-from flipkart_ext._batches import BatchPlan, Chunk, arun_batch, chunked, run_batch
-from flipkart_ext._errors import FlipkartError
+from flipkart_ext._async.batches import run_batch as arun_batch
+from flipkart_ext._async.http import AsyncWire
+from flipkart_ext._core.batches import BatchPlan, Chunk
+from flipkart_ext._core.calls import Call
+from flipkart_ext._core.ids import chunked
+from flipkart_ext._sync.batches import run_batch
+from flipkart_ext._sync.http import Wire
 
 
 @dataclass(frozen=True)
@@ -39,15 +48,13 @@ class Result:
         return self.status == "SUCCESS"
 
 
-def _read(chunk: Chunk[str], response: httpx.Response) -> list[tuple[str, Result]]:
-    return [
-        (entry["id"], Result(entry["id"], entry["status"])) for entry in response.json()["items"]
-    ]
+def _read(chunk: Chunk[str], body: Any) -> list[tuple[str, Result]]:
+    return [(entry["id"], Result(entry["id"], entry["status"])) for entry in body["items"]]
 
 
 def plan_for(keys: list[str], size: int) -> BatchPlan[str, Result]:
     chunks = [
-        Chunk(tuple(part), {"method": "POST", "url": "/act", "json": {"ids": part}})
+        Chunk(tuple(part), Call("POST", "/act", {"ids": part}, operation="test.act"))
         for part in chunked(keys, size)
     ]
     return BatchPlan(
@@ -117,8 +124,11 @@ class Server:
                 self.in_flight -= 1
 
 
-def _client(server: Server) -> httpx.Client:
-    return httpx.Client(base_url="https://api.test", transport=httpx.MockTransport(server.handler))
+@contextlib.contextmanager
+def _client(server: Server) -> Iterator[Wire]:
+    transport = httpx.MockTransport(server.handler)
+    with httpx.Client(base_url="https://api.test", transport=transport) as http:
+        yield Wire(http)
 
 
 def _policy(sleeps: list[float]) -> RetryPolicy:
@@ -147,7 +157,7 @@ def test_sixty_items_in_chunks_of_25_give_sixty_results_in_input_order() -> None
     assert len(results.succeeded) == 59 and not results.all_ok
 
 
-def test_an_item_the_answer_leaves_out_is_reported_and_extras_are_kept() -> None:
+def test_an_item_the_answer_leaves_out_or_adds_is_an_anomaly_never_a_result() -> None:
     server = Server(omit={"S03"}, extra=["X1"])
     with _client(server) as http:
         results = run_batch(http, plan_for(KEYS[:5], 25))
@@ -158,8 +168,44 @@ def test_an_item_the_answer_leaves_out_is_reported_and_extras_are_kept() -> None
         ("S02", "SUCCESS"),
         ("S03", "NOT_IN_ANSWER"),
         ("S04", "SUCCESS"),
-        ("X1", "SUCCESS"),
     ]
+    assert [(a.kind, a.key, a.request) for a in results.anomalies] == [
+        ("unexpected", "X1", 0),
+        ("missing", "S03", 0),
+    ]
+    assert not results.all_ok
+
+
+def test_an_answer_claiming_another_requests_item_sets_nothing_for_it() -> None:
+    """Request 1 fails; request 2's answer claims request 1's items as SUCCESS."""
+
+    def claims_all(request: httpx.Request) -> httpx.Response:
+        items = [{"id": key, "status": "SUCCESS"} for key in KEYS[:20]]
+        return httpx.Response(200, json={"items": items})
+
+    server = Server(script={1: lambda request: httpx.Response(500, json={}), 2: claims_all})
+    with _client(server) as http:
+        results = run_batch(http, plan_for(KEYS[:20], 10), policy=RetryPolicy(max_attempts=1))
+
+    assert [r.status for r in results] == ["NOT_APPLIED"] * 10 + ["SUCCESS"] * 10
+    assert len(results) == 20 and len(results.succeeded) == 10
+    assert {(a.kind, a.request) for a in results.anomalies} == {("unexpected", 1)}
+    assert sorted(a.key for a in results.anomalies) == KEYS[:10]
+
+
+def test_an_item_named_twice_keeps_the_first_entry_and_is_an_anomaly() -> None:
+    def twice(request: httpx.Request) -> httpx.Response:
+        items = [{"id": "S00", "status": "FAILURE"}, {"id": "S00", "status": "SUCCESS"}]
+        return httpx.Response(200, json={"items": [*items, {"id": "S01", "status": "SUCCESS"}]})
+
+    server = Server(script={1: twice})
+    with _client(server) as http:
+        results = run_batch(http, plan_for(KEYS[:2], 25))
+
+    assert [(r.key, r.status) for r in results] == [("S00", "FAILURE"), ("S01", "SUCCESS")]
+    assert results.anomalies == (
+        BatchAnomaly("repeated", "S00", 0, "the answer names 'S00' more than once"),
+    )
 
 
 @pytest.mark.parametrize(
@@ -298,7 +344,7 @@ def test_async_keeps_at_most_max_concurrency_requests_in_flight() -> None:
     async def main() -> list[str]:
         transport = httpx.MockTransport(server.async_handler)
         async with httpx.AsyncClient(base_url="https://api.test", transport=transport) as http:
-            results = await arun_batch(http, plan_for(KEYS, 5), max_concurrency=4)
+            results = await arun_batch(AsyncWire(http), plan_for(KEYS, 5), max_concurrency=4)
         assert [r.key for r in results.failed] == ["S33"]
         return [r.key for r in results]
 
@@ -321,7 +367,7 @@ def test_async_429_pauses_every_sender() -> None:
         transport = httpx.MockTransport(server.async_handler)
         policy = RetryPolicy(async_sleep=record, clock=lambda: now[0])
         async with httpx.AsyncClient(base_url="https://api.test", transport=transport) as http:
-            results = await arun_batch(http, plan_for(KEYS, 25), policy=policy)
+            results = await arun_batch(AsyncWire(http), plan_for(KEYS, 25), policy=policy)
         assert results.all_ok
         return results.requests
 
@@ -340,3 +386,25 @@ def test_empty_batch_sends_nothing() -> None:
     with _client(server) as http:
         results = run_batch(http, plan_for([], 25))
     assert list(results) == [] and results.all_ok and server.seen == []
+
+
+@pytest.mark.parametrize("max_concurrency", [1, 3])
+def test_async_a_chunk_that_failed_for_good_is_never_sent_again(max_concurrency: int) -> None:
+    """A mutating chunk answered 503 may have been applied: it is reported, not re-sent."""
+    server = Server(script={2: lambda request: httpx.Response(503, json={})})
+
+    async def main() -> list[str]:
+        transport = httpx.MockTransport(server.async_handler)
+        async with httpx.AsyncClient(base_url="https://api.test", transport=transport) as http:
+            results = await arun_batch(
+                AsyncWire(http),
+                plan_for(KEYS, 25),
+                max_concurrency=max_concurrency,
+                policy=RetryPolicy(max_attempts=1),
+            )
+        return [r.status for r in results]
+
+    statuses = asyncio.run(main())
+    assert len(server.seen) == 3
+    assert sorted(map(tuple, server.seen)) == sorted(tuple(part) for part in chunked(KEYS, 25))
+    assert statuses.count("NOT_APPLIED") == 25

@@ -18,10 +18,9 @@ from flipkart_seller_api.models import (
     ShipmentStatusResponseV3,
 )
 
-from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
-from flipkart_ext._errors import APIConnectionError, NotFound, ReauthorizationRequired
-from flipkart_ext._retry import RetryPolicy
-from flipkart_ext._stores import FileTokenStore, MemoryTokenStore
+from flipkart_ext import AsyncFlipkartClient, FlipkartClient, RetryPolicy
+from flipkart_ext.errors import APIConnectionError, NotFound, ReauthorizationRequired
+from flipkart_ext.stores import FileTokenStore, MemoryTokenStore
 from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeFlipkart
 
 SEARCH = SearchShipmentRequest.from_dict(
@@ -278,12 +277,12 @@ def test_shipments_helper_shares_the_http_client_and_its_logs_are_redacted(
 ) -> None:
     import logging
 
-    from flipkart_ext._redact import RedactingFilter
+    from flipkart_ext._core.redact import RedactingFilter
 
     with FlipkartClient(CLIENT_ID, CLIENT_SECRET, transport=fake.transport()) as client:
         shipments = client.shipments
         assert client.shipments is shipments  # built once
-        assert shipments._http is client.http
+        assert shipments._wire.http is client.http
     assert any(
         isinstance(f, RedactingFilter) for f in logging.getLogger("flipkart_ext.paging").filters
     )
@@ -293,4 +292,4 @@ async def test_async_shipments_helper_shares_the_http_client(fake: FakeFlipkart)
     async with AsyncFlipkartClient(
         CLIENT_ID, CLIENT_SECRET, transport=fake.async_transport()
     ) as client:
-        assert client.shipments._http is client.http
+        assert client.shipments._wire.http is client.http

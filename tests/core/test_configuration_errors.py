@@ -5,22 +5,25 @@ from __future__ import annotations
 import pytest
 
 import flipkart_ext
-from flipkart_ext import AsyncFlipkartClient, ConfigurationError, FlipkartClient, FlipkartError
-from flipkart_ext._auth import FlipkartAuth
-from flipkart_ext._environments import (
+from flipkart_ext import (
     SANDBOX,
+    AsyncFlipkartClient,
+    ConfigurationError,
     Environment,
-    require_secure_url,
-    resolve_environment,
-    settings_from_env,
-)
-from flipkart_ext.cli._errors import EXIT_USAGE, classify
-from flipkart_ext.notifications import (
+    FlipkartAuth,
+    FlipkartClient,
+    FlipkartError,
     InvalidSignature,
     MalformedEvent,
     MissingHeader,
     NotificationError,
 )
+from flipkart_ext._core.environments import (
+    require_secure_url,
+    resolve_environment,
+    settings_from_env,
+)
+from flipkart_ext.cli._errors import EXIT_USAGE, classify
 
 
 def test_configuration_error_sits_in_both_trees() -> None:
@@ -86,7 +89,7 @@ def test_notification_errors_descend_from_flipkart_error() -> None:
 
 
 def test_the_error_tree_drawings_name_the_new_classes() -> None:
-    from flipkart_ext import _errors
+    from flipkart_ext import errors as _errors
 
     drawing = _errors.__doc__ or ""
     assert "ConfigurationError" in drawing

@@ -11,17 +11,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from flipkart_ext._environments import (
-    PRODUCTION,
-    SANDBOX,
-    Environment,
+from flipkart_ext import PRODUCTION, SANDBOX, Environment, Token
+from flipkart_ext._core.environments import (
     is_loopback_host,
     require_secure_url,
     resolve_environment,
     settings_from_env,
 )
-from flipkart_ext._tokens import (
-    Token,
+from flipkart_ext._core.tokens import (
     authorization_code_request,
     build_authorize_url,
     client_credentials_request,
@@ -142,9 +139,9 @@ def spy(self, key):
         seen.append(key)
     return original(self, key)
 os._Environ.__getitem__ = spy
-import flipkart_ext._auth, flipkart_ext._client, flipkart_ext._environments, flipkart_ext._errors
-import flipkart_ext._redact, flipkart_ext._retry, flipkart_ext._stores, flipkart_ext._tokens
-import flipkart_ext._environments as e
+import flipkart_ext._auth, flipkart_ext._sync.client, flipkart_ext._async.client, flipkart_ext._core.environments, flipkart_ext.errors
+import flipkart_ext._core.redact, flipkart_ext._core.retry, flipkart_ext.stores, flipkart_ext._core.tokens
+import flipkart_ext._core.environments as e
 assert seen == [], seen
 e.settings_from_env()
 print(sorted(set(seen)))

@@ -7,7 +7,14 @@ import json
 import httpx
 import pytest
 
-from flipkart_ext._errors import (
+from flipkart_ext._async.http import read_answer
+from flipkart_ext._core.answers import (
+    error_for_response,
+    parse_error_body,
+    raise_for_response,
+)
+from flipkart_ext._core.calls import Call
+from flipkart_ext.errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
@@ -19,10 +26,6 @@ from flipkart_ext._errors import (
     RateLimitError,
     ReauthorizationRequired,
     ServerError,
-    araise_for_response,
-    error_for_response,
-    parse_error_body,
-    raise_for_response,
 )
 
 URL = "https://sandbox-api.flipkart.net/oauth-service/oauth/token?grant_type=refresh_token&refresh_token=RT-9-secretvalue"
@@ -189,15 +192,15 @@ def test_connection_error_wraps_without_secrets() -> None:
     assert bare.url is None and "ConnectError" in str(bare)
 
 
-async def test_async_raise_for_response_reads_an_unread_stream() -> None:
+async def test_an_unread_async_stream_is_read_into_its_typed_error() -> None:
     async def body() -> object:
         yield b'{"error": "invalid_token", "error_description": "expired"}'
 
     response = httpx.Response(401, content=body(), request=httpx.Request("GET", URL))
     with pytest.raises(AuthenticationError) as caught:
-        await araise_for_response(response)
+        await read_answer(response, Call("GET", URL, operation="oauth.token"))
     assert (caught.value.code, caught.value.message) == ("invalid_token", "expired")
-    await araise_for_response(httpx.Response(200))
+    assert caught.value.operation == "oauth.token"
 
 
 def test_an_unread_stream_still_gives_a_typed_error() -> None:

@@ -15,10 +15,10 @@ import pytest
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details, mark_rtd
 from flipkart_seller_api.models import DispatchShipmentRequest
 
-from flipkart_ext._client import FlipkartClient
-from flipkart_ext._errors import AuthenticationError, FlipkartError, ReauthorizationRequired
-from flipkart_ext._redact import RedactingFilter, install_log_redaction, redact_text, redact_url
-from flipkart_ext._stores import MemoryTokenStore
+from flipkart_ext import FlipkartClient, redact_url
+from flipkart_ext._core.redact import RedactingFilter, install_log_redaction, redact_text
+from flipkart_ext.errors import AuthenticationError, FlipkartError, ReauthorizationRequired
+from flipkart_ext.stores import MemoryTokenStore
 from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeClock, FakeFlipkart
 
 REDIRECT = "https://seller-app.example/callback"

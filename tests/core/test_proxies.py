@@ -84,7 +84,7 @@ def test_https_proxy_from_the_environment_carries_api_calls(
     monkeypatch.setenv("https_proxy", proxy.url)  # the lower-case spelling counts too
     client = FlipkartClient("app", "secret", api_base_url=HTTPS_API, access_token="held")
     with client, pytest.raises(APIConnectionError, match="403"):
-        client.shipments.get_shipments(shipment_ids=["S-1"])
+        client.shipments.get(shipment_ids=["S-1"])
     assert proxy.log.requests == ["CONNECT localhost:9"]
 
 

@@ -15,8 +15,8 @@ import httpx
 import pytest
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 
-from flipkart_ext import AuthenticationError, FlipkartClient, Token
-from flipkart_ext._redact import RedactingFilter, redact_text, redact_url
+from flipkart_ext import AuthenticationError, FlipkartClient, Token, redact_url
+from flipkart_ext._core.redact import RedactingFilter, redact_text
 
 SHY = "\u00ad"
 # The documented sample tokens, soft hyphens included.

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from flipkart_ext import FlipkartClient, MemoryTokenStore, Token, TokenStatus
-from flipkart_ext._tokens import parse_token_payload
+from flipkart_ext._core.tokens import parse_token_payload
 from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeClock, FakeFlipkart
 
 # The tutorial's answer, with the values it prints except the two tokens, written as the

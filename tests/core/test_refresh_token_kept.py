@@ -9,8 +9,7 @@ from collections.abc import Iterator
 import httpx
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 
-from flipkart_ext import AsyncFlipkartClient, FlipkartClient, MemoryTokenStore, TokenKey
-from flipkart_ext._tokens import Token
+from flipkart_ext import AsyncFlipkartClient, FlipkartClient, MemoryTokenStore, Token, TokenKey
 from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeFlipkart, FlakyStore
 
 SELLER = "seller-1"

@@ -14,19 +14,18 @@ from flipkart_seller_api.api.shipment_v3 import (
 )
 from flipkart_seller_api.models import DispatchShipmentRequest, SearchShipmentRequest
 
-from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
-from flipkart_ext._errors import APIConnectionError, APITimeoutError, RateLimitError, ServerError
-from flipkart_ext._retry import (
+from flipkart_ext import AsyncFlipkartClient, FlipkartClient, RetryPolicy
+from flipkart_ext._core.answers import parse_retry_after
+from flipkart_ext._core.retry import (
     IDEMPOTENT_EXTENSION,
-    RetryPolicy,
     backoff_delay,
     is_repeatable,
     never_reached_server,
-    parse_retry_after,
     should_retry_exception,
     should_retry_status,
 )
-from flipkart_ext._tokens import client_credentials_request, refresh_token_request
+from flipkart_ext._core.tokens import client_credentials_request, refresh_token_request
+from flipkart_ext.errors import APIConnectionError, APITimeoutError, RateLimitError, ServerError
 from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, OAUTH, FakeFlipkart, SleepRecorder
 
 FILTER = "/sellers/v3/shipments/filter"

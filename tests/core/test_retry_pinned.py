@@ -18,20 +18,17 @@ import pytest
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details, mark_rtd
 from flipkart_seller_api.models import DispatchShipmentRequest
 
-from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
-from flipkart_ext._errors import (
+from flipkart_ext import AsyncFlipkartClient, FlipkartClient, RetryPolicy
+from flipkart_ext._async.transports import AsyncRetryTransport
+from flipkart_ext._core.answers import parse_retry_after
+from flipkart_ext._core.retry import is_repeatable
+from flipkart_ext._sync.transports import RetryTransport
+from flipkart_ext.errors import (
     APIConnectionError,
     APITimeoutError,
-    ConfigurationError,
+    InvalidArgument,
     RateLimitError,
     ServerError,
-)
-from flipkart_ext._retry import (
-    AsyncRetryTransport,
-    RetryPolicy,
-    RetryTransport,
-    is_repeatable,
-    parse_retry_after,
 )
 from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, FakeFlipkart, SleepRecorder
 
@@ -497,13 +494,13 @@ async def test_async_repeatable_response_reaches_the_caller_fully_read(
     response.raise_for_status()
 
 
-def test_a_mutating_response_is_left_for_the_caller_to_read(sleeper: SleepRecorder) -> None:
+def test_a_mutating_response_is_read_inside_the_loop_too(sleeper: SleepRecorder) -> None:
     reply, inner = _chunked_reply()
     transport = RetryTransport(httpx.MockTransport(lambda request: reply), sleeper.policy())
-    response = transport.handle_request(httpx.Request("POST", DISPATCH_URL))
-    assert response is reply
-    assert not inner.closed
-    assert not response.is_stream_consumed
+    request = httpx.Request("POST", DISPATCH_URL)
+    response = transport.handle_request(request)
+    _check_replayed(response, request, inner)
+    assert sleeper.sleeps == []
 
 
 def test_a_response_already_in_memory_is_passed_through(sleeper: SleepRecorder) -> None:
@@ -560,9 +557,9 @@ def test_retry_after_with_an_offset_is_honoured() -> None:
 )
 def test_each_negative_timing_is_refused(field: str, value: float) -> None:
     options: dict[str, Any] = {field: value}
-    with pytest.raises(ConfigurationError) as caught:
+    with pytest.raises(InvalidArgument) as caught:
         RetryPolicy(**options)
-    assert str(caught.value) == "retry timings must not be negative"
+    assert str(caught.value) == f"{field}: expected a number at least 0, got {value!r}"
 
 
 def test_zero_timings_are_allowed() -> None:
@@ -571,9 +568,9 @@ def test_zero_timings_are_allowed() -> None:
 
 
 def test_max_attempts_below_one_is_refused_with_a_message() -> None:
-    with pytest.raises(ConfigurationError) as caught:
+    with pytest.raises(InvalidArgument) as caught:
         RetryPolicy(max_attempts=0)
-    assert str(caught.value) == "max_attempts: must be at least 1"
+    assert str(caught.value) == "max_attempts: expected a whole number of at least 1, got 0"
     assert RetryPolicy(max_attempts=1).max_attempts == 1
 
 

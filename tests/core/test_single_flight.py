@@ -10,9 +10,8 @@ import httpx
 import pytest
 from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 
-from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
-from flipkart_ext._stores import MemoryTokenStore
-from flipkart_ext._tokens import Token
+from flipkart_ext import AsyncFlipkartClient, FlipkartClient, Token
+from flipkart_ext.stores import MemoryTokenStore
 from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeClock, FakeFlipkart
 
 N = 100

@@ -16,9 +16,9 @@ from flipkart_ext import (
     ConfigurationError,
     FlipkartClient,
     MemoryTokenStore,
+    Token,
     TokenKey,
 )
-from flipkart_ext._tokens import Token
 from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeFlipkart
 
 SLOW = 0.25  # seconds each store operation blocks its thread

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from flipkart_ext._stores import FileTokenStore, MemoryTokenStore, TokenKey, TokenStore
-from flipkart_ext._tokens import Token
+from flipkart_ext import Token
+from flipkart_ext.stores import FileTokenStore, MemoryTokenStore, TokenKey, TokenStore
 
 KEY = TokenKey("sandbox", "app-1", None)
 OTHER = TokenKey("sandbox", "app-1", "seller-2")
@@ -154,8 +154,8 @@ _WORKER = textwrap.dedent(
     """
     import os, sys, time
     import httpx
-    from flipkart_ext._client import FlipkartClient
-    from flipkart_ext._stores import FileTokenStore
+    from flipkart_ext import FlipkartClient
+    from flipkart_ext.stores import FileTokenStore
     from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 
     workdir, name = sys.argv[1], sys.argv[2]
@@ -263,7 +263,7 @@ def test_a_replace_refused_while_a_reader_holds_the_file_is_tried_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # What Windows does when another process has the token file open: PermissionError.
-    from flipkart_ext import _stores
+    from flipkart_ext import stores as _stores
 
     real_replace = os.replace
     refusals = [PermissionError(13, "in use"), PermissionError(13, "in use")]

@@ -14,14 +14,17 @@ from typing import Any
 
 import pytest
 
-from flipkart_ext import _wire_names
-from flipkart_ext._wire_names import (
+from flipkart_ext import _spec as _wire_names
+from flipkart_ext._spec import (
     DECLARED_FIELDS,
     DECLARED_OPERATIONS,
     DECLARED_PARAMS,
+    DECLARED_VALUES,
+    EVENTS,
     SpecField,
     SpecOperation,
     SpecParam,
+    SpecValues,
 )
 
 SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi" / "flipkart-seller-api.json"
@@ -84,6 +87,10 @@ def test_every_public_declaration_is_registered() -> None:
         value = getattr(_wire_names, name)
         if isinstance(value, SpecField | SpecOperation | SpecParam):
             assert value in registered, name
+        elif isinstance(value, SpecValues):  # held against the spec in test_wire_vocabulary
+            assert any(value is declared for declared in DECLARED_VALUES), name
+        elif value is EVENTS:  # not in the spec: held against the docs in test_wire_vocabulary
+            continue
         elif isinstance(value, tuple):  # a group of declarations
             for member in value:
                 assert member in registered, f"{name}: {member!r}"

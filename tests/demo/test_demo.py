@@ -48,32 +48,37 @@ def test_demo_runs_the_whole_day_and_writes_valid_pdfs(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     lines = result.stdout.splitlines()
-    # 45 approved orders by default; Flipkart pages hold at most 20 shipments.
     assert re.fullmatch(
-        r"Token acquired: environment emulator; expires \d{4}-\d\d-\d\d \d\d:\d\d UTC "
-        r"\(in 59 days 23 hours\)",
+        r"Signed in to the sandbox: the access token is valid until "
+        r"\d{4}-\d\d-\d\d \d\d:\d\d UTC \(59 days 23 hours\)",
         lines[2],
     )
-    assert "45 shipments awaiting packing found across 3 pages" in lines
-    assert "Packed 45 shipments in 2 calls (at most 25 per call)" in lines
-    assert f"Labels for 45 shipments saved to {out}{os.sep} (1 PDF: labels-001.pdf)" in lines
-    assert "Marked 45 shipments ready to dispatch in 2 calls" in lines
-    # Two dispatch locations, one courier each.
+    # 45 orders by default; Flipkart pages hold at most 20 shipments.
+    assert "45 orders waiting to be packed (read in 3 pages of at most 20)" in lines
     assert (
-        f"Manifests for 45 shipments saved to {out}{os.sep} (2 PDFs, one per courier and location)"
-        in lines
+        "Packed 45 orders: invoices and shipping labels generated (2 requests to Flipkart, "
+        "at most 25 orders each)" in lines
+    )
+    assert f"Shipping labels to print: labels-001.pdf in {out}{os.sep} (45 orders)" in lines
+    assert "45 orders marked ready for the courier's pickup (2 requests)" in lines
+    # Two warehouses, one courier each.
+    assert (
+        f"Courier manifests to hand over with the parcels: 2 PDFs in {out}{os.sep} "
+        "(one per courier and warehouse, 45 orders)" in lines
     )
     assert any(
-        re.fullmatch(r"Customer return \d+: approved, picked up, completed", line) for line in lines
+        re.fullmatch(r"Customer return \d+: approved, picked up from the buyer, received back", x)
+        for x in lines
     )
     # Every state change is one notification: 46 orders created (the returned one too),
     # 45 packed, 45 ready to dispatch, and the return created, picked up and completed.
-    webhooks = next(line for line in lines if line.startswith("Webhooks: "))
+    webhooks = next(line for line in lines if line.startswith("Order notifications"))
     handled, repeats = map(
         int,
         re.fullmatch(
-            r"Webhooks: (\d+) signed notifications verified, each handled once; "
-            r"(\d+) re-deliver(?:y|ies) skipped, 0 rejected",
+            r"Order notifications from Flipkart: (\d+) received and verified \(signed\), each "
+            r"acted on once; (\d+) duplicates? recognised and ignored \(Flipkart may send one "
+            r"twice\)",
             webhooks,
         ).groups(),  # type: ignore[union-attr]
     )
@@ -83,18 +88,26 @@ def test_demo_runs_the_whole_day_and_writes_valid_pdfs(tmp_path: Path) -> None:
         part.rsplit(" ", 1) for part in lines[lines.index(webhooks) + 1].strip().split(", ")
     )
     assert by_type == {
-        "shipment_created": "46",
-        "return_created": "1",
-        "shipment_packed": "45",
-        "shipment_ready_to_dispatch": "45",
-        "return_picked_up": "1",
-        "return_completed": "1",
+        "new orders": "46",
+        "returns opened": "1",
+        "packed": "45",
+        "ready for pickup": "45",
+        "returns picked up": "1",
+        "returns received": "1",
     }
-    assert re.fullmatch(
-        r"Done in \d+\.\ds: 45 found, 45 packed, 45 labels, 45 ready to dispatch, "
-        r"2 manifests, 1 return completed, 0 refused\.",
-        lines[-1],
+    # The 46 new orders against 45 shipped are explained, in a seller's words.
+    assert lines[lines.index(webhooks) + 2] == (
+        "  (46 new orders: the 45 shipped today and the one being returned)"
     )
+    done = next(line for line in lines if line.startswith("Done in "))
+    assert re.fullmatch(
+        r"Done in \d+\.\ds: 45 orders packed, labelled and ready for pickup; 2 manifests; "
+        r"1 return completed; 0 refused\.",
+        done,
+    )
+    # It ends with what to do next.
+    assert lines[lines.index(done) + 2] == "Next steps:"
+    assert any("flipkart emulator serve" in line for line in lines[-6:])
     pdfs = sorted(p.name for p in out.iterdir())
     assert pdfs[0] == "labels-001.pdf"
     assert len(pdfs) == 3 and all(name.startswith("manifest-") for name in pdfs[1:])
@@ -109,10 +122,9 @@ def test_more_orders_than_one_label_pdf_holds(tmp_path: Path) -> None:
     result = _run_demo("--out", str(tmp_path), "--orders", "130")
 
     assert result.returncode == 0, result.stderr
-    assert "130 shipments awaiting packing found across 7 pages" in result.stdout
-    assert "Packed 130 shipments in 6 calls" in result.stdout
-    assert "(2 PDFs: labels-001.pdf, labels-002.pdf)" in result.stdout
-    assert "Manifests for 130 shipments" in result.stdout
+    assert "130 orders waiting to be packed (read in 7 pages of at most 20)" in result.stdout
+    assert "Packed 130 orders: invoices and shipping labels generated (6 requests" in result.stdout
+    assert "Shipping labels to print: labels-001.pdf, labels-002.pdf" in result.stdout
     for path in (tmp_path / "labels-001.pdf", tmp_path / "labels-002.pdf"):
         assert path.read_bytes().startswith(b"%PDF")
 
@@ -129,17 +141,27 @@ def test_credentials_in_the_environment_are_ignored(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "FLIPKART_* credentials are ignored" in result.stdout
     assert "real-secret" not in result.stdout + result.stderr
-    assert "3 shipments awaiting packing found across 1 page" in result.stdout
+    assert "3 orders waiting to be packed (read in 1 page of at most 20)" in result.stdout
 
 
 @pytest.mark.parametrize("bad", [["--orders", "0"], ["--orders", "many"], ["--colour"]])
-def test_bad_arguments_exit_2_with_one_line(bad: list[str], tmp_path: Path) -> None:
+def test_bad_arguments_exit_2_with_the_usage(bad: list[str], tmp_path: Path) -> None:
     result = _run_demo("--out", str(tmp_path), *bad)
 
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.splitlines()[-1].startswith("python -m flipkart_ext.demo: error:")
+    assert result.stderr.startswith("Usage: flipkart demo [OPTIONS]")
+    assert result.stderr.splitlines()[-1].startswith("Error: ")
     assert not any(tmp_path.iterdir())
+
+
+def test_flipkart_demo_is_the_same_command(tmp_path: Path) -> None:
+    from tests.cli.conftest import flipkart, script_environ
+
+    result = flipkart("demo", "--orders", "2", "--out", str(tmp_path), env=script_environ())
+
+    assert result.returncode == 0, result.stderr
+    assert "2 orders waiting to be packed" in result.stdout
 
 
 def test_job_moves_every_shipment_and_never_prints_the_token(tmp_path: Path) -> None:
@@ -181,7 +203,7 @@ def test_job_with_nothing_to_pack_stops_after_the_search(tmp_path: Path) -> None
             report = run_daily_job(client, tmp_path / "out", said.append)
 
     assert report.found == 0
-    assert said[-1] == "0 shipments awaiting packing found across 1 page"
+    assert said[-1] == "0 orders waiting to be packed (read in 1 page of at most 20)"
     assert not (tmp_path / "out").exists()
 
 
@@ -198,7 +220,7 @@ def test_a_shipment_cancelled_mid_run_is_reported_not_dispatched(tmp_path: Path)
 
             def say(line: str) -> None:
                 said.append(line)
-                if "awaiting packing found" in line:  # the search is over: cancel one now
+                if "waiting to be packed" in line:  # the search is over: cancel one now
                     body = CancelShipmentRequest(
                         shipments=[CancelShipment(shipment_id=ids[1], reason="out_of_stock")]
                     )
@@ -209,7 +231,10 @@ def test_a_shipment_cancelled_mid_run_is_reported_not_dispatched(tmp_path: Path)
     assert report.found == 3
     assert sorted(report.dispatched) == sorted([ids[0], ids[2]])
     assert len(report.failures) == 1 and report.failures[0].startswith(f"{ids[1]}: ")
-    assert "Packed 2 shipments in 1 call (at most 25 per call)" in said
+    assert (
+        "Packed 2 orders: invoices and shipping labels generated (1 request to Flipkart, at most 25 orders each)"
+        in said
+    )
     assert report.labelled == 2
 
 
@@ -238,11 +263,13 @@ def test_the_customer_return_is_approved_picked_up_and_completed(tmp_path: Path)
 
     assert status == "completed"
     assert report.returns_completed == [return_id] and report.failures == []
-    assert said == [f"Customer return {return_id}: approved, picked up, completed"]
+    assert said == [
+        f"Customer return {return_id}: approved, picked up from the buyer, received back"
+    ]
 
 
 def test_a_forged_or_repeated_notification_is_not_handled_twice() -> None:
-    from flipkart_ext._demo_receiver import WebhookReceiver
+    from flipkart_ext.cli._demo_receiver import WebhookReceiver
     from flipkart_ext.notifications import sign
 
     body = json.dumps({"eventType": "shipment_packed", "shipmentId": "SH-1", "attributes": {}})
@@ -260,32 +287,32 @@ def test_a_forged_or_repeated_notification_is_not_handled_twice() -> None:
     assert receiver.repeats == 1 and receiver.rejected == 1
 
 
-def test_an_api_error_ends_the_demo_with_one_line_and_exit_1(
+def test_an_api_error_ends_the_demo_with_one_line_and_its_exit_code(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from flipkart_ext import demo
+    from flipkart_ext.cli import EXIT_AUTH, _demo
 
-    seed = demo.seed_orders
+    seed = _demo.seed_orders
 
     def seed_then_reject_every_token(emulator: Emulator, count: int) -> None:
         seed(emulator, count)
         emulator.faults.unauthorized(count=5)
 
-    monkeypatch.setattr(demo, "seed_orders", seed_then_reject_every_token)
+    monkeypatch.setattr(_demo, "seed_orders", seed_then_reject_every_token)
     code = main(["--out", str(tmp_path), "--orders", "2"])
     captured = capsys.readouterr()
 
-    assert code == 1
+    assert code == EXIT_AUTH
     assert captured.err.count("\n") == 1
-    assert captured.err.startswith("error: HTTP 401")
+    assert captured.err.startswith("flipkart: error: HTTP 401")
     assert "Traceback" not in captured.err
 
 
 _VARYING = [
     (re.compile(r"127\.0\.0\.1:\d+"), "127.0.0.1:PORT"),
-    (re.compile(r"expires \S+ \S+ UTC"), "expires DATE UTC"),
+    (re.compile(r"valid until \S+ \S+ UTC"), "valid until DATE UTC"),
     (re.compile(r"Customer return \d+"), "Customer return ID"),
-    (re.compile(r"\d+ re-deliver(y|ies) skipped"), "N re-deliveries skipped"),
+    (re.compile(r"\d+ duplicates? recognised"), "N duplicates recognised"),
     (re.compile(r"Done in \d+\.\ds"), "Done in Ts"),
 ]
 
@@ -296,9 +323,9 @@ def _normalized(lines: list[str]) -> list[str]:
     return lines
 
 
-def test_the_readme_shows_what_make_demo_prints(tmp_path: Path) -> None:
-    readme = (ROOT / "README.md").read_text()
-    section = readme.split("`make demo` needs no credentials", 1)[1]
+def test_the_cli_guide_shows_what_the_demo_prints(tmp_path: Path) -> None:
+    guide = (ROOT / "docs" / "guides" / "cli.md").read_text()
+    section = guide.split("`flipkart demo` needs no credentials", 1)[1]
     shown = re.search(r"^```\n(.*?)^```", section, re.DOTALL | re.MULTILINE)
     assert shown is not None
     environ = {k: v for k, v in os.environ.items() if not k.startswith("FLIPKART_")}

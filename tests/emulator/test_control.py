@@ -145,3 +145,28 @@ def test_reset_from_python_clears_logs_tokens_and_faults(emu: Emulator, api: htt
     assert emu.token_requests == []
     assert emu.faults.noise_enabled is False
     assert api.get("/listings/v3/SKU-0001").status_code == 401
+
+
+def test_the_root_lists_every_control_endpoint_and_each_exists(control: httpx.Client) -> None:
+    from flipkart_ext.testing._control import ENDPOINTS
+
+    listed = control.get("/").json()["endpoints"]
+    assert [(e["method"], e["path"]) for e in listed] == [(m, p) for m, p, _ in ENDPOINTS]
+    assert all(entry["description"] for entry in listed)
+    for method, path, _ in ENDPOINTS:
+        if method == "GET":
+            assert control.get(path.removeprefix("/_emulator")).status_code == 200, path
+        else:  # an empty body is refused as input, never as an unknown endpoint
+            answer = control.post(path.removeprefix("/_emulator"), json={})
+            assert answer.status_code != 404, path
+    assert control.get("/nothing-here").status_code == 404
+
+
+def test_the_emulator_guide_lists_the_same_endpoints() -> None:
+    from pathlib import Path
+
+    from flipkart_ext.testing._control import ENDPOINTS
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "guides" / "emulator.md").read_text()
+    for method, path, _ in ENDPOINTS:
+        assert f"| {method} | `{path}` |" in guide

@@ -8,6 +8,7 @@ import socket
 import httpx
 import pytest
 
+from flipkart_ext import ConfigurationError
 from flipkart_ext.testing import Emulator
 from flipkart_ext.testing._wire import Call, Response
 
@@ -43,8 +44,9 @@ def test_a_taken_port_fails_at_start_and_leaves_nothing_running() -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         emu = Emulator(port=taken.getsockname()[1])
-        with pytest.raises(OSError):
+        with pytest.raises(ConfigurationError, match=r"cannot listen on 127\.0\.0\.1:") as caught:
             emu.start()
+        assert isinstance(caught.value.__cause__, OSError)
         assert not emu.running
         emu.stop()  # still safe
 

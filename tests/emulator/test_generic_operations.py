@@ -9,8 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from flipkart_ext.testing import Emulator, _emulator
-from flipkart_ext.testing._contract import SpecContract
+from flipkart_ext.testing import Emulator, SpecContract, _emulator
 from flipkart_ext.testing._generic import example
 
 SPEC = json.loads(

@@ -41,9 +41,9 @@ def _run(code: str) -> subprocess.CompletedProcess[str]:
     ],
     ids=["flipkart emulator serve", "python -m flipkart_ext.testing"],
 )
-def test_serving_without_the_extra_is_one_line_and_exit_1(code: str, prefix: str) -> None:
+def test_serving_without_the_extra_is_one_line_and_exit_2(code: str, prefix: str) -> None:
     result = _run(code)
-    assert result.returncode == 1
+    assert result.returncode == 2  # bad configuration, as the exit-code table says
     assert result.stdout == ""  # no banner: nothing was served
     assert result.stderr == (
         f"{prefix}the Flipkart emulator needs the 'testing' extra (jsonschema is not "
@@ -53,10 +53,10 @@ def test_serving_without_the_extra_is_one_line_and_exit_1(code: str, prefix: str
 
 def test_the_demo_says_the_same_instead_of_tracebacks() -> None:
     result = _run("from flipkart_ext.demo import main\nraise SystemExit(main(['--orders', '1']))")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
-        f"error: the Flipkart emulator needs the 'testing' extra (jsonschema is not installed): {HINT}"
+        f"flipkart: error: the Flipkart emulator needs the 'testing' extra (jsonschema is not installed): {HINT}"
     ]
 
 

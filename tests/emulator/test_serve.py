@@ -155,13 +155,58 @@ def test_cli_serve_sends_signed_notifications_to_notify_url() -> None:
         assert parse_event(request.body).event_type == "shipment_created"
 
 
-def test_cli_serve_on_a_taken_port_fails_with_one_line() -> None:
+def test_cli_serve_on_a_taken_port_is_bad_configuration_in_one_line() -> None:
     out, err = io.StringIO(), io.StringIO()
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = str(taken.getsockname()[1])
         code = main(["emulator", "serve", "--port", port], stdout=out, stderr=err)
-    assert code == 1
+    assert code == 2
     assert err.getvalue().startswith(f"flipkart: error: cannot listen on 127.0.0.1:{port}")
     assert len(err.getvalue().splitlines()) == 1
+
+
+def test_serve_seeds_orders_returns_and_listings() -> None:
+    out = io.StringIO()
+    done = threading.Event()
+    printed = threading.Event()
+
+    class Tee(io.StringIO):
+        def write(self, text: str) -> int:
+            out.write(text)
+            if "Ctrl-C" in text:
+                printed.set()
+            return len(text)
+
+    worker = threading.Thread(
+        target=serve,
+        kwargs={
+            "port": 0,
+            "orders": 2,
+            "returns": 3,
+            "listings": 4,
+            "out": Tee(),
+            "stop_event": done,
+        },
+    )
+    worker.start()
+    try:
+        assert printed.wait(10), "serve() printed no banner"
+        url = re.search(r"listening on (http://127\.0\.0\.1:\d+)", out.getvalue())
+        assert url is not None
+        with httpx.Client() as client:
+            state = client.get(f"{url[1]}/_emulator/state").json()
+            listing = client.get(f"{url[1]}/_emulator/").json()
+    finally:
+        done.set()
+        worker.join(10)
+    catalog = len(Emulator().listing_ids)
+    assert state["returnsByStatus"] == {"created": 3}
+    assert state["shipmentsByState"] == {"APPROVED": 2, "RETURN_REQUESTED": 3}
+    assert len(state["listings"]) == catalog + 4
+    assert f"Seller data: 5 shipments, 3 returns, {catalog + 4} listings." in out.getvalue()
+    assert f"Control endpoints (seed orders, returns, listings; faults): {url[1]}/_emulator/" in (
+        out.getvalue()
+    )
+    assert listing["endpoints"][0]["path"] == "/_emulator/"

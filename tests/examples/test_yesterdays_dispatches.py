@@ -44,7 +44,7 @@ async def test_report_matches_each_shipments_own_dates(load_example: Any) -> Non
         # Independently: every shipment looked up by id, its date and state read one by one.
         all_ids = [s.shipment_id for s in _everything(emu, env)]
         with FlipkartClient(emu.client_id, emu.client_secret, environment=env) as client:
-            detailed = client.shipments.get_shipments(shipment_ids=all_ids, raw=True)
+            detailed = client.shipments.get(shipment_ids=all_ids, raw=True)
         states = {s["shipmentId"]: emu.shipment_state(s["shipmentId"]) for s in detailed}
 
     due = [

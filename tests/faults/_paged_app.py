@@ -2,7 +2,7 @@
 
 Everything here is written from Flipkart's documented wire format (``NOTES.md``), not from
 the package: the keys of each list are spelled out below, independently of
-``flipkart_ext._wire_names``.
+``flipkart_ext._spec``.
 
 A *schedule* is the sequence of pages the server serves, in order. Each page has its item
 ids, how it ends (a good next cursor, the last page, or a defect), and the faults its

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flipkart_ext import RedisTokenStore, Token, TokenKey
-from flipkart_ext._environments import resolve_environment
+from flipkart_ext._core.environments import resolve_environment
 from tests.fleet._fleet_app import CLIENT_ID, ROOT, FleetServer
 
 __all__ = ["Worker", "budget_run", "rotation_race", "seed", "storm", "workers"]

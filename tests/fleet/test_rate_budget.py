@@ -20,7 +20,7 @@ from flipkart_ext import (
     TokenKey,
 )
 from flipkart_ext._budget_transport import AsyncBudgetTransport, BudgetTransport
-from flipkart_ext._tokens import GRANT_EXTENSION
+from flipkart_ext._core.tokens import GRANT_EXTENSION
 from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeFlipkart
 
 APP = TokenKey("sandbox", "app-1", None)

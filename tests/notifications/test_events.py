@@ -4,10 +4,10 @@ import json
 
 import pytest
 
+from flipkart_ext import MalformedEvent
 from flipkart_ext.notifications import (
     Form,
     GenericEvent,
-    MalformedEvent,
     NotificationEvent,
     OrderItem,
     PriceComponents,
@@ -372,8 +372,12 @@ def test_mapping_body_is_copied():
     ("body", "complaint"),
     [
         (b"{not json", "not valid JSON"),
-        (b"", "not valid JSON"),
+        (b"", "empty, where JSON was expected"),
         (b"\xff\xfe{}", "not UTF-8"),
+        (b'{"eventType": "a", "eventType": "b"}', "the key 'eventType' appears twice"),
+        (b"[" * 100 + b"]" * 100, "nested more than 64 levels deep"),
+        (b'{"timestamp": 1e400}', "out of range"),
+        (12, "expected bytes, text or a mapping, got int"),
         (b"[1, 2]", "must be a JSON object, not list"),
         ("null", "must be a JSON object, not NoneType"),
         ('"shipment_packed"', "must be a JSON object, not str"),

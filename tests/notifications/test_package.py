@@ -2,7 +2,7 @@ import doctest
 import inspect
 
 import flipkart_ext.notifications as notifications
-from flipkart_ext.notifications import _errors, _events, _idempotency, _parts, _signature
+from flipkart_ext.notifications import _events, _idempotency, _parts, _signature
 
 
 def test_receiver_example_in_package_docstring_runs():
@@ -16,7 +16,7 @@ def test_all_lists_every_public_name_once():
     assert len(exported) == len(set(exported))
     for name in exported:
         assert hasattr(notifications, name), name
-    for module in (_errors, _events, _idempotency, _parts, _signature):
+    for module in (_events, _idempotency, _parts, _signature):
         assert set(module.__all__) <= set(exported), module.__name__
         public = {
             name

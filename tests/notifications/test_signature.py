@@ -4,15 +4,17 @@ import datetime as dt
 
 import pytest
 
-from flipkart_ext.notifications import (
+from flipkart_ext import (
     BadSignature,
-    DateForm,
     FailureReason,
     InvalidSignature,
     MalformedHeader,
     MissingHeader,
     StaleRequest,
     WrongApplication,
+)
+from flipkart_ext.notifications import (
+    DateForm,
     compute_signature,
     is_valid_signature,
     sign,

@@ -11,15 +11,8 @@ import time
 
 import pytest
 
-from flipkart_ext.notifications import (
-    BadSignature,
-    DateForm,
-    MalformedHeader,
-    MissingHeader,
-    WrongApplication,
-    is_valid_signature,
-    sign,
-)
+from flipkart_ext import BadSignature, MalformedHeader, MissingHeader, WrongApplication
+from flipkart_ext.notifications import DateForm, is_valid_signature, sign
 
 from .vectors import (
     APP_ID,

@@ -12,6 +12,8 @@ from typing import Any
 
 import httpx
 
+from flipkart_ext._async.http import AsyncWire
+from flipkart_ext._sync.http import Wire
 from flipkart_ext.paging import (
     ApiBase,
     AsyncPagedList,
@@ -126,10 +128,11 @@ class ThingServer:
         ]
 
     def things(self) -> Things:
-        return Things(httpx.Client(transport=httpx.MockTransport(self)))
+        return Things(Wire(httpx.Client(transport=httpx.MockTransport(self))))
 
     def async_things(self) -> AsyncThings:
-        return AsyncThings(httpx.AsyncClient(transport=httpx.MockTransport(self.handle_async)))
+        transport = httpx.MockTransport(self.handle_async)
+        return AsyncThings(AsyncWire(httpx.AsyncClient(transport=transport)))
 
 
 class _ThingWalkers:
@@ -157,10 +160,10 @@ class _ThingWalkers:
 
 
 class Things(_ThingWalkers, PagedList[dict[str, Any], Thing]):
-    def __init__(self, http: httpx.Client) -> None:
-        self._http = http
+    def __init__(self, wire: Wire) -> None:
+        self._wire = wire
 
 
 class AsyncThings(_ThingWalkers, AsyncPagedList[dict[str, Any], Thing]):
-    def __init__(self, http: httpx.AsyncClient) -> None:
-        self._http = http
+    def __init__(self, wire: AsyncWire) -> None:
+        self._wire = wire

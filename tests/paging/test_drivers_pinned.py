@@ -16,15 +16,9 @@ from typing import Any
 import httpx
 import pytest
 
-from flipkart_ext._errors import ServerError
-from flipkart_ext.paging import (
-    AsyncItemIterator,
-    AsyncPageIterator,
-    ItemIterator,
-    MalformedResponse,
-    PageIterator,
-    UnsafeNextPageUrl,
-)
+from flipkart_ext import MalformedResponse, UnsafeNextPageUrl
+from flipkart_ext.errors import ServerError
+from flipkart_ext.paging import AsyncItemIterator, AsyncPageIterator, ItemIterator, PageIterator
 
 from ._things import BASE, Thing, ThingServer, chain, url
 
@@ -343,7 +337,7 @@ def test_an_answer_that_is_not_json_is_malformed_naming_the_request_and_its_cont
             found.append(item)
 
     assert str(caught.value) == (
-        "the answer to GET /sellers/v3/things is not JSON (content-type 'text/html')"
+        "the answer to GET /sellers/v3/things (text/html): not valid JSON (Expecting value at line 1 column 1)"
     )
     assert caught.value.resume_from == url(1)
     assert ids(found) == ["a", "b"]
@@ -356,7 +350,7 @@ async def test_async_an_answer_that_is_not_json_is_malformed_without_a_content_t
         await drain(server.async_things().search(FILTER))
 
     assert str(caught.value) == (
-        "the answer to POST /sellers/v3/things/search is not JSON (content-type None)"
+        "the answer to POST /sellers/v3/things/search (no content type): not valid JSON (Expecting value at line 1 column 1)"
     )
     assert caught.value.resume_from is None
 

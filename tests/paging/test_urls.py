@@ -2,7 +2,8 @@ import re
 
 import pytest
 
-from flipkart_ext.paging import MAX_CURSOR_LENGTH, ApiBase, UnsafeCursor, UnsafeNextPageUrl
+from flipkart_ext import UnsafeCursor, UnsafeNextPageUrl
+from flipkart_ext.paging import MAX_CURSOR_LENGTH, ApiBase
 from flipkart_ext.paging._urls import check_token
 
 SANDBOX = ApiBase("https://sandbox-api.flipkart.net/sellers")

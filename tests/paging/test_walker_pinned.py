@@ -14,21 +14,23 @@ from typing import Any
 
 import pytest
 
-from flipkart_ext import FlipkartError
+from flipkart_ext import (
+    FlipkartError,
+    MalformedResponse,
+    MissingNextPage,
+    NoProgress,
+    RepeatedCursor,
+    UnsafeCursor,
+    UnsafeNextPageUrl,
+)
 from flipkart_ext.paging import (
     DEFAULT_DEDUPE_WINDOW,
     MAX_EMPTY_PAGES,
     MAX_STALE_PAGES,
-    MalformedResponse,
-    MissingNextPage,
-    NoProgress,
     Page,
     PageRequest,
     PageShape,
     PageWalker,
-    RepeatedCursor,
-    UnsafeCursor,
-    UnsafeNextPageUrl,
 )
 from flipkart_ext.paging._walker import CursorLog, RecentIds
 

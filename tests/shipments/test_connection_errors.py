@@ -20,7 +20,7 @@ def test_sync_search_and_lookups_raise_api_connection_error() -> None:
     with pytest.raises(APIConnectionError, match=r"ConnectError.*POST .*/v3/shipments/filter"):
         list(shipments.search(ShipmentFilter.pre_dispatch()))
     with pytest.raises(APIConnectionError, match=r"GET .*/v3/shipments"):
-        shipments.get_shipments(shipment_ids=["S1"])
+        shipments.get(shipment_ids=["S1"])
     with pytest.raises(APIConnectionError, match="labels"):
         shipments.get_labels(["S1"])
 

@@ -12,6 +12,7 @@ from flipkart_seller_api.models.filter_states_item import FilterStatesItem
 from flipkart_seller_api.models.search_shipment_request import SearchShipmentRequest
 from flipkart_seller_api.models.sort_field import SortField
 
+from flipkart_ext import InvalidArgument
 from flipkart_ext.shipments import ShipmentFilter, _filter
 
 IST = ZoneInfo("Asia/Kolkata")
@@ -21,7 +22,7 @@ MAY_2 = dt.datetime(2024, 5, 2, tzinfo=IST)
 
 def test_pre_dispatch_builds_the_documented_body():
     f = ShipmentFilter.pre_dispatch(
-        states=["APPROVED", "PACKED", "APPROVED"],
+        states=["APPROVED", "PACKED"],
         location_id="LOC1",
         skus="SKU-1",
         order_date=(MAY_1, "2024-05-02T00:00:00+05:30"),
@@ -194,3 +195,12 @@ def test_filters_are_immutable_comparable_and_readable():
 def test_accepted_values_are_known_members_of_the_generated_enums(ours, generated):
     # Guards a regeneration that renames or drops a value this builder sends.
     assert all(generated(value).is_known for value in ours)
+
+
+def test_a_state_given_twice_is_refused_naming_both_places():
+    with pytest.raises(InvalidArgument) as caught:
+        ShipmentFilter.pre_dispatch(states=["APPROVED", "PACKED", "APPROVED"])
+    assert (
+        str(caught.value)
+        == "states[2]: 'APPROVED' is given twice (also at states[0]); give each once"
+    )

@@ -94,7 +94,7 @@ def test_packing_sixty_shipments_is_one_call_of_three_requests_and_one_bad_one_i
     held = emu.create_test_orders(1, hold=True)[0]
     recorder = Recorder()
     with client_for(emu, recorder) as client:
-        shipments = approved(client) + client.shipments.get_shipments(shipment_ids=[held])
+        shipments = approved(client) + client.shipments.get(shipment_ids=[held])
         results = client.shipments.pack(shipments, tax_rate=18, invoice_date=INVOICE_DAY)
 
     packs = recorder.bodies("/v3/shipments/labels")
@@ -112,7 +112,7 @@ def test_a_pack_request_is_built_from_the_shipment(emu: Emulator) -> None:
     (shipment_id,) = emu.create_test_orders(1, items_per_order=2, quantity=3)
     recorder = Recorder()
     with client_for(emu, recorder) as client:
-        (shipment,) = client.shipments.get_shipments(shipment_ids=[shipment_id], raw=True)
+        (shipment,) = client.shipments.get(shipment_ids=[shipment_id], raw=True)
         results = client.shipments.pack([shipment], tax_rate=12.5, invoice_date=INVOICE_DAY)
 
     assert results.all_ok
@@ -140,7 +140,7 @@ def test_ids_are_looked_up_first_and_specs_override_the_defaults(emu: Emulator) 
     first, second = emu.create_test_orders(2)
     recorder = Recorder()
     with client_for(emu, recorder) as client:
-        sku = client.shipments.get_shipments(shipment_ids=[second])[0].order_items[0].sku
+        sku = client.shipments.get(shipment_ids=[second])[0].order_items[0].sku
         results = client.shipments.pack(
             [
                 first,
@@ -247,7 +247,7 @@ def test_a_missing_tax_rate_names_the_shipment_and_sku(emu: Emulator) -> None:
     (shipment_id,) = emu.create_test_orders(1)
     recorder = Recorder()
     with client_for(emu, recorder) as client:
-        (shipment,) = client.shipments.get_shipments(shipment_ids=[shipment_id])
+        (shipment,) = client.shipments.get(shipment_ids=[shipment_id])
         with pytest.raises(InvalidItem) as caught:
             client.shipments.pack([shipment], tax_rate={"OTHER-SKU": 5})
     sku = shipment.order_items[0].sku
@@ -267,7 +267,7 @@ def test_ready_to_dispatch_groups_by_location_in_chunks_of_25(emu: Emulator) -> 
     mixed = [*at_first[:10], *at_second, *at_first[10:]]
     recorder = Recorder()
     with client_for(emu, recorder) as client:
-        shipments = client.shipments.get_shipments(shipment_ids=mixed)
+        shipments = client.shipments.get(shipment_ids=mixed)
         results = client.shipments.mark_ready_to_dispatch(shipments)
 
     bodies = recorder.bodies("/v3/shipments/dispatch")
@@ -304,7 +304,7 @@ def test_cancel_needs_a_reason_and_sends_every_group_of_the_shipment(emu: Emulat
     with client_for(emu, recorder) as client:
         with pytest.raises(InvalidItem, match=r"shipments\[0\] \(.*\): reason: Flipkart needs"):
             client.shipments.cancel(ids)
-        shipments = client.shipments.get_shipments(shipment_ids=ids, raw=True)
+        shipments = client.shipments.get(shipment_ids=ids, raw=True)
         results = client.shipments.cancel(
             [ids[0], CancelSpec(ids[1], reason="cannot_procure_item")],
             reason="not_enough_inventory",

@@ -14,7 +14,8 @@ import httpx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flipkart_ext.shipments import AsyncShipments, PaginationError, ShipmentFilter, Shipments
+from flipkart_ext import PaginationError
+from flipkart_ext.shipments import AsyncShipments, ShipmentFilter, Shipments
 
 from ._fake import BASE, FakeShipments, ids_of, next_url, shipment
 

@@ -6,13 +6,9 @@ import httpx
 import pytest
 from flipkart_seller_api.models.shipment import Shipment
 
-from flipkart_ext._errors import ServerError
-from flipkart_ext.shipments import (
-    AsyncShipments,
-    RepeatedCursor,
-    ShipmentFilter,
-    UnsafeNextPageUrl,
-)
+from flipkart_ext import RepeatedCursor, UnsafeNextPageUrl
+from flipkart_ext.errors import ServerError
+from flipkart_ext.shipments import AsyncShipments, ShipmentFilter
 
 from ._fake import BASE, FakeShipments, ids_of, next_url, paged
 

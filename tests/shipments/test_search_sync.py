@@ -5,15 +5,9 @@ import httpx
 import pytest
 from flipkart_seller_api.models.shipment import Shipment
 
-from flipkart_ext._errors import NotFound, ServerError
-from flipkart_ext.shipments import (
-    MalformedResponse,
-    MissingNextPage,
-    RepeatedCursor,
-    ShipmentFilter,
-    Shipments,
-    UnsafeNextPageUrl,
-)
+from flipkart_ext import MalformedResponse, MissingNextPage, RepeatedCursor, UnsafeNextPageUrl
+from flipkart_ext.errors import NotFound, ServerError
+from flipkart_ext.shipments import ShipmentFilter, Shipments
 
 from ._fake import API_HOST, BASE, FILTER_PATH, FakeShipments, ids_of, next_url, paged, shipment
 

@@ -5,7 +5,7 @@ import json
 import httpx
 import pytest
 
-from flipkart_ext._client import AsyncFlipkartClient, FlipkartClient
+from flipkart_ext import AsyncFlipkartClient, FlipkartClient
 from flipkart_ext.shipments import ShipmentFilter
 from flipkart_ext.testing import Emulator
 
@@ -96,7 +96,7 @@ def test_emulator_lookups_and_labels(emulator, tmp_path):
     with emulator_client(emulator) as client:
         wanted = [s.shipment_id for s in client.shipments.search(APPROVED, limit=130)]
         wanted.reverse()
-        found = client.shipments.get_shipments(shipment_ids=wanted)
+        found = client.shipments.get(shipment_ids=wanted)
         packed = [
             s.shipment_id
             for s in client.shipments.search(ShipmentFilter.pre_dispatch(states="PACKED"))

@@ -1,0 +1,121 @@
+"""The boundary: nothing but a ``FlipkartError`` leaves a public entry point.
+
+Every public class of the package is decorated with :func:`guarded_class` and every public
+function with :func:`guarded`; a test walks the public surface and fails on any callable
+left unguarded. Inside, the expected failures are already typed where they happen (the
+I/O path, the checks at construction, the plans); the boundary catches what slipped
+through:
+
+* a call that does not fit the signature (a missing, extra or misspelt argument) is
+  :class:`~flipkart_ext.InvalidArgument` naming the call, as a wrong value would be;
+* anything else (a bug) is :class:`~flipkart_ext.InternalError`, with the original as its
+  ``__cause__``.
+
+``KeyboardInterrupt``, ``SystemExit``, task cancellation (all ``BaseException`` but not
+``Exception``) and the end of an iteration pass through untouched.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from .errors import FlipkartError, InternalError, InvalidArgument
+
+__all__ = ["GUARD_MARK", "guarded", "guarded_class"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+C = TypeVar("C", bound=type)
+
+#: Set on every wrapper, so the surface test can tell a guarded callable.
+GUARD_MARK = "__flipkart_guarded__"
+
+# A warning turned into an error (python -W error) is the caller's choice: it passes as is.
+_PASS = (FlipkartError, StopIteration, StopAsyncIteration, GeneratorExit, Warning)
+
+
+def _label(label: str, method: str | None, args: tuple[Any, ...]) -> str:
+    """``Shipments.search`` rather than the mixin that defines it; ``FlipkartClient`` for a constructor."""
+    if method is None or not args or isinstance(args[0], type):
+        return label
+    owner = type(args[0]).__name__
+    return owner if method == "__init__" else f"{owner}.{method}"
+
+
+def _typed(error: Exception, name: str) -> FlipkartError:
+    traceback = error.__traceback__
+    # A signature mismatch is raised by the call itself, before the callee's frame starts:
+    # its traceback holds the wrapper's frame alone.
+    if isinstance(error, TypeError) and traceback is not None and traceback.tb_next is None:
+        return InvalidArgument(f"{name}(): {error}")
+    return InternalError(f"{name}(): unexpected {type(error).__name__}: {error}")
+
+
+def guarded(function: F, name: str | None = None, *, method: str | None = None) -> F:
+    """``function`` behind the boundary (sync or async); ``method``: its name on a class."""
+    if getattr(function, GUARD_MARK, False):
+        return function
+    label = name or function.__qualname__
+
+    if inspect.iscoroutinefunction(function):
+
+        @functools.wraps(function)
+        async def guarded_async(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return await function(*args, **kwargs)
+            except _PASS:
+                raise
+            except Exception as error:
+                raise _typed(error, _label(label, method, args)) from error
+
+        wrapper: Any = guarded_async
+    else:
+
+        @functools.wraps(function)
+        def guarded_sync(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return function(*args, **kwargs)
+            except _PASS:
+                raise
+            except Exception as error:
+                raise _typed(error, _label(label, method, args)) from error
+
+        wrapper = guarded_sync
+    setattr(wrapper, GUARD_MARK, True)
+    return wrapper  # type: ignore[no-any-return]
+
+
+#: Dunders that are entry points too; the rest (``__repr__``, ``__eq__``...) are left alone.
+_ENTRY_DUNDERS = {
+    "__init__",
+    "__call__",
+    "__iter__",
+    "__next__",
+    "__aiter__",
+    "__anext__",
+    "__enter__",
+    "__exit__",
+    "__aenter__",
+    "__aexit__",
+}
+
+
+def _is_entry(name: str) -> bool:
+    return name in _ENTRY_DUNDERS or not name.startswith("_")
+
+
+def guarded_class(cls: C) -> C:
+    """Guard every public method ``cls`` defines itself (subclasses guard their own)."""
+    for name, value in list(vars(cls).items()):
+        if not _is_entry(name):
+            continue
+        label = f"{cls.__name__}.{name}"
+        if isinstance(value, staticmethod):
+            setattr(cls, name, staticmethod(guarded(value.__func__, label)))
+        elif isinstance(value, classmethod):
+            setattr(cls, name, classmethod(guarded(value.__func__, label)))
+        elif inspect.isfunction(value):
+            setattr(cls, name, guarded(value, label, method=name))
+    return cls

@@ -1,0 +1,276 @@
+"""What really differs between the sync and the async layer, and nothing else.
+
+``flipkart_ext/_async/`` is the one hand-written source of the I/O layer; ``_sync/`` is
+generated from it by ``scripts/generate_sync.py``, which renames each ``async_x`` / ``AsyncX``
+used below into its ``sync_x`` / ``SyncX`` twin. Each pair here has the same shape, so the
+generated code reads like the source:
+
+=====================  ===============================  =====================================
+what                   async                            sync
+=====================  ===============================  =====================================
+sleeping               ``asyncio.sleep``                ``time.sleep``
+a lock                 one ``asyncio.Lock`` per loop     a ``threading.Lock``
+N jobs, K at a time    tasks under a semaphore           threads of a ``ThreadPoolExecutor``
+blocking work          a worker thread (``to_thread``)  called in place
+work started ahead     a task, cancelled if unused       run when asked for (no prefetch)
+the event loop         bound on first use (checked)      none: any thread may call
+=====================  ===============================  =====================================
+
+asyncio is imported by the async half only when it runs, so a sync-only program never loads it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from .errors import WrongEventLoop
+
+if TYPE_CHECKING:
+    import asyncio
+    from types import TracebackType
+
+__all__ = [
+    "ASYNC_STORE_IO_ALLOWED",
+    "SYNC_STORE_IO_ALLOWED",
+    "AsyncAhead",
+    "AsyncLock",
+    "AsyncLoopGuard",
+    "SyncAhead",
+    "SyncLock",
+    "SyncLoopGuard",
+    "async_check_store",
+    "async_off_loop",
+    "async_run_all",
+    "async_sleep",
+    "sync_check_store",
+    "sync_off_loop",
+    "sync_run_all",
+    "sync_sleep",
+]
+
+T = TypeVar("T")
+
+# -- sleeping ------------------------------------------------------------------------------
+
+
+def sync_sleep(seconds: float) -> None:
+    """Block the calling thread."""
+    time.sleep(seconds)
+
+
+async def async_sleep(seconds: float) -> None:
+    """Suspend the calling task."""
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
+# -- locks ---------------------------------------------------------------------------------
+
+
+class SyncLock:
+    """A ``threading.Lock`` (the same object for every thread)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> None:
+        self._lock.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self._lock.release()
+
+
+class AsyncLock:
+    """One ``asyncio.Lock`` per event loop: an object shared by several loops (a client used
+    from ``asyncio.run`` twice, say) never hands a task a lock bound to another loop."""
+
+    def __init__(self) -> None:
+        import weakref
+
+        self._guard = threading.Lock()
+        self._locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._held: asyncio.Lock | None = None
+
+    def _current(self) -> asyncio.Lock:
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        with self._guard:
+            lock = self._locks.get(loop)
+            if lock is None:
+                lock = self._locks[loop] = asyncio.Lock()
+            return lock
+
+    async def __aenter__(self) -> None:
+        lock = self._current()
+        await lock.acquire()
+        self._held = lock
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        lock, self._held = self._held, None
+        assert lock is not None
+        lock.release()
+
+
+# -- the event loop ------------------------------------------------------------------------
+
+
+class SyncLoopGuard:
+    """Sync objects have no event loop: any thread may use them."""
+
+    def check(self, what: str) -> None:
+        """Nothing to check."""
+
+
+class AsyncLoopGuard:
+    """Remembers the event loop of the first use and refuses any other one.
+
+    httpx's async connections belong to the loop that opened them; reusing them from
+    another loop fails deep inside anyio with a raw ``RuntimeError``. This check turns that
+    into :class:`~flipkart_ext.WrongEventLoop` before anything is sent.
+    """
+
+    def __init__(self) -> None:
+        self._loop: Any = None
+
+    def check(self, what: str) -> None:
+        """Raise :class:`WrongEventLoop` when called from a loop other than the first one."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        elif self._loop is not loop and not self._loop.is_closed():
+            raise WrongEventLoop(
+                f"{what} was first used on another event loop, which is still running: "
+                "build one client per event loop"
+            )
+        elif self._loop is not loop:
+            raise WrongEventLoop(
+                f"{what} was first used on an event loop that has since closed (each "
+                "asyncio.run() starts a new one): build a new client inside this loop"
+            )
+
+
+# -- many jobs, a few at a time -------------------------------------------------------------
+
+
+def sync_run_all(jobs: Sequence[Callable[[], None]], limit: int) -> None:
+    """Run every job, at most ``limit`` at once (threads); the first failure is raised
+    after every job has ended."""
+    if limit == 1 or len(jobs) < 2:
+        for job in jobs:
+            job()
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=limit, thread_name_prefix="flipkart") as pool:
+        for done in [pool.submit(job) for job in jobs]:
+            done.result()
+
+
+async def async_run_all(jobs: Sequence[Callable[[], Awaitable[None]]], limit: int) -> None:
+    """Run every job, at most ``limit`` at once (tasks); on a failure or cancellation the
+    others are cancelled and awaited before it propagates."""
+    if limit == 1 or len(jobs) < 2:
+        for job in jobs:
+            await job()
+        return
+    import asyncio
+
+    slots = asyncio.Semaphore(limit)
+
+    async def limited(job: Callable[[], Awaitable[None]]) -> None:
+        async with slots:
+            await job()
+
+    tasks = [asyncio.ensure_future(limited(job)) for job in jobs]
+    try:
+        await asyncio.gather(*tasks)
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+
+
+# -- blocking work -------------------------------------------------------------------------
+
+
+def sync_off_loop(function: Callable[..., T], *args: Any) -> T:
+    """Call ``function`` here: a sync caller has no loop to keep responsive."""
+    return function(*args)
+
+
+async def async_off_loop(function: Callable[..., T], *args: Any) -> T:
+    """Run blocking ``function`` in a worker thread, so the event loop never waits on it."""
+    import asyncio
+
+    return await asyncio.to_thread(function, *args)
+
+
+# -- work started ahead --------------------------------------------------------------------
+
+
+class SyncAhead(Generic[T]):
+    """Sync code fetches nothing ahead: the work runs when its result is asked for."""
+
+    def __init__(self, start: Callable[[], T]) -> None:
+        self._start = start
+
+    def result(self) -> T:
+        """Do the work now."""
+        return self._start()
+
+    def discard(self) -> None:
+        """Nothing was started."""
+
+
+class AsyncAhead(Generic[T]):
+    """Work started now in a task, while the caller does something else."""
+
+    def __init__(self, start: Callable[[], Awaitable[T]]) -> None:
+        import asyncio
+
+        self._task: asyncio.Future[T] = asyncio.ensure_future(start())
+
+    async def result(self) -> T:
+        """Wait for the work started ahead."""
+        return await self._task
+
+    async def discard(self) -> None:
+        """Cancel the work if it still runs, and absorb its outcome (asyncio would otherwise
+        log a failure nobody retrieved)."""
+        import asyncio
+
+        self._task.cancel()
+        await asyncio.wait({self._task})
+        if not self._task.cancelled():
+            self._task.exception()
+
+
+# -- token stores --------------------------------------------------------------------------
+
+#: May a client read its token store in ``token_status()``? Never on an event loop.
+SYNC_STORE_IO_ALLOWED = True
+ASYNC_STORE_IO_ALLOWED = False
+
+
+def sync_check_store(auth: Any) -> None:
+    """A sync client cannot await an async store: refuse it at construction."""
+    auth._require_sync_store()
+
+
+def async_check_store(auth: Any) -> None:
+    """An async client takes either kind (a sync store runs in worker threads)."""

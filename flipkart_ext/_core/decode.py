@@ -1,0 +1,132 @@
+"""The one JSON decoder: every body this package reads goes through :func:`decode_json`.
+
+Python's ``json.loads`` takes too much on trust for data from a network, a file or a
+webhook: a duplicate key silently keeps the last value (a second ``"shipments"`` drops the
+first page's items), ``1e400`` becomes ``inf``, ``NaN`` is accepted, a 100,000-deep array
+raises ``RecursionError``, and a 5,000-digit integer raises a bare ``ValueError``. Here each
+of those is a typed error naming what was being read, and nothing is half-decoded.
+
+Limits
+======
+
+* **Size**: at most :data:`MAX_JSON_BYTES` (the I/O path also stops reading there).
+* **Depth**: at most :data:`MAX_DEPTH` nested arrays and objects. Flipkart's documents nest
+  fewer than 10 deep; the cap keeps every recursive walk of a decoded value (models,
+  scrubbing, logging) far from Python's recursion limit. It is checked before decoding,
+  with byte-level passes that run at C speed: escapes go, then everything but brackets
+  and quotes, then strings, and innermost ``[]`` / ``{}`` pairs are removed once per level.
+* **Keys**: an object naming a key twice is refused.
+* **Numbers**: ``NaN``, ``Infinity``, floats that overflow to infinity and integers longer
+  than Python converts (4,300 digits) are refused.
+* **Text**: the bytes must be UTF-8 (RFC 8259), a byte-order mark aside.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any, NoReturn
+
+from ..errors import FlipkartError, MalformedResponse
+
+__all__ = ["MAX_DEPTH", "MAX_JSON_BYTES", "decode_json", "json_depth_exceeds"]
+
+#: Largest JSON body read, in bytes (a page of 100 shipments is about 300 KB).
+MAX_JSON_BYTES = 64 * 1024 * 1024
+#: Deepest nesting of arrays and objects accepted.
+MAX_DEPTH = 64
+
+# Only what structure depends on is kept: brackets and quotes.
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"')
+_STRING = re.compile(rb'"[^"]*"')
+
+
+class _Refused(ValueError):
+    """A value json.loads would have accepted, refused by one of the hooks below."""
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Refused(f"the key {key[:80]!r} appears twice in one object")
+            seen.add(key)
+    return found
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Refused(f"the number {text[:40]} is out of range")
+    return value
+
+
+def _constant(text: str) -> NoReturn:
+    raise _Refused(f"{text} is not a JSON number")
+
+
+def json_depth_exceeds(data: bytes, limit: int = MAX_DEPTH) -> bool:
+    """True when ``data`` nests arrays and objects more than ``limit`` deep (or unbalanced)."""
+    if data.count(b"[") + data.count(b"{") <= limit:
+        return False  # fewer openings than the limit cannot nest deeper than it
+    # Escapes go first, in the whole text (an escaped backslash, then an escaped quote), so
+    # every quote left opens or closes a string; then all but the structure, then strings
+    # (the empty ones, most of them, by a plain replace).
+    if b"\\" in data:
+        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    structure = data.translate(None, _NOT_STRUCTURE).replace(b'""', b"")
+    brackets = _STRING.sub(b"", structure)
+    for _ in range(limit):
+        if not brackets:
+            return False
+        # A placeholder keeps a pair that a removal brings together for the next pass, so
+        # each pass peels exactly one level.
+        reduced = brackets.replace(b"[]", b"\0").replace(b"{}", b"\0").translate(None, b"\0")
+        if reduced == brackets:
+            return False  # unbalanced: json.loads will say where
+        brackets = reduced
+    return bool(brackets)
+
+
+def decode_json(
+    data: bytes | str,
+    *,
+    what: object,
+    error: type[FlipkartError] = MalformedResponse,
+    max_bytes: int = MAX_JSON_BYTES,
+) -> Any:
+    """The JSON value in ``data``, or ``error`` saying ``what`` could not be read and why.
+
+    ``what`` names the thing read (``"the answer to get_shipment_details"``; anything whose
+    ``str()`` does, so a costly name is only worked out for a message); ``error`` is
+    the class raised (:class:`MalformedResponse` for API answers). Messages never quote the
+    data itself, which may hold a token.
+    """
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    if len(raw) > max_bytes:
+        raise error(f"{what}: {len(raw):,} bytes is more than the {max_bytes:,} accepted")
+    if not raw.strip():
+        raise error(f"{what}: empty, where JSON was expected")
+    if json_depth_exceeds(raw):
+        raise error(f"{what}: nested more than {MAX_DEPTH} levels deep")
+    try:
+        # JSON between systems is UTF-8 (RFC 8259); a byte-order mark is tolerated.
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise error(f"{what}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    try:
+        return json.loads(
+            text, object_pairs_hook=_unique, parse_float=_finite, parse_constant=_constant
+        )
+    except _Refused as refused:
+        raise error(f"{what}: {refused}") from None
+    except json.JSONDecodeError as exc:
+        raise error(
+            f"{what}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+        ) from None
+    except (ValueError, RecursionError, MemoryError) as exc:  # e.g. an integer too long
+        reason = str(exc).split(";")[0][:120] or type(exc).__name__
+        raise error(f"{what}: cannot be read ({reason})") from None

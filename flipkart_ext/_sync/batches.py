@@ -1,0 +1,71 @@
+# Generated from flipkart_ext/_async/batches.py by scripts/generate_sync.py: do not edit; change the async source and run `make sync`.
+"""Sending a bulk call's chunks: the I/O half of the batch engine.
+
+The plan and the books are in ``flipkart_ext._core.batches`` (which item a result belongs
+to, 429 pauses, when a batch stops); this module sends each chunk through the I/O path,
+``max_concurrency`` at a time, and hands every answer or error to the books.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from .._concurrency import sync_run_all
+from .._core.batches import BatchPlan, BatchResults, BatchRun, Outcome
+from .._core.inputs import whole_number
+from .._core.retry import RetryPolicy
+from ..errors import FlipkartError
+from .http import Wire
+
+__all__ = ["run_batch"]
+
+K = TypeVar("K", bound=Hashable)
+R = TypeVar("R", bound=Outcome)
+
+
+def _send_chunk(wire: Wire, run: BatchRun[K, R], index: int) -> None:
+    """Send one chunk until it is settled: answered, failed for good, or the batch stopped."""
+    honoured = 0.0
+    while True:
+        wait, honoured = run.pause(honoured)
+        if wait > 0:
+            run.policy.sync_sleep(wait)
+        if not run.sending(index):
+            return
+        try:
+            answer = wire.send(run.plan.chunks[index].call)
+        except FlipkartError as error:
+            if run.failure(index, error) is None:
+                return  # failed for good: a mutating chunk is never sent again
+            continue  # a 429 paused the batch: send this chunk again after the pause
+        run.answer(index, answer)
+        return
+
+
+def _settle(wire: Wire, run: BatchRun[K, R], index: int) -> None:
+    try:
+        _send_chunk(wire, run, index)
+    finally:
+        run.finished()
+
+
+def run_batch(
+    wire: Wire,
+    plan: BatchPlan[K, R],
+    *,
+    max_concurrency: int = 1,
+    policy: RetryPolicy | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> BatchResults[R]:
+    """Send every chunk of ``plan`` (at most ``max_concurrency`` at once) and collect the results.
+
+    ``policy`` supplies the clock, sleep and limits for 429 pauses (default: ``RetryPolicy()``).
+    ``progress(done, total)`` is called as each chunk settles (for progress displays).
+    """
+    whole_number("max_concurrency", max_concurrency)
+    run = BatchRun(plan, policy or RetryPolicy(), progress)
+    jobs = [functools.partial(_settle, wire, run, index) for index in range(len(plan.chunks))]
+    sync_run_all(jobs, max_concurrency)
+    return run.results()

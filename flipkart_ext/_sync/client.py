@@ -1,0 +1,184 @@
+# Generated from flipkart_ext/_async/client.py by scripts/generate_sync.py: do not edit; change the async source and run `make sync`.
+"""``AsyncFlipkartClient`` (and, generated from it, ``FlipkartClient``).
+
+Configuration and every decision that is not I/O are in
+:class:`~flipkart_ext._core.client_base.ClientBase`; this class builds the ``httpx`` client
+and its transport chain, the I/O path every request takes (:class:`AsyncWire`), and the
+resources on top of it, which share its token, retries and connection pool.
+
+Every generated operation stays reachable: ``client.raw`` is a generated
+``flipkart_seller_api.Client`` wired to the same ``httpx`` client (the plain ``Client``:
+``AuthenticatedClient`` would freeze the bearer header at construction and send a stale
+token after a refresh), and ``client.call(op, **arguments)`` sends one generated operation
+through the I/O path and returns its parsed model.
+"""
+
+from __future__ import annotations
+
+import functools
+from types import TracebackType
+from typing import TYPE_CHECKING, ParamSpec, Self, TypeVar, Unpack, cast
+
+import httpx
+
+from .._auth import TokenJob, TokenStatus
+from .._boundary import guarded_class
+from .._budget_transport import BudgetTransport
+from .._concurrency import SYNC_STORE_IO_ALLOWED, sync_check_store
+from .._core.calls import Call
+from .._core.client_base import ClientBase, ClientOptions, Operation
+from .._core.models import parsed_model
+from .._core.redact import install_log_redaction
+from .._core.tokens import Token
+from .._pool import network_transport
+from .http import Wire
+from .listings import Listings
+from .returns import Returns
+from .shipments import Shipments
+from .transports import RetryTransport
+
+if TYPE_CHECKING:
+    import flipkart_seller_api
+
+__all__ = ["FlipkartClient"]
+
+_T = TypeVar("_T")
+_P = ParamSpec("_P")
+
+
+@guarded_class
+class FlipkartClient(ClientBase):
+    """A Flipkart Seller API client. Use it as a context manager, or close it when done.
+
+    ``transport`` replaces the network transport (e.g. :class:`httpx.MockTransport` in
+    tests); retries still wrap it. Every argument is checked here: a bad one raises
+    :class:`~flipkart_ext.InvalidArgument` (or :class:`~flipkart_ext.ConfigurationError`)
+    naming it, before anything is sent.
+    """
+
+    def __init__(
+        self,
+        client_id: str,
+        client_secret: str,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        **options: Unpack[ClientOptions],
+    ) -> None:
+        super().__init__(client_id, client_secret, **options)
+        sync_check_store(self._auth)
+        routes = self._proxy_routes(transport)
+        self._http = httpx.Client(
+            **self._http_options(),
+            transport=self._retrying(transport),
+            mounts={
+                pattern: None if proxy is None else self._retrying(self._network(proxy))
+                for pattern, proxy in routes.items()
+            },
+        )
+        self._wire = Wire(
+            self._http,
+            api_base=self.api_base_url,
+            secrets=self._auth._secrets,
+            owner=type(self).__name__,
+        )
+
+    def _network(self, proxy: httpx.Proxy | None = None) -> httpx.HTTPTransport:
+        return network_transport(proxy=proxy, trust_env=self._trust_env)
+
+    def _retrying(self, transport: httpx.BaseTransport | None) -> RetryTransport:
+        inner: httpx.BaseTransport = transport if transport is not None else self._network()
+        if self._rate_budget is not None:  # a turn from the shared budget before each attempt
+            inner = BudgetTransport(inner, self._rate_budget, self._auth.key)
+        return RetryTransport(inner, self._retry, api_base_path=self._api_base_path())
+
+    @property
+    def http(self) -> httpx.Client:
+        """The underlying ``httpx`` client (auth and retries included)."""
+        return self._http
+
+    @functools.cached_property
+    def raw(self) -> flipkart_seller_api.Client:
+        """A generated ``Client`` sending through :attr:`http`. Do not use it as a context manager."""
+        from flipkart_seller_api import Client
+
+        return Client(base_url=self.api_base_url).set_httpx_client(self._http)
+
+    # -- the resources ----------------------------------------------------------------------
+
+    @functools.cached_property
+    def shipments(self) -> Shipments:
+        """Shipment search, look-ups, label downloads and the dispatch day (pack to manifest)."""
+        install_log_redaction()  # covers loggers created since the client was built
+        return Shipments(self._wire, self.api_base_url, self._retry)
+
+    @functools.cached_property
+    def returns(self) -> Returns:
+        """Returns search, look-ups by return or tracking id, and self-ship return actions."""
+        install_log_redaction()
+        return Returns(self._wire, self.api_base_url, self._retry)
+
+    @functools.cached_property
+    def listings(self) -> Listings:
+        """Listings by SKU, listing search, and bulk stock and price updates."""
+        install_log_redaction()
+        return Listings(self._wire, self.api_base_url, self._retry)
+
+    # -- any generated operation ------------------------------------------------------------
+
+    def call(self, op: Operation[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T | None:
+        """Run a generated operation module and return its parsed 2xx body.
+
+        ``args`` and ``kwargs`` are the operation's own (as its ``sync`` function takes
+        them, without ``client``), checked by type checkers against its signature.
+        Raises a :class:`~flipkart_ext.FlipkartError` subclass for any other outcome.
+        """
+        answer = self._wire.send(Call.of(op, *args, **kwargs))  # type: ignore[arg-type]
+        return cast("_T | None", parsed_model(op, answer, self.raw))
+
+    # -- tokens without an API call ---------------------------------------------------------
+
+    def _settle(self, job: TokenJob) -> Token:
+        return self._auth.sync_run(
+            job, lambda request: self._wire.send_token_request(self._token_request(request))
+        )
+
+    def exchange_code(
+        self, code: str, redirect_uri: str, state: str, *, expected_state: str | None = None
+    ) -> TokenStatus:
+        """Exchange the ``code`` from the authorization callback and store the tokens.
+
+        Pass ``expected_state`` (the one from :meth:`authorize_url`) to have the callback's
+        ``state`` checked here.
+        """
+        self._settle(self._code_flow(code, redirect_uri, state, expected_state))
+        return self.token_status()
+
+    def fetch_token(self) -> TokenStatus:
+        """Make sure a usable token is held, fetching one only if needed; no API call is made."""
+        self._settle(self._auth.ensure_token_flow(timeout=self._timeout.as_dict()))
+        return self.token_status()
+
+    def token_status(self) -> TokenStatus:
+        """Environment and expiry of the token this client holds (never the token itself).
+
+        The async client never reads its store here (no store I/O on the event loop):
+        before the first call, ``fetch_token()`` loads the stored token.
+        """
+        return self._auth.token_status(read_store=SYNC_STORE_IO_ALLOWED)
+
+    # -- closing ----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection pool; the client cannot send afterwards."""
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,107 @@
+# Generated from flipkart_ext/_async/listings.py by scripts/generate_sync.py: do not edit; change the async source and run `make sync`.
+"""``client.listings``: listings by SKU, listing search, bulk stock and price updates.
+
+Written once (the sync twin is generated): plans come from ``flipkart_ext.listings``; the
+engines of this layer send their calls through the I/O path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from .._boundary import guarded_class
+from .._core.batches import BatchResults
+from .._core.retry import RetryPolicy
+from ..listings._lookup import ListingDetails, ListingLookup
+from ..listings._planner import ListingPlans, PriceChanges, Progress, StockChanges
+from ..listings._updates import SkuResult, plan_change
+from .batches import run_batch
+from .http import Wire
+from .lookups import run_lookup
+from .pages import PagedList
+
+if TYPE_CHECKING:
+    # Named (as a string) in the generic bases below.
+    from flipkart_seller_api.models.bulk_listing import BulkListing  # noqa: F401
+
+__all__ = ["Listings"]
+
+
+@guarded_class
+class Listings(ListingPlans, PagedList[str, "BulkListing"]):
+    """``client.listings``: listings by SKU, listing search, bulk stock and price updates.
+
+    Built by the client; every call goes through its I/O path (auth, retries, budget).
+    """
+
+    def __init__(
+        self,
+        wire: Wire | httpx.Client,
+        api_base_url: str | httpx.URL,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        super().__init__(api_base_url, retry)
+        # A plain httpx client (one configured by hand, with FlipkartAuth) gets its own path.
+        self._wire = wire if isinstance(wire, Wire) else Wire(wire, api_base=api_base_url)
+
+    def _change(
+        self, kind: str, changes: object, max_concurrency: int, progress: Progress | None
+    ) -> BatchResults[SkuResult]:
+        plan = plan_change(kind, changes)
+        return run_batch(
+            self._wire, plan, max_concurrency=max_concurrency, policy=self._retry, progress=progress
+        )
+
+    def update_inventory(
+        self, updates: StockChanges, *, max_concurrency: int = 1, progress: Progress | None = None
+    ) -> BatchResults[SkuResult]:
+        """Set stock per SKU and location: ``{"SKU-1": StockUpdate("PID", {"LOC1": 12})}``.
+
+        Calls of at most 10 SKUs, ``max_concurrency`` at a time; one ``SkuResult`` per SKU,
+        in input order (``.succeeded`` / ``.failed``). A SKU Flipkart refuses is a result,
+        never an exception; a call that fails after retries marks its SKUs ``NOT_APPLIED``.
+        A 429 pauses the whole batch for its ``Retry-After``. Every change is checked
+        before anything is sent (a location given twice for one SKU is refused). The wire
+        form (``{"product_id", "locations": [{"id", "inventory"}]}``) and the generated
+        ``UpdateInventoryRequest`` are accepted too.
+        """
+        return self._change("update_inventory", updates, max_concurrency, progress)
+
+    def update_price(
+        self, updates: PriceChanges, *, max_concurrency: int = 1, progress: Progress | None = None
+    ) -> BatchResults[SkuResult]:
+        """Set prices per SKU: ``{"SKU-1": PriceUpdate("PID", mrp=999, selling_price=799)}``.
+
+        Batched and reported like :meth:`update_inventory`.
+        """
+        return self._change("update_price", updates, max_concurrency, progress)
+
+    def update(
+        self,
+        listings: Mapping[str, Any],
+        *,
+        max_concurrency: int = 1,
+        progress: Progress | None = None,
+    ) -> BatchResults[SkuResult]:
+        """Replace whole listings (generated ``UpdateListingRequest`` or its JSON), per SKU."""
+        return self._change("update", listings, max_concurrency, progress)
+
+    def create(
+        self,
+        listings: Mapping[str, Any],
+        *,
+        max_concurrency: int = 1,
+        progress: Progress | None = None,
+    ) -> BatchResults[SkuResult]:
+        """List new SKUs (generated ``CreateListingRequest`` or its JSON), per SKU."""
+        return self._change("create", listings, max_concurrency, progress)
+
+    def get(self, skus: Iterable[str] | str, *, raw: bool = False) -> ListingDetails:
+        """The listings of ``skus``: calls of at most 10 SKUs, answers merged.
+
+        A SKU given twice is refused before any call.
+        """
+        return run_lookup(self._wire, ListingLookup(skus, raw=raw))
