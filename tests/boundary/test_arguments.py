@@ -63,9 +63,9 @@ NOT_RATES = st.one_of(
 )
 
 CASES: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any, Any], Any], str]] = {
-    "get_shipments.shipment_ids": (
+    "get.shipment_ids": (
         NOT_IDS,
-        lambda c, v: c.shipments.get_shipments(shipment_ids=v),
+        lambda c, v: c.shipments.get(shipment_ids=v),
         "shipment_ids",
     ),
     "get_labels.shipment_ids": (NOT_IDS, lambda c, v: c.shipments.get_labels(v), "shipment_ids"),
@@ -183,8 +183,8 @@ def test_a_wrong_return_source_is_refused_by_the_filter(value: Any) -> None:
 
 
 COUNTS: dict[str, Callable[[Any], Any]] = {
-    "get_shipments(positional)": lambda c: c.shipments.get_shipments(["SH-1"]),
-    "get_shipments(unknown keyword)": lambda c: c.shipments.get_shipments(shipment_id=["SH-1"]),
+    "get(positional)": lambda c: c.shipments.get(["SH-1"]),
+    "get(unknown keyword)": lambda c: c.shipments.get(shipment_id=["SH-1"]),
     "search(limit positional)": lambda c: list(c.shipments.search(TO_PACK, 5)),
     "search(unknown keyword)": lambda c: list(c.shipments.search(TO_PACK, page_size=5)),
     "get_labels()": lambda c: c.shipments.get_labels(),

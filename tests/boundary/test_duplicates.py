@@ -6,7 +6,7 @@ Drawn: a list of distinct ids, one of them given again at a later position. Cove
 twice in a stock or price update (given as (SKU, change) pairs, the form a CSV reader
 produces), a location twice within one SKU's wire-form stock change, an id twice in one
 action (pack, cancel, ready to dispatch, return approval, rejection, cancellation), and in
-the look-ups ``get_shipments(shipment_ids=...)`` and ``returns.get``.
+the look-ups ``shipments.get(shipment_ids=...)`` and ``returns.get``.
 
 Issue 19 item 5. Look-ups fail today (repeats are silently asked for once), as do the listing
 updates (only a mapping is taken, so a repeated SKU cannot even be said).
@@ -48,8 +48,8 @@ def with_repeat(draw: st.DrawFn) -> tuple[list[str], int, str]:
 
 WHEN = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
 CALLS: dict[str, Callable[[Any, list[str]], Any]] = {
-    "get_shipments": lambda c, ids: c.shipments.get_shipments(shipment_ids=ids),
-    "get_shipments_by_order": lambda c, ids: c.shipments.get_shipments(order_ids=ids),
+    "get": lambda c, ids: c.shipments.get(shipment_ids=ids),
+    "get_by_order": lambda c, ids: c.shipments.get(order_ids=ids),
     "get_labels": lambda c, ids: c.shipments.get_labels(ids),
     "pack": lambda c, ids: c.shipments.pack(ids, tax_rate=18),
     "cancel": lambda c, ids: c.shipments.cancel(ids, reason="not_enough_inventory"),

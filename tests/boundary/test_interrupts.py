@@ -22,7 +22,7 @@ TO_PACK = ShipmentFilter.pre_dispatch(states=["APPROVED"])
 MANY_SKUS = {f"SKU-{n}": StockUpdate("P", {"LOC1": n}) for n in range(25)}
 
 CALLS: dict[str, Callable[[Any], Any]] = {
-    "get_shipments": lambda c: c.shipments.get_shipments(shipment_ids=["SH-1"]),
+    "get": lambda c: c.shipments.get(shipment_ids=["SH-1"]),
     "search": lambda c: c.shipments.search(TO_PACK),
     "get_labels": lambda c: c.shipments.get_labels(["SH-1"]),
     "save_labels": lambda c: c.shipments.save_labels(["SH-1"], "unused-folder"),

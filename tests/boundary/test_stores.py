@@ -142,7 +142,7 @@ def test_an_unreachable_redis_rate_budget_raises_rate_budget_error() -> None:
         sync_client(app, access_token="AT-0", rate_budget=budget) as client,
         pytest.raises(Exception) as raised,
     ):
-        client.shipments.get_shipments(shipment_ids=["SH-1"])
+        client.shipments.get(shipment_ids=["SH-1"])
     assert isinstance(raised.value, RateBudgetError), (
         f"{type(raised.value).__name__}: {raised.value}"
     )

@@ -1,4 +1,4 @@
-"""Wire chaos against look-ups by id: ``shipments.get_shipments(shipment_ids=...)``.
+"""Wire chaos against look-ups by id: ``shipments.get(shipment_ids=...)``.
 
 Property: the shipments handed over are exactly what one 2xx answer per request meant, as
 the method documents its order: the asked ids found, in input order, then any shipment the
@@ -92,10 +92,10 @@ def check_lookup(scenario: Scenario, chunks: list[list[str]], outcome: Any) -> N
 
 def _operations(ids: list[str], raw: bool):  # type: ignore[no-untyped-def]
     def sync_operation(client: Any, partial: list[Any]) -> Any:
-        return client.shipments.get_shipments(shipment_ids=ids, raw=raw)
+        return client.shipments.get(shipment_ids=ids, raw=raw)
 
     async def async_operation(client: Any, partial: list[Any]) -> Any:
-        return await client.shipments.get_shipments(shipment_ids=ids, raw=raw)
+        return await client.shipments.get(shipment_ids=ids, raw=raw)
 
     return sync_operation, async_operation
 
