@@ -42,6 +42,7 @@ def _cases(kind: str) -> dict[str, Chaos]:
         "wrong-type-text": BodyFault("wrong_type", 0, "x"),
         "wrong-type-object": BodyFault("wrong_type", 0, {"a": 1}),
         "wrong-type-item": BodyFault("wrong_type", 1, 5),
+        "wrong-type-item-null": BodyFault("wrong_type", 1, None),
         "duplicate-first-key-empty": BodyFault("duplicate", 0, [], True),
         "duplicate-first-key-after": BodyFault("duplicate", 0, [], False),
         "html": BodyFault("html"),
