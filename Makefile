@@ -68,8 +68,13 @@ PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile --durations=10
 test: install converter redis lint ## Install, lint, type-check and run the test suite at small counts, the docs site build included (cassettes replay; no network)
 	$(PY) -m pytest $(PYTEST_PARALLEL)
 
-soak: install converter redis ## The soak-sized runs (marker `soak`: 300 refresh storms, 400 fault schedules per list, the whole suite after a regeneration, fresh virtualenvs); CI runs them after `make test`
-	$(PY) -m pytest $(PYTEST_PARALLEL) -m soak
+# `make soak SEED=1234` replays one soak run's drawn examples; by default each run draws a new
+# seed, printed first.
+SEED ?= $(shell date +%s)
+
+soak: install converter redis ## The soak-sized runs (marker `soak`: 300 refresh storms, 400 fault schedules per list, the whole suite after a regeneration, fresh virtualenvs, property tests at 300 examples from a printed seed); CI runs them after `make test`
+	@echo "soak seed: $(SEED) (make soak SEED=$(SEED) replays this run)"
+	HYPOTHESIS_PROFILE=soak $(PY) -m pytest $(PYTEST_PARALLEL) -m soak -p no:cacheprovider --hypothesis-seed=$(SEED)
 
 lint: install ## ruff, mypy --strict, and flipkart_ext/_sync/ equal to a fresh `make sync`
 	$(PY) scripts/generate_sync.py --check

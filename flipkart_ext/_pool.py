@@ -23,6 +23,8 @@ from typing import Any
 
 import httpx
 
+from ._deadline import with_deadlines
+
 __all__ = [
     "DEFAULT_LIMITS",
     "async_network_transport",
@@ -105,6 +107,7 @@ def network_transport(
     """An ``httpx.HTTPTransport`` (same options) whose pool keeps held connections."""
     transport = httpx.HTTPTransport(limits=limits, **options)
     keep_held_connections(transport)
+    with_deadlines(transport, asynchronous=False)
     return transport
 
 
@@ -114,4 +117,5 @@ def async_network_transport(
     """An ``httpx.AsyncHTTPTransport`` (same options) whose pool keeps held connections."""
     transport = httpx.AsyncHTTPTransport(limits=limits, **options)
     keep_held_connections(transport)
+    with_deadlines(transport, asynchronous=True)
     return transport

@@ -17,6 +17,7 @@ from __future__ import annotations
 import httpx
 
 from .._core.retry import RetryPolicy, is_repeatable
+from .._deadline import deadline_for
 from .._pool import async_network_transport
 
 __all__ = ["AsyncRetryTransport"]
@@ -78,8 +79,10 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         started, attempt = policy.clock(), 1
         while True:
             try:
-                response = await self.transport.handle_async_request(request)
-                response = await _read_whole(response, request, policy, started)
+                # Every socket operation of the attempt ends within what is left of the budget.
+                with deadline_for(policy.total_timeout - (policy.clock() - started)):
+                    response = await self.transport.handle_async_request(request)
+                    response = await _read_whole(response, request, policy, started)
             except httpx.TransportError as exc:
                 delay = policy.delay_after_exception(
                     request, exc, attempt=attempt, started=started, repeatable=repeatable

@@ -18,6 +18,7 @@ from __future__ import annotations
 import httpx
 
 from .._core.retry import RetryPolicy, is_repeatable
+from .._deadline import deadline_for
 from .._pool import network_transport
 
 __all__ = ["RetryTransport"]
@@ -79,8 +80,10 @@ class RetryTransport(httpx.BaseTransport):
         started, attempt = policy.clock(), 1
         while True:
             try:
-                response = self.transport.handle_request(request)
-                response = _read_whole(response, request, policy, started)
+                # Every socket operation of the attempt ends within what is left of the budget.
+                with deadline_for(policy.total_timeout - (policy.clock() - started)):
+                    response = self.transport.handle_request(request)
+                    response = _read_whole(response, request, policy, started)
             except httpx.TransportError as exc:
                 delay = policy.delay_after_exception(
                     request, exc, attempt=attempt, started=started, repeatable=repeatable

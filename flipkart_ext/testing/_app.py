@@ -8,17 +8,24 @@ against the spec (400), run the handler under the emulator's lock, add noise.
 A handler that raises is a bug of the emulator, not of the caller: its traceback goes to
 the emulator's stderr whatever the logging set-up, and the caller gets a 500 naming the
 operation, so that a test fails loudly instead of hanging on a dropped connection.
+
+A request body is decoded once, by :func:`decode_json_body`, before any handler or control
+endpoint sees it. What the emulator could not hold to the spec is refused there with a 400:
+bytes that are not UTF-8, ``NaN`` / ``Infinity`` (not JSON), numbers out of range, duplicate
+names (which object would be meant?) and nesting deeper than ``MAX_JSON_DEPTH``. Otherwise a
+10,000-deep array would reach the contract check's recursion and come back as a 500.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import sys
 import threading
 import traceback
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import NamedTuple, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from ..errors import ConfigurationError
 from ._contract import API_PREFIX, OAUTH_PREFIX, SpecContract
@@ -36,9 +43,81 @@ from ._wire import (
     error_response,
 )
 
-__all__ = ["EmulatorApp", "Handler", "Outcome", "RecordedRequest"]
+__all__ = [
+    "MAX_JSON_DEPTH",
+    "BadBody",
+    "EmulatorApp",
+    "Handler",
+    "Outcome",
+    "RecordedRequest",
+    "decode_json_body",
+]
 
 Handler = Callable[[Call], Response]
+
+MAX_JSON_DEPTH = 64
+"""The deepest request body accepted; Flipkart's deepest documented body has 6 levels."""
+
+
+class BadBody(ValueError):
+    """A request body the emulator refuses; the message says why, for the 400."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise BadBody(f"{name} is not JSON")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise BadBody(f"the number {text[:40]} is out of range")
+    return value
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for name, value in pairs:
+        if name in result:
+            raise BadBody(f"the name {name[:60]!r} appears twice in one object")
+        result[name] = value
+    return result
+
+
+def _depth_within(value: Any, limit: int) -> bool:
+    # Iterative: the point is to refuse what would exhaust a recursive walk later.
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict | list):
+            if depth > limit:
+                return False
+            children = node.values() if isinstance(node, dict) else node
+            stack.extend((child, depth + 1) for child in children)
+    return True
+
+
+def decode_json_body(body: bytes) -> Any:
+    """The JSON value of a request body, or :class:`BadBody` saying why it is refused."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadBody("the body is not UTF-8") from None
+    try:
+        value = json.loads(
+            text,
+            parse_constant=_refuse_constant,
+            parse_float=_finite,
+            object_pairs_hook=_unique,
+        )
+    except BadBody:
+        raise
+    except RecursionError:
+        raise BadBody(f"the body is nested deeper than {MAX_JSON_DEPTH} levels") from None
+    except ValueError as exc:  # JSONDecodeError, or an integer too long to convert
+        raise BadBody(f"the body is not valid JSON: {str(exc)[:120]}") from None
+    if not _depth_within(value, MAX_JSON_DEPTH):
+        raise BadBody(f"the body is nested deeper than {MAX_JSON_DEPTH} levels")
+    return value
 
 
 class RecordedRequest(NamedTuple):
@@ -123,6 +202,13 @@ class EmulatorApp:
         """Answer one request."""
         path = request.path
         if path == "/_emulator" or path.startswith("/_emulator/"):
+            if request.body.strip():
+                try:
+                    decode_json_body(request.body)
+                except BadBody as exc:
+                    return Outcome(
+                        error_response(400, "invalid_request", str(exc)), WireAction.ANSWER
+                    )
             return Outcome(self._control.handle(request), WireAction.ANSWER)
         if path.startswith(OAUTH_PREFIX + "/"):
             target = "oauth"
@@ -207,9 +293,9 @@ class EmulatorApp:
                     415, "unsupported_media_type", "Content-Type must be application/json"
                 )
             try:
-                body = json.loads(request.body)
-            except ValueError:
-                return error_response(400, "invalid_request", "Request body is not valid JSON")
+                body = decode_json_body(request.body)
+            except BadBody as exc:
+                return error_response(400, "invalid_request", f"Request body refused: {exc}")
         problems = self._contract.request_errors(operation, request.query, body, has_body)
         if problems:
             return error_response(

@@ -6,6 +6,15 @@ joins them) would hang as long as a client kept its pool open.
 
 Request lines are never logged with their query string: token calls carry the refresh
 token and the authorization code there.
+
+A request the server cannot read is answered with a JSON error in Flipkart's shape, never
+with http.server's HTML page, a 5xx or silence: a ``Content-Length`` that is not digits, two
+that differ, or one beside ``Transfer-Encoding`` (400); a transfer coding other than
+``chunked``, or a malformed chunk (400); a body larger than 8 MiB (413); a body shorter than
+announced when the client stops sending (400); a body that does not arrive within
+``BODY_TIMEOUT`` seconds (408); an unserved method (405); a malformed request line, an
+HTTP/0.9 or 2.x request (400). The connection is closed after each of these, since what
+follows on it can no longer be framed.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ import logging
 import socket
 import socketserver
 import threading
+import time
 from datetime import UTC
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -28,6 +38,31 @@ __all__ = ["ServerThread"]
 
 _log = logging.getLogger("flipkart_ext.testing")
 _MAX_BODY = 8 * 1024 * 1024
+_MAX_LINE = 1024
+BODY_TIMEOUT = 10.0
+"""Seconds a request body may take to arrive, from the end of its headers (then a 408)."""
+_LINGER_SECONDS = 1.0
+_SERVED_METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")
+# http.server's own refusals, as the 4xx a client can act on (it says 501 for an unknown
+# method and 505 for HTTP/2.0 and later: neither is the server failing).
+_STATUS_FOR = {501: 405, 505: 400}
+_ERROR_CODES = {
+    400: "invalid_request",
+    405: "method_not_allowed",
+    408: "request_timeout",
+    413: "payload_too_large",
+    414: "uri_too_long",
+    431: "request_header_fields_too_large",
+}
+
+
+class _Refused(Exception):
+    """A request that cannot be read; answered ``status`` and the connection closed."""
+
+    def __init__(self, status: int, description: str) -> None:
+        super().__init__(description)
+        self.status = status
+        self.description = description
 
 
 class _Server(ThreadingHTTPServer):
@@ -102,40 +137,146 @@ class _Handler(BaseHTTPRequestHandler):
     def do_PATCH(self) -> None:
         self._serve()
 
-    def _read_body(self) -> bytes | None:
-        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-            chunks: list[bytes] = []
-            total = 0
-            while True:
-                size = int(self.rfile.readline(1024).split(b";")[0].strip() or b"0", 16)
-                if size == 0:
-                    while self.rfile.readline(1024) not in (b"\r\n", b"\n", b""):
-                        pass
-                    return b"".join(chunks)
-                total += size
-                if total > _MAX_BODY:
-                    return None
-                chunks.append(self.rfile.read(size))
-                self.rfile.readline(1024)
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > _MAX_BODY:
-            return None
-        return self.rfile.read(length) if length else b""
+    def _read_body(self) -> bytes:
+        """The request body, read within ``BODY_TIMEOUT``; :class:`_Refused` if unreadable."""
+        lengths = self.headers.get_all("Content-Length") or []
+        codings = self.headers.get_all("Transfer-Encoding") or []
+        if codings and lengths:
+            raise _Refused(400, "Content-Length and Transfer-Encoding together")
+        deadline = time.monotonic() + BODY_TIMEOUT
+        try:
+            if codings:
+                if [c.strip().lower() for c in codings] != ["chunked"]:
+                    raise _Refused(400, "the only transfer coding served is chunked")
+                return self._read_chunked(deadline)
+            values = {value.strip() for value in ",".join(lengths).split(",")} if lengths else set()
+            if len(values) > 1:
+                raise _Refused(400, "two different Content-Length values")
+            text = values.pop() if values else "0"
+            # RFC 9110: 1*DIGIT. int() would take "+5", "-1", " 7" and other scripts' digits.
+            if not (text.isascii() and text.isdigit()):
+                raise _Refused(400, "Content-Length is not a number of bytes")
+            if len(text) > 12 or int(text) > _MAX_BODY:
+                raise _Refused(413, "Body too large")
+            return self._read_exactly(int(text), deadline)
+        except TimeoutError:
+            raise _Refused(408, f"the body did not arrive within {BODY_TIMEOUT:g}s") from None
+        finally:
+            with contextlib.suppress(OSError):
+                self.connection.settimeout(self.timeout)
+
+    def _wait_until(self, deadline: float) -> None:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError
+        self.connection.settimeout(remaining)
+
+    def _read_exactly(self, length: int, deadline: float) -> bytes:
+        parts: list[bytes] = []
+        missing = length
+        while missing:
+            self._wait_until(deadline)
+            part = self.rfile.read1(min(missing, 65536))
+            if not part:
+                raise _Refused(400, f"the body ended {missing} bytes short of its length")
+            parts.append(part)
+            missing -= len(part)
+        return b"".join(parts)
+
+    def _read_line(self, deadline: float) -> bytes:
+        self._wait_until(deadline)
+        line: bytes = self.rfile.readline(_MAX_LINE + 1)
+        if len(line) > _MAX_LINE:
+            raise _Refused(400, "a chunk line is too long")
+        if not line.endswith(b"\n"):
+            raise _Refused(400, "the chunked body ended early")
+        return line
+
+    def _read_chunked(self, deadline: float) -> bytes:
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            size_text = self._read_line(deadline).split(b";", 1)[0].strip()
+            if not size_text or size_text.strip(b"0123456789abcdefABCDEF"):
+                raise _Refused(400, "a chunk size is not a hexadecimal number")
+            if len(size_text) > 8 or total + int(size_text, 16) > _MAX_BODY:
+                raise _Refused(413, "Body too large")
+            size = int(size_text, 16)
+            if size == 0:
+                while self._read_line(deadline) not in (b"\r\n", b"\n"):
+                    pass  # trailer fields: read and ignored
+                return b"".join(chunks)
+            chunks.append(self._read_exactly(size, deadline))
+            total += size
+            if self._read_line(deadline) not in (b"\r\n", b"\n"):
+                raise _Refused(400, "a chunk is longer than its size")
+
+    def _refuse(self, refused: _Refused) -> None:
+        self.close_connection = True
+        error = _ERROR_CODES.get(refused.status, "invalid_request")
+        self._send(
+            Outcome(error_response(refused.status, error, refused.description), WireAction.ANSWER)
+        )
+        self._linger()
+
+    def _linger(self) -> None:
+        """Let the client read the refusal: closing with its unread body still arriving would
+        send a reset, which can destroy the answer before the client reads it."""
+        with contextlib.suppress(OSError):
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_WR)
+            deadline = time.monotonic() + _LINGER_SECONDS
+            drained = 0
+            while drained < _MAX_BODY and time.monotonic() < deadline:
+                self.connection.settimeout(max(0.01, deadline - time.monotonic()))
+                data = self.connection.recv(65536)
+                if not data:
+                    break
+                drained += len(data)
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        if self.request_version == "HTTP/0.9":
+            # http.server would answer a bare body, with no status line to read.
+            self.send_error(400, "HTTP/0.9 requests are not served")
+            return False
+        return True
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's refusals (bad request line, long target, many headers...) as JSON."""
+        status = _STATUS_FOR.get(code, code)
+        self.close_connection = True
+        if self.request_version == "HTTP/0.9":  # a refused request line: answer with a head
+            self.request_version = "HTTP/1.0"
+        description = message or (explain or "")
+        if code == 501:
+            description = f"Request method {self.command!r} not supported"
+        response = error_response(
+            status, _ERROR_CODES.get(status, "invalid_request"), description or "Bad request"
+        )
+        if status == 405:
+            response.headers.append(("Allow", ", ".join(_SERVED_METHODS)))
+        body = response.encode()
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            for name, value in response.headers:
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Connection", "close")
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+        except OSError:
+            _log.debug("could not send a refusal", exc_info=True)
 
     def _serve(self) -> None:
         split = urlsplit(self.path)
         try:
             body = self._read_body()
-        except ValueError:
-            body = None
-        if body is None:
-            self.close_connection = True
-            self._send(
-                Outcome(
-                    error_response(413, "payload_too_large", "Body too large or malformed"),
-                    WireAction.ANSWER,
-                )
-            )
+        except _Refused as refused:
+            self._refuse(refused)
             return
         request = Request(
             method=self.command,
@@ -185,7 +326,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        _log.debug("%s %s -> %s", self.command, urlsplit(self.path).path, code)
+        # A refused request line may have left no command or path behind.
+        path = getattr(self, "path", None)
+        where = urlsplit(path).path if isinstance(path, str) else "-"
+        _log.debug("%s %s -> %s", self.command or "-", where, code)
 
     def log_error(self, format: str, *args: Any) -> None:
         # The default message can quote the raw request line, query string included.
