@@ -42,9 +42,11 @@ __all__ = [
     "async_off_loop",
     "async_run_all",
     "async_sleep",
+    "async_store_view",
     "sync_off_loop",
     "sync_run_all",
     "sync_sleep",
+    "sync_store_view",
 ]
 
 T = TypeVar("T")
@@ -254,3 +256,16 @@ class AsyncAhead(Generic[T]):
         await asyncio.wait({self._task})
         if not self._task.cancelled():
             self._task.exception()
+
+
+# -- the token store a renewal talks to ------------------------------------------------------
+
+
+def sync_store_view(auth: Any) -> Any:
+    """The client's synchronous token store, called in place (refuses an async store)."""
+    return auth._require_sync_store()
+
+
+def async_store_view(auth: Any) -> Any:
+    """The client's store as an async store: a synchronous one runs in worker threads."""
+    return auth._async_view()

@@ -39,6 +39,7 @@ REPLACEMENTS: dict[str, str] = {
     "aiter_raw": "iter_raw",
     "aiter_bytes": "iter_bytes",
     "anext": "next",
+    "asend": "send",
     "redis_asyncio": "redis_sync",
     # this package: the layer's own modules and twins
     "_async": "_sync",
@@ -69,6 +70,7 @@ REPLACEMENTS: dict[str, str] = {
     "async_off_loop": "sync_off_loop",
     "async_prefetch": "sync_prefetch",
     "async_store_view": "sync_store_view",
+    "async_lock": "sync_lock",
     "async_shield": "sync_shield",
     "arun_batch": "run_batch",
     "arun_lookup": "run_lookup",
