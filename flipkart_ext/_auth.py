@@ -610,22 +610,19 @@ class FlipkartAuth(httpx.Auth):
         return _Plan(known=invalidate or best, dead=dead, invalidate=invalidate)
 
     def _spending(self, grant: Grant, known: Token | None, stored: Token | None) -> _Spend:
-        """How to spend a refresh token: mark it first, or wait for the worker spending it.
+        """How to spend a refresh token: mark it as being spent first, unless another worker did.
 
-        Raises :class:`~flipkart_ext.TokenStoreError` while another worker that marked the
-        same refresh token may still store its successor (for ``custody_wait``).
+        A worker holding the store's lock is the only one sending; another worker's mark
+        means that one stopped (it finished without an answer, or died) with the refresh
+        token possibly spent. Sending it again is safe: if it was spent, the refusal is read
+        as pending (the other worker may hold its successor), not as a revoked grant.
         """
         if grant.kind != "refresh_token" or known is None or known.refresh_token is None:
             return _Spend()
         foreign = foreign_intent(stored, known, self._intent)
         if foreign is None:
             return _Spend(mark=with_intent(known, self._clock()))
-        if self._waiting_for(known, foreign):
-            raise TokenStoreError(
-                "the refresh token of this seller is being renewed by another worker, which "
-                "has not stored the new token yet; try again shortly"
-            )
-        return _Spend(foreign=foreign)  # waited long enough: try it ourselves
+        return _Spend(foreign=foreign)
 
     def _waiting_for(self, spent: Token, mark: float | None) -> bool:
         """True while this worker should still wait for the one that spent ``spent``."""

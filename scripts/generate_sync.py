@@ -41,6 +41,7 @@ REPLACEMENTS: dict[str, str] = {
     "anext": "next",
     "asend": "send",
     "redis_asyncio": "redis_sync",
+    "async_client": "sync_client",
     # this package: the layer's own modules and twins
     "_async": "_sync",
     "AsyncWire": "Wire",

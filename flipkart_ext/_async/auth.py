@@ -46,7 +46,16 @@ if TYPE_CHECKING:
     from ..stores import AsyncTokenStore
     from .http import AsyncWire
 
-__all__ = ["auth_flow", "exchange_code", "fetch_token", "renew", "run_job"]
+__all__ = [
+    "AsyncHTTPSend",
+    "AsyncRenewal",
+    "AsyncSend",
+    "auth_flow",
+    "exchange_code",
+    "fetch_token",
+    "renew",
+    "run_job",
+]
 
 #: What a renewal yields: the grant to send, then the settled token.
 AsyncRenewal = AsyncGenerator["Call | Token", Answer]
@@ -214,7 +223,7 @@ async def _answer(
     try:
         answer = await read_answer(response, call, secrets=auth.secrets(), clock=auth._clock)
     except MalformedResponse as error:
-        raise auth_error(error, response.status_code) from None
+        raise _auth_error(error, response.status_code) from None
     # httpx reads this answer once more when the flow moves on (for its history): hand it
     # the bytes read here, as its own read would have kept them.
     response._content = answer.content
@@ -229,7 +238,7 @@ def _attach(response: httpx.Response, request: httpx.Request) -> None:
         response.request = request
 
 
-def auth_error(error: MalformedResponse, status: int | None = None) -> FlipkartError:
+def _auth_error(error: MalformedResponse, status: int | None = None) -> FlipkartError:
     """A token answer that is not readable JSON: the grant gave no usable token."""
     from ..errors import AuthenticationError
 
@@ -344,7 +353,7 @@ def _sender(auth: FlipkartAuth, wire: AsyncWire) -> AsyncSend:
         try:
             return await wire.send(call)
         except MalformedResponse as error:
-            raise auth_error(error) from None
+            raise _auth_error(error) from None
 
     return send
 

@@ -45,19 +45,14 @@ __all__ = [
 ]
 
 
-def record_digest(token: Token | None, *, key: bytes | None = None) -> str:
+def record_digest(token: Token | None) -> str:
     """A digest of every field of ``token`` (``""`` for none): what a check-and-set compares.
 
-    With ``key`` (the store's encryption key) it is an HMAC, so a store holding encrypted
-    tokens keeps no plain hash of them.
+    One-way: it holds no token (an encrypted store keeps it beside the sealed record).
     """
     if token is None:
         return ""
     canonical = json.dumps(token.to_dict(), sort_keys=True, separators=(",", ":")).encode()
-    if key is not None:
-        import hmac
-
-        return hmac.new(key, canonical, hashlib.sha256).hexdigest()[:40]
     return hashlib.sha256(canonical).hexdigest()[:40]
 
 

@@ -47,7 +47,16 @@ if TYPE_CHECKING:
     from ..stores import TokenStore
     from .http import Wire
 
-__all__ = ["auth_flow", "exchange_code", "fetch_token", "renew", "run_job"]
+__all__ = [
+    "SyncHTTPSend",
+    "Renewal",
+    "SyncSend",
+    "auth_flow",
+    "exchange_code",
+    "fetch_token",
+    "renew",
+    "run_job",
+]
 
 #: What a renewal yields: the grant to send, then the settled token.
 Renewal = Generator["Call | Token", Answer]
@@ -213,7 +222,7 @@ def _answer(
     try:
         answer = read_answer(response, call, secrets=auth.secrets(), clock=auth._clock)
     except MalformedResponse as error:
-        raise auth_error(error, response.status_code) from None
+        raise _auth_error(error, response.status_code) from None
     # httpx reads this answer once more when the flow moves on (for its history): hand it
     # the bytes read here, as its own read would have kept them.
     response._content = answer.content
@@ -228,7 +237,7 @@ def _attach(response: httpx.Response, request: httpx.Request) -> None:
         response.request = request
 
 
-def auth_error(error: MalformedResponse, status: int | None = None) -> FlipkartError:
+def _auth_error(error: MalformedResponse, status: int | None = None) -> FlipkartError:
     """A token answer that is not readable JSON: the grant gave no usable token."""
     from ..errors import AuthenticationError
 
@@ -343,7 +352,7 @@ def _sender(auth: FlipkartAuth, wire: Wire) -> SyncSend:
         try:
             return wire.send(call)
         except MalformedResponse as error:
-            raise auth_error(error) from None
+            raise _auth_error(error) from None
 
     return send
 
