@@ -63,6 +63,8 @@ REPLACEMENTS: dict[str, str] = {
     "AsyncRedisRateBudget": "RedisRateBudget",
     "AsyncSellerClients": "SellerClients",
     "AsyncRenewal": "Renewal",
+    "AsyncSend": "Send",
+    "AsyncHTTPSend": "HTTPSend",
     "AsyncConcurrency": "SyncConcurrency",
     "AsyncLock": "SyncLock",
     "AsyncLoopGuard": "SyncLoopGuard",

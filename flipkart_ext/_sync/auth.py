@@ -48,9 +48,9 @@ if TYPE_CHECKING:
     from .http import Wire
 
 __all__ = [
-    "SyncHTTPSend",
+    "HTTPSend",
     "Renewal",
-    "SyncSend",
+    "Send",
     "auth_flow",
     "exchange_code",
     "fetch_token",
@@ -62,13 +62,13 @@ __all__ = [
 Renewal = Generator["Call | Token", Answer]
 
 
-class SyncSend(Protocol):
+class Send(Protocol):
     """Sends a token grant and returns its answer (``wire.send``, or a driver's own)."""
 
     def __call__(self, call: Call, /) -> Answer: ...
 
 
-class SyncHTTPSend(Protocol):
+class HTTPSend(Protocol):
     """Sends an ``httpx.Request`` (the client of the previous layout hands one)."""
 
     def __call__(self, request: httpx.Request, /) -> httpx.Response: ...
@@ -252,7 +252,7 @@ def _auth_error(error: MalformedResponse, status: int | None = None) -> Flipkart
 def _settle(
     auth: FlipkartAuth,
     renewal: Renewal,
-    send: SyncSend,
+    send: Send,
 ) -> Token:
     """Run ``renewal`` to its end, ``send`` carrying each grant."""
     try:
@@ -347,7 +347,7 @@ def exchange_code(
     return _settle(auth, renewal, _sender(auth, wire))
 
 
-def _sender(auth: FlipkartAuth, wire: Wire) -> SyncSend:
+def _sender(auth: FlipkartAuth, wire: Wire) -> Send:
     def send(call: Call) -> Answer:
         try:
             return wire.send(call)
@@ -360,7 +360,7 @@ def _sender(auth: FlipkartAuth, wire: Wire) -> SyncSend:
 def run_job(
     auth: FlipkartAuth,
     job: TokenJob,
-    send: SyncHTTPSend,
+    send: HTTPSend,
 ) -> Token:
     """Settle ``job`` with ``send`` doing the I/O (the client of the previous layout)."""
     from .._auth import grant_request
