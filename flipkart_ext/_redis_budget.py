@@ -15,8 +15,15 @@ from typing import TYPE_CHECKING
 
 from ._core.redis_keys import DEFAULT_NAMESPACE, application_tag, async_client, redis_errors
 from ._core.redis_keys import sync_client as _sync_client
-from ._rate_budget import DEFAULT_MAX_WAIT, RateLimit, check_limits
-from .errors import RateBudgetError
+from ._rate_budget import (
+    DEFAULT_MAX_PAUSE,
+    DEFAULT_MAX_WAIT,
+    RateLimit,
+    bounded_pause,
+    check_limits,
+    check_seconds,
+)
+from .errors import InvalidArgument, RateBudgetError
 from .stores import TokenKey
 
 if TYPE_CHECKING:
@@ -78,12 +85,16 @@ class _RedisBudget:
         *,
         namespace: str,
         max_wait: float,
+        max_pause: float = DEFAULT_MAX_PAUSE,
     ) -> None:
         check_limits(per_application, per_seller)
+        if not isinstance(namespace, str) or not namespace:
+            raise InvalidArgument("namespace: expected a non-empty string")
         self.per_application = per_application
         self.per_seller = per_seller
         self.namespace = namespace
-        self.max_wait = max_wait
+        self.max_wait = check_seconds(max_wait, "max_wait")
+        self.max_pause = check_seconds(max_pause, "max_pause")
 
     def __repr__(self) -> str:
         return (
@@ -100,7 +111,11 @@ class _RedisBudget:
             args += [0, 0] if limit is None else [_micros(limit.interval), _micros(limit.tolerance)]
         return [f"{tag}:pause", f"{tag}:rate", seller_key], args
 
-    def pause_call(self, key: TokenKey, seconds: float) -> tuple[list[str], list[int]]:
+    def pause_call(self, key: TokenKey, seconds: float) -> tuple[list[str], list[int]] | None:
+        """The script call of a pause, or ``None`` for none (bounded by ``max_pause``)."""
+        seconds = bounded_pause(seconds, cap=self.max_pause)
+        if not seconds:
+            return None
         tag = application_tag(self.namespace, key.environment, key.client_id)
         return [f"{tag}:pause"], [_micros(seconds)]
 
@@ -120,8 +135,15 @@ class RedisRateBudget(_RedisBudget):
         per_seller: RateLimit | None = None,
         namespace: str = DEFAULT_NAMESPACE,
         max_wait: float = DEFAULT_MAX_WAIT,
+        max_pause: float = DEFAULT_MAX_PAUSE,
     ) -> None:
-        super().__init__(per_application, per_seller, namespace=namespace, max_wait=max_wait)
+        super().__init__(
+            per_application,
+            per_seller,
+            namespace=namespace,
+            max_wait=max_wait,
+            max_pause=max_pause,
+        )
         self.redis, self._owned = _sync_client(connection)
         self._turn = self.redis.register_script(_TURN)
         self._pause = self.redis.register_script(_PAUSE)
@@ -133,9 +155,11 @@ class RedisRateBudget(_RedisBudget):
         return wait / 1_000_000
 
     def pause(self, key: TokenKey, seconds: float) -> None:
-        keys, args = self.pause_call(key, seconds)
+        call = self.pause_call(key, seconds)
+        if call is None:
+            return
         with redis_errors(RateBudgetError, "pausing the rate budget"):
-            self._pause(keys=keys, args=args)
+            self._pause(keys=call[0], args=call[1])
 
     def close(self) -> None:
         """Close the connection pool, if this budget created it from a URL."""
@@ -154,8 +178,15 @@ class AsyncRedisRateBudget(_RedisBudget):
         per_seller: RateLimit | None = None,
         namespace: str = DEFAULT_NAMESPACE,
         max_wait: float = DEFAULT_MAX_WAIT,
+        max_pause: float = DEFAULT_MAX_PAUSE,
     ) -> None:
-        super().__init__(per_application, per_seller, namespace=namespace, max_wait=max_wait)
+        super().__init__(
+            per_application,
+            per_seller,
+            namespace=namespace,
+            max_wait=max_wait,
+            max_pause=max_pause,
+        )
         self.redis, self._owned = async_client(connection)
         self._turn = self.redis.register_script(_TURN)
         self._pause = self.redis.register_script(_PAUSE)
@@ -167,9 +198,11 @@ class AsyncRedisRateBudget(_RedisBudget):
         return wait / 1_000_000
 
     async def pause(self, key: TokenKey, seconds: float) -> None:
-        keys, args = self.pause_call(key, seconds)
+        call = self.pause_call(key, seconds)
+        if call is None:
+            return
         with redis_errors(RateBudgetError, "pausing the rate budget"):
-            await self._pause(keys=keys, args=args)
+            await self._pause(keys=call[0], args=call[1])
 
     async def aclose(self) -> None:
         """Close the connection pool, if this budget created it from a URL."""
