@@ -269,9 +269,11 @@ class FlipkartAuth(httpx.Auth):
     does that for you. ``token_store`` is a :class:`~flipkart_ext.TokenStore` (sync and
     async clients) or an :class:`~flipkart_ext.AsyncTokenStore` (async clients only).
 
-    ``custody_wait`` is how long a worker whose refresh token was refused waits for the
-    worker that spent it to store the new token (calls meanwhile raise
-    :class:`~flipkart_ext.TokenStoreError`) before it declares the grant lost;
+    ``custody_wait`` (a day) is how long a worker whose refresh token was refused waits for
+    the worker that spent it to store the new token (calls meanwhile raise
+    :class:`~flipkart_ext.TokenStoreError`) before it declares the grant lost: a worker
+    holding an unsaved token retries its save every ``save_retry_every`` seconds, so only
+    a dead one leaves it unsaved that long;
     ``custody_check`` how often a worker holding a token makes sure the store still holds
     it (and writes it back if the record was evicted).
     """
@@ -293,7 +295,7 @@ class FlipkartAuth(httpx.Auth):
         refresh_skew: float = 300.0,
         scope: str = SCOPE,
         clock: Callable[[], float] = time.time,
-        custody_wait: float = 600.0,
+        custody_wait: float = 86_400.0,
         custody_check: float = 60.0,
     ) -> None:
         if not (client_id or "").strip() or not (client_secret or "").strip():
@@ -338,9 +340,14 @@ class FlipkartAuth(httpx.Auth):
         self._unsaved: Token | None = None
         #: When this worker marked the refresh token it is spending (its own mark).
         self._intent: float | None = None
-        #: When this worker first found a refresh token spent by someone else, by mark.
-        self._pending_since: dict[tuple[int, float | None], float] = {}
+        #: When this worker first found a refresh token (by generation and value) that
+        #: another worker had marked as being spent: a refusal of it is pending, not final.
+        self._pending_since: dict[tuple[int, str | None], float] = {}
         self._checked_at: float | None = None
+        #: Seconds between two background attempts to store an unsaved token (sync stores;
+        #: ``None``: only at the next call). The retrier stops once the token is stored.
+        self.save_retry_every: float | None = 5.0
+        self._retrier: Any = None
         # Every token value seen, to scrub from errors: a bounded memory of recent ones.
         self._seen: collections.deque[str] = collections.deque(maxlen=32)
         self._api = httpx.URL(environment.api_base_url)
@@ -620,14 +627,23 @@ class FlipkartAuth(httpx.Auth):
         if grant.kind != "refresh_token" or known is None or known.refresh_token is None:
             return _Spend()
         foreign = foreign_intent(stored, known, self._intent)
-        if foreign is None:
+        if foreign is None and not self._contested(known):
             return _Spend(mark=with_intent(known, self._clock()))
-        return _Spend(foreign=foreign)
+        if foreign is None:  # marked by another worker before this one re-marked it
+            foreign = known.refresh_sent_at or self._clock()
+        self._pending_since.setdefault((known.generation, known.refresh_token), self._clock())
+        # Marked again with this worker's own mark: the one that marked first reads it, if
+        # its own refresh is refused, as a peer's pending renewal.
+        return _Spend(mark=with_intent(known, self._clock(), again=True), foreign=foreign)
 
-    def _waiting_for(self, spent: Token, mark: float | None) -> bool:
+    def _contested(self, token: Token) -> bool:
+        """True when another worker marked ``token``'s refresh token before this one did."""
+        return (token.generation, token.refresh_token) in self._pending_since
+
+    def _waiting_for(self, spent: Token) -> bool:
         """True while this worker should still wait for the one that spent ``spent``."""
         now = self._clock()
-        first = self._pending_since.setdefault((spent.generation, mark), now)
+        first = self._pending_since.setdefault((spent.generation, spent.refresh_token), now)
         if len(self._pending_since) > 64:  # pragma: no cover - a bound, not a behaviour
             self._pending_since.pop(next(iter(self._pending_since)))
         return now - first < self.custody_wait
@@ -652,12 +668,16 @@ class FlipkartAuth(httpx.Auth):
                 return self._adopt(now_stored)
             raise refused
         kind = refusal(
-            spent=known, vouched=vouched, now_stored=now_stored, foreign_since=spent_mark(spend)
+            spent=known,
+            vouched=vouched,
+            now_stored=now_stored,
+            foreign_since=spent_mark(spend),
+            own=self._intent,
         )
         if kind == "superseded" and now_stored is not None and not self._expired(now_stored):
             logger.info("the refresh token was already spent by another holder; using its token")
             return self._adopt(now_stored)
-        if kind == "pending" and self._waiting_for(known, spend.foreign or known.refresh_sent_at):
+        if kind == "pending" and self._waiting_for(known):
             raise TokenStoreError(
                 "the refresh token of this seller was spent by another worker, or the store "
                 "lost its record, and no newer token is stored yet; it is written back by the "
@@ -701,7 +721,12 @@ class FlipkartAuth(httpx.Auth):
         return unsaved
 
     def _restore(self, stored: Token | None) -> Token | None:
-        """The token to write back because the store lost it (or holds an older one)."""
+        """The token to write back because the store lost it (or holds an older one).
+
+        It is written marked as possibly spent (``refresh_sent_at``): it comes from this
+        worker's memory, which may be older than a token another worker holds, so a refusal
+        of its refresh token reads as pending for every worker, never as a revoked grant.
+        """
         if self._unsaved is None and self._needs_restore(stored):
             logger.warning(
                 "the token store holds %s for this seller; writing back the token this "
@@ -711,7 +736,8 @@ class FlipkartAuth(httpx.Auth):
                 else f"an older token (generation {stored.generation})",
                 self._token.generation if self._token is not None else 0,
             )
-            return self._token
+            assert self._token is not None  # _needs_restore holds only with a token
+            return with_intent(self._token, self._clock())
         return None
 
     def _written(self, token: Token) -> Token:
@@ -733,7 +759,27 @@ class FlipkartAuth(httpx.Auth):
             exc,
         )
         self._unsaved = token
+        self._keep_trying()
         return self._adopt(token)
+
+    def _keep_trying(self) -> None:
+        """Retry the save in the background until it lands (a synchronous store only: an
+        async store is written again at the next call of its event loop)."""
+        if self.save_retry_every is None or self._sync_store is None:
+            return
+        if self._retrier is not None:
+            return
+        from ._concurrency import SyncKeeper
+        from ._sync.auth import store_unsaved
+
+        def again() -> bool:
+            done = store_unsaved(self)
+            if done:
+                self._retrier = None
+            return not done  # keep going while the token is unsaved
+
+        self._retrier = SyncKeeper(self.save_retry_every, again)
+        self._retrier.start()
 
     def _fallback(self, stale: Token | None, rejected: bool, code: Grant | None) -> Token | None:
         """With the store failing: a token this worker may still send, if it has one."""

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import httpx
 
 from .._concurrency import async_store_view
-from .._core.auth_plan import may_replace, next_generation
+from .._core.auth_plan import may_replace, next_generation, same_grant
 from .._core.calls import Answer, Call
 from .._core.tokens import Token
 from ..errors import FlipkartError, MalformedResponse, ReauthorizationRequired, TokenStoreError
@@ -55,6 +55,7 @@ __all__ = [
     "fetch_token",
     "renew",
     "run_job",
+    "store_unsaved",
 ]
 
 #: What a renewal yields: the grant to send, then the settled token.
@@ -141,18 +142,41 @@ async def _keep(
 
 async def _keep_custody(
     auth: FlipkartAuth, store: AsyncTokenStore, lease: object, stored: Token | None
-) -> Token | None:
-    """Write what this worker holds and the store lacks; return the record stored now."""
+) -> tuple[Token | None, Token | None]:
+    """Write what this worker holds and the store lacks.
+
+    Returns the record stored now, and the record the store vouches for: a token this
+    worker wrote back from memory (the store had lost it) is not vouched for by the store,
+    since another worker may hold a newer one.
+    """
     unsaved = auth._unsaved_to_write(stored)
     if unsaved is not None:
         if await _write(auth, store, lease, stored, unsaved):
-            return auth._written(unsaved)
+            written = auth._written(unsaved)
+            return written, written
         auth._unsaved = None  # a newer token was stored meanwhile: that one is kept
-        return await _load(auth, store)
+        now_stored = await _load(auth, store)
+        return now_stored, now_stored
     missing = auth._restore(stored)
     if missing is not None and await _write(auth, store, lease, stored, missing):
-        return missing
-    return stored
+        return missing, stored
+    return stored, stored
+
+
+async def store_unsaved(auth: FlipkartAuth) -> bool:
+    """Write the token this worker holds and no store has; ``True`` once none is left.
+
+    What the background retrier calls (and what any renewal does first).
+    """
+    if auth._unsaved is None:
+        return True
+    store = async_store_view(auth)
+    try:
+        async with _locked(auth, store) as lease:
+            await _keep_custody(auth, store, lease, await _load(auth, store))
+    except TokenStoreError:
+        return False
+    return auth._unsaved is None
 
 
 async def renew(
@@ -172,8 +196,7 @@ async def renew(
     settled: Token | None = None
     try:
         async with _locked(auth, store) as lease:
-            stored = await _load(auth, store)
-            stored = await _keep_custody(auth, store, lease, stored)
+            stored, vouched = await _keep_custody(auth, store, lease, await _load(auth, store))
             plan = auth._plan(stale, stored, rejected=rejected, code=code is not None)
             if plan.use is not None:
                 settled = auth._adopt(plan.use)
@@ -185,7 +208,8 @@ async def renew(
                 ):
                     stored = plan.invalidate
                 grant = code or auth._grant_for(plan.known, extensions)
-                vouched = stored
+                if plan.invalidate is not None and vouched is not None:
+                    vouched = plan.invalidate if same_grant(vouched, plan.invalidate) else vouched
                 spend = auth._spending(grant, plan.known, stored)
                 if spend.mark is not None and not await _write(
                     auth, store, lease, stored, spend.mark

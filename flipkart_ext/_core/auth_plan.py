@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from dataclasses import replace
 from typing import Literal
 
@@ -96,11 +97,15 @@ def next_generation(*tokens: Token | None) -> int:
     return max((t.generation for t in tokens if t is not None), default=0) + 1
 
 
-def with_intent(token: Token, now: float) -> Token:
-    """``token`` marked as being spent since ``now`` (an earlier mark is kept)."""
-    if token.refresh_sent_at is not None:
+def with_intent(token: Token, now: float, *, again: bool = False) -> Token:
+    """``token`` marked as being spent since ``now``; an earlier mark is kept unless ``again``.
+
+    A mark also tells workers apart: it is ``now`` plus a random fraction of a millisecond,
+    so two workers marking at the same clock reading still leave different marks.
+    """
+    if token.refresh_sent_at is not None and not again:
         return token
-    return replace(token, refresh_sent_at=now)
+    return replace(token, refresh_sent_at=now + secrets.randbelow(1_000_000) / 1e9)
 
 
 def foreign_intent(stored: Token | None, known: Token | None, own: float | None) -> float | None:
@@ -129,17 +134,22 @@ def refusal(
     vouched: Token | None,
     now_stored: Token | None,
     foreign_since: float | None,
+    own: float | None = None,
 ) -> Refusal:
     """Read a refresh token refused as spent, from what the store said before and after.
 
     ``vouched`` is the record read under the lock before sending (``None`` if there was
     none); ``now_stored`` the record read after the refusal; ``foreign_since`` when another
-    worker had marked the same refresh token as being spent (before this one sent it).
+    worker had marked the same refresh token as being spent (before this one sent it);
+    ``own`` the mark this worker wrote (another mark found after the refusal means another
+    worker sent it meanwhile, its lease overlapping this one's).
     """
     if now_stored is not None and now_stored.generation > spent.generation:
         return "superseded"
     if foreign_since is not None:
         return "pending"  # someone else sent it first: its successor is theirs
+    if foreign_intent(now_stored, spent, own) is not None:
+        return "pending"  # someone else sent it meanwhile
     if vouched is None or vouched.generation < spent.generation:
         return "pending"  # the store lost the record: a peer may hold a newer token
     if vouched.refresh_token != spent.refresh_token or vouched.generation != spent.generation:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import httpx
 
 from .._concurrency import sync_store_view
-from .._core.auth_plan import may_replace, next_generation
+from .._core.auth_plan import may_replace, next_generation, same_grant
 from .._core.calls import Answer, Call
 from .._core.tokens import Token
 from ..errors import FlipkartError, MalformedResponse, ReauthorizationRequired, TokenStoreError
@@ -56,6 +56,7 @@ __all__ = [
     "fetch_token",
     "renew",
     "run_job",
+    "store_unsaved",
 ]
 
 #: What a renewal yields: the grant to send, then the settled token.
@@ -142,18 +143,41 @@ def _keep(
 
 def _keep_custody(
     auth: FlipkartAuth, store: TokenStore, lease: object, stored: Token | None
-) -> Token | None:
-    """Write what this worker holds and the store lacks; return the record stored now."""
+) -> tuple[Token | None, Token | None]:
+    """Write what this worker holds and the store lacks.
+
+    Returns the record stored now, and the record the store vouches for: a token this
+    worker wrote back from memory (the store had lost it) is not vouched for by the store,
+    since another worker may hold a newer one.
+    """
     unsaved = auth._unsaved_to_write(stored)
     if unsaved is not None:
         if _write(auth, store, lease, stored, unsaved):
-            return auth._written(unsaved)
+            written = auth._written(unsaved)
+            return written, written
         auth._unsaved = None  # a newer token was stored meanwhile: that one is kept
-        return _load(auth, store)
+        now_stored = _load(auth, store)
+        return now_stored, now_stored
     missing = auth._restore(stored)
     if missing is not None and _write(auth, store, lease, stored, missing):
-        return missing
-    return stored
+        return missing, stored
+    return stored, stored
+
+
+def store_unsaved(auth: FlipkartAuth) -> bool:
+    """Write the token this worker holds and no store has; ``True`` once none is left.
+
+    What the background retrier calls (and what any renewal does first).
+    """
+    if auth._unsaved is None:
+        return True
+    store = sync_store_view(auth)
+    try:
+        with _locked(auth, store) as lease:
+            _keep_custody(auth, store, lease, _load(auth, store))
+    except TokenStoreError:
+        return False
+    return auth._unsaved is None
 
 
 def renew(
@@ -173,8 +197,7 @@ def renew(
     settled: Token | None = None
     try:
         with _locked(auth, store) as lease:
-            stored = _load(auth, store)
-            stored = _keep_custody(auth, store, lease, stored)
+            stored, vouched = _keep_custody(auth, store, lease, _load(auth, store))
             plan = auth._plan(stale, stored, rejected=rejected, code=code is not None)
             if plan.use is not None:
                 settled = auth._adopt(plan.use)
@@ -186,7 +209,8 @@ def renew(
                 ):
                     stored = plan.invalidate
                 grant = code or auth._grant_for(plan.known, extensions)
-                vouched = stored
+                if plan.invalidate is not None and vouched is not None:
+                    vouched = plan.invalidate if same_grant(vouched, plan.invalidate) else vouched
                 spend = auth._spending(grant, plan.known, stored)
                 if spend.mark is not None and not _write(auth, store, lease, stored, spend.mark):
                     settled = auth._mark_lost(_load(auth, store), stale, rejected)
