@@ -685,6 +685,14 @@ class FlipkartAuth(httpx.Auth):
             ) from None
         raise refused
 
+    @staticmethod
+    def _record_lost() -> TokenStoreError:
+        return TokenStoreError(
+            "the token store once held a token for this seller but its record is gone "
+            "(evicted?); a worker holding the token writes it back at its next call. If "
+            "none does, the seller must authorize the application again."
+        )
+
     def _mark_lost(self, now_stored: Token | None, stale: Token | None, rejected: bool) -> Token:
         """The record changed before the refresh token could be marked: use a newer one.
 

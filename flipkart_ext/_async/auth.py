@@ -109,6 +109,19 @@ async def _write(
         raise _failed("saving the token", exc) from exc
 
 
+async def _was_stored(auth: FlipkartAuth, store: AsyncTokenStore) -> bool:
+    """True when the store says a token was stored for this key (its record since lost)."""
+    was_stored = getattr(store, "was_stored", None)
+    if was_stored is None:
+        return False
+    try:
+        return bool(await was_stored(auth.key))
+    except FlipkartError:
+        raise
+    except Exception as exc:
+        raise _failed("reading the token", exc) from exc
+
+
 @contextlib.asynccontextmanager
 async def _locked(auth: FlipkartAuth, store: AsyncTokenStore) -> AsyncIterator[object]:
     """The client's lock, then the store's; a custom store's failure to lock is typed."""
@@ -207,7 +220,12 @@ async def renew(
                     auth, store, lease, stored, plan.invalidate
                 ):
                     stored = plan.invalidate
-                grant = code or auth._grant_for(plan.known, extensions)
+                try:
+                    grant = code or auth._grant_for(plan.known, extensions)
+                except ReauthorizationRequired:
+                    if stored is None and await _was_stored(auth, store):
+                        raise auth._record_lost() from None
+                    raise
                 if plan.invalidate is not None and vouched is not None:
                     vouched = plan.invalidate if same_grant(vouched, plan.invalidate) else vouched
                 spend = auth._spending(grant, plan.known, stored)

@@ -114,7 +114,9 @@ class AsyncRedisTokenStore(RedisTokens):
         """Store ``token`` whatever is stored (tools setting a token on purpose)."""
         token_key, _ = self.keys(key)
         with redis_errors(TokenStoreError, self.what("saving", key)):
-            await self._write(keys=[token_key], args=self.write_args("force", token, None))
+            await self._write(
+                keys=[token_key, self.known_key(key)], args=self.write_args("force", token, None)
+            )
 
     async def replace(
         self, key: TokenKey, token: Token, *, expected: Token | None, lease: object = None
@@ -123,13 +125,19 @@ class AsyncRedisTokenStore(RedisTokens):
         token_key, _ = self.keys(key)
         args = self.write_args("check", token, expected)
         with redis_errors(TokenStoreError, self.what("saving", key)):
-            return bool(await self._write(keys=[token_key], args=args))
+            return bool(await self._write(keys=[token_key, self.known_key(key)], args=args))
 
     async def delete(self, key: TokenKey) -> None:
-        """Forget the token under ``key``."""
+        """Forget the token under ``key`` (and that one was ever stored)."""
         token_key, _ = self.keys(key)
         with redis_errors(TokenStoreError, self.what("deleting", key)):
-            await self.redis.delete(token_key)
+            await self.redis.delete(token_key, self.known_key(key))
+
+    async def was_stored(self, key: TokenKey) -> bool:
+        """True when a token was stored under ``key`` and not deleted since (even if its
+        record was evicted)."""
+        with redis_errors(TokenStoreError, self.what("reading", key)):
+            return bool(await self.redis.exists(self.known_key(key)))
 
     @contextlib.asynccontextmanager
     async def lock(self, key: TokenKey) -> AsyncIterator[Lease]:

@@ -63,7 +63,8 @@ return 0
 # The custody rule (auth_plan.may_replace) in one step. ARGV: 1 mode ('check' or 'force'),
 # 2 digest of the record the writer read ('' = none), 3 generation, 4 token, 5 its digest,
 # 6 expire at (epoch ms, '0' = never). A record without a generation field was written
-# before generations existed: any token replaces it.
+# before generations existed: any token replaces it. KEYS[2] remembers, without a time to
+# live, that a token was stored for this key (see RedisTokens.keys).
 WRITE = """
 if ARGV[1] == 'check' then
   local current = redis.call('HGET', KEYS[1], 'generation')
@@ -77,6 +78,7 @@ if ARGV[1] == 'check' then
 end
 redis.call('HSET', KEYS[1], 'token', ARGV[4], 'digest', ARGV[5], 'generation', ARGV[3])
 redis.call('HDEL', KEYS[1], 'fence')
+redis.call('SET', KEYS[2], '1')
 if tonumber(ARGV[6]) > 0 then
   redis.call('PEXPIREAT', KEYS[1], ARGV[6])
 else
@@ -146,6 +148,17 @@ class RedisTokens:
         """The token and lock keys of ``key``."""
         tag = seller_tag(self.namespace, key.environment, key.client_id, key.seller_id)
         return f"{tag}:token", f"{tag}:lock"
+
+    def known_key(self, key: Any) -> str:
+        """The key that remembers a token was stored for ``key`` (no time to live).
+
+        An eviction policy that only takes keys with a time to live (``volatile-*``) can
+        take a token record, never this one: a worker that finds the record gone while
+        this key is there knows the seller did authorize, and waits for a worker holding
+        the token to write it back instead of asking for a new authorization.
+        """
+        tag = seller_tag(self.namespace, key.environment, key.client_id, key.seller_id)
+        return f"{tag}:known"
 
     @property
     def lease_ms(self) -> int:

@@ -115,7 +115,9 @@ class RedisTokenStore(RedisTokens):
         """Store ``token`` whatever is stored (tools setting a token on purpose)."""
         token_key, _ = self.keys(key)
         with redis_errors(TokenStoreError, self.what("saving", key)):
-            self._write(keys=[token_key], args=self.write_args("force", token, None))
+            self._write(
+                keys=[token_key, self.known_key(key)], args=self.write_args("force", token, None)
+            )
 
     def replace(
         self, key: TokenKey, token: Token, *, expected: Token | None, lease: object = None
@@ -124,13 +126,19 @@ class RedisTokenStore(RedisTokens):
         token_key, _ = self.keys(key)
         args = self.write_args("check", token, expected)
         with redis_errors(TokenStoreError, self.what("saving", key)):
-            return bool(self._write(keys=[token_key], args=args))
+            return bool(self._write(keys=[token_key, self.known_key(key)], args=args))
 
     def delete(self, key: TokenKey) -> None:
-        """Forget the token under ``key``."""
+        """Forget the token under ``key`` (and that one was ever stored)."""
         token_key, _ = self.keys(key)
         with redis_errors(TokenStoreError, self.what("deleting", key)):
-            self.redis.delete(token_key)
+            self.redis.delete(token_key, self.known_key(key))
+
+    def was_stored(self, key: TokenKey) -> bool:
+        """True when a token was stored under ``key`` and not deleted since (even if its
+        record was evicted)."""
+        with redis_errors(TokenStoreError, self.what("reading", key)):
+            return bool(self.redis.exists(self.known_key(key)))
 
     @contextlib.contextmanager
     def lock(self, key: TokenKey) -> Iterator[Lease]:

@@ -183,6 +183,11 @@ class FaultyStore:
             raise TokenStoreError("No space left on device")
         return bool(self.inner.replace(key, token, expected=expected, lease=lease))
 
+    def was_stored(self, key: TokenKey) -> bool:
+        self._check()
+        was_stored = getattr(self.inner, "was_stored", None)
+        return bool(was_stored(key)) if was_stored is not None else False
+
     @contextlib.contextmanager
     def lock(self, key: TokenKey) -> Iterator[object]:
         self._check()

@@ -76,12 +76,25 @@ def test_round_trip_and_keys_namespaced_by_environment_client_and_seller(
         TokenKey("sandbox", "app-1:seller-1", None),
     ):
         assert store.load(other) is None, other
-    # One key per token: nothing else (a counter, a fence) that could be lost apart from it.
+    # The record, and a key without a time to live remembering that one was stored; no
+    # counter or fence that the custody rule would depend on.
     keys = {key.decode() for key in store.redis.keys("*")}
-    assert keys == {"flipkart:{sandbox:app-1:seller-1}:token"}
+    assert keys == {
+        "flipkart:{sandbox:app-1:seller-1}:token",
+        "flipkart:{sandbox:app-1:seller-1}:known",
+    }
+    assert store.redis.ttl("flipkart:{sandbox:app-1:seller-1}:known") == -1
     assert RedisTokenStore(store.redis, namespace="other").load(KEY) is None
     store.delete(KEY)
     assert store.load(KEY) is None
+    assert store.redis.keys("*") == []  # a deliberate delete forgets the seller too
+
+
+def test_an_evicted_record_is_told_from_a_seller_never_stored(store: RedisTokenStore) -> None:
+    assert not store.was_stored(KEY)
+    store.save(KEY, TOKEN)
+    store.redis.delete(store.keys(KEY)[0])  # evicted (it has a time to live)
+    assert store.load(KEY) is None and store.was_stored(KEY)
 
 
 def test_the_record_lives_until_the_later_of_the_two_expiries(store: RedisTokenStore) -> None:
