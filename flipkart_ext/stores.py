@@ -305,12 +305,45 @@ class FileTokenStore:
     failure is a :class:`~flipkart_ext.TokenStoreError`.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, encryption_key: Any = None) -> None:
+        from ._core.sealing import Sealer
+
         self.path = Path(path).expanduser()
         self.lock_path = self.path.with_name(self.path.name + ".lock")
+        #: Seals each entry when ``encryption_key`` (a Fernet key, or a list for rotation) is
+        #: given (the ``crypto`` extra).
+        self._sealer = Sealer.of(encryption_key)
 
     def __repr__(self) -> str:
-        return f"FileTokenStore(path={str(self.path)!r})"
+        encrypted = ", encrypted" if self._sealer is not None else ""
+        return f"FileTokenStore(path={str(self.path)!r}{encrypted})"
+
+    def _entry(self, token: Token) -> Any:
+        """What the file holds for ``token``: its fields, or them sealed."""
+        if self._sealer is None:
+            return token.to_dict()
+        return self._sealer.seal(json.dumps(token.to_dict(), separators=(",", ":")))
+
+    def _token(self, entry: Any) -> Token | None:
+        """The token of an entry; ``None`` for none; :class:`TokenStoreError` if sealed
+        with a key this store lacks."""
+        if isinstance(entry, str):
+            if self._sealer is None:
+                raise TokenStoreError(
+                    f"the token file {self.path} holds encrypted tokens: give its encryption_key"
+                )
+            entry = decode_json(
+                self._sealer.open(entry, what=f"a token in {self.path}"),
+                what="a token in the token file",
+                error=TokenStoreError,
+            )
+        if not isinstance(entry, dict):
+            return None
+        try:
+            return Token.from_dict(entry)
+        except ValueError:
+            logger.warning("token file %s holds a malformed entry; ignoring it", self.path)
+            return None
 
     @contextlib.contextmanager
     def _errors(self, doing: str) -> Iterator[None]:
@@ -382,13 +415,7 @@ class FileTokenStore:
     def load(self, key: TokenKey) -> Token | None:
         with self._errors("reading"):
             entry = self._entries(moving_aside=False).get(key.as_string())
-        if not isinstance(entry, dict):
-            return None
-        try:
-            return Token.from_dict(entry)
-        except ValueError:
-            logger.warning("token file %s holds a malformed entry; ignoring it", self.path)
-            return None
+        return self._token(entry)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -439,7 +466,7 @@ class FileTokenStore:
     def save(self, key: TokenKey, token: Token) -> None:
         with self._errors("writing"):
             tokens = self._entries(moving_aside=True)
-            tokens[key.as_string()] = token.to_dict()
+            tokens[key.as_string()] = self._entry(token)
             self._write_all(tokens)
 
     def replace(
@@ -452,14 +479,10 @@ class FileTokenStore:
         """
         with self._errors("writing"):
             tokens = self._entries(moving_aside=True)
-            entry = tokens.get(key.as_string())
-            try:
-                current = Token.from_dict(entry) if isinstance(entry, dict) else None
-            except ValueError:
-                current = None  # an entry that is no token holds nothing to keep
+            current = self._token(tokens.get(key.as_string()))
             if not may_replace(token, current, expected):
                 return False
-            tokens[key.as_string()] = token.to_dict()
+            tokens[key.as_string()] = self._entry(token)
             self._write_all(tokens)
             return True
 
