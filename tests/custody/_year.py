@@ -270,6 +270,10 @@ def _work(year: _Year, result: YearResult, worker: int, sellers: list[str]) -> N
             outcome = "TokenStoreError"
         except FlipkartError as error:
             outcome = type(error).__name__
+        if year.clients[worker][seller].auth._unsaved is not None:
+            # The worker's background retrier: seconds later, long before the next calls
+            # of a day that lasts 86,400 of them.
+            store_unsaved(year.clients[worker][seller].auth)
         with year.guard:
             result.calls += 1
             if outcome == "ReauthorizationRequired":
