@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from ._core.answers import parse_retry_after
-from .errors import ConfigurationError, InvalidArgument
+from .errors import InvalidArgument
 from .stores import TokenKey
 
 __all__ = [
@@ -96,10 +96,15 @@ class RateLimit:
     burst: int = 1
 
     def __post_init__(self) -> None:
-        if not (math.isfinite(self.per_second) and self.per_second > 0):
-            raise ConfigurationError("per_second: must be a positive number")
+        per_second = self.per_second
+        if (
+            isinstance(per_second, bool)
+            or not isinstance(per_second, (int, float))
+            or not (math.isfinite(per_second) and per_second > 0)
+        ):
+            raise InvalidArgument("per_second: must be a finite positive number")
         if isinstance(self.burst, bool) or not isinstance(self.burst, int) or self.burst < 1:
-            raise ConfigurationError("burst: must be a whole number of at least 1")
+            raise InvalidArgument("burst: must be a whole number of at least 1")
 
     @property
     def interval(self) -> float:
@@ -162,7 +167,12 @@ class AsyncRateBudget(Protocol):
 def check_limits(per_application: RateLimit | None, per_seller: RateLimit | None) -> None:
     """A budget needs at least one limit."""
     if per_application is None and per_seller is None:
-        raise ConfigurationError("a rate budget needs per_application, per_seller or both")
+        raise InvalidArgument(
+            "per_application, per_seller: a rate budget needs one of them, or both"
+        )
+    for name, limit in (("per_application", per_application), ("per_seller", per_seller)):
+        if limit is not None and not isinstance(limit, RateLimit):
+            raise InvalidArgument(f"{name}: expected a RateLimit, got {type(limit).__name__}")
 
 
 class MemoryRateBudget:

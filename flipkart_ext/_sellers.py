@@ -125,7 +125,7 @@ class _Pool(Generic[_C]):
                 "its seller_id; tokens come from the token store)"
             )
         if isinstance(max_clients, bool) or not isinstance(max_clients, int) or max_clients < 1:
-            raise ConfigurationError("max_clients: must be a whole number of at least 1")
+            raise InvalidArgument("max_clients: must be a whole number of at least 1")
         self._client_id = client_id
         self._client_secret = client_secret
         self._options = options

@@ -196,10 +196,14 @@ class RedisTokens:
         ]
 
     def decode(self, raw: Any, key: Any) -> Token | None:
-        value = text(raw)
+        where = describe(key.environment, key.seller_id)
+        try:
+            value = text(raw)
+        except UnicodeDecodeError:
+            logger.warning("the token stored in Redis for %s is not text; ignoring it", where)
+            return None
         if value is None:
             return None
-        where = describe(key.environment, key.seller_id)
         if self._sealer is not None:
             value = self._sealer.open(value, what=f"the token stored in Redis for {where}")
         try:

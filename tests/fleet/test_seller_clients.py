@@ -88,7 +88,7 @@ def test_per_seller_options_belong_to_each_client_not_the_pool() -> None:
     for option in ("seller_id", "refresh_token", "access_token"):
         with pytest.raises(ConfigurationError, match=option):
             SellerClients(CLIENT_ID, CLIENT_SECRET, **{option: "x"})  # type: ignore[arg-type]
-    with pytest.raises(ConfigurationError, match="max_clients"):
+    with pytest.raises(InvalidArgument, match="max_clients"):
         SellerClients(CLIENT_ID, CLIENT_SECRET, max_clients=0)
     with SellerClients(CLIENT_ID, CLIENT_SECRET) as pool:
         with pytest.raises(InvalidArgument, match="seller_id"):
