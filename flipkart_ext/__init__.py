@@ -15,6 +15,7 @@ nothing reaches stderr unless the application configures logging.
 
 import logging as _logging
 
+from ._async.redis_budget import AsyncRedisRateBudget
 from ._async.redis_store import AsyncRedisTokenStore
 from ._auth import FlipkartAuth, TokenStatus
 from ._batches import BatchAnomaly, BatchResults, InvalidItem
@@ -24,9 +25,9 @@ from ._core.redact import redact_url
 from ._core.tokens import AuthorizationURL, Token
 from ._core_client import ClientOptions
 from ._rate_budget import AsyncRateBudget, MemoryRateBudget, RateBudget, RateLimit
-from ._redis_budget import AsyncRedisRateBudget, RedisRateBudget
 from ._retry import RetryPolicy
 from ._sellers import AsyncSellerClients, SellerClients, SellerResult, SellerResults
+from ._sync.redis_budget import RedisRateBudget
 from ._sync.redis_store import RedisTokenStore
 from ._version import __version__
 from .errors import (

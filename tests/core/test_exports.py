@@ -22,6 +22,7 @@ MODULES = [
     "flipkart_ext._core.redact",
     "flipkart_ext._redis_budget",
     "flipkart_ext._async.auth",
+    "flipkart_ext._async.redis_budget",
     "flipkart_ext._async.redis_store",
     "flipkart_ext._core.auth_plan",
     "flipkart_ext._core.redis_tokens",
