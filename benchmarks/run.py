@@ -24,6 +24,7 @@ import pagination
 import per_call
 import refresh_storm
 import regeneration
+import year
 
 __all__ = ["BENCHMARKS", "machine", "main", "method", "table"]
 
@@ -39,6 +40,7 @@ BENCHMARKS: dict[str, tuple[str, Callable[[], list[dict[str, Any]]]]] = {
     "regeneration": ("Regeneration", regeneration.run),
     "bulk_listings": ("Bulk stock update", bulk_listings.run),
     "fleet": ("Fleet over Redis", fleet.run),
+    "year": ("A simulated year of token custody", year.run),
 }
 _NOT_A_TARGET = frozenset({"", "info", "report", "baseline"})
 _COLUMNS = ("benchmark", "measured", "baseline", "ratio", "target", "ok")
@@ -60,7 +62,9 @@ def method() -> str:
         f"({bulk_listings.LATENCY * 1e3:.0f} ms per call), each in a fresh process; fleet "
         f"{fleet.PROCESSES} processes x {fleet.SELLERS} sellers, {fleet.ROUNDS} race rounds and "
         f"{fleet.BUDGET_PROCESSES} processes sharing {fleet.RATE:g} req/s for {fleet.SECONDS:g} s, "
-        "against a loopback redis-server, counted by the server."
+        "against a loopback redis-server, counted by the server; a simulated year of "
+        f"{year.SELLERS} sellers x {year.WORKERS} workers per store ({', '.join(year.STORES)}), "
+        "faults drawn from a fixed seed, token requests counted by the server."
     )
 
 

@@ -24,6 +24,8 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._async.client import AsyncFlipkartClient
+    from ._async.redis_budget import AsyncRedisRateBudget
+    from ._async.redis_store import AsyncRedisTokenStore
     from ._auth import FlipkartAuth, TokenStatus
     from ._core.batches import BatchAnomaly, BatchResults
     from ._core.client_base import ClientOptions
@@ -32,10 +34,10 @@ if TYPE_CHECKING:
     from ._core.retry import RetryPolicy
     from ._core.tokens import AuthorizationURL, Token
     from ._rate_budget import AsyncRateBudget, MemoryRateBudget, RateBudget, RateLimit
-    from ._redis_budget import AsyncRedisRateBudget, RedisRateBudget
-    from ._redis_store import AsyncRedisTokenStore, RedisTokenStore
     from ._sellers import AsyncSellerClients, SellerClients, SellerResult, SellerResults
     from ._sync.client import FlipkartClient
+    from ._sync.redis_budget import RedisRateBudget
+    from ._sync.redis_store import RedisTokenStore
     from .errors import (
         APIConnectionError,
         APIStatusError,
@@ -153,10 +155,10 @@ _HOMES = {
     "MemoryRateBudget": "._rate_budget",
     "RateBudget": "._rate_budget",
     "RateLimit": "._rate_budget",
-    "AsyncRedisRateBudget": "._redis_budget",
-    "RedisRateBudget": "._redis_budget",
-    "AsyncRedisTokenStore": "._redis_store",
-    "RedisTokenStore": "._redis_store",
+    "AsyncRedisRateBudget": "._async.redis_budget",
+    "RedisRateBudget": "._sync.redis_budget",
+    "AsyncRedisTokenStore": "._async.redis_store",
+    "RedisTokenStore": "._sync.redis_store",
     "AsyncSellerClients": "._sellers",
     "SellerClients": "._sellers",
     "SellerResult": "._sellers",

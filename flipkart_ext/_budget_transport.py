@@ -19,9 +19,14 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 
-from ._core.answers import parse_retry_after
 from ._core.tokens import GRANT_EXTENSION
-from ._rate_budget import AsyncRateBudget, MemoryRateBudget, RateBudget
+from ._rate_budget import (
+    DEFAULT_MAX_PAUSE,
+    AsyncRateBudget,
+    MemoryRateBudget,
+    RateBudget,
+    bounded_pause,
+)
 from .errors import ConfigurationError, RateBudgetError
 from .stores import TokenKey
 
@@ -67,11 +72,12 @@ def _too_long(waited: float, wait: float, max_wait: float) -> RateBudgetError:
     )
 
 
-def _pause_for(response: httpx.Response) -> float | None:
+def _pause_for(response: httpx.Response, cap: float) -> float | None:
+    """The bounded pause a 429 sets (``None``: none; an unreadable Retry-After is none)."""
     if response.status_code != httpx.codes.TOO_MANY_REQUESTS:
         return None
-    seconds = parse_retry_after(response.headers.get("Retry-After"), now=time.time())
-    return seconds if seconds is not None and seconds > 0 else None
+    seconds = bounded_pause(response.headers.get("Retry-After"), cap=cap, now=time.time())
+    return seconds or None
 
 
 class BudgetTransport(httpx.BaseTransport):
@@ -89,6 +95,8 @@ class BudgetTransport(httpx.BaseTransport):
         self.budget = require_sync_budget(budget)
         self.key = key
         self._sleep = sleep
+        #: The longest pause a 429 sets (the budget bounds it again by its own max_pause).
+        self.budget_cap = float(getattr(budget, "max_pause", DEFAULT_MAX_PAUSE))
 
     def _wait_turn(self) -> None:
         waited = 0.0
@@ -102,7 +110,7 @@ class BudgetTransport(httpx.BaseTransport):
         if GRANT_EXTENSION not in request.extensions:
             self._wait_turn()
         response = self.transport.handle_request(request)
-        pause = _pause_for(response)
+        pause = _pause_for(response, self.budget_cap)
         if pause is not None:
             self.budget.pause(self.key, pause)
         return response
@@ -127,6 +135,7 @@ class AsyncBudgetTransport(httpx.AsyncBaseTransport):
         self._async = _is_async(budget)
         self.key = key
         self._sleep = sleep
+        self.budget_cap = float(getattr(budget, "max_pause", DEFAULT_MAX_PAUSE))
 
     async def _try_acquire(self) -> float:
         if self._async:
@@ -151,7 +160,7 @@ class AsyncBudgetTransport(httpx.AsyncBaseTransport):
         if GRANT_EXTENSION not in request.extensions:
             await self._wait_turn()
         response = await self.transport.handle_async_request(request)
-        pause = _pause_for(response)
+        pause = _pause_for(response, self.budget_cap)
         if pause is not None:
             await self._pause(pause)
         return response

@@ -36,19 +36,25 @@ __all__ = [
     "ASYNC_STORE_IO_ALLOWED",
     "SYNC_STORE_IO_ALLOWED",
     "AsyncAhead",
+    "AsyncKeeper",
     "AsyncLock",
     "AsyncLoopGuard",
     "SyncAhead",
+    "SyncKeeper",
     "SyncLock",
     "SyncLoopGuard",
     "async_check_store",
     "async_off_loop",
     "async_run_all",
+    "async_shield",
     "async_sleep",
+    "async_store_view",
     "sync_check_store",
     "sync_off_loop",
     "sync_run_all",
+    "sync_shield",
     "sync_sleep",
+    "sync_store_view",
 ]
 
 T = TypeVar("T")
@@ -274,3 +280,97 @@ def sync_check_store(auth: Any) -> None:
 
 def async_check_store(auth: Any) -> None:
     """An async client takes either kind (a sync store runs in worker threads)."""
+
+
+# -- the token store a renewal talks to ------------------------------------------------------
+
+
+def sync_store_view(auth: Any) -> Any:
+    """The client's synchronous token store, called in place (refuses an async store)."""
+    return auth._require_sync_store()
+
+
+def async_store_view(auth: Any) -> Any:
+    """The client's store as an async store: a synchronous one runs in worker threads."""
+    return auth._async_view()
+
+
+# -- work repeated in the background while something is held (a lease renewed) -------------
+
+
+class SyncKeeper:
+    """Calls ``work`` every ``interval`` seconds in a daemon thread until stopped, or until
+    ``work`` returns false or fails (a lease no longer ours is not renewed)."""
+
+    def __init__(self, interval: float, work: Callable[[], bool]) -> None:
+        self._interval = interval
+        self._work = work
+        self._stopped = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start calling ``work``."""
+        self._thread = threading.Thread(target=self._run, name="flipkart-keeper", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stopped.wait(self._interval):
+            try:
+                if not self._work():
+                    return
+            except Exception:  # the holder finds out from its own writes; nothing to raise to
+                return
+
+    def stop(self) -> None:
+        """Stop calling ``work`` (a call under way finishes in the background)."""
+        self._stopped.set()
+
+
+class AsyncKeeper:
+    """Awaits ``work`` every ``interval`` seconds in a task until stopped, or until ``work``
+    returns false or fails."""
+
+    def __init__(self, interval: float, work: Callable[[], Awaitable[bool]]) -> None:
+        self._interval = interval
+        self._work = work
+        self._task: asyncio.Future[None] | None = None
+
+    async def start(self) -> None:
+        """Start awaiting ``work``."""
+        import asyncio
+
+        self._task = asyncio.ensure_future(self._run())
+
+    async def _run(self) -> None:
+        import asyncio
+
+        while True:
+            await asyncio.sleep(self._interval)
+            try:
+                if not await self._work():
+                    return
+            except Exception:
+                return
+
+    async def stop(self) -> None:
+        """Stop awaiting ``work`` and wait for the task to end."""
+        import asyncio
+
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.wait({self._task})
+
+
+# -- a step that must finish even when its caller is cancelled ------------------------------
+
+
+def sync_shield(value: T) -> T:
+    """Nothing cancels sync code between two statements: the value as it is."""
+    return value
+
+
+async def async_shield(awaitable: Awaitable[T]) -> T:
+    """Await ``awaitable`` to its end even if the caller is cancelled meanwhile."""
+    import asyncio
+
+    return await asyncio.shield(awaitable)

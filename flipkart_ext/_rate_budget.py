@@ -17,7 +17,10 @@ over any window the count stays within ``per_second * window + 1``.
 
 A 429 with ``Retry-After`` seen by any client pauses the whole application's budget for
 that long: no client sharing the budget sends before it ends (see
-:mod:`._budget_transport`). The memory form shares within one process; the Redis form
+:mod:`._budget_transport`). The pause is bounded: never longer than the budget's
+``max_pause`` (60 s, the retry policy's ``max_retry_after``) nor the cap its caller gives, so
+one seller's ``Retry-After: 31536000`` cannot stop the application for a year; a value that
+cannot be read (a date out of range, 20 digits, ``NaN``) is no pause at all. The memory form shares within one process; the Redis form
 (:mod:`._redis_budget`) shares between processes and machines, with the same arithmetic
 run in Redis on Redis's clock.
 """
@@ -31,21 +34,58 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from .errors import ConfigurationError
+from ._core.answers import parse_retry_after
+from .errors import InvalidArgument
 from .stores import TokenKey
 
 __all__ = [
+    "DEFAULT_MAX_PAUSE",
     "DEFAULT_MAX_WAIT",
     "AsyncRateBudget",
     "MemoryRateBudget",
     "RateBudget",
     "RateLimit",
+    "bounded_pause",
     "check_limits",
+    "check_seconds",
     "gcra",
 ]
 
 #: How long a request may wait for the budget before :class:`~flipkart_ext.RateBudgetError`.
 DEFAULT_MAX_WAIT = 120.0
+#: The longest pause a 429 may set: the retry policy's default ``max_retry_after``.
+DEFAULT_MAX_PAUSE = 60.0
+
+
+def check_seconds(value: object, name: str) -> float:
+    """``value`` as a finite, positive number of seconds, or :class:`InvalidArgument` naming it."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidArgument(f"{name}: expected a number of seconds, got {type(value).__name__}")
+    if not math.isfinite(value) or value <= 0:
+        raise InvalidArgument(f"{name}: expected a finite positive number of seconds")
+    return float(value)
+
+
+def bounded_pause(
+    retry_after: str | bytes | float | None, *, cap: float, now: float | None = None
+) -> float:
+    """The pause a 429's ``Retry-After`` sets: at most ``cap`` seconds, 0 when unreadable.
+
+    ``retry_after`` is the header value (delta-seconds or an HTTP-date, read against
+    ``now``) or seconds already read. Anything that is not a finite, positive number of
+    seconds (garbage, a date out of range, ``NaN``, a negative) is no pause.
+    """
+    if isinstance(retry_after, (str, bytes)) or retry_after is None:
+        seconds = parse_retry_after(retry_after, now=time.time() if now is None else now)
+    elif isinstance(retry_after, bool) or not isinstance(retry_after, (int, float)):
+        seconds = None
+    else:
+        seconds = float(retry_after)
+    if seconds is None or not math.isfinite(seconds) or seconds <= 0:
+        return 0.0
+    if not math.isfinite(cap) or cap <= 0:
+        return 0.0
+    return min(seconds, cap)
 
 
 @dataclass(frozen=True)
@@ -56,10 +96,15 @@ class RateLimit:
     burst: int = 1
 
     def __post_init__(self) -> None:
-        if not (math.isfinite(self.per_second) and self.per_second > 0):
-            raise ConfigurationError("per_second: must be a positive number")
+        per_second = self.per_second
+        if (
+            isinstance(per_second, bool)
+            or not isinstance(per_second, (int, float))
+            or not (math.isfinite(per_second) and per_second > 0)
+        ):
+            raise InvalidArgument("per_second: must be a finite positive number")
         if isinstance(self.burst, bool) or not isinstance(self.burst, int) or self.burst < 1:
-            raise ConfigurationError("burst: must be a whole number of at least 1")
+            raise InvalidArgument("burst: must be a whole number of at least 1")
 
     @property
     def interval(self) -> float:
@@ -96,7 +141,11 @@ class RateBudget(Protocol):
         ...
 
     def pause(self, key: TokenKey, seconds: float) -> None:
-        """Hold every turn of ``key``'s application for ``seconds`` (never shortens a pause)."""
+        """Hold every turn of ``key``'s application for ``seconds`` (never shortens a pause).
+
+        At most the budget's ``max_pause``; a value that is not a finite positive number
+        sets no pause.
+        """
         ...
 
 
@@ -118,7 +167,12 @@ class AsyncRateBudget(Protocol):
 def check_limits(per_application: RateLimit | None, per_seller: RateLimit | None) -> None:
     """A budget needs at least one limit."""
     if per_application is None and per_seller is None:
-        raise ConfigurationError("a rate budget needs per_application, per_seller or both")
+        raise InvalidArgument(
+            "per_application, per_seller: a rate budget needs one of them, or both"
+        )
+    for name, limit in (("per_application", per_application), ("per_seller", per_seller)):
+        if limit is not None and not isinstance(limit, RateLimit):
+            raise InvalidArgument(f"{name}: expected a RateLimit, got {type(limit).__name__}")
 
 
 class MemoryRateBudget:
@@ -135,12 +189,14 @@ class MemoryRateBudget:
         *,
         per_seller: RateLimit | None = None,
         max_wait: float = DEFAULT_MAX_WAIT,
+        max_pause: float = DEFAULT_MAX_PAUSE,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         check_limits(per_application, per_seller)
         self.per_application = per_application
         self.per_seller = per_seller
-        self.max_wait = max_wait
+        self.max_wait = check_seconds(max_wait, "max_wait")
+        self.max_pause = check_seconds(max_pause, "max_pause")
         self._clock = clock
         self._guard = threading.Lock()
         self._tats: dict[tuple[str, ...], float] = {}
@@ -177,6 +233,9 @@ class MemoryRateBudget:
             return 0.0
 
     def pause(self, key: TokenKey, seconds: float) -> None:
+        seconds = bounded_pause(seconds, cap=self.max_pause)
+        if not seconds:
+            return
         app = (key.environment, key.client_id)
         with self._guard:
             until = self._clock() + seconds

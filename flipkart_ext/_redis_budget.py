@@ -1,4 +1,7 @@
-"""The rate budget in Redis, shared by every process on every machine: ``RedisRateBudget`` and its async twin.
+"""What the Redis rate budgets do without I/O: the scripts, key names and script arguments.
+
+``RedisRateBudget`` and ``AsyncRedisRateBudget`` are written once, in
+``flipkart_ext/_async/redis_budget.py`` (the sync class is generated from it).
 
 One Lua script decides each turn atomically, on Redis's own clock (``TIME``), so the
 machines' clocks do not matter: it reads the application's pause, runs GCRA (see
@@ -11,24 +14,23 @@ A Redis failure is :class:`~flipkart_ext.RateBudgetError`: the request is not se
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ._core.redis_keys import DEFAULT_NAMESPACE, application_tag, async_client, redis_errors
-from ._core.redis_keys import sync_client as _sync_client
-from ._rate_budget import DEFAULT_MAX_WAIT, RateLimit, check_limits
-from .errors import RateBudgetError
+from ._core.redis_keys import application_tag
+from ._rate_budget import (
+    DEFAULT_MAX_PAUSE,
+    RateLimit,
+    bounded_pause,
+    check_limits,
+    check_seconds,
+)
+from .errors import InvalidArgument
 from .stores import TokenKey
 
-if TYPE_CHECKING:
-    import redis
-    import redis.asyncio
-
-__all__ = ["AsyncRedisRateBudget", "RedisRateBudget"]
+__all__ = ["PAUSE", "TURN", "RedisBudgetBase"]
 
 # Times in microseconds. KEYS: 1 pause, 2 application bucket, 3 seller bucket.
 # ARGV: application interval and tolerance, seller interval and tolerance ('0': no such bucket).
 # Returns 0 when the turn is taken, else the microseconds to wait.
-_TURN = """
+TURN = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local paused = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -53,7 +55,7 @@ return 0
 """
 
 # KEYS: 1 pause. ARGV: 1 microseconds to pause. Never shortens a pause already set.
-_PAUSE = """
+PAUSE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local resume = now + tonumber(ARGV[1])
@@ -68,7 +70,7 @@ def _micros(seconds: float) -> int:
     return max(0, round(seconds * 1_000_000))
 
 
-class _RedisBudget:
+class RedisBudgetBase:
     """Limits, key names and script arguments: everything but the I/O."""
 
     def __init__(
@@ -78,12 +80,16 @@ class _RedisBudget:
         *,
         namespace: str,
         max_wait: float,
+        max_pause: float = DEFAULT_MAX_PAUSE,
     ) -> None:
         check_limits(per_application, per_seller)
+        if not isinstance(namespace, str) or not namespace:
+            raise InvalidArgument("namespace: expected a non-empty string")
         self.per_application = per_application
         self.per_seller = per_seller
         self.namespace = namespace
-        self.max_wait = max_wait
+        self.max_wait = check_seconds(max_wait, "max_wait")
+        self.max_pause = check_seconds(max_pause, "max_pause")
 
     def __repr__(self) -> str:
         return (
@@ -100,78 +106,10 @@ class _RedisBudget:
             args += [0, 0] if limit is None else [_micros(limit.interval), _micros(limit.tolerance)]
         return [f"{tag}:pause", f"{tag}:rate", seller_key], args
 
-    def pause_call(self, key: TokenKey, seconds: float) -> tuple[list[str], list[int]]:
+    def pause_call(self, key: TokenKey, seconds: float) -> tuple[list[str], list[int]] | None:
+        """The script call of a pause, or ``None`` for none (bounded by ``max_pause``)."""
+        seconds = bounded_pause(seconds, cap=self.max_pause)
+        if not seconds:
+            return None
         tag = application_tag(self.namespace, key.environment, key.client_id)
         return [f"{tag}:pause"], [_micros(seconds)]
-
-
-class RedisRateBudget(_RedisBudget):
-    """A :class:`~flipkart_ext.RateBudget` in Redis, for the sync client.
-
-    ``connection`` is a URL or an existing ``redis.Redis`` (see
-    :class:`~flipkart_ext.RedisTokenStore`); several budgets and stores may share one client.
-    """
-
-    def __init__(
-        self,
-        connection: str | redis.Redis,
-        per_application: RateLimit | None = None,
-        *,
-        per_seller: RateLimit | None = None,
-        namespace: str = DEFAULT_NAMESPACE,
-        max_wait: float = DEFAULT_MAX_WAIT,
-    ) -> None:
-        super().__init__(per_application, per_seller, namespace=namespace, max_wait=max_wait)
-        self.redis, self._owned = _sync_client(connection)
-        self._turn = self.redis.register_script(_TURN)
-        self._pause = self.redis.register_script(_PAUSE)
-
-    def try_acquire(self, key: TokenKey) -> float:
-        keys, args = self.turn_call(key)
-        with redis_errors(RateBudgetError, "taking a turn from the rate budget"):
-            wait = int(self._turn(keys=keys, args=args))
-        return wait / 1_000_000
-
-    def pause(self, key: TokenKey, seconds: float) -> None:
-        keys, args = self.pause_call(key, seconds)
-        with redis_errors(RateBudgetError, "pausing the rate budget"):
-            self._pause(keys=keys, args=args)
-
-    def close(self) -> None:
-        """Close the connection pool, if this budget created it from a URL."""
-        if self._owned:
-            self.redis.close()
-
-
-class AsyncRedisRateBudget(_RedisBudget):
-    """The :class:`~flipkart_ext.AsyncRateBudget` twin of :class:`RedisRateBudget` (``redis.asyncio``)."""
-
-    def __init__(
-        self,
-        connection: str | redis.asyncio.Redis,
-        per_application: RateLimit | None = None,
-        *,
-        per_seller: RateLimit | None = None,
-        namespace: str = DEFAULT_NAMESPACE,
-        max_wait: float = DEFAULT_MAX_WAIT,
-    ) -> None:
-        super().__init__(per_application, per_seller, namespace=namespace, max_wait=max_wait)
-        self.redis, self._owned = async_client(connection)
-        self._turn = self.redis.register_script(_TURN)
-        self._pause = self.redis.register_script(_PAUSE)
-
-    async def try_acquire(self, key: TokenKey) -> float:
-        keys, args = self.turn_call(key)
-        with redis_errors(RateBudgetError, "taking a turn from the rate budget"):
-            wait = int(await self._turn(keys=keys, args=args))
-        return wait / 1_000_000
-
-    async def pause(self, key: TokenKey, seconds: float) -> None:
-        keys, args = self.pause_call(key, seconds)
-        with redis_errors(RateBudgetError, "pausing the rate budget"):
-            await self._pause(keys=keys, args=args)
-
-    async def aclose(self) -> None:
-        """Close the connection pool, if this budget created it from a URL."""
-        if self._owned:
-            await self.redis.aclose()

@@ -4,7 +4,7 @@ A partner application acts for many sellers, each with a token of its own. The p
 out one client per seller, all sharing what should be shared::
 
     SellerClients
-      ├─ one connection pool (an httpx transport from _pool.network_transport), borrowed by every client
+      ├─ one connection pool per route (direct, and one per proxy that applies), borrowed by every client
       ├─ one token store (e.g. RedisTokenStore): each seller's token under its own key
       ├─ one rate budget (optional): a turn per request, per application and per seller
       └─ one configuration (environment, timeouts, retries, user agent)
@@ -15,6 +15,11 @@ is dropped beyond that (it holds no connection of its own, so a reference kept e
 still works; a later ``for_seller`` makes a new one, which reads the token from the store).
 A seller's errors stay that seller's: its token, its lock and its
 :class:`~flipkart_ext.ReauthorizationRequired` concern no other seller.
+
+Proxies are routed per URL as a single :class:`~flipkart_ext.FlipkartClient` routes them:
+``proxy=`` carries everything; otherwise, with ``trust_env`` (the default), ``HTTPS_PROXY``,
+``HTTP_PROXY``, ``ALL_PROXY`` and ``NO_PROXY`` decide, by httpx's own reading of them, the
+OAuth calls included. A closed pool raises :class:`~flipkart_ext.ClientClosed`.
 
 :meth:`SellerClients.for_each` runs one job for many sellers, at most ``max_parallel`` at a
 time (threads, or tasks), and returns one :class:`SellerResult` per seller, in input
@@ -37,8 +42,9 @@ import httpx
 from ._async.client import AsyncFlipkartClient
 from ._core.client_base import ClientOptions
 from ._pool import async_network_transport, network_transport
+from ._proxies import ProxyInput, proxy_routes
 from ._sync.client import FlipkartClient
-from .errors import ConfigurationError, FlipkartError, InvalidArgument
+from .errors import ClientClosed, ConfigurationError, FlipkartError, InvalidArgument
 
 __all__ = ["AsyncSellerClients", "SellerClients", "SellerResult", "SellerResults"]
 
@@ -120,7 +126,7 @@ class _Pool(Generic[_C]):
                 "its seller_id; tokens come from the token store)"
             )
         if isinstance(max_clients, bool) or not isinstance(max_clients, int) or max_clients < 1:
-            raise ConfigurationError("max_clients: must be a whole number of at least 1")
+            raise InvalidArgument("max_clients: must be a whole number of at least 1")
         self._client_id = client_id
         self._client_secret = client_secret
         self._options = options
@@ -156,8 +162,15 @@ class _Pool(Generic[_C]):
     def _make(self, seller_id: str) -> _C:
         raise NotImplementedError
 
+    def _open(self) -> None:
+        """Refuse a closed pool with :class:`~flipkart_ext.ClientClosed`."""
+        routes = getattr(self, "_routes", None)
+        if routes is not None and routes.closed:
+            raise ClientClosed(f"{type(self).__name__} is closed: build a new one")
+
     def for_seller(self, seller_id: str) -> _C:
         """The client acting for ``seller_id``, made on first use (no I/O)."""
+        self._open()
         if not isinstance(seller_id, str) or not seller_id.strip():
             raise InvalidArgument("seller_id: expected a non-empty string")
         with self._guard:
@@ -173,28 +186,68 @@ class _Pool(Generic[_C]):
             return client
 
 
-class _Borrowed(httpx.BaseTransport):
-    """The pool's transport lent to one client: closing the client leaves it open."""
+_T_co = TypeVar("_T_co", httpx.BaseTransport, httpx.AsyncBaseTransport)
 
-    def __init__(self, transport: httpx.BaseTransport) -> None:
-        self.transport = transport
+
+class _Routes(Generic[_T_co]):
+    """The pool's transports: a direct one, and one per proxy route, chosen per URL as httpx
+    chooses its mounts (the most specific pattern first; a ``None`` route goes direct)."""
+
+    def __init__(
+        self,
+        direct: _T_co,
+        proxies: dict[str, httpx.Proxy | None],
+        make: Callable[[httpx.Proxy], _T_co],
+    ) -> None:
+        from httpx._utils import URLPattern  # httpx's own matcher, as its mounts use it
+
+        self.direct: _T_co = direct
+        self.mounts: list[tuple[Any, _T_co | None]] = sorted(
+            (
+                (URLPattern(pattern), None if proxy is None else make(proxy))
+                for pattern, proxy in proxies.items()
+            ),
+            key=lambda mount: mount[0],
+        )
+        self.closed = False
+
+    def for_url(self, url: httpx.URL) -> _T_co:
+        if self.closed:
+            raise ClientClosed("the seller pool is closed: build a new one")
+        for pattern, transport in self.mounts:
+            if pattern.matches(url):
+                chosen: _T_co = self.direct if transport is None else transport
+                return chosen
+        return self.direct
+
+    def every(self) -> list[_T_co]:
+        every = [self.direct]
+        every.extend(t for _, t in self.mounts if t is not None)
+        return every
+
+
+class _Borrowed(httpx.BaseTransport):
+    """The pool's transports lent to one client: closing the client leaves them open."""
+
+    def __init__(self, routes: _Routes[httpx.BaseTransport]) -> None:
+        self.routes = routes
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        return self.transport.handle_request(request)
+        return self.routes.for_url(request.url).handle_request(request)
 
     def close(self) -> None:
-        """The pool closes the transport, not the clients borrowing it."""
+        """The pool closes the transports, not the clients borrowing them."""
 
 
 class _AsyncBorrowed(httpx.AsyncBaseTransport):
-    def __init__(self, transport: httpx.AsyncBaseTransport) -> None:
-        self.transport = transport
+    def __init__(self, routes: _Routes[httpx.AsyncBaseTransport]) -> None:
+        self.routes = routes
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return await self.transport.handle_async_request(request)
+        return await self.routes.for_url(request.url).handle_async_request(request)
 
     async def aclose(self) -> None:
-        """The pool closes the transport, not the clients borrowing it."""
+        """The pool closes the transports, not the clients borrowing them."""
 
 
 class SellerClients(_Pool[FlipkartClient]):
@@ -220,16 +273,25 @@ class SellerClients(_Pool[FlipkartClient]):
         shared: dict[str, Any] = dict(options)
         if shared.get("token_store") is None:
             shared["token_store"] = MemoryTokenStore()
-        proxy = shared.pop("proxy", None)  # the shared connection pool goes through it
+        proxy: ProxyInput | None = shared.pop("proxy", None)  # the shared pools go through it
+        trust_env = bool(shared.get("trust_env", True))
         super().__init__(client_id, client_secret, max_clients, shared)
-        self._network = transport or network_transport(proxy=proxy)
+        if transport is not None and proxy is not None:
+            raise ConfigurationError(
+                "proxy: give the proxy to the transport you pass (transport=), not to the pool"
+            )
+        self._routes: _Routes[httpx.BaseTransport] = _Routes(
+            transport or network_transport(trust_env=trust_env),
+            {} if transport is not None else proxy_routes(proxy, trust_env=trust_env),
+            lambda through: network_transport(proxy=through, trust_env=trust_env),
+        )
 
     def _make(self, seller_id: str) -> FlipkartClient:
         return FlipkartClient(
             self._client_id,
             self._client_secret,
             seller_id=seller_id,
-            transport=_Borrowed(self._network),
+            transport=_Borrowed(self._routes),
             **self._options,
         )
 
@@ -245,6 +307,7 @@ class SellerClients(_Pool[FlipkartClient]):
 
         sellers = _seller_ids(seller_ids)
         _check_parallel(max_parallel)
+        self._open()
 
         def one(seller_id: str) -> SellerResult[_T]:
             try:
@@ -263,8 +326,10 @@ class SellerClients(_Pool[FlipkartClient]):
             return SellerResults([future.result() for future in futures])
 
     def close(self) -> None:
-        """Close the shared connection pool (every client of this pool stops working)."""
-        self._network.close()
+        """Close the shared connection pools (every client of this pool stops working)."""
+        self._routes.closed = True
+        for transport in self._routes.every():
+            transport.close()
 
     def __enter__(self) -> Self:
         return self
@@ -295,16 +360,25 @@ class AsyncSellerClients(_Pool[AsyncFlipkartClient]):
         shared: dict[str, Any] = dict(options)
         if shared.get("token_store") is None:
             shared["token_store"] = MemoryTokenStore()
-        proxy = shared.pop("proxy", None)  # the shared connection pool goes through it
+        proxy: ProxyInput | None = shared.pop("proxy", None)  # the shared pools go through it
+        trust_env = bool(shared.get("trust_env", True))
         super().__init__(client_id, client_secret, max_clients, shared)
-        self._network = transport or async_network_transport(proxy=proxy)
+        if transport is not None and proxy is not None:
+            raise ConfigurationError(
+                "proxy: give the proxy to the transport you pass (transport=), not to the pool"
+            )
+        self._routes: _Routes[httpx.AsyncBaseTransport] = _Routes(
+            transport or async_network_transport(trust_env=trust_env),
+            {} if transport is not None else proxy_routes(proxy, trust_env=trust_env),
+            lambda through: async_network_transport(proxy=through, trust_env=trust_env),
+        )
 
     def _make(self, seller_id: str) -> AsyncFlipkartClient:
         return AsyncFlipkartClient(
             self._client_id,
             self._client_secret,
             seller_id=seller_id,
-            transport=_AsyncBorrowed(self._network),
+            transport=_AsyncBorrowed(self._routes),
             **self._options,
         )
 
@@ -320,6 +394,7 @@ class AsyncSellerClients(_Pool[AsyncFlipkartClient]):
 
         sellers = _seller_ids(seller_ids)
         _check_parallel(max_parallel)
+        self._open()
         slots = asyncio.Semaphore(max_parallel)
 
         async def one(seller_id: str) -> SellerResult[_T]:
@@ -339,8 +414,10 @@ class AsyncSellerClients(_Pool[AsyncFlipkartClient]):
             raise
 
     async def aclose(self) -> None:
-        """Close the shared connection pool (every client of this pool stops working)."""
-        await self._network.aclose()
+        """Close the shared connection pools (every client of this pool stops working)."""
+        self._routes.closed = True
+        for transport in self._routes.every():
+            await transport.aclose()
 
     async def __aenter__(self) -> Self:
         return self

@@ -52,6 +52,13 @@ class ThreadedTokenStore:
             return True
         return bool(await asyncio.to_thread(replace, key, token, expected=expected, lease=lease))
 
+    async def was_stored(self, key: TokenKey) -> bool:
+        """The store's own answer when it has one (Redis), else ``False``."""
+        was_stored = getattr(self.store, "was_stored", None)
+        if was_stored is None:
+            return False
+        return bool(await asyncio.to_thread(was_stored, key))
+
     @contextlib.asynccontextmanager
     async def lock(self, key: TokenKey) -> AsyncIterator[object]:
         held = self.store.lock(key)

@@ -9,9 +9,14 @@ fetches, everyone after finds the fresh token already stored.
 :class:`MemoryTokenStore` shares within one process. :class:`FileTokenStore`
 shares between processes on one machine, on POSIX and Windows alike: the file is
 written atomically (temporary file, ``fsync``, ``os.replace``), created ``0600`` on
-POSIX, guarded by an OS lock on a sibling ``.lock`` file, and checksummed so that a
-damaged file is never read as a token (it reads as "no token", and the next save
-rewrites it).
+POSIX in folders created ``0700``, guarded by an OS lock on a sibling ``.lock`` file, and
+checksummed so that a damaged file is never read as a token. A file that cannot be read is
+never overwritten: the next write moves it aside (``<name>.corrupt-<time>``) and says so in
+a warning naming both files, so the other sellers' tokens can still be recovered by hand.
+
+Every failure of a store (``OSError`` of any kind: a full disk, a permission, a folder that
+vanished) is a :class:`~flipkart_ext.TokenStoreError`, so the client can keep a token it
+could not save and save it later (the custody rule, below).
 
 Why filelock: it is the cross-platform file lock most of the Python packaging stack
 relies on (pip, virtualenv, tox), taking ``flock`` on POSIX and ``msvcrt.locking`` on
@@ -35,7 +40,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from ._core.auth_plan import may_replace
+from ._core.decode import decode_json
 from ._core.tokens import Token
+from .errors import TokenStoreError
 
 __all__ = [
     "AsyncCheckedTokenStore",
@@ -55,6 +63,11 @@ _POSIX = os.name == "posix"
 # Windows refuses to replace a file another process has open (a reader between two of its
 # reads); such a reader is done within milliseconds, so the rename is tried again.
 _REPLACE_ATTEMPTS = 1 if _POSIX else 50
+#: A temporary file older than this, or whose writer is gone, is left over from a process
+#: killed while it wrote (it holds tokens, so it does not stay).
+_STALE_TEMP_SECONDS = 600.0
+#: The largest token file read (100,000 sellers take about 60 MB).
+_MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -105,6 +118,29 @@ class TokenStore(Protocol):
     * ``load`` may also be called without the lock (``token_status()``); ``save`` and
       ``delete`` only with it. ``lock`` may yield a value (a lease); the client hands it
       back to ``replace`` and otherwise ignores it.
+
+    The custody rule
+    ----------------
+    A refresh token is spent once: the one Flipkart hands over must reach the store.
+
+    * **Tokens are ordered by** ``Token.generation``, kept with the token: renewing a token
+      of generation ``g`` gives one of generation ``g + 1``.
+    * **No write goes backwards.** The client writes through ``replace`` (a check-and-set):
+      a token of a higher generation replaces the stored one; one of the same generation
+      replaces only exactly the record its writer read; a lower one never does. A store
+      without ``replace`` is written under its lock by ``load``, the same comparison, then
+      ``save``; a store whose lock can run out (a lease) must implement ``replace`` as one
+      atomic step, as :class:`~flipkart_ext.RedisTokenStore` does.
+    * **Spending is recorded before it happens.** Before a refresh token is sent, the stored
+      record is marked (``Token.refresh_sent_at``): another worker then knows the token may
+      be spent, and waits for the successor instead of declaring the grant lost.
+    * **The receiver keeps custody.** From the token endpoint's answer until a store holds
+      the new token, the worker that received it keeps it in memory, uses it, and writes it
+      again at every call (a save that fails is a :class:`~flipkart_ext.TokenStoreError`,
+      never a lost token). A worker that finds the record missing or older than the token it
+      holds writes its own back.
+    * **Every failure is a** :class:`~flipkart_ext.TokenStoreError`: a store raises nothing
+      else (``KeyboardInterrupt`` and cancellation aside).
     """
 
     def load(self, key: TokenKey) -> Token | None:
@@ -126,15 +162,21 @@ class TokenStore(Protocol):
 
 @runtime_checkable
 class CheckedTokenStore(TokenStore, Protocol):
-    """A :class:`TokenStore` whose lock is a lease, with a check-and-set save."""
+    """A :class:`TokenStore` with a check-and-set save that keeps the custody rule by itself.
+
+    Every store of this package is one. A store whose lock is a lease must be one.
+    """
 
     def replace(
         self, key: TokenKey, token: Token, *, expected: Token | None, lease: object
     ) -> bool:
-        """Store ``token`` only if ``expected`` is still what is stored (``None``: nothing is)
-        and no later holder of the lock has written; ``lease`` is what ``lock(key)`` yielded.
+        """Store ``token`` if the custody rule allows it over what is stored now.
 
-        ``False`` means nothing was written: the caller re-reads.
+        ``expected`` is the record the caller read (``None``: nothing was stored);
+        ``lease`` is what ``lock(key)`` yielded. ``token`` is written when nothing is
+        stored, when its generation is higher than the stored one, or when it has the same
+        generation and the stored record is exactly ``expected``; never over a higher
+        generation. ``False`` means nothing was written: the caller re-reads.
         """
         ...
 
@@ -196,6 +238,16 @@ class MemoryTokenStore:
         with self._guard:
             self._tokens[key] = token
 
+    def replace(
+        self, key: TokenKey, token: Token, *, expected: Token | None, lease: object = None
+    ) -> bool:
+        """Check-and-set by the custody rule (see :meth:`CheckedTokenStore.replace`)."""
+        with self._guard:
+            if not may_replace(token, self._tokens.get(key), expected):
+                return False
+            self._tokens[key] = token
+            return True
+
     def delete(self, key: TokenKey) -> None:
         with self._guard:
             self._tokens.pop(key, None)
@@ -217,52 +269,74 @@ def _checksum(tokens: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+class _Unreadable(Exception):
+    """The token file exists but is not one this store wrote (the reason is the message)."""
+
+
+def _make_folders(directory: Path) -> None:
+    """Create ``directory`` and any missing parent ``0700``, whatever the umask.
+
+    ``Path.mkdir(parents=True)`` creates the parents with the umask's default (``0777``
+    under umask 0); each missing level is made here instead, and set to ``0700``.
+    """
+    missing: list[Path] = []
+    current = directory
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # another process made it meanwhile: its mode is its own
+        if _POSIX:
+            os.chmod(folder, 0o700)
+
+
 class FileTokenStore:
     """Tokens in one JSON file shared by every process of the user on this machine.
 
-    The file holds every key (``{"format", "tokens", "sha256"}``); a missing,
-    truncated, corrupt or tampered file reads as empty. Works on POSIX (the file
-    is kept ``0600``) and on Windows (where the file inherits the folder's ACL).
+    The file holds every key (``{"format", "tokens", "sha256"}``). A missing file reads as
+    empty; a truncated, corrupt or tampered one reads as empty with a warning naming it,
+    and the next write moves it aside instead of overwriting it. Works on POSIX (the file
+    is kept ``0600``) and on Windows (where the file inherits the folder's ACL). Every
+    failure is a :class:`~flipkart_ext.TokenStoreError`.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, encryption_key: Any = None) -> None:
+        from ._core.sealing import Sealer
+
         self.path = Path(path).expanduser()
         self.lock_path = self.path.with_name(self.path.name + ".lock")
+        #: Seals each entry when ``encryption_key`` (a Fernet key, or a list for rotation) is
+        #: given (the ``crypto`` extra).
+        self._sealer = Sealer.of(encryption_key)
 
     def __repr__(self) -> str:
-        return f"FileTokenStore(path={str(self.path)!r})"
+        encrypted = ", encrypted" if self._sealer is not None else ""
+        return f"FileTokenStore(path={str(self.path)!r}{encrypted})"
 
-    # -- reading ---------------------------------------------------------------------------
+    def _entry(self, token: Token) -> Any:
+        """What the file holds for ``token``: its fields, or them sealed."""
+        if self._sealer is None:
+            return token.to_dict()
+        return self._sealer.seal(json.dumps(token.to_dict(), separators=(",", ":")))
 
-    def _read_all(self) -> dict[str, Any]:
-        try:
-            with open(self.path, "rb") as fh:
-                mode = os.fstat(fh.fileno()).st_mode
-                raw = fh.read()
-        except FileNotFoundError:
-            return {}
-        if _POSIX and stat.S_IMODE(mode) & 0o077:
-            logger.warning(
-                "token file %s is readable by other users; it will be rewritten 0600", self.path
+    def _token(self, entry: Any) -> Token | None:
+        """The token of an entry; ``None`` for none; :class:`TokenStoreError` if sealed
+        with a key this store lacks."""
+        if isinstance(entry, str):
+            if self._sealer is None:
+                raise TokenStoreError(
+                    f"the token file {self.path} holds encrypted tokens: give its encryption_key"
+                )
+            entry = decode_json(
+                self._sealer.open(entry, what=f"a token in {self.path}"),
+                what="a token in the token file",
+                error=TokenStoreError,
             )
-        try:
-            document = json.loads(raw)
-        except ValueError:
-            logger.warning("token file %s is not valid JSON; ignoring it", self.path)
-            return {}
-        if (
-            not isinstance(document, dict)
-            or document.get("format") != _FORMAT
-            or not isinstance(document.get("tokens"), dict)
-            or document.get("sha256") != _checksum(document["tokens"])
-        ):
-            logger.warning("token file %s failed its integrity check; ignoring it", self.path)
-            return {}
-        tokens: dict[str, Any] = document["tokens"]
-        return tokens
-
-    def load(self, key: TokenKey) -> Token | None:
-        entry = self._read_all().get(key.as_string())
         if not isinstance(entry, dict):
             return None
         try:
@@ -271,11 +345,100 @@ class FileTokenStore:
             logger.warning("token file %s holds a malformed entry; ignoring it", self.path)
             return None
 
+    @contextlib.contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        """Any ``OSError`` inside becomes a :class:`TokenStoreError` naming the file."""
+        try:
+            yield
+        except TokenStoreError:
+            raise
+        except OSError as exc:
+            reason = exc.strerror or str(exc) or type(exc).__name__
+            raise TokenStoreError(f"{doing} the token file {self.path}: {reason}") from exc
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _read_all(self) -> dict[str, Any]:
+        """Every entry, ``{}`` without a file; :class:`_Unreadable` for a file not ours."""
+        try:
+            with open(self.path, "rb") as fh:
+                mode = os.fstat(fh.fileno()).st_mode
+                raw = fh.read(_MAX_FILE_BYTES + 1)
+        except FileNotFoundError:
+            return {}
+        if _POSIX and stat.S_IMODE(mode) & 0o077:
+            logger.warning(
+                "token file %s is readable by other users; it will be rewritten 0600", self.path
+            )
+        try:
+            document = decode_json(
+                raw, what="the token file", error=TokenStoreError, max_bytes=_MAX_FILE_BYTES
+            )
+        except TokenStoreError as exc:
+            raise _Unreadable(str(exc)) from None
+        if (
+            not isinstance(document, dict)
+            or document.get("format") != _FORMAT
+            or not isinstance(document.get("tokens"), dict)
+            or document.get("sha256") != _checksum(document["tokens"])
+        ):
+            raise _Unreadable("the token file failed its integrity check")
+        tokens: dict[str, Any] = document["tokens"]
+        return tokens
+
+    def _entries(self, *, moving_aside: bool) -> dict[str, Any]:
+        """Every entry; an unreadable file is reported (and, for a writer, moved aside)."""
+        try:
+            return self._read_all()
+        except _Unreadable as exc:
+            if not moving_aside:
+                logger.warning(
+                    "token file %s cannot be read (%s); no token is taken from it, and the "
+                    "next write moves it aside",
+                    self.path,
+                    exc,
+                )
+                return {}
+            aside = self.path.with_name(
+                f"{self.path.name}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+            )
+            os.replace(self.path, aside)
+            logger.warning(
+                "token file %s cannot be read (%s); moved aside to %s (its tokens can be "
+                "recovered from there) and a new file started",
+                self.path,
+                exc,
+                aside,
+            )
+            return {}
+
+    def load(self, key: TokenKey) -> Token | None:
+        with self._errors("reading"):
+            entry = self._entries(moving_aside=False).get(key.as_string())
+        return self._token(entry)
+
     # -- writing ---------------------------------------------------------------------------
+
+    def _remove_stale_temps(self, directory: Path) -> None:
+        """Delete temporary files left by writers that were killed (they hold tokens)."""
+        now = time.time()
+        for leftover in directory.glob(f".{self.path.name}.*.tmp"):
+            parts = leftover.name.rsplit(".", 3)
+            pid = int(parts[1]) if len(parts) == 4 and parts[1].isdigit() else None
+            try:
+                old = now - leftover.stat().st_mtime > _STALE_TEMP_SECONDS
+            except FileNotFoundError:
+                continue
+            if pid == os.getpid() and not old:
+                continue  # another thread of this process may be writing it now
+            if old or pid is None or not _alive(pid):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
 
     def _write_all(self, tokens: dict[str, Any]) -> None:
         directory = self.path.parent
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _make_folders(directory)
+        self._remove_stale_temps(directory)
         document = {"format": _FORMAT, "tokens": tokens, "sha256": _checksum(tokens)}
         data = json.dumps(document, sort_keys=True, indent=1).encode("utf-8")
         tmp = directory / f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp"
@@ -301,14 +464,33 @@ class FileTokenStore:
                 os.close(dir_fd)
 
     def save(self, key: TokenKey, token: Token) -> None:
-        tokens = self._read_all()
-        tokens[key.as_string()] = token.to_dict()
-        self._write_all(tokens)
+        with self._errors("writing"):
+            tokens = self._entries(moving_aside=True)
+            tokens[key.as_string()] = self._entry(token)
+            self._write_all(tokens)
+
+    def replace(
+        self, key: TokenKey, token: Token, *, expected: Token | None, lease: object = None
+    ) -> bool:
+        """Check-and-set by the custody rule (see :meth:`CheckedTokenStore.replace`).
+
+        Called under :meth:`lock`, which no other writer can hold meanwhile (it is not a
+        lease), so reading, comparing and writing form one step.
+        """
+        with self._errors("writing"):
+            tokens = self._entries(moving_aside=True)
+            current = self._token(tokens.get(key.as_string()))
+            if not may_replace(token, current, expected):
+                return False
+            tokens[key.as_string()] = self._entry(token)
+            self._write_all(tokens)
+            return True
 
     def delete(self, key: TokenKey) -> None:
-        tokens = self._read_all()
-        if tokens.pop(key.as_string(), None) is not None:
-            self._write_all(tokens)
+        with self._errors("writing"):
+            tokens = self._entries(moving_aside=True)
+            if tokens.pop(key.as_string(), None) is not None:
+                self._write_all(tokens)
 
     # -- locking ---------------------------------------------------------------------------
 
@@ -317,13 +499,32 @@ class FileTokenStore:
         """Hold the OS lock on the sibling lock file (one lock for the whole file: saves rewrite it all)."""
         from filelock import FileLock  # imported on first use: most programs never lock a file
 
-        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         # A new FileLock for each holder: each takes its own OS lock, so threads of this
         # process exclude one another exactly as other processes do. Not thread-local,
         # because the async client takes the lock in a worker thread and releases it on
         # the event loop's thread.
-        with FileLock(self.lock_path, mode=0o600, thread_local=False):
+        held = FileLock(self.lock_path, mode=0o600, thread_local=False)
+        with self._errors("locking"):
+            _make_folders(self.path.parent)
+            held.acquire()
+        try:
             yield
+        finally:
+            with contextlib.suppress(OSError):  # the OS drops the lock with the descriptor
+                held.release()
+
+
+def _alive(pid: int) -> bool:
+    """True when process ``pid`` exists (on Windows, where this cannot be asked cheaply: yes)."""
+    if not _POSIX:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _replace(source: Path, target: Path) -> None:

@@ -40,7 +40,9 @@ REPLACEMENTS: dict[str, str] = {
     "aiter_bytes": "iter_bytes",
     "anext": "next",
     "async_network_transport": "network_transport",
+    "asend": "send",
     "redis_asyncio": "redis_sync",
+    "async_client": "sync_client",
     # this package: the layer's own modules and twins
     "_async": "_sync",
     "AsyncWire": "Wire",
@@ -63,6 +65,8 @@ REPLACEMENTS: dict[str, str] = {
     "AsyncSellerClients": "SellerClients",
     "AsyncRenewal": "Renewal",
     "async_run": "sync_run",
+    "AsyncSend": "Send",
+    "AsyncHTTPSend": "HTTPSend",
     "AsyncLock": "SyncLock",
     "AsyncLoopGuard": "SyncLoopGuard",
     "async_sleep": "sync_sleep",
@@ -71,6 +75,9 @@ REPLACEMENTS: dict[str, str] = {
     "set_async_httpx_client": "set_httpx_client",
     "async_run_all": "sync_run_all",
     "async_off_loop": "sync_off_loop",
+    "async_store_view": "sync_store_view",
+    "async_lock": "sync_lock",
+    "async_shield": "sync_shield",
 }
 
 HEADER = (

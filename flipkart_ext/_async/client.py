@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, ParamSpec, Self, TypeVar, Unpack, cast
 
 import httpx
 
-from .._auth import TokenJob, TokenStatus
+from .._auth import TokenStatus
 from .._boundary import guarded_class
 from .._budget_transport import AsyncBudgetTransport
 from .._concurrency import ASYNC_STORE_IO_ALLOWED, async_check_store
@@ -28,8 +28,8 @@ from .._core.calls import Call
 from .._core.client_base import ClientBase, ClientOptions, Operation
 from .._core.models import parsed_model
 from .._core.redact import install_log_redaction
-from .._core.tokens import Token
 from .._pool import async_network_transport
+from .auth import exchange_code, fetch_token
 from .http import AsyncWire
 from .listings import AsyncListings
 from .returns import AsyncReturns
@@ -77,7 +77,7 @@ class AsyncFlipkartClient(ClientBase):
         self._wire = AsyncWire(
             self._http,
             api_base=self.api_base_url,
-            secrets=self._auth._secrets,
+            secrets=self._auth.secrets,
             owner=type(self).__name__,
         )
 
@@ -136,11 +136,6 @@ class AsyncFlipkartClient(ClientBase):
 
     # -- tokens without an API call ---------------------------------------------------------
 
-    async def _settle(self, job: TokenJob) -> Token:
-        return await self._auth.async_run(
-            job, lambda request: self._wire.send_token_request(self._token_request(request))
-        )
-
     async def exchange_code(
         self, code: str, redirect_uri: str, state: str, *, expected_state: str | None = None
     ) -> TokenStatus:
@@ -149,12 +144,15 @@ class AsyncFlipkartClient(ClientBase):
         Pass ``expected_state`` (the one from :meth:`authorize_url`) to have the callback's
         ``state`` checked here.
         """
-        await self._settle(self._code_flow(code, redirect_uri, state, expected_state))
+        self._check_code(code, state, expected_state)
+        await exchange_code(
+            self._auth, self._wire, code, redirect_uri, state, timeout=self._timeout.as_dict()
+        )
         return self.token_status()
 
     async def fetch_token(self) -> TokenStatus:
         """Make sure a usable token is held, fetching one only if needed; no API call is made."""
-        await self._settle(self._auth.ensure_token_flow(timeout=self._timeout.as_dict()))
+        await fetch_token(self._auth, self._wire, timeout=self._timeout.as_dict())
         return self.token_status()
 
     def token_status(self) -> TokenStatus:

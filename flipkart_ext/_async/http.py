@@ -193,21 +193,3 @@ class AsyncWire:
             )
             raise _named(failed, call) from exc
         return await read_answer(response, call, secrets=self._secrets(), clock=self._clock)
-
-    async def send_token_request(self, request: httpx.Request) -> httpx.Response:
-        """Send a token grant the renewal built (no bearer token) and return it read whole.
-
-        The renewal reads the answer itself (a refused grant is not an error to it).
-        """
-        self.ready()
-        try:
-            response = await self.http.send(request, auth=None)
-        except httpx.DecodingError as exc:
-            raise _undecodable(
-                Call(request.method, request.url, operation="oauth.token"), exc
-            ) from None
-        except httpx.RequestError as exc:
-            error = APIConnectionError.from_transport_error(exc)
-            error.operation = "oauth.token"
-            raise error from exc
-        return response

@@ -318,6 +318,8 @@ def answer_of(
     else is :class:`~flipkart_ext.MalformedResponse` naming the operation and what came.
     """
     if not 200 <= status < 300:
+        if call.accept_errors:
+            return Answer(status, headers, content, None)
         raise status_error(
             status=status,
             headers=headers,

@@ -76,6 +76,16 @@ class Call:
     expect: Expect = Expect.JSON
     token_request: bool = False
     """A grant to the token endpoint: sent without a bearer token."""
+    accept_errors: bool = False
+    """Return the :class:`Answer` of a non-2xx status (its ``body`` is ``None``) instead of
+    raising: the token renewal reads a refused grant itself."""
+
+    def __repr__(self) -> str:
+        # Token grants carry the refresh token or code in ``params`` and the Basic
+        # credentials in ``headers``: a repr names the call, never its contents.
+        from .redact import redact_url
+
+        return f"Call({self.method} {redact_url(str(self.url))}, operation={self.operation!r})"
 
     @classmethod
     def of(

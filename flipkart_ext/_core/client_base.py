@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from .._auth import AppGrant, FlipkartAuth, TokenJob, TokenStatus
+from .._auth import AppGrant, FlipkartAuth, TokenStatus
 from .._boundary import guarded_class
 from .._proxies import ProxyInput, proxy_routes
 from .._rate_budget import AsyncRateBudget, RateBudget
@@ -291,20 +291,13 @@ class ClientBase:
         """True if the callback's ``state`` equals the issued one (constant-time comparison)."""
         return _verify_state(expected, received)
 
-    def _code_flow(
-        self, code: str, redirect_uri: str, state: str, expected_state: str | None
-    ) -> TokenJob:
+    @staticmethod
+    def _check_code(code: str, state: str, expected_state: str | None) -> None:
+        """An authorization callback's values, checked before any request."""
         if expected_state is not None and not _verify_state(expected_state, state):
             raise InvalidArgument("the state returned by Flipkart does not match the one issued")
-        if not code:
+        if not isinstance(code, str) or not code:
             raise InvalidArgument("code must not be empty")
-        return self._auth.exchange_code_flow(
-            code, redirect_uri, state, timeout=self._timeout.as_dict()
-        )
-
-    def _token_request(self, request: httpx.Request) -> httpx.Request:
-        request.headers.setdefault("User-Agent", self._headers["User-Agent"])
-        return request
 
     def token_status(self) -> TokenStatus:
         """Environment and expiry of the current token (never the token itself)."""

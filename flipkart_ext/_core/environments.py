@@ -111,6 +111,18 @@ class Environment:
         )
 
     @property
+    def key(self) -> str:
+        """How stored tokens name this environment (``TokenKey.environment``).
+
+        Flipkart's two environments are named; any other is named with its full API and
+        OAuth base URLs, paths included, so that two environments that differ in any part
+        of either URL never share a token, whatever their ``name``.
+        """
+        if ENVIRONMENTS.get(self.name) == self:
+            return self.name
+        return f"{self.name}|{self.api_base_url}|{self.oauth_base_url}"
+
+    @property
     def is_production(self) -> bool:
         """True only for Flipkart's live environment."""
         return self.api_base_url == PRODUCTION.api_base_url

@@ -113,15 +113,35 @@ class RedactingFilter(logging.Filter):
         if redacted != message:
             record.msg = redacted
             record.args = None
+        if record.exc_info and not record.exc_text:
+            # A handler's formatter would render the traceback later, unfiltered (an
+            # exception's message can hold a URL with a token): render it now, redacted,
+            # where every formatter takes it from.
+            try:
+                record.exc_text = _FORMATTER.formatException(record.exc_info)
+            except Exception:  # pragma: no cover - a traceback that cannot be rendered
+                record.exc_text = None
         if record.exc_text:
             record.exc_text = redact_text(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact_text(record.stack_info)
         return True
 
 
+_FORMATTER = logging.Formatter()
 _FILTER = RedactingFilter()
 _INSTALL_LOCK = threading.Lock()
 #: Loggers whose records may carry URLs, headers or token payloads.
 _ROOTS = ("httpx", "httpcore", "flipkart_ext")
+#: The child loggers httpcore creates on its first request (a logger filter does not see
+#: records of children made after it was attached): made here, so they are filtered too.
+_KNOWN_CHILDREN = (
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)
 
 
 def install_log_redaction() -> None:
@@ -133,7 +153,7 @@ def install_log_redaction() -> None:
     handlers are left untouched.
     """
     with _INSTALL_LOCK:
-        names = set(_ROOTS)
+        names = set(_ROOTS) | set(_KNOWN_CHILDREN)
         for name in list(logging.Logger.manager.loggerDict):
             if any(name.startswith(root + ".") for root in _ROOTS):
                 names.add(name)

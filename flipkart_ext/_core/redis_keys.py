@@ -32,6 +32,11 @@ if TYPE_CHECKING:
     import redis
     import redis.asyncio
 
+    #: The client types, named so that the async sources and their generated sync twins
+    #: (``AsyncRedis`` -> ``SyncRedis``) each name their own.
+    SyncRedis = redis.Redis
+    AsyncRedis = redis.asyncio.Redis
+
 
 __all__ = [
     "DEFAULT_NAMESPACE",

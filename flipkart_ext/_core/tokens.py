@@ -26,6 +26,8 @@ import httpx
 
 __all__ = [
     "GRANT_EXTENSION",
+    "MAX_GENERATION",
+    "MAX_LIFETIME",
     "SCOPE",
     "AuthorizationURL",
     "GrantType",
@@ -49,6 +51,12 @@ GrantType = Literal["client_credentials", "authorization_code", "refresh_token"]
 #: Request extension naming the grant of a token request (read by the auth flow and retries).
 GRANT_EXTENSION = "flipkart_ext.grant"
 
+#: Generations are counted in a Redis script too (Lua numbers are exact below 2**53).
+MAX_GENERATION = 2**53
+#: A lifetime longer than this (100 years) is not a lifetime: ``expires_in`` of 1e12 reads as
+#: unknown instead of an expiry no calendar can show.
+MAX_LIFETIME = 100 * 365 * 24 * 3600.0
+
 
 @dataclass(frozen=True, repr=False)
 class Token:
@@ -65,6 +73,14 @@ class Token:
     #: Epoch seconds after which the refresh token is expired (from Flipkart's
     #: ``refresh_token_expires_in``); ``None`` when the server did not say.
     refresh_token_expires_at: float | None = None
+    #: How many renewals led to this token: a token obtained by renewing one of generation
+    #: ``g`` has generation ``g + 1``. Stores order tokens by it (the custody rule on
+    #: :class:`~flipkart_ext.TokenStore`), so an older token never replaces a newer one.
+    generation: int = 0
+    #: Epoch seconds when a worker sent this token's refresh token to the token endpoint,
+    #: recorded in the store before it was sent; ``None`` while it is unspent. Another
+    #: worker that finds it set knows that the refresh token may be spent, and by whom.
+    refresh_sent_at: float | None = None
 
     def seconds_left(self, now: float) -> float | None:
         """Seconds until expiry at ``now``, or ``None`` if unknown."""
@@ -99,6 +115,8 @@ class Token:
             "refresh_token": self.refresh_token,
             "obtained_at": self.obtained_at,
             "refresh_token_expires_at": self.refresh_token_expires_at,
+            "generation": self.generation,
+            "refresh_sent_at": self.refresh_sent_at,
         }
 
     @classmethod
@@ -126,6 +144,13 @@ class Token:
                 raise ValueError(f"stored token field {key!r} is not a number")
             return float(value)
 
+        generation = data.get("generation", 0)
+        if (
+            isinstance(generation, bool)
+            or not isinstance(generation, int)
+            or not 0 <= generation < MAX_GENERATION
+        ):
+            raise ValueError("stored token field 'generation' is not a whole number")
         return cls(
             access_token=access_token,
             token_type=opt_str("token_type") or "bearer",
@@ -134,6 +159,8 @@ class Token:
             refresh_token=opt_str("refresh_token"),
             obtained_at=opt_float("obtained_at"),
             refresh_token_expires_at=opt_float("refresh_token_expires_at"),
+            generation=generation,
+            refresh_sent_at=opt_float("refresh_sent_at"),
         )
 
     def fingerprint(self) -> str:
@@ -145,7 +172,8 @@ class Token:
         return (
             f"Token(access_token='***', token_type={self.token_type!r}, "
             f"expires_at={self.expires_at!r}, scope={self.scope!r}, refresh_token={refresh}, "
-            f"refresh_token_expires_at={self.refresh_token_expires_at!r})"
+            f"refresh_token_expires_at={self.refresh_token_expires_at!r}, "
+            f"generation={self.generation!r})"
         )
 
     __str__ = __repr__
@@ -188,18 +216,23 @@ def _expiry(raw: Any, received_at: float) -> float | None:
         seconds = float(raw)
     except (TypeError, ValueError):
         return None
-    if not math.isfinite(seconds) or seconds < 0:
+    if not math.isfinite(seconds) or seconds < 0 or seconds > MAX_LIFETIME:
         return None
     return received_at + seconds
 
 
 class TokenRequest(NamedTuple):
-    """A built token request and the grant it carries."""
+    """A built token request and the grant it carries. ``repr`` names the grant only."""
 
     grant: GrantType
     request: httpx.Request
     #: The secret values inside the request, to scrub from any error message.
     secrets: tuple[str, ...]
+
+    def __repr__(self) -> str:
+        # The request's URL carries the refresh token or code, its headers the Basic
+        # credentials, and ``secrets`` all of them.
+        return f"TokenRequest(grant={self.grant!r})"
 
 
 def token_url(oauth_base_url: str) -> str:

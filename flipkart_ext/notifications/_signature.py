@@ -145,7 +145,15 @@ def verify_signature(
 
     ``now`` replaces the clock (must be timezone-aware); ``max_skew`` bounds how
     far ``X_Date`` may be from it in either direction, so a captured request
-    cannot be replayed later; ``None`` disables the check.
+    cannot be replayed *later*; ``None`` disables the check.
+
+    The signature covers ``X_Date``, the URL, the method and the secret, **not the
+    body**: within the skew window, anyone who captured one signed request can send its
+    headers with another body. Treat a notification as a hint, and read the current state
+    through the API before acting on a destructive event (a cancellation, a return).
+
+    A blank ``app_secret`` or ``app_id`` is :class:`~flipkart_ext.InvalidArgument`: an
+    unset secret variable must not make every forgery verify.
 
     The signature is checked before the clock, so :class:`StaleRequest` is only
     raised for requests that Flipkart did sign: a forgery is always
@@ -155,6 +163,15 @@ def verify_signature(
     :class:`WrongApplication`, :class:`BadSignature` or :class:`StaleRequest`,
     all subclasses of :class:`InvalidSignature`.
     """
+    if not isinstance(app_secret, str) or not app_secret.strip():
+        # An unset secret variable would otherwise make anyone's forgery verify: the
+        # signature covers nothing secret then.
+        raise InvalidArgument(
+            "app_secret: the application secret is empty or blank; a notification cannot be "
+            "verified without it (is its environment variable set?)"
+        )
+    if not isinstance(app_id, str) or not app_id.strip():
+        raise InvalidArgument("app_id: the application id is empty or blank")
     if max_skew is not None and max_skew < dt.timedelta(0):
         raise InvalidArgument("max_skew must not be negative")
     if now is None:

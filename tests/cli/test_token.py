@@ -18,6 +18,15 @@ from flipkart_ext.testing import Emulator
 from .conftest import Cli
 
 
+def _environment_key(env: Emulator) -> str:
+    """How the client names this environment in its token keys (its full base URLs)."""
+    from flipkart_ext._core.environments import resolve_environment
+
+    return resolve_environment(
+        "sandbox", api_base_url=env.api_base_url, oauth_base_url=env.oauth_base_url
+    ).key
+
+
 def _stored_access_tokens(token_file: Path) -> list[str]:
     document = json.loads(token_file.read_text())
     return [entry["access_token"] for entry in document["tokens"].values()]
@@ -96,7 +105,7 @@ def test_status_of_an_expired_stored_token(cli: Cli, env: Emulator, token_file: 
     store = FileTokenStore(token_file)
     expired_at = time.time() - 3600
     store.save(
-        TokenKey(f"custom:{env.url}", env.client_id),
+        TokenKey(_environment_key(env), env.client_id),
         Token(access_token="old-access-token-value", expires_at=expired_at, refresh_token="r-1"),
     )
 
@@ -150,7 +159,7 @@ def test_status_shows_when_the_refresh_token_expires(
     store = FileTokenStore(token_file)
     now = time.time()
     store.save(
-        TokenKey(f"custom:{env.url}", env.client_id),
+        TokenKey(_environment_key(env), env.client_id),
         Token(
             access_token="access-token-value-1",
             expires_at=now + 86_400 * 10,
@@ -174,7 +183,7 @@ def test_status_says_when_the_refresh_token_expiry_is_unknown(
     cli: Cli, env: Emulator, token_file: Path
 ) -> None:
     FileTokenStore(token_file).save(
-        TokenKey(f"custom:{env.url}", env.client_id),
+        TokenKey(_environment_key(env), env.client_id),
         Token(access_token="access-token-value-2", refresh_token="refresh-token-value-2"),
     )
 

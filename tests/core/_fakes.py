@@ -232,20 +232,33 @@ def json_body(recorded: Recorded) -> Any:
 
 
 class FlakyStore(MemoryTokenStore):
-    """Saves fail while ``down``; everything fails while ``gone`` (a store restarting).
+    """Writes fail while ``down``; everything fails while ``gone`` (a store restarting).
 
     ``held`` counts the holders of its lock, for tests that check when it is released.
+    ``down_after_mark`` sets ``down`` once a refresh token was marked as being spent: the
+    save of the token that answer brings then fails (a disk filling up meanwhile).
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.held = 0
         self.down = self.gone = False
+        self.down_after_mark = False
 
     def save(self, key: TokenKey, token: Token) -> None:
         if self.down or self.gone:
             raise TokenStoreError("the store is down")
         super().save(key, token)
+
+    def replace(
+        self, key: TokenKey, token: Token, *, expected: Token | None, lease: object = None
+    ) -> bool:
+        if self.down or self.gone:
+            raise TokenStoreError("the store is down")
+        written = super().replace(key, token, expected=expected, lease=lease)
+        if written and token.refresh_sent_at is not None and self.down_after_mark:
+            self.down, self.down_after_mark = True, False
+        return written
 
     @contextlib.contextmanager
     def lock(self, key: TokenKey) -> Iterator[None]:

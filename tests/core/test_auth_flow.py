@@ -282,6 +282,7 @@ def test_refresh_that_does_not_rotate_keeps_the_old_refresh_token(fake: FakeFlip
         expires_at=stored.expires_at,  # type: ignore[union-attr]
         refresh_token="RT-keep-secretvalue",
         obtained_at=stored.obtained_at,  # type: ignore[union-attr]
+        generation=1,  # one renewal after the seed
     )
 
 

@@ -455,7 +455,7 @@ def test_a_spent_seed_refresh_token_uses_the_token_stored_meanwhile(
     caplog.set_level(logging.INFO, logger="flipkart_ext")
     clock = FakeClock()
     store = MemoryTokenStore()
-    theirs = Token("AT-other", expires_at=clock.now + 3600, refresh_token="RT-other")
+    theirs = Token("AT-other", expires_at=clock.now + 3600, refresh_token="RT-other", generation=1)
     fake.valid_access.add("AT-other")
     with FlipkartClient(
         CLIENT_ID,
@@ -787,8 +787,9 @@ def test_a_refresh_token_given_at_start_is_spent_once(fake: FakeFlipkart) -> Non
     ) as client:
         client.call(get_shipment_details, "S1")
         clock.advance(fake.expires_in)
-        # Another process of this self-access app stored a client-credentials token, now expired.
-        store.save(client.auth.key, Token("AT-cc", expires_at=clock.now - 1))
+        # Another process of this self-access app stored a client-credentials token, now
+        # expired, obtained after ours (a later generation).
+        store.save(client.auth.key, Token("AT-cc", expires_at=clock.now - 1, generation=2))
         client.call(get_shipment_details, "S1")
     assert fake.grants() == ["refresh_token", "client_credentials"]
 
@@ -925,16 +926,19 @@ def test_an_unsaved_token_is_written_by_check_and_set_under_the_next_lease(
 def test_a_spent_refresh_token_never_falls_back_to_the_token_just_rejected(
     fake: FakeFlipkart,
 ) -> None:
-    """The 401'd token could not be marked dead (lease lost); it is still not used again."""
+    """The 401'd token could not be marked dead (lease lost); it is still not used again.
+
+    Nor is its refresh token spent: that it is being spent could not be recorded either.
+    """
     clock = FakeClock()
     store = RacingStore()
     with _client(fake, token_store=store, clock=clock, seller_id=SELLER) as client:
         store.save(client.auth.key, Token("AT-0", expires_at=clock.now + 3600, refresh_token="R0"))
         store.refuse = True
-        with pytest.raises(ReauthorizationRequired):
-            client.call(get_shipment_details, "S1")  # 401; RT-0 is refused as spent
+        with pytest.raises(TokenStoreError):
+            client.call(get_shipment_details, "S1")  # 401; nothing can be written
     assert [r.headers["authorization"] for r in fake.api_requests] == ["Bearer AT-0"]
-    assert fake.grants() == ["refresh_token"]
+    assert fake.grants() == []
 
 
 # -- grants, scrubbing, store bookkeeping -----------------------------------------------------------
@@ -1004,7 +1008,11 @@ def test_a_401_with_another_token_stored_marks_only_ours_dead(fake: FakeFlipkart
         store.save(client.auth.key, theirs)
         with pytest.raises(ServerError):
             client.call(get_shipment_details, "S1")  # 401; refreshing with RT-s fails
-        assert store.load(client.auth.key) == theirs  # not overwritten with our dead token
+        # Not overwritten with our dead token: only marked as being spent (RT-s was sent).
+        now_stored = store.load(client.auth.key)
+        assert now_stored is not None and now_stored.refresh_sent_at is not None
+        assert clock.now <= now_stored.refresh_sent_at < clock.now + 0.001  # the clock, marked
+        assert dataclasses.replace(now_stored, refresh_sent_at=None) == theirs
         status = client.auth.token_status(read_store=False)
         assert status.expired and not status.has_refresh_token
         store.delete(client.auth.key)
@@ -1081,6 +1089,14 @@ class WrittenThenFailed(MemoryTokenStore):
         if self.flaky:
             raise TokenStoreError("no answer from the store")
 
+    def replace(
+        self, key: TokenKey, token: Token, *, expected: Token | None, lease: object = None
+    ) -> bool:
+        written = super().replace(key, token, expected=expected, lease=lease)
+        if self.flaky:
+            raise TokenStoreError("no answer from the store")
+        return written
+
     @contextlib.contextmanager
     def lock(self, key: TokenKey) -> Iterator[None]:
         self.locks += 1
@@ -1150,9 +1166,11 @@ def test_an_unsaved_token_replaces_a_stored_one_obtained_before_or_with_it(
     assert store.leases == 2
 
 
-def test_an_unsaved_token_yields_to_one_obtained_after_it_for_good(fake: FakeFlipkart) -> None:
+def test_an_unsaved_token_yields_to_one_of_a_later_generation_for_good(
+    fake: FakeFlipkart,
+) -> None:
     clock = FakeClock()
-    theirs = Token("AT-theirs", expires_at=clock.now + 3600, obtained_at=clock.now + 1)
+    theirs = Token("AT-theirs", expires_at=clock.now + 3600, generation=2)
     stored, store = _lose_a_save_then_store(fake, clock, theirs)
     assert stored == theirs
     assert store.leases == 2  # settled at the second call; the third takes no lock
@@ -1163,14 +1181,13 @@ def test_an_unsaved_token_yields_to_one_obtained_after_it_for_good(fake: FakeFli
     ]
 
 
-def test_obtained_times_from_a_clock_starting_at_zero_still_order_tokens(
-    fake: FakeFlipkart,
-) -> None:
-    # A stored token that does not say when it was obtained is older than ours (at 0.0).
-    legacy = Token("AT-theirs", expires_at=3600.0)
+def test_generations_not_clocks_order_tokens(fake: FakeFlipkart) -> None:
+    # A stored token without a generation (written before generations existed) is older
+    # than ours, whatever its clock says...
+    legacy = Token("AT-theirs", expires_at=3600.0, obtained_at=10**9)
     stored, _ = _lose_a_save_then_store(fake, FakeClock(now=0.0), legacy)
     assert stored is not None and stored.access_token == "AT-1-secretvalue"
-    # One obtained at 0.5 is newer than ours (obtained at 0.0).
-    newer = Token("AT-theirs", expires_at=3600.0, obtained_at=0.5)
+    # ...and one of a later generation is newer, even "obtained" before ours.
+    newer = Token("AT-theirs", expires_at=3600.0, obtained_at=-5.0, generation=2)
     stored, _ = _lose_a_save_then_store(FakeFlipkart(), FakeClock(now=0.0), newer)
     assert stored == newer

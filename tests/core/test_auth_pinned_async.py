@@ -393,7 +393,8 @@ async def test_async_a_refresh_token_spent_by_another_holder_uses_its_token(
     clock = FakeClock()
     store = MemoryTokenStore()
     key = TokenKey("sandbox", CLIENT_ID, SELLER)
-    theirs = Token("AT-other", expires_at=clock.now + 3600, refresh_token="RT-other")
+    # Renewed from RT-0 by the other machine: the next generation.
+    theirs = Token("AT-other", expires_at=clock.now + 3600, refresh_token="RT-other", generation=1)
     fake.valid_access.add("AT-other")
 
     async def handler(request: httpx.Request) -> httpx.Response:
@@ -443,7 +444,7 @@ async def test_async_an_unsaved_token_is_saved_at_the_next_call_unless_a_newer_o
         store.down = True
         await client.call(get_shipment_details, "S1")  # AT-2, unsaved
         store.down = False
-        newer = Token("AT-newer", expires_at=clock.now + 3600, obtained_at=clock.now + 1)
+        newer = Token("AT-newer", expires_at=clock.now + 3600, generation=3)  # renewed after AT-2
         fake.valid_access.add("AT-newer")
         store.save(client.auth.key, newer)
         await client.call(get_shipment_details, "S1")
@@ -550,10 +551,12 @@ async def test_async_spent_refresh_token_never_falls_back_to_the_token_just_reje
             "AT-0", expires_at=clock.now + 3600, refresh_token="R0"
         )
         store.refuse = True
-        with pytest.raises(ReauthorizationRequired):
+        # Nothing can be written: the 401'd token is not used again, and R0 is not spent
+        # (that it is being spent could not be recorded).
+        with pytest.raises(TokenStoreError):
             await client.call(get_shipment_details, "S1")
     assert [r.headers["authorization"] for r in fake.api_requests] == ["Bearer AT-0"]
-    assert fake.grants() == ["refresh_token"]
+    assert fake.grants() == []
 
 
 async def test_async_refused_refresh_scrubs_the_stored_token_from_the_error(

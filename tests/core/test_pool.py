@@ -119,3 +119,36 @@ def test_the_rule_is_given_to_every_pool_kind() -> None:
     ):
         assert type(transport._pool).__name__.startswith("Kept")
         assert isinstance(transport._pool, httpcore.ConnectionPool | httpcore.AsyncConnectionPool)
+
+
+# The upstream method _pool.py replaces, as httpcore 1.0.3 to 1.0.9 ship it. A new httpcore
+# that changes it fails here, loudly, instead of letting the patch run over code it was not
+# written against. When it fails: read the new upstream method; if encode/httpcore#1110 /
+# #1111 (a connection held by a request is never closed nor reassigned) have shipped, delete
+# _pool.py and use the plain transports; otherwise port the rule and record the new digest.
+UPSTREAM_FINGERPRINTS = {
+    "ConnectionPool": "4e09ebf79b6273ade02b26675490d2be6afc3b002b8694f0959fef7bb93152f3",
+    "AsyncConnectionPool": "ea1547e78a655633653bde5257e611ee458cfd46b8ab4543de13c5bae095b0ae",
+}
+
+
+@pytest.mark.parametrize("name", sorted(UPSTREAM_FINGERPRINTS))
+def test_the_upstream_method_the_patch_replaces_is_the_one_it_was_written_for(name: str) -> None:
+    import hashlib
+    import inspect
+
+    method = getattr(httpcore, name)._assign_requests_to_connections
+    digest = hashlib.sha256(inspect.getsource(method).encode()).hexdigest()
+    assert digest == UPSTREAM_FINGERPRINTS[name], (
+        f"httpcore {httpcore.__version__} changed {name}._assign_requests_to_connections: "
+        "see the note above UPSTREAM_FINGERPRINTS before upgrading"
+    )
+
+
+def test_the_installed_httpcore_is_one_the_patch_applies_to() -> None:
+    from importlib.metadata import requires, version
+
+    installed = tuple(int(part) for part in version("httpcore").split(".")[:3])
+    assert (1, 0, 3) <= installed < (1, 1, 0)
+    # And the package says so, so pip never installs one the patch does nothing to.
+    assert "httpcore<1.1,>=1.0.3" in [r.replace(" ", "") for r in requires("flipkart-seller") or []]

@@ -30,7 +30,7 @@ def test_a_token_whose_save_failed_is_used_and_saved_at_the_next_call(fake: Fake
     fake.valid_refresh.add("RT-0")
     with _client(fake, store) as client:
         store.save(client.auth.key, _expired("RT-0"))
-        store.down = True
+        store.down_after_mark = True  # the save after the token answer fails
         # The refresh went through (RT-0 is spent now): the call gets its data all the same.
         assert client.call(get_shipment_details, "S1") is not None
         assert store.load(client.auth.key).refresh_token == "RT-0"  # type: ignore[union-attr]
@@ -46,7 +46,7 @@ def test_while_the_store_stays_down_calls_go_on_with_the_unsaved_token(fake: Fak
     fake.valid_refresh.add("RT-0")
     with _client(fake, store) as client:
         store.save(client.auth.key, _expired("RT-0"))
-        store.down = True
+        store.down_after_mark = True
         client.call(get_shipment_details, "S1")
         store.gone = True  # now even the lock fails: the save cannot be retried yet
         assert client.call(get_shipment_details, "S1") is not None
@@ -61,14 +61,15 @@ def test_an_unsaved_token_yields_to_a_newer_one_stored_meanwhile(fake: FakeFlipk
     fake.valid_refresh.add("RT-0")
     with _client(fake, store) as client:
         store.save(client.auth.key, _expired("RT-0"))
-        store.down = True
+        store.down_after_mark = True
         client.call(get_shipment_details, "S1")
         store.down = False
-        newer = Token(
+        newer = Token(  # renewed by another worker after ours: a later generation
             "AT-newer",
             expires_at=time.time() + 3600,
             refresh_token="RT-newer",
             obtained_at=time.time() + 1,
+            generation=2,
         )
         fake.valid_access.add("AT-newer")
         store.save(client.auth.key, newer)
@@ -90,7 +91,7 @@ async def test_async_a_token_whose_save_failed_is_saved_at_the_next_call(
         seller_id=SELLER,
     ) as client:
         store.save(client.auth.key, _expired("RT-0"))
-        store.down = True
+        store.down_after_mark = True
         assert await client.call(get_shipment_details, "S1") is not None
         store.gone = True
         assert await client.call(get_shipment_details, "S1") is not None
@@ -139,7 +140,9 @@ def test_the_loser_of_a_check_and_set_writes_nothing_and_uses_the_winners_token(
         client.call(get_shipment_details, "S1")  # refreshes, loses the check-and-set
         assert store.load(client.auth.key) == theirs
         client.call(get_shipment_details, "S1")
-    assert [t.access_token for t in store.replaced] == ["AT-1-secretvalue"]
+    # The first write marks RT-0 as being spent; the second (the new token) loses.
+    assert [t.access_token for t in store.replaced] == ["AT-old", "AT-1-secretvalue"]
+    assert store.replaced[0].refresh_sent_at is not None
     assert fake.api_requests[-1].headers["authorization"] == "Bearer AT-theirs"
 
 
@@ -147,7 +150,8 @@ def test_a_refresh_token_spent_by_another_holder_uses_the_token_it_stored(
     fake: FakeFlipkart,
 ) -> None:
     store = MemoryTokenStore()
-    fresh = Token("AT-other", expires_at=time.time() + 3600, refresh_token="RT-other")
+    # Renewed from RT-0 by the other machine: the next generation.
+    fresh = Token("AT-other", expires_at=time.time() + 3600, refresh_token="RT-other", generation=1)
     fake.valid_access.add("AT-other")
 
     def handler(request: httpx.Request) -> httpx.Response:

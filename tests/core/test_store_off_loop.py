@@ -46,6 +46,13 @@ class SlowStore(MemoryTokenStore):
         time.sleep(SLOW)
         super().save(key, token)
 
+    def replace(
+        self, key: TokenKey, token: Token, *, expected: Token | None, lease: object = None
+    ) -> bool:
+        self.threads["save"].add(threading.get_ident())
+        time.sleep(SLOW)
+        return super().replace(key, token, expected=expected, lease=lease)
+
     @contextlib.contextmanager
     def lock(self, key: TokenKey) -> Iterator[None]:
         self.threads["enter"].add(threading.get_ident())

@@ -13,8 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from flipkart_ext import Token
-from flipkart_ext.stores import FileTokenStore, MemoryTokenStore, TokenKey, TokenStore
+from flipkart_ext import (
+    FileTokenStore,
+    MemoryTokenStore,
+    Token,
+    TokenKey,
+    TokenStore,
+    TokenStoreError,
+)
 
 KEY = TokenKey("sandbox", "app-1", None)
 OTHER = TokenKey("sandbox", "app-1", "seller-2")
@@ -135,7 +141,8 @@ def test_a_crash_during_write_leaves_the_previous_file_intact(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", crash)
-    with store.lock(KEY), pytest.raises(OSError, match="disk full"):
+    # A store failure is typed (the client keeps the token and saves it later).
+    with store.lock(KEY), pytest.raises(TokenStoreError, match="disk full"):
         store.save(KEY, Token("AT-new-secretvalue"))
     monkeypatch.undo()
     assert store.load(KEY) == TOKEN
@@ -154,7 +161,7 @@ _WORKER = textwrap.dedent(
     """
     import os, sys, time
     import httpx
-    from flipkart_ext import FlipkartClient
+    from flipkart_ext._client import FlipkartClient
     from flipkart_ext.stores import FileTokenStore
     from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 

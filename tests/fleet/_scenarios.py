@@ -92,7 +92,7 @@ def key_for(server: FleetServer, seller: str) -> TokenKey:
     environment = resolve_environment(
         "sandbox", api_base_url=server.api_base_url, oauth_base_url=server.oauth_base_url
     )
-    return TokenKey(environment.name, CLIENT_ID, seller)
+    return TokenKey(environment.key, CLIENT_ID, seller)
 
 
 def seed(

@@ -13,6 +13,7 @@ from flipkart_ext import (
     AsyncRedisRateBudget,
     ConfigurationError,
     FlipkartClient,
+    InvalidArgument,
     MemoryRateBudget,
     RateBudgetError,
     RateLimit,
@@ -116,8 +117,8 @@ def test_a_pause_holds_every_seller_and_is_never_shortened() -> None:
         lambda: MemoryRateBudget(),
     ],
 )
-def test_bad_limits_are_configuration_errors(make: object) -> None:
-    with pytest.raises(ConfigurationError):
+def test_bad_limits_are_refused_naming_the_argument(make: object) -> None:
+    with pytest.raises(InvalidArgument, match=r"per_second|burst|per_application"):
         make()  # type: ignore[operator]
 
 

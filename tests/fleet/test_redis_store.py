@@ -31,7 +31,13 @@ TOKEN = Token(
     obtained_at=NOW,
     refresh_token_expires_at=NOW + 10 * 86_400,
 )
-NEWER = Token("AT-two-secretvalue", expires_at=NOW + 86_400, refresh_token="RT-two-secretvalue")
+# Renewed from TOKEN: the next generation.
+NEWER = Token(
+    "AT-two-secretvalue",
+    expires_at=NOW + 86_400,
+    refresh_token="RT-two-secretvalue",
+    generation=1,
+)
 
 
 @pytest.fixture
@@ -70,14 +76,25 @@ def test_round_trip_and_keys_namespaced_by_environment_client_and_seller(
         TokenKey("sandbox", "app-1:seller-1", None),
     ):
         assert store.load(other) is None, other
+    # The record, and a key without a time to live remembering that one was stored; no
+    # counter or fence that the custody rule would depend on.
     keys = {key.decode() for key in store.redis.keys("*")}
     assert keys == {
         "flipkart:{sandbox:app-1:seller-1}:token",
-        "flipkart:{sandbox:app-1:seller-1}:fence",
+        "flipkart:{sandbox:app-1:seller-1}:known",
     }
+    assert store.redis.ttl("flipkart:{sandbox:app-1:seller-1}:known") == -1
     assert RedisTokenStore(store.redis, namespace="other").load(KEY) is None
     store.delete(KEY)
     assert store.load(KEY) is None
+    assert store.redis.keys("*") == []  # a deliberate delete forgets the seller too
+
+
+def test_an_evicted_record_is_told_from_a_seller_never_stored(store: RedisTokenStore) -> None:
+    assert not store.was_stored(KEY)
+    store.save(KEY, TOKEN)
+    store.redis.delete(store.keys(KEY)[0])  # evicted (it has a time to live)
+    assert store.load(KEY) is None and store.was_stored(KEY)
 
 
 def test_the_record_lives_until_the_later_of_the_two_expiries(store: RedisTokenStore) -> None:
@@ -106,8 +123,8 @@ def test_the_record_lives_until_the_later_of_the_two_expiries(store: RedisTokenS
 def test_a_lock_is_exclusive_and_a_dead_holder_blocks_only_for_its_lease(
     store: RedisTokenStore,
 ) -> None:
-    held = store.lock(KEY)
-    held.__enter__()  # a worker that takes the lock and dies without leaving it
+    # What a worker that took the lock and died leaves behind: its lease, no longer renewed.
+    store.redis.set(store.keys(KEY)[1], "dead-owner", px=500)
     started = time.monotonic()
     with store.lock(KEY):
         waited = time.monotonic() - started
@@ -124,12 +141,18 @@ def test_waiting_longer_than_the_lock_timeout_is_a_token_store_error(redis_url: 
     store.close()
 
 
-def test_leases_carry_growing_fences(store: RedisTokenStore) -> None:
-    fences = []
-    for _ in range(3):
-        with store.lock(KEY) as lease:
-            fences.append(lease.fence)
-    assert fences == sorted(fences) and len(set(fences)) == 3
+def test_a_held_lease_is_renewed_for_as_long_as_the_work_takes(
+    store: RedisTokenStore,
+) -> None:
+    """A token request slower than the lease (0.5 s) keeps the lock: nobody else gets in."""
+    with store.lock(KEY):
+        time.sleep(1.3)  # more than two leases
+        assert store.redis.pttl(store.keys(KEY)[1]) > 0
+        with (
+            pytest.raises(TokenStoreError),
+            RedisTokenStore(store.redis, lock_lease=0.5, lock_timeout=0.2).lock(KEY),
+        ):
+            pass
 
 
 def test_a_holder_whose_lease_ran_out_cannot_overwrite_the_next_holder(
@@ -138,7 +161,7 @@ def test_a_holder_whose_lease_ran_out_cannot_overwrite_the_next_holder(
     store.save(KEY, TOKEN)
     late = store.lock(KEY)
     late_lease = late.__enter__()
-    time.sleep(0.6)  # its lease is over
+    store.redis.delete(store.keys(KEY)[1])  # its lease is lost (evicted, expired while frozen)
     with store.lock(KEY) as lease:  # another worker takes the lock and renews
         assert store.replace(KEY, NEWER, expected=TOKEN, lease=lease)
     stale = Token("AT-stale-secretvalue", refresh_token="RT-stale-secretvalue")
@@ -149,16 +172,38 @@ def test_a_holder_whose_lease_ran_out_cannot_overwrite_the_next_holder(
         pass
 
 
-def test_a_fence_older_than_the_last_writer_is_refused_even_with_the_right_value(
+def test_the_custody_rule_holds_whatever_the_writer_read(store: RedisTokenStore) -> None:
+    assert store.replace(KEY, TOKEN, expected=None, lease=None)
+    # A lower generation never replaces a higher one, even from a writer that read it.
+    assert store.replace(KEY, NEWER, expected=TOKEN, lease=None)
+    assert not store.replace(KEY, TOKEN, expected=NEWER, lease=None)
+    # The same generation replaces only the exact record its writer read (expiry included).
+    marked = Token(
+        NEWER.access_token,
+        expires_at=NOW,
+        refresh_token=NEWER.refresh_token,
+        generation=1,
+    )
+    assert not store.replace(KEY, marked, expected=TOKEN, lease=None)
+    stale_view = Token(NEWER.access_token, expires_at=NOW + 1, refresh_token=NEWER.refresh_token)
+    assert not store.replace(KEY, marked, expected=stale_view, lease=None)
+    assert store.replace(KEY, marked, expected=NEWER, lease=None)
+    assert store.load(KEY) == marked
+    # A higher generation replaces whatever is stored, read or not.
+    newest = Token("AT-three-secretvalue", refresh_token="RT-three-secretvalue", generation=2)
+    assert store.replace(KEY, newest, expected=None, lease=None)
+    assert store.load(KEY) == newest
+
+
+def test_a_record_written_before_generations_is_replaced_by_any_token(
     store: RedisTokenStore,
 ) -> None:
-    with store.lock(KEY) as first:
-        pass
-    with store.lock(KEY) as second:
-        assert store.replace(KEY, TOKEN, expected=None, lease=second)
-    # The stored value is what the older holder expects, but a later holder wrote it.
-    assert not store.replace(KEY, NEWER, expected=TOKEN, lease=first)
+    token_key = store.keys(KEY)[0]
+    legacy = '{"access_token":"AT-legacy","refresh_token":"RT-legacy"}'
+    store.redis.hset(token_key, mapping={"token": legacy, "digest": "x", "fence": "7"})
+    assert store.replace(KEY, TOKEN, expected=None, lease=None)
     assert store.load(KEY) == TOKEN
+    assert store.redis.hget(token_key, "fence") is None
 
 
 def test_threads_under_the_lock_never_overlap(store: RedisTokenStore) -> None:
@@ -230,7 +275,9 @@ async def test_async_round_trip_lock_and_check_and_set(astore: AsyncRedisTokenSt
     assert await astore.load(KEY) is None
     async with astore.lock(KEY) as lease:
         assert await astore.replace(KEY, TOKEN, expected=None, lease=lease)
-        assert not await astore.replace(KEY, NEWER, expected=None, lease=lease)
+        # A token of the same generation, by a writer that read another record: refused.
+        rival = Token("AT-rival-secretvalue", refresh_token="RT-rival-secretvalue")
+        assert not await astore.replace(KEY, rival, expected=None, lease=lease)
     assert await astore.load(KEY) == TOKEN
     await astore.save(KEY, NEWER)
     assert await astore.load(KEY) == NEWER
@@ -241,8 +288,7 @@ async def test_async_round_trip_lock_and_check_and_set(astore: AsyncRedisTokenSt
 async def test_async_tasks_queue_on_the_lock_and_a_dead_holder_blocks_only_for_its_lease(
     astore: AsyncRedisTokenStore,
 ) -> None:
-    held = astore.lock(KEY)
-    await held.__aenter__()  # never left
+    await astore.redis.set(astore.keys(KEY)[1], "dead-owner", px=500)  # a dead holder's lease
     started = time.monotonic()
     order: list[int] = []
 

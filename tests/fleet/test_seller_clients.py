@@ -44,7 +44,7 @@ def _seed(fake: FakeFlipkart, store: MemoryTokenStore, *, spent: str | None = No
 
 def _network(client: FlipkartClient | AsyncFlipkartClient) -> object:
     retry = client.http._transport  # type: ignore[attr-defined]
-    return retry.transport.transport  # RetryTransport -> borrowed -> the pool's transport
+    return retry.transport.routes.direct  # RetryTransport -> borrowed -> the pool's transport
 
 
 def test_clients_are_made_on_first_use_and_share_everything(fake: FakeFlipkart) -> None:
@@ -60,7 +60,7 @@ def test_clients_are_made_on_first_use_and_share_everything(fake: FakeFlipkart) 
         assert first._rate_budget is second._rate_budget is budget
         retry = first.http._transport  # type: ignore[attr-defined]
         assert retry.transport.transport is not None  # RetryTransport -> BudgetTransport
-        assert retry.transport.transport.transport is pool._network  # ... -> the shared pool
+        assert retry.transport.transport.routes is pool._routes  # ... -> the shared pool
 
 
 def test_at_most_max_clients_are_kept_and_a_dropped_one_keeps_working(fake: FakeFlipkart) -> None:
@@ -81,14 +81,14 @@ def test_at_most_max_clients_are_kept_and_a_dropped_one_keeps_working(fake: Fake
         # Closing one client leaves the shared connection pool open for the others.
         a.close()
         assert pool.for_seller("s-4").call(get_shipment_details, "S1") is not None
-        assert _network(pool.for_seller("s-4")) is pool._network
+        assert _network(pool.for_seller("s-4")) is pool._routes.direct
 
 
 def test_per_seller_options_belong_to_each_client_not_the_pool() -> None:
     for option in ("seller_id", "refresh_token", "access_token"):
         with pytest.raises(ConfigurationError, match=option):
             SellerClients(CLIENT_ID, CLIENT_SECRET, **{option: "x"})  # type: ignore[arg-type]
-    with pytest.raises(ConfigurationError, match="max_clients"):
+    with pytest.raises(InvalidArgument, match="max_clients"):
         SellerClients(CLIENT_ID, CLIENT_SECRET, max_clients=0)
     with SellerClients(CLIENT_ID, CLIENT_SECRET) as pool:
         with pytest.raises(InvalidArgument, match="seller_id"):
@@ -170,7 +170,7 @@ async def test_async_pool_for_each_bounds_parallelism_and_isolates_errors(
     ) as pool:
         results = await pool.for_each(SELLERS, job, max_parallel=3)
         assert pool.for_seller("s-1") is pool.for_seller("s-1")
-        assert _network(pool.for_seller("s-1")) is pool._network
+        assert _network(pool.for_seller("s-1")) is pool._routes.direct
     assert list(results) == SELLERS
     assert [r.seller_id for r in results.failed] == ["s-2"]
     assert isinstance(results["s-2"].error, ReauthorizationRequired)

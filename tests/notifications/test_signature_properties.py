@@ -17,8 +17,9 @@ urls = st.builds(
 methods = st.sampled_from(["POST", "PUT", "GET", "PATCH"]) | st.from_regex(
     r"[A-Z]{1,10}", fullmatch=True
 )
-secrets = st.text(min_size=1, max_size=64)
-app_ids = st.text(min_size=1, max_size=64)
+# A blank secret or application id is refused before any comparison (InvalidArgument).
+secrets = st.text(min_size=1, max_size=64).filter(str.strip)
+app_ids = st.text(min_size=1, max_size=64).filter(str.strip)
 instants = st.datetimes(
     min_value=dt.datetime(2001, 1, 1),
     max_value=dt.datetime(2200, 1, 1),
