@@ -40,7 +40,7 @@ from typing import Any, Generic, Self, TypeVar, Unpack
 import httpx
 
 from ._async.client import AsyncFlipkartClient
-from ._core.client_base import ClientOptions
+from ._core.client_base import ClientOptions, check_client_options
 from ._pool import async_network_transport, network_transport
 from ._proxies import ProxyInput, proxy_routes
 from ._sync.client import FlipkartClient
@@ -127,6 +127,7 @@ class _Pool(Generic[_C]):
             )
         if isinstance(max_clients, bool) or not isinstance(max_clients, int) or max_clients < 1:
             raise InvalidArgument("max_clients: must be a whole number of at least 1")
+        check_client_options(**options)  # what each client would refuse, refused now
         self._client_id = client_id
         self._client_secret = client_secret
         self._options = options

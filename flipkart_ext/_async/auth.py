@@ -341,7 +341,7 @@ async def auth_flow(
             _attach(response, request)
             answer = await read_answer(response, replayed, secrets=auth.secrets(token))
             raise auth._rejected_again(answer, request, token)
-        await response.aread()
+        # httpx reads this answer itself before it sends the replay.
         auth._log_replay(request)
         rejected = True
 

@@ -15,7 +15,7 @@ from .._concurrency import async_run_all
 from .._core.batches import BatchPlan, BatchResults, BatchRun, Outcome
 from .._core.inputs import whole_number
 from .._core.retry import RetryPolicy
-from ..errors import FlipkartError
+from ..errors import FlipkartError, UsageError
 from .http import AsyncWire
 
 __all__ = ["run_batch"]
@@ -35,6 +35,8 @@ async def _send_chunk(wire: AsyncWire, run: BatchRun[K, R], index: int) -> None:
             return
         try:
             answer = await wire.send(run.plan.chunks[index].call)
+        except UsageError:
+            raise  # a closed client, another event loop: the caller's to fix, not a chunk's result
         except FlipkartError as error:
             if run.failure(index, error) is None:
                 return  # failed for good: a mutating chunk is never sent again
@@ -64,6 +66,7 @@ async def run_batch(
     ``progress(done, total)`` is called as each chunk settles (for progress displays).
     """
     whole_number("max_concurrency", max_concurrency)
+    wire.ready()  # a closed client sends nothing and reports no item
     run = BatchRun(plan, policy or RetryPolicy(), progress)
     jobs = [functools.partial(_settle, wire, run, index) for index in range(len(plan.chunks))]
     await async_run_all(jobs, max_concurrency)

@@ -20,6 +20,7 @@ import httpx
 from .._boundary import guarded_class
 from .._concurrency import async_off_loop
 from .._core.batches import BatchResults
+from .._core.inputs import whole_number
 from .._core.retry import RetryPolicy
 from ..shipments import _lifecycle, _packing, _self_ship
 from ..shipments._filter import ShipmentFilter
@@ -148,6 +149,7 @@ class AsyncShipments(ShipmentPlans, AsyncPagedList[ShipmentFilter, "Shipment"]):
     # -- the dispatch day ------------------------------------------------------------------
 
     async def _run(self, prepared: Prepared[_R], max_concurrency: int) -> BatchResults[Any]:
+        whole_number("max_concurrency", max_concurrency)  # before the look-up, not after it
         found = _by_id(await self.get(shipment_ids=prepared.lookup)) if prepared.lookup else {}
         plan = prepared.build(found)
         return await run_batch(

@@ -14,10 +14,9 @@ code and the body kept on the error.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
@@ -26,7 +25,6 @@ from typing import Any
 import httpx
 
 from ..errors import (
-    APIConnectionError,
     APIStatusError,
     AuthenticationError,
     InvalidRequest,
@@ -43,13 +41,9 @@ from .redact import REDACTED, redact_text, redact_url
 __all__ = [
     "PDF_MAGIC",
     "answer_of",
-    "connection_errors",
     "error_class_for",
-    "error_for_response",
     "parse_error_body",
     "parse_retry_after",
-    "parse_retry_after_header",
-    "raise_for_response",
     "scrub",
     "status_error",
 ]
@@ -234,40 +228,8 @@ def status_error(
     return error
 
 
-def error_for_response(
-    response: httpx.Response,
-    *,
-    error_class: type[APIStatusError] | None = None,
-    message: str | None = None,
-    secrets: Iterable[str] = (),
-    operation: str | None = None,
-    now: float | None = None,
-) -> APIStatusError:
-    """:func:`status_error` for an ``httpx.Response`` whose body has been read."""
-    try:
-        content = response.content
-    except httpx.ResponseNotRead:  # a streamed answer nobody read: report what we know
-        content = b""
-    try:
-        request: httpx.Request | None = response.request
-    except RuntimeError:
-        request = None
-    return status_error(
-        status=response.status_code,
-        headers=response.headers,
-        content=content,
-        method=request.method if request is not None else None,
-        url=request.url if request is not None else None,
-        operation=operation,
-        error_class=error_class,
-        message=message,
-        secrets=secrets,
-        now=now,
-    )
-
-
-#: A PDF starts with this; PDF readers accept up to 1 KB of leading bytes, we accept none
-#: but whitespace, so an HTML error page with a stray ``%PDF-`` inside is still refused.
+#: A PDF starts with this. PDF readers tolerate leading bytes; a download that does not start
+#: with it is refused, so an error page with a stray ``%PDF-`` inside is never saved as one.
 PDF_MAGIC = b"%PDF-"
 
 
@@ -332,7 +294,7 @@ def answer_of(
         )
     what = _Answering(call)
     if call.expect is Expect.PDF:
-        if not content.lstrip().startswith(PDF_MAGIC):
+        if not content.startswith(PDF_MAGIC):
             error = MalformedResponse(
                 f"{what}: expected a PDF, got {len(content):,} bytes of "
                 f"{_content_type(headers)} that are not one; nothing was written"
@@ -348,28 +310,3 @@ def answer_of(
         error.operation = call.operation or None
         raise
     return Answer(status, headers, content, body)
-
-
-# -- kept for the modules not yet on the I/O path (removed once none uses them) ---------------
-
-
-@contextlib.contextmanager
-def connection_errors() -> Iterator[None]:
-    """Turn an httpx request failure inside the block into :class:`APIConnectionError`."""
-    try:
-        yield
-    except httpx.RequestError as exc:
-        raise APIConnectionError.from_transport_error(exc) from exc
-
-
-def raise_for_response(response: httpx.Response, *, secrets: Iterable[str] = ()) -> None:
-    """Raise the typed error for a non-2xx ``response``; return quietly for 2xx."""
-    if response.is_success:
-        return
-    response.read()
-    raise error_for_response(response, secrets=secrets)
-
-
-def parse_retry_after_header(value: str | None) -> float | None:
-    """:func:`parse_retry_after` against the wall clock."""
-    return parse_retry_after(value, now=time.time())

@@ -58,6 +58,7 @@ __all__ = [
     "ClientBase",
     "ClientOptions",
     "Operation",
+    "check_client_options",
     "checked_timeout",
 ]
 
@@ -140,6 +141,28 @@ def checked_timeout(value: object) -> httpx.Timeout:
     return httpx.Timeout(number("timeout", value, above_minimum=True))
 
 
+def check_client_options(**options: Any) -> httpx.Timeout:
+    """Refuse, by name, any client option of the wrong kind; ``timeout`` as a ``Timeout``.
+
+    Shared by the clients and the seller pools, so a pool refuses at construction what each
+    of its clients would.
+    """
+    retry = options.get("retry")
+    if retry is not None and not isinstance(retry, RetryPolicy):
+        raise InvalidArgument(f"retry: expected a RetryPolicy, got {type(retry).__name__}")
+    number("refresh_skew", options.get("refresh_skew", 300.0))
+    trust_env = options.get("trust_env", True)
+    if not isinstance(trust_env, bool):
+        raise InvalidArgument(f"trust_env: expected True or False, got {trust_env!r}")
+    user_agent = options.get("user_agent")
+    if user_agent is not None and (not isinstance(user_agent, str) or not user_agent.strip()):
+        raise InvalidArgument(f"user_agent: expected a non-empty string, got {user_agent!r}")
+    clock = options.get("clock", time.time)
+    if not callable(clock):
+        raise InvalidArgument(f"clock: expected a callable, got {clock!r}")
+    return checked_timeout(options.get("timeout", DEFAULT_TIMEOUT))
+
+
 @functools.cache
 def _user_agent() -> str:
     return f"flipkart-seller/{__version__} httpx/{httpx.__version__}"
@@ -172,16 +195,14 @@ class ClientBase:
         rate_budget: RateBudget | AsyncRateBudget | None = None,
     ) -> None:
         install_log_redaction()
-        self._timeout = checked_timeout(timeout)
-        if retry is not None and not isinstance(retry, RetryPolicy):
-            raise InvalidArgument(f"retry: expected a RetryPolicy, got {type(retry).__name__}")
-        number("refresh_skew", refresh_skew)
-        if not isinstance(trust_env, bool):
-            raise InvalidArgument(f"trust_env: expected True or False, got {trust_env!r}")
-        if user_agent is not None and (not isinstance(user_agent, str) or not user_agent.strip()):
-            raise InvalidArgument(f"user_agent: expected a non-empty string, got {user_agent!r}")
-        if not callable(clock):
-            raise InvalidArgument(f"clock: expected a callable, got {clock!r}")
+        self._timeout = check_client_options(
+            timeout=timeout,
+            retry=retry,
+            refresh_skew=refresh_skew,
+            trust_env=trust_env,
+            user_agent=user_agent,
+            clock=clock,
+        )
         self._environment = resolve_environment(
             environment, api_base_url=api_base_url, oauth_base_url=oauth_base_url
         )

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ..errors import ConfigurationError, SharedStateError
+from ..errors import ConfigurationError, InvalidArgument, SharedStateError
 
 if TYPE_CHECKING:
     import redis
@@ -60,26 +60,54 @@ def _missing_extra() -> ConfigurationError:
     return ConfigurationError("Redis support needs redis-py: pip install 'flipkart-seller[redis]'")
 
 
+_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
+def _checked_url(connection: object, client_type: str) -> str | None:
+    """``connection`` when it is a Redis URL, ``None`` when it is a client; otherwise refused."""
+    if isinstance(connection, str):
+        if not connection.startswith(_SCHEMES):
+            raise InvalidArgument(
+                "connection: expected a redis://, rediss:// or unix:// URL or a "
+                f"{client_type}, got a string that is none of them"
+            )
+        return connection
+    if not callable(getattr(connection, "evalsha", None)):
+        raise InvalidArgument(
+            f"connection: expected a Redis URL or a {client_type}, got {type(connection).__name__}"
+        )
+    return None
+
+
+def _from_url(factory: Any, url: str) -> Any:
+    try:
+        return factory.from_url(url, **_SOCKET_TIMEOUTS)
+    except ValueError as exc:  # redis-py refuses an unreadable URL (the message names no secret)
+        raise InvalidArgument(f"connection: not a usable Redis URL ({exc})") from None
+
+
 def sync_client(connection: str | redis.Redis) -> tuple[redis.Redis, bool]:
     """A redis-py client for ``connection`` (a URL or a client), and whether we own it."""
-    if not isinstance(connection, str):
-        return connection, False
+    url = _checked_url(connection, "redis.Redis")
+    if url is None:
+        return connection, False  # type: ignore[return-value]
     try:
         import redis
     except ImportError:  # pragma: no cover - the extra is installed wherever tests run
         raise _missing_extra() from None
-    return redis.Redis.from_url(connection, **_SOCKET_TIMEOUTS), True
+    return _from_url(redis.Redis, url), True
 
 
 def async_client(connection: str | redis.asyncio.Redis) -> tuple[redis.asyncio.Redis, bool]:
     """A ``redis.asyncio`` client for ``connection`` (a URL or a client), and whether we own it."""
-    if not isinstance(connection, str):
-        return connection, False
+    url = _checked_url(connection, "redis.asyncio.Redis")
+    if url is None:
+        return connection, False  # type: ignore[return-value]
     try:
         import redis.asyncio
     except ImportError:  # pragma: no cover
         raise _missing_extra() from None
-    return redis.asyncio.Redis.from_url(connection, **_SOCKET_TIMEOUTS), True
+    return _from_url(redis.asyncio.Redis, url), True
 
 
 def _part(value: str | None) -> str:

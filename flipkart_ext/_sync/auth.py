@@ -340,7 +340,7 @@ def auth_flow(
             _attach(response, request)
             answer = read_answer(response, replayed, secrets=auth.secrets(token))
             raise auth._rejected_again(answer, request, token)
-        response.read()
+        # httpx reads this answer itself before it sends the replay.
         auth._log_replay(request)
         rejected = True
 

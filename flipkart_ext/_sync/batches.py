@@ -16,7 +16,7 @@ from .._concurrency import sync_run_all
 from .._core.batches import BatchPlan, BatchResults, BatchRun, Outcome
 from .._core.inputs import whole_number
 from .._core.retry import RetryPolicy
-from ..errors import FlipkartError
+from ..errors import FlipkartError, UsageError
 from .http import Wire
 
 __all__ = ["run_batch"]
@@ -36,6 +36,8 @@ def _send_chunk(wire: Wire, run: BatchRun[K, R], index: int) -> None:
             return
         try:
             answer = wire.send(run.plan.chunks[index].call)
+        except UsageError:
+            raise  # a closed client, another event loop: the caller's to fix, not a chunk's result
         except FlipkartError as error:
             if run.failure(index, error) is None:
                 return  # failed for good: a mutating chunk is never sent again
@@ -65,6 +67,7 @@ def run_batch(
     ``progress(done, total)`` is called as each chunk settles (for progress displays).
     """
     whole_number("max_concurrency", max_concurrency)
+    wire.ready()  # a closed client sends nothing and reports no item
     run = BatchRun(plan, policy or RetryPolicy(), progress)
     jobs = [functools.partial(_settle, wire, run, index) for index in range(len(plan.chunks))]
     sync_run_all(jobs, max_concurrency)

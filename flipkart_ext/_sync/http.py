@@ -31,6 +31,7 @@ from .._concurrency import SyncLoopGuard
 from .._core.answers import answer_of
 from .._core.calls import Answer, Call, Expect
 from .._core.decode import MAX_JSON_BYTES
+from .._core.encoding import EncodingError, StrictDecoder, strict_codings
 from ..errors import (
     APIConnectionError,
     ClientClosed,
@@ -57,16 +58,32 @@ def _named(error: FlipkartError, call: Call) -> FlipkartError:
 
 
 def _read_body(response: httpx.Response, call: Call) -> bytes:
-    """The decoded body, refused past the call's size cap (counted after decompression)."""
+    """The decoded body, refused past the call's size cap (counted after decompression).
+
+    gzip and deflate are undone strictly here (a cut stream is an error, see
+    ``_core/encoding.py``); other codings are left to httpx.
+    """
     limit, size = _limit(call), 0
     chunks: list[bytes] = []
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > limit:
-            raise MalformedResponse(
-                f"the answer to {call.describe()} is larger than the {limit:,} bytes accepted"
-            )
-        chunks.append(chunk)
+    codings = strict_codings(response.headers.get("content-encoding"))
+    if response.is_stream_consumed:
+        codings = None  # built in memory (a test double's answer): httpx has decoded it
+    if codings is None:
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise MalformedResponse(
+                    f"the answer to {call.describe()} is larger than the {limit:,} bytes accepted"
+                )
+            chunks.append(chunk)
+        return b"".join(chunks)
+    decoder = StrictDecoder(codings, limit)
+    try:
+        for raw in response.iter_raw():
+            chunks.append(decoder.feed(raw))
+        decoder.finish()
+    except EncodingError as exc:
+        raise MalformedResponse(f"the answer to {call.describe()}: {exc}") from None
     return b"".join(chunks)
 
 

@@ -21,6 +21,7 @@ import httpx
 from .._boundary import guarded_class
 from .._concurrency import sync_off_loop
 from .._core.batches import BatchResults
+from .._core.inputs import whole_number
 from .._core.retry import RetryPolicy
 from ..shipments import _lifecycle, _packing, _self_ship
 from ..shipments._filter import ShipmentFilter
@@ -147,6 +148,7 @@ class Shipments(ShipmentPlans, PagedList[ShipmentFilter, "Shipment"]):
     # -- the dispatch day ------------------------------------------------------------------
 
     def _run(self, prepared: Prepared[_R], max_concurrency: int) -> BatchResults[Any]:
+        whole_number("max_concurrency", max_concurrency)  # before the look-up, not after it
         found = _by_id(self.get(shipment_ids=prepared.lookup)) if prepared.lookup else {}
         plan = prepared.build(found)
         return run_batch(self._wire, plan, max_concurrency=max_concurrency, policy=self._retry)

@@ -307,7 +307,10 @@ class PageWalker(Generic[T]):
             if remaining is not None and len(items) >= remaining:
                 break
             if raw is None:
-                continue  # a null entry carries nothing to lose
+                # Nothing in it to lose: raw=True hands it over as sent, models leave it out.
+                if self._parse is None:
+                    items.append(raw)  # type: ignore[arg-type]  # raw mode yields what was sent
+                continue
             present += 1  # pragma: no mutate (only read as zero or not)
             key = _item_key(raw.get(shape.item_id)) if isinstance(raw, dict) else None
             # Without a usable id an item cannot be a known duplicate: it is yielded.

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import httpx
 import pytest
 
 from flipkart_ext._async.http import read_answer
-from flipkart_ext._core.answers import (
-    error_for_response,
-    parse_error_body,
-    raise_for_response,
-)
+from flipkart_ext._core.answers import parse_error_body, status_error
 from flipkart_ext._core.calls import Call
 from flipkart_ext.errors import (
     APIConnectionError,
@@ -29,6 +26,27 @@ from flipkart_ext.errors import (
 )
 
 URL = "https://sandbox-api.flipkart.net/oauth-service/oauth/token?grant_type=refresh_token&refresh_token=RT-9-secretvalue"
+
+
+def error_for_response(response: httpx.Response, **options: Any) -> APIStatusError:
+    """The typed error of an answer, as the I/O path builds it (``status_error``)."""
+    try:
+        content = response.content
+    except httpx.ResponseNotRead:
+        content = b""
+    return status_error(
+        status=response.status_code,
+        headers=response.headers,
+        content=content,
+        method=response.request.method,
+        url=response.request.url,
+        **options,
+    )
+
+
+def raise_for_response(response: httpx.Response) -> None:
+    if not response.is_success:
+        raise error_for_response(response)
 
 
 def _response(

@@ -161,7 +161,7 @@ _WORKER = textwrap.dedent(
     """
     import os, sys, time
     import httpx
-    from flipkart_ext._client import FlipkartClient
+    from flipkart_ext import FlipkartClient
     from flipkart_ext.stores import FileTokenStore
     from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 

@@ -63,7 +63,12 @@ class Walk:
 
     @property
     def ids(self) -> list[Any]:
-        return [i["thingId"] if isinstance(i, dict) else i.data["thingId"] for i in self.items]
+        """The ids of the items handed over (a null entry, handed over as sent, has none)."""
+        return [
+            i["thingId"] if isinstance(i, dict) else i.data["thingId"]
+            for i in self.items
+            if i is not None
+        ]
 
 
 def drive(w: PageWalker[Any], bodies: list[Any]) -> Walk:
@@ -310,6 +315,7 @@ def test_a_null_entry_is_not_an_item_for_the_stale_count():
 
     assert walk.error is None
     assert walk.ids == ["a", "b"]
+    assert walk.items.count(None) == 3  # raw mode hands each null over, as sent
 
 
 def test_ninety_nine_empty_pages_at_the_start_are_tolerated():
@@ -364,12 +370,13 @@ def test_limit_counts_items_across_pages(limit, ids, requests):
     assert len(walk.sent) == requests
 
 
-def test_limit_counts_items_handed_out_not_duplicates_or_nulls():
+def test_limit_counts_items_handed_out_not_duplicates():
     bodies = chain(["a", "b"], ["a", "c", "d"])
     bodies[1]["things"].insert(0, None)
 
-    walk = drive(walker(limit=3), bodies)
+    walk = drive(walker(limit=4), bodies)
 
+    assert walk.items[2] is None  # handed out as sent: it counts
     assert walk.ids == ["a", "b", "c"]
     assert walk.pages[1].duplicates_skipped == 1
 

@@ -395,12 +395,14 @@ def test_malformed_answers_raise_malformed_response(content):
         list(shipments_api(fake).search(APPROVED))
 
 
-def test_null_items_are_skipped_and_other_odd_items_kept_in_raw_mode():
+def test_odd_items_and_nulls_are_handed_over_as_sent_in_raw_mode_and_nulls_left_out_as_models():
     bodies = paged([["A", "B"]])
     bodies[0]["shipments"][1:1] = [None, "junk", 7]
     fake = FakeShipments(bodies)
 
-    assert list(shipments_api(fake).search(APPROVED, raw=True))[1:3] == ["junk", 7]
+    assert list(shipments_api(fake).search(APPROVED, raw=True))[1:4] == [None, "junk", 7]
+    bodies[0]["shipments"][1:4] = [None]
+    assert len(list(shipments_api(FakeShipments(bodies)).search(APPROVED))) == 2
 
 
 def test_an_item_that_cannot_be_a_model_raises_naming_raw_mode():
