@@ -141,14 +141,14 @@ def test_the_wheel_carries_the_license_metadata_and_entry_points(built: Built) -
 
 def test_the_published_metadata_has_no_pins_and_no_dev_extra(built: Built) -> None:
     # The contributors' exact pins live in pyproject's [dependency-groups], which wheels and
-    # sdists do not publish; a user's resolver sees only the runtime ranges and two extras.
+    # sdists do not publish; a user's resolver sees only the runtime ranges and three extras.
     metadata, _, _ = _wheel_metadata(built.wheel)
     requirements = metadata.get_all("Requires-Dist", [])
     assert requirements, "no dependencies published at all"
     assert [r for r in requirements if "==" in r.split(";")[0]] == []
-    assert sorted(metadata.get_all("Provides-Extra", [])) == ["redis", "testing"]
+    assert sorted(metadata.get_all("Provides-Extra", [])) == ["crypto", "redis", "testing"]
     extras = {m.group(1) for r in requirements if (m := re.search(r"extra == '([^']+)'", r))}
-    assert extras == {"redis", "testing"}
+    assert extras == {"crypto", "redis", "testing"}
 
 
 def test_the_dev_group_pins_every_tool_exactly() -> None:
