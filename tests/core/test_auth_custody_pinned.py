@@ -28,6 +28,7 @@ from flipkart_ext import (
     TokenKey,
 )
 from flipkart_ext.errors import (
+    APIConnectionError,
     AuthenticationError,
     ReauthorizationRequired,
     ServerError,
@@ -227,10 +228,10 @@ def test_a_spent_seed_refresh_token_does_not_take_an_expired_token_stored_meanwh
 
 
 class ForgetfulStore(MemoryTokenStore):
-    """A store that remembers a token was stored for every key (its record since evicted)."""
+    """A store that remembers a token was stored for this seller (its record since evicted)."""
 
     def was_stored(self, key: TokenKey) -> bool:
-        return True
+        return key == TokenKey("sandbox", CLIENT_ID, SELLER)
 
 
 def test_a_lost_record_without_a_refresh_token_in_hand_is_a_store_error(
@@ -436,3 +437,168 @@ def test_token_status_reads_a_synchronous_store_by_default() -> None:
     store.save(auth.key, Token("AT-stored"))
     assert auth.token_status().has_token
     assert not auth.token_status(read_store=False).has_token
+
+
+# -- a custom store's own exceptions ----------------------------------------------------------
+
+
+class BrokenStore(MemoryTokenStore):
+    """Raises its own exception (not a TokenStoreError) from the step named in ``broken``."""
+
+    def __init__(self, broken: str) -> None:
+        super().__init__()
+        self.broken = broken
+
+    def _maybe(self, step: str) -> None:
+        if self.broken == step:
+            raise ValueError(f"{step} broke")
+
+    def load(self, key: TokenKey) -> Token | None:
+        self._maybe("load")
+        return super().load(key)
+
+    def replace(
+        self, key: TokenKey, token: Token, *, expected: Token | None, lease: object = None
+    ) -> bool:
+        self._maybe("replace")
+        return super().replace(key, token, expected=expected, lease=lease)
+
+    def lock(self, key: TokenKey) -> Any:
+        self._maybe("lock")
+        return super().lock(key)
+
+    def was_stored(self, key: TokenKey) -> bool:
+        self._maybe("was_stored")
+        return False
+
+
+@pytest.mark.parametrize(
+    ("broken", "doing"),
+    [("load", "reading"), ("lock", "locking"), ("was_stored", "reading")],
+)
+def test_a_custom_stores_own_exception_is_a_store_error_naming_the_act(
+    fake: FakeFlipkart, broken: str, doing: str
+) -> None:
+    client = _client(fake, token_store=BrokenStore(broken), seller_id=SELLER)
+    with client, pytest.raises(TokenStoreError) as caught:
+        client.call(get_shipment_details, "S1")
+    assert str(caught.value) == (
+        f"the token store failed {doing} the token (ValueError: {broken} broke)"
+    )
+
+
+def test_a_custom_store_failing_to_save_keeps_the_token_and_says_why(
+    fake: FakeFlipkart, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="flipkart_ext")
+    with _client(fake, token_store=BrokenStore("replace")) as client:
+        client.auth.save_retry_every = None
+        client.call(get_shipment_details, "S1")
+    assert [r.getMessage() for r in caplog.records] == [
+        "the new token could not be saved to the token store (the token store failed saving "
+        "the token (ValueError: replace broke)); it is kept by this client and saved at its "
+        "next call"
+    ]
+
+
+# -- 401s and refusals --------------------------------------------------------------------------
+
+
+def test_a_401_then_a_refused_refresh_token_is_a_reauthorization(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    store = MemoryTokenStore()
+    with _client(fake, token_store=store, clock=clock, seller_id=SELLER) as client:
+        store.save(
+            client.auth.key,
+            Token("AT-revoked", expires_at=clock.now + 3600, refresh_token="RT-revoked"),
+        )
+        with pytest.raises(ReauthorizationRequired):
+            client.call(get_shipment_details, "S1")
+    assert _bearers(fake) == ["Bearer AT-revoked"]
+    assert fake.grants() == ["refresh_token"]
+
+
+def test_exchange_code_over_a_stored_token_stores_the_next_generation(fake: FakeFlipkart) -> None:
+    store = MemoryTokenStore()
+    fake.codes.add("code-1")
+    with _client(fake, token_store=store, seller_id=SELLER) as client:
+        store.save(client.auth.key, Token("AT-old", refresh_token="RT-old", generation=5))
+        client.exchange_code("code-1", "https://app.test/callback", "state-1")
+        stored = store.load(client.auth.key)
+    assert stored is not None
+    assert (stored.access_token, stored.generation) == ("AT-1-secretvalue", 6)
+
+
+# -- fetch_token, exchange_code and token jobs --------------------------------------------------
+
+
+def _recording(fake: FakeFlipkart, seen: list[httpx.Request]) -> httpx.MockTransport:
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return fake.handler(request)
+
+    return httpx.MockTransport(handler)
+
+
+def test_fetch_token_and_exchange_code_send_their_grants_with_the_clients_timeout(
+    fake: FakeFlipkart,
+) -> None:
+    seen: list[httpx.Request] = []
+    fake.codes.add("code-1")
+    seven = {"connect": 7.0, "read": 7.0, "write": 7.0, "pool": 7.0}
+    with FlipkartClient(
+        CLIENT_ID, CLIENT_SECRET, transport=_recording(fake, seen), timeout=7.0, seller_id=SELLER
+    ) as client:
+        client.exchange_code("code-1", "https://app.test/callback", "state-1")
+    with FlipkartClient(
+        CLIENT_ID, CLIENT_SECRET, transport=_recording(fake, seen), timeout=7.0
+    ) as client:
+        client.fetch_token()
+    assert [r.url.params["grant_type"] for r in seen] == [
+        "authorization_code",
+        "client_credentials",
+    ]
+    assert [r.extensions["timeout"] for r in seen] == [seven, seven]
+
+
+def test_a_usable_token_in_hand_is_used_without_reading_the_store(fake: FakeFlipkart) -> None:
+    store = CountingStore()
+    with _client(fake, token_store=store) as client:
+        client.fetch_token()
+        reads = store.loads
+        client.fetch_token()
+        client.auth.sync_run(client.auth.ensure_token_flow(), client.http.send)
+        assert store.loads == reads
+    assert len(fake.token_requests) == 1
+
+
+def test_a_token_job_whose_request_cannot_connect_is_a_connection_error() -> None:
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX)
+
+    def send(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    with pytest.raises(APIConnectionError) as caught:
+        auth.sync_run(auth.ensure_token_flow(), send)
+    assert str(caught.value).startswith("ConnectError: refused (GET https://sandbox-api")
+
+
+def test_a_token_answer_that_is_not_json_says_so_with_and_without_a_status(
+    fake: FakeFlipkart,
+) -> None:
+    fake.push("GET", TOKEN_PATH, httpx.Response(200, text="<html>maintenance</html>"))
+    with _client(fake) as client, pytest.raises(AuthenticationError) as in_flow:
+        client.call(get_shipment_details, "S1")
+    assert in_flow.value.status_code == 200
+    assert in_flow.value.operation == "oauth.token"
+    assert in_flow.value.message.startswith(
+        "the token endpoint answered 200 without a usable token (the answer to oauth.token"
+    )
+    fake.push("GET", TOKEN_PATH, httpx.Response(200, text="<html>maintenance</html>"))
+    with _client(fake) as client, pytest.raises(AuthenticationError) as fetching:
+        client.fetch_token()
+    assert fetching.value.status_code is None
+    assert fetching.value.operation == "oauth.token"
+    assert fetching.value.message.startswith(
+        "the token endpoint answered without a usable token (the answer to oauth.token"
+    )
