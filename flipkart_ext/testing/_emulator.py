@@ -270,10 +270,17 @@ class Emulator:
 
     @property
     def url(self) -> str:
-        """``http://127.0.0.1:PORT``; only while running."""
+        """``http://127.0.0.1:PORT``; only while running.
+
+        Bound to every interface (``0.0.0.0`` or ``::``), the URL names the loopback address,
+        which a client on this machine can reach (a wildcard is no address to connect to).
+        """
         if self._server is None:
             raise UsageError("the emulator is not running")
-        return f"http://{self._server.host}:{self._server.port}"
+        host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(self._server.host, self._server.host)  # noqa: S104 - a wildcard bind, named for what it is
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self._server.port}"
 
     @property
     def port(self) -> int:
