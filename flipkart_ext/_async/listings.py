@@ -30,8 +30,11 @@ __all__ = ["AsyncListings"]
 
 
 @guarded_class
-class AsyncListings(ListingPlans, AsyncPagedList[str, "BulkListing"]):
+class AsyncListings(ListingPlans, AsyncPagedList[str | None, "BulkListing"]):
     """``client.listings``: listings by SKU, listing search, bulk stock and price updates.
+
+    ``search(status)`` walks the listings of one status (``"ACTIVE"`` / ``"INACTIVE"``);
+    ``search(None)`` walks every listing.
 
     Built by the client; every call goes through its I/O path (auth, retries, budget).
     """

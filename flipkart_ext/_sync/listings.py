@@ -31,8 +31,11 @@ __all__ = ["Listings"]
 
 
 @guarded_class
-class Listings(ListingPlans, PagedList[str, "BulkListing"]):
+class Listings(ListingPlans, PagedList[str | None, "BulkListing"]):
     """``client.listings``: listings by SKU, listing search, bulk stock and price updates.
+
+    ``search(status)`` walks the listings of one status (``"ACTIVE"`` / ``"INACTIVE"``);
+    ``search(None)`` walks every listing.
 
     Built by the client; every call goes through its I/O path (auth, retries, budget).
     """
