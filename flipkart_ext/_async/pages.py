@@ -19,7 +19,7 @@ from collections.abc import AsyncGenerator, AsyncIterator
 from types import TracebackType
 from typing import Any, Generic, Literal, Self, TypeVar, overload
 
-from .._boundary import guarded_class
+from .._boundary import guarded_class, types_its_own_errors
 from .._concurrency import AsyncAhead
 from .._core.calls import Answer
 from ..errors import ConcurrentUse, FlipkartError, InternalError, InvalidArgument
@@ -103,6 +103,7 @@ class AsyncIteration(Generic[YieldT]):
     def __aiter__(self) -> AsyncIterator[YieldT]:
         return self
 
+    @types_its_own_errors
     async def __anext__(self) -> YieldT:
         if not self._busy.acquire(blocking=False):
             raise ConcurrentUse(

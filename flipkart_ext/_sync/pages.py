@@ -20,7 +20,7 @@ from collections.abc import Generator, Iterator
 from types import TracebackType
 from typing import Any, Generic, Literal, Self, TypeVar, overload
 
-from .._boundary import guarded_class
+from .._boundary import guarded_class, types_its_own_errors
 from .._concurrency import SyncAhead
 from .._core.calls import Answer
 from ..errors import ConcurrentUse, FlipkartError, InternalError, InvalidArgument
@@ -104,6 +104,7 @@ class Iteration(Generic[YieldT]):
     def __iter__(self) -> Iterator[YieldT]:
         return self
 
+    @types_its_own_errors
     def __next__(self) -> YieldT:
         if not self._busy.acquire(blocking=False):
             raise ConcurrentUse(
