@@ -22,7 +22,6 @@ import httpx
 
 from .._auth import TokenStatus
 from .._boundary import guarded_class
-from .._budget_transport import AsyncBudgetTransport
 from .._concurrency import ASYNC_STORE_IO_ALLOWED, async_check_store
 from .._core.calls import Call
 from .._core.client_base import ClientBase, ClientOptions, Operation
@@ -34,7 +33,7 @@ from .http import AsyncWire
 from .listings import AsyncListings
 from .returns import AsyncReturns
 from .shipments import AsyncShipments
-from .transports import AsyncRetryTransport
+from .transports import AsyncBudgetTransport, AsyncRetryTransport
 
 if TYPE_CHECKING:
     import flipkart_seller_api

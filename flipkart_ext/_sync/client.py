@@ -23,7 +23,6 @@ import httpx
 
 from .._auth import TokenStatus
 from .._boundary import guarded_class
-from .._budget_transport import BudgetTransport
 from .._concurrency import SYNC_STORE_IO_ALLOWED, sync_check_store
 from .._core.calls import Call
 from .._core.client_base import ClientBase, ClientOptions, Operation
@@ -35,7 +34,7 @@ from .http import Wire
 from .listings import Listings
 from .returns import Returns
 from .shipments import Shipments
-from .transports import RetryTransport
+from .transports import BudgetTransport, RetryTransport
 
 if TYPE_CHECKING:
     import flipkart_seller_api
