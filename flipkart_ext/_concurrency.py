@@ -32,7 +32,6 @@ from .errors import ConfigurationError, WrongEventLoop
 
 if TYPE_CHECKING:
     import asyncio
-    from types import TracebackType
 
     from ._rate_budget import AnyRateBudget, RateBudget
 
@@ -118,9 +117,9 @@ class AsyncLock:
         self._locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
             weakref.WeakKeyDictionary()
         )
-        self._held: asyncio.Lock | None = None
 
-    def _current(self) -> asyncio.Lock:
+    def current(self) -> asyncio.Lock:
+        """The lock of the running event loop, made on first use."""
         import asyncio
 
         loop = asyncio.get_running_loop()
@@ -130,20 +129,16 @@ class AsyncLock:
                 lock = self._locks[loop] = asyncio.Lock()
             return lock
 
-    async def __aenter__(self) -> None:
-        lock = self._current()
-        await lock.acquire()
-        self._held = lock
+    def locked(self) -> bool:
+        """Whether a task of the running event loop holds the lock."""
+        return self.current().locked()
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        lock, self._held = self._held, None
-        assert lock is not None
-        lock.release()
+    async def __aenter__(self) -> None:
+        await self.current().acquire()
+
+    async def __aexit__(self, *exc: object) -> None:
+        # Entered on this loop, so this loop's lock is the one held.
+        self.current().release()
 
 
 # -- the event loop ------------------------------------------------------------------------

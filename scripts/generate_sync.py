@@ -63,6 +63,7 @@ REPLACEMENTS: dict[str, str] = {
     "AsyncRedisTokenStore": "RedisTokenStore",
     "AsyncRedisRateBudget": "RedisRateBudget",
     "AsyncSellerClients": "SellerClients",
+    "AsyncClosing": "Closing",
     "_AsyncBorrowed": "_Borrowed",
     "AsyncRenewal": "Renewal",
     "async_run": "sync_run",

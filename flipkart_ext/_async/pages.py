@@ -16,14 +16,14 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import AsyncGenerator, AsyncIterator
-from types import TracebackType
-from typing import Any, Generic, Literal, Self, TypeVar, overload
+from typing import Any, Generic, Literal, TypeVar, overload
 
 from .._boundary import guarded_class
 from .._concurrency import AsyncAhead
 from .._core.calls import Answer
 from ..errors import ConcurrentUse, FlipkartError, InternalError, InvalidArgument
 from ..paging._walker import DEFAULT_DEDUPE_WINDOW, Page, PageWalker
+from .closing import AsyncClosing
 from .http import AsyncWire
 
 __all__ = [
@@ -81,7 +81,7 @@ async def _items(pages: AsyncGenerator[Page[T]]) -> AsyncGenerator[T]:
 
 
 @guarded_class
-class AsyncIteration(Generic[YieldT]):
+class AsyncIteration(AsyncClosing, Generic[YieldT]):
     """What the item and page iterators share: one consumer at a time, typed errors only."""
 
     _source: AsyncGenerator[YieldT]
@@ -123,17 +123,6 @@ class AsyncIteration(Generic[YieldT]):
     async def aclose(self) -> None:
         """Stop the iteration; no further request is sent (a page fetched ahead is cancelled)."""
         await self._source.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
 
 @guarded_class

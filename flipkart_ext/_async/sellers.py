@@ -35,8 +35,7 @@ seller's client and runs the jobs.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from types import TracebackType
-from typing import Self, TypeVar, Unpack
+from typing import TypeVar, Unpack
 
 import httpx
 
@@ -47,6 +46,7 @@ from .._core.sellers import seller_ids as checked_seller_ids
 from .._pool import async_network_transport
 from ..errors import FlipkartError
 from .client import AsyncFlipkartClient
+from .closing import AsyncClosing
 
 __all__ = ["AsyncSellerClients"]
 
@@ -66,7 +66,7 @@ class _AsyncBorrowed(httpx.AsyncBaseTransport):
         """The pool closes the transports, not the clients borrowing them."""
 
 
-class AsyncSellerClients(SellerPool[AsyncFlipkartClient]):
+class AsyncSellerClients(AsyncClosing, SellerPool[AsyncFlipkartClient]):
     """Clients for many sellers of one application, sharing one connection pool.
 
     ``token_store`` and ``rate_budget`` are shared by every client (use a Redis token store
@@ -132,14 +132,3 @@ class AsyncSellerClients(SellerPool[AsyncFlipkartClient]):
         self._routes.closed = True
         for transport in self._routes.every():
             await transport.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()

@@ -16,8 +16,7 @@ through the I/O path and returns its parsed model.
 from __future__ import annotations
 
 import functools
-from types import TracebackType
-from typing import TYPE_CHECKING, ParamSpec, Self, TypeVar, Unpack, cast
+from typing import TYPE_CHECKING, ParamSpec, TypeVar, Unpack, cast
 
 import httpx
 
@@ -30,6 +29,7 @@ from .._core.models import parsed_model
 from .._core.redact import install_log_redaction
 from .._pool import network_transport
 from .auth import exchange_code, fetch_token
+from .closing import Closing
 from .http import Wire
 from .listings import Listings
 from .returns import Returns
@@ -46,7 +46,7 @@ _P = ParamSpec("_P")
 
 
 @guarded_class
-class FlipkartClient(ClientBase):
+class FlipkartClient(Closing, ClientBase):
     """A Flipkart Seller API client. Use it as a context manager, or close it when done.
 
     ``transport`` replaces the network transport (e.g. :class:`httpx.MockTransport` in
@@ -168,14 +168,3 @@ class FlipkartClient(ClientBase):
     def close(self) -> None:
         """Close the connection pool; the client cannot send afterwards."""
         self._http.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

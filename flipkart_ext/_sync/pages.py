@@ -17,14 +17,14 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Generator, Iterator
-from types import TracebackType
-from typing import Any, Generic, Literal, Self, TypeVar, overload
+from typing import Any, Generic, Literal, TypeVar, overload
 
 from .._boundary import guarded_class
 from .._concurrency import SyncAhead
 from .._core.calls import Answer
 from ..errors import ConcurrentUse, FlipkartError, InternalError, InvalidArgument
 from ..paging._walker import DEFAULT_DEDUPE_WINDOW, Page, PageWalker
+from .closing import Closing
 from .http import Wire
 
 __all__ = [
@@ -82,7 +82,7 @@ def _items(pages: Generator[Page[T]]) -> Generator[T]:
 
 
 @guarded_class
-class Iteration(Generic[YieldT]):
+class Iteration(Closing, Generic[YieldT]):
     """What the item and page iterators share: one consumer at a time, typed errors only."""
 
     _source: Generator[YieldT]
@@ -124,17 +124,6 @@ class Iteration(Generic[YieldT]):
     def close(self) -> None:
         """Stop the iteration; no further request is sent (a page fetched ahead is cancelled)."""
         self._source.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 @guarded_class

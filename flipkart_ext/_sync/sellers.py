@@ -36,8 +36,7 @@ seller's client and runs the jobs.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from types import TracebackType
-from typing import Self, TypeVar, Unpack
+from typing import TypeVar, Unpack
 
 import httpx
 
@@ -48,6 +47,7 @@ from .._core.sellers import seller_ids as checked_seller_ids
 from .._pool import network_transport
 from ..errors import FlipkartError
 from .client import FlipkartClient
+from .closing import Closing
 
 __all__ = ["SellerClients"]
 
@@ -67,7 +67,7 @@ class _Borrowed(httpx.BaseTransport):
         """The pool closes the transports, not the clients borrowing them."""
 
 
-class SellerClients(SellerPool[FlipkartClient]):
+class SellerClients(Closing, SellerPool[FlipkartClient]):
     """Clients for many sellers of one application, sharing one connection pool.
 
     ``token_store`` and ``rate_budget`` are shared by every client (use a Redis token store
@@ -133,14 +133,3 @@ class SellerClients(SellerPool[FlipkartClient]):
         self._routes.closed = True
         for transport in self._routes.every():
             transport.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
