@@ -6,8 +6,7 @@ import hashlib
 import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from types import TracebackType
-from typing import Any, TextIO
+from typing import Any, Self, TextIO
 
 from .._boundary import guarded_class
 from ..errors import ConfigurationError, InvalidArgument, UsageError
@@ -23,6 +22,7 @@ from ._handover import HandoverApi
 from ._listings import ListingsApi
 from ._oauth import OAuthService, TokenRequest, TokenStore
 from ._returns import ReturnsApi
+from ._running import Running
 from ._sandbox import SandboxApi, return_source
 from ._selfship import SelfShipApi
 from ._server import ServerThread
@@ -64,7 +64,7 @@ def _cursor_key(purpose: str, seed: int) -> bytes:
 
 
 @guarded_class
-class Emulator:
+class Emulator(Running):
     """A stateful local stand-in for Flipkart's sandbox, served over real HTTP.
 
     Use it as a context manager (or call :meth:`start` / :meth:`stop`)::
@@ -227,7 +227,7 @@ class Emulator:
 
     # -- lifecycle ---------------------------------------------------------------------
 
-    def start(self) -> Emulator:
+    def start(self) -> Self:
         """Bind and serve in a background thread; returns self."""
         if self._server is not None:
             raise UsageError("the emulator is already running")
@@ -249,17 +249,6 @@ class Emulator:
             self._stopping.set()
             server.stop()
         self._webhooks.stop()
-
-    def __enter__(self) -> Emulator:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     @property
     def running(self) -> bool:
