@@ -7,8 +7,8 @@ requests through the I/O path and hands its pages over. Any error that ends an i
 is a :class:`~flipkart_ext.FlipkartError` carrying ``resume_from``.
 
 A resource mixes in :class:`AsyncPagedList` with the filter type it takes and the model its
-items parse into, and provides ``_walker``: the method that checks the filter and builds
-the opening request. An iterator is consumed by one thread (or task) at a time; a second
+items parse into; its plans (a :class:`~flipkart_ext.paging._plans.SearchPlans`) name the
+page shape and build the opening request from a filter. An iterator is consumed by one thread (or task) at a time; a second
 one entering while the first is inside gets :class:`~flipkart_ext.ConcurrentUse`.
 """
 
@@ -19,10 +19,14 @@ import threading
 from collections.abc import Generator, Iterator
 from typing import Any, Generic, Literal, TypeVar, overload
 
+import httpx
+
 from .._boundary import guarded_class
 from .._concurrency import SyncAhead
 from .._core.calls import Answer
+from .._core.retry import RetryPolicy
 from ..errors import ConcurrentUse, FlipkartError, InternalError, InvalidArgument
+from ..paging._plans import SearchPlans
 from ..paging._walker import DEFAULT_DEDUPE_WINDOW, Page, PageWalker
 from .closing import Closing
 from .http import Wire
@@ -147,23 +151,19 @@ class ItemIterator(Iteration[T]):
 
 
 @guarded_class
-class PagedList(Generic[F, M]):
-    """``search()`` / ``pages()`` for a list whose resource provides ``_walker``."""
+class PagedList(SearchPlans[F], Generic[F, M]):
+    """``search()`` / ``pages()`` for a list: the resource's plans name its page shape and
+    build the opening call from a filter."""
 
-    _wire: Wire
-
-    def _walker(
+    def __init__(
         self,
-        filter: F | None,
-        *,
-        raw: bool,
-        limit: int | None,
-        max_pages: int | None,
-        resume_from: str | None,
-        dedupe_window: int,
-    ) -> PageWalker[Any]:
-        """Check ``filter`` and set up one iteration (no I/O); each resource provides it."""
-        raise NotImplementedError
+        wire: Wire | httpx.Client,
+        api_base_url: str | httpx.URL,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        super().__init__(api_base_url, retry)
+        # A plain httpx client (one configured by hand, with FlipkartAuth) gets its own path.
+        self._wire = wire if isinstance(wire, Wire) else Wire(wire, api_base=api_base_url)
 
     @overload
     def search(
