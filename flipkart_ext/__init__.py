@@ -93,51 +93,9 @@ if TYPE_CHECKING:
         TokenStore,
     )
 
-_ERRORS = (
-    "APIConnectionError",
-    "APIStatusError",
-    "APITimeoutError",
-    "AuthenticationError",
-    "BadSignature",
-    "ClientClosed",
-    "ConcurrentUse",
-    "ConfigurationError",
-    "FailureReason",
-    "FlipkartError",
-    "InternalError",
-    "InvalidArgument",
-    "InvalidItem",
-    "InvalidRequest",
-    "InvalidSignature",
-    "LocalFileError",
-    "MalformedEvent",
-    "MalformedHeader",
-    "MalformedResponse",
-    "MissingHeader",
-    "MissingNextPage",
-    "NoProgress",
-    "NotFound",
-    "NotificationError",
-    "PaginationError",
-    "PermissionDenied",
-    "RateBudgetError",
-    "RateLimitError",
-    "ReauthorizationRequired",
-    "RepeatedCursor",
-    "ServerError",
-    "SharedStateError",
-    "StaleRequest",
-    "TokenStoreError",
-    "UnsafeCursor",
-    "UnsafeNextPageUrl",
-    "UsageError",
-    "WrongApplication",
-    "WrongEventLoop",
-)
-
-#: Where each public name lives; it is imported from there on first use.
+#: Where each public name lives; it is imported from there on first use. Every other name
+#: of ``__all__`` (below) is an error class, from ``.errors``.
 _HOMES = {
-    **dict.fromkeys(_ERRORS, ".errors"),
     "AsyncFlipkartClient": "._async.client",
     "FlipkartClient": "._sync.client",
     "ClientOptions": "._core.client_base",
@@ -254,6 +212,8 @@ __all__ = [
     "__version__",
     "redact_url",
 ]
+
+_HOMES.update((name, ".errors") for name in __all__ if name not in _HOMES and name != "__version__")
 
 __getattr__ = lazy_module_getattr(__name__, _HOMES)
 
