@@ -14,7 +14,7 @@ from typing import Any, TextIO
 from ._args import split_values
 from ._client import DryRun, client_from_env
 from ._errors import BadInput, Declined
-from ._results import report
+from ._results import every_shipment, run_bulk
 from ._text import plural
 
 __all__ = ["run_cancel", "run_dispatch"]
@@ -39,21 +39,20 @@ def run_dispatch(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
         items: list[Any] = ids
         if args.all_packed:
             packed = ShipmentFilter.pre_dispatch(states=["PACKED"], location_id=args.location)
-            items = list(client.shipments.search(packed))
+            items = every_shipment(client, packed, err, none="No PACKED shipments to dispatch.")
             if not items:
-                print("No PACKED shipments to dispatch.", file=err)
                 return 0
         try:
-            if dry_run is not None:
-                with dry_run.intercepting():
-                    results = client.shipments.mark_ready_to_dispatch(
-                        items, location_id=args.location
-                    )
-                return dry_run.show(out, err, items=len(items), noun="shipment", results=results)
-            results = client.shipments.mark_ready_to_dispatch(items, location_id=args.location)
+            return run_bulk(
+                lambda: client.shipments.mark_ready_to_dispatch(items, location_id=args.location),
+                dry_run,
+                out,
+                err,
+                items=len(items),
+                done="marked ready to dispatch",
+            )
         except InvalidItem as exc:
             raise BadInput(str(exc).replace("location_id", "--location")) from exc
-    return report(results, out, err, done="marked ready to dispatch")
 
 
 def _confirm(ids: list[str], reason: str, err: TextIO) -> None:
@@ -83,11 +82,13 @@ def run_cancel(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
         if dry_run is None and not args.yes:
             _confirm(ids, args.reason, err)
         try:
-            if dry_run is not None:
-                with dry_run.intercepting():
-                    results = client.shipments.cancel(ids, reason=args.reason)
-                return dry_run.show(out, err, items=len(ids), noun="shipment", results=results)
-            results = client.shipments.cancel(ids, reason=args.reason)
+            return run_bulk(
+                lambda: client.shipments.cancel(ids, reason=args.reason),
+                dry_run,
+                out,
+                err,
+                items=len(ids),
+                done="cancelled",
+            )
         except InvalidItem as exc:
             raise BadInput(str(exc).replace("cancel: reason", "--reason")) from exc
-    return report(results, out, err, done="cancelled")

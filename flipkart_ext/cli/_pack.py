@@ -25,7 +25,7 @@ from ._args import split_values
 from ._client import DryRun, client_from_env
 from ._errors import BadInput
 from ._files import read_text
-from ._results import report
+from ._results import every_shipment, run_bulk
 
 if TYPE_CHECKING:
     from ..shipments import PackSpec
@@ -136,20 +136,19 @@ def run(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
             awaiting = ShipmentFilter.pre_dispatch(
                 states=["APPROVED"], hold=False, location_id=args.location
             )
-            items = list(client.shipments.search(awaiting))
+            items = every_shipment(client, awaiting, err, none="No APPROVED shipments to pack.")
             if not items:
-                print("No APPROVED shipments to pack.", file=err)
                 return 0
         try:
-            if dry_run is not None:
-                with dry_run.intercepting():
-                    results = client.shipments.pack(
-                        items, tax_rate=args.tax_rate, invoice_date=args.invoice_date
-                    )
-                return dry_run.show(out, err, items=len(items), noun="shipment", results=results)
-            results = client.shipments.pack(
-                items, tax_rate=args.tax_rate, invoice_date=args.invoice_date
+            return run_bulk(
+                lambda: client.shipments.pack(
+                    items, tax_rate=args.tax_rate, invoice_date=args.invoice_date
+                ),
+                dry_run,
+                out,
+                err,
+                items=len(items),
+                done="packed",
             )
         except InvalidItem as exc:
             raise BadInput(renamed(str(exc), csv_name)) from exc
-    return report(results, out, err, done="packed")

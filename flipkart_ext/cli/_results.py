@@ -13,17 +13,27 @@ answer was out of turn, ``EXIT_PARTIAL`` (5) otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ._errors import EXIT_OK, EXIT_PARTIAL, classify, one_line
 from ._text import plural
 
 if TYPE_CHECKING:
-    from .. import BatchAnomaly, BatchResults
+    from .. import BatchAnomaly, BatchResults, FlipkartClient, ShipmentFilter
     from ..shipments import ShipmentResult
+    from ._client import DryRun
 
-__all__ = ["anomaly_line", "cell", "exit_code", "report", "report_anomalies"]
+__all__ = [
+    "anomaly_line",
+    "cell",
+    "conclude",
+    "every_shipment",
+    "exit_code",
+    "report",
+    "report_anomalies",
+    "run_bulk",
+]
 
 
 def cell(text: object) -> str:
@@ -83,6 +93,11 @@ def report(results: BatchResults[ShipmentResult], out: TextIO, err: TextIO, *, d
         cells = (result.shipment_id, result.status, result.error_code, result.error_message)
         print("\t".join(cell(c) for c in cells), file=out)
     out.flush()
+    return conclude(results, err, done=done, noun="shipment")
+
+
+def conclude(results: BatchResults[Any], err: TextIO, *, done: str, noun: str) -> int:
+    """The anomalies, then the summary line, on ``err``; the exit code."""
     anomalies = results.anomalies
     report_anomalies(anomalies, err)
     failed = len(results.failed)
@@ -91,7 +106,7 @@ def report(results: BatchResults[ShipmentResult], out: TextIO, err: TextIO, *, d
             done=done,
             succeeded=len(results) - failed,
             total=len(results),
-            noun="shipment",
+            noun=noun,
             requests=results.requests,
             failed=failed,
             anomalies=len(anomalies),
@@ -99,3 +114,31 @@ def report(results: BatchResults[ShipmentResult], out: TextIO, err: TextIO, *, d
         file=err,
     )
     return exit_code(results)
+
+
+def every_shipment(
+    client: FlipkartClient, search: ShipmentFilter, err: TextIO, *, none: str
+) -> list[Any]:
+    """Every shipment ``search`` finds; when there is none, ``none`` is said on ``err``."""
+    found = list(client.shipments.search(search))
+    if not found:
+        print(none, file=err)
+    return found
+
+
+def run_bulk(
+    send: Callable[[], BatchResults[ShipmentResult]],
+    dry_run: DryRun | None,
+    out: TextIO,
+    err: TextIO,
+    *,
+    items: int,
+    done: str,
+) -> int:
+    """Send one bulk shipment call and :func:`report` its results; with ``--dry-run``
+    (``dry_run``), show the requests it would send instead. The exit code."""
+    if dry_run is None:
+        return report(send(), out, err, done=done)
+    with dry_run.intercepting():
+        results = send()
+    return dry_run.show(out, err, items=items, noun="shipment", results=results)
