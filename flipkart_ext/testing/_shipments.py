@@ -16,13 +16,13 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .._spec import SHIPMENT_PAGE, SHIPMENT_SEARCH_NEXT
+from ._batch import each_shipment, too_many
 from ._cursor import CursorCodec, InvalidCursorError
 from ._pdf import build_pdf
 from ._search import SearchRequestError, ShipmentSearch, parse_search, run_search
 from ._state import OrderItemRecord, ShipmentRecord, Store, format_datetime
 from ._transitions import (
     LABELLED_STATES,
-    TransitionError,
     cancel,
     mark_ready_to_dispatch,
     pack,
@@ -135,17 +135,6 @@ def parse_flag(value: str | None, name: str) -> bool | Response:
     return error_response(400, "invalid_request", f"{name} must be true or false")
 
 
-def _status(shipment_id: str, error: TransitionError | None) -> dict[str, Any]:
-    if error is None:
-        return {"shipmentId": shipment_id, "status": "SUCCESS"}
-    return {
-        "shipmentId": shipment_id,
-        "status": "FAILURE",
-        "errorCode": error.code,
-        "errorMessage": error.message,
-    }
-
-
 class ShipmentsApi:
     """Route handlers over one store."""
 
@@ -238,28 +227,10 @@ class ShipmentsApi:
         action: Callable[[ShipmentRecord, dict[str, Any]], None],
     ) -> Response:
         entries = call.body.get(key)
-        if not entries:
-            return error_response(
-                400,
-                "invalid_request",
-                f"{key} is required",
-                details=[FieldError(key, "at least one entry is required")],
-            )
-        results = []
-        for entry in entries:
-            shipment_id = entry if isinstance(entry, str) else entry.get("shipmentId", "")
-            detail = {} if isinstance(entry, str) else entry
-            shipment = self._store.shipments.get(shipment_id)
-            error: TransitionError | None = None
-            if shipment is None:
-                error = TransitionError("SHIPMENT_NOT_FOUND", f"Shipment {shipment_id} not found")
-            else:
-                try:
-                    with self._store.watch(shipment):
-                        action(shipment, detail)
-                except TransitionError as exc:
-                    error = exc
-            results.append(_status(shipment_id, error))
+        refused = too_many(entries, None, key)
+        if refused is not None:
+            return refused
+        results = each_shipment(self._store, entries, action, "status")
         return json_response({"shipments": results})
 
     def _documents(self, call: Call, title: str) -> Response:
