@@ -44,31 +44,11 @@ MAX_LABEL_ONLY_IDS = 50
 
 
 def _render_item(item: OrderItemRecord, shipment: ShipmentRecord) -> dict[str, Any]:
-    price = item.selling_price * item.quantity
     return {
-        "orderItemId": item.order_item_id,
-        "orderId": item.order_id,
-        "cancellationGroupId": item.cancellation_group_id,
-        "orderDate": format_datetime(item.order_date),
+        **item.wire(shipment.package_id),
         "cancellationDate": (
             format_datetime(item.cancellation_date) if item.cancellation_date else None
         ),
-        "paymentType": item.payment_type,
-        "status": item.status,
-        "quantity": item.quantity,
-        "fsn": item.listing.product_id,
-        "sku": item.listing.sku,
-        "listingId": item.listing.listing_id,
-        "hsn": item.listing.hsn,
-        "title": item.listing.title,
-        "packageIds": [shipment.package_id],
-        "priceComponents": {
-            "sellingPrice": float(price),
-            "totalPrice": float(price),
-            "shippingCharge": 0.0,
-            "customerPrice": float(price),
-            "flipkartDiscount": 0.0,
-        },
         "serviceProfile": "NON_FBF",
         "is_replacement": False,
         "courierReturn": False,
