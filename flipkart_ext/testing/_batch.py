@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._transitions import TransitionError
-from ._wire import FieldError, Response, error_response
+from ._wire import Response, invalid_field
 
 if TYPE_CHECKING:
     from ._state import ShipmentRecord, Store
@@ -24,18 +24,12 @@ def too_many(entries: Sequence[Any] | None, limit: int | None, what: str) -> Res
     """A 400 when ``entries`` is empty or longer than ``limit`` (``None``: no limit); None
     when it is fine."""
     if not entries:
-        return error_response(
-            400,
-            "invalid_request",
-            f"{what} is required",
-            details=[FieldError(what, "at least one entry is required")],
-        )
+        return invalid_field(what, f"{what} is required", "at least one entry is required")
     if limit is not None and len(entries) > limit:
-        return error_response(
-            400,
-            "invalid_request",
+        return invalid_field(
+            what,
             f"At most {limit} {what} per request, got {len(entries)}",
-            details=[FieldError(what, f"at most {limit} entries")],
+            f"at most {limit} entries",
         )
     return None
 

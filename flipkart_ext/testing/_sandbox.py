@@ -24,7 +24,14 @@ from datetime import datetime, timedelta
 from .._spec import EVENTS
 from . import _return_moves
 from ._services import ServiceRefused, open_service
-from ._state import PRE_DISPATCH_STATES, RETURN_SOURCES, SHIPMENT_TYPES, ShipmentRecord, Store
+from ._state import (
+    PRE_DISPATCH_STATES,
+    RETURN_SOURCES,
+    SHIPMENT_TYPES,
+    OrderItemRecord,
+    ShipmentRecord,
+    Store,
+)
 from ._transitions import (
     TransitionError,
     deliver,
@@ -33,7 +40,7 @@ from ._transitions import (
     mark_shipped,
     release_hold,
 )
-from ._wire import Call, FieldError, Response, error_response, json_response
+from ._wire import Call, FieldError, Response, error_response, invalid_field, json_response
 
 _RETURN_EVENTS = {
     EVENTS.return_completed: "completed",
@@ -107,26 +114,15 @@ class SandboxApi:
         )
 
     def _move(self, call: Call, action: Callable[[ShipmentRecord, datetime], None]) -> Response:
-        item_id = call.body.get("orderItemId")
-        if not item_id:
-            return error_response(
-                400,
-                "invalid_request",
-                "orderItemId is required",
-                details=[FieldError("orderItemId", "required")],
-            )
-        carrier = next(
-            (s for s, item in self._store.items() if item.order_item_id == item_id), None
-        )
-        if carrier is None:
-            return error_response(404, "not_found", f"Order item {item_id} not found")
+        carried = self._carried(call)
+        if isinstance(carried, Response):
+            return carried
+        carrier, _ = carried
         try:
             with self._store.watch(carrier):
                 action(carrier, self._store.now())
         except TransitionError as exc:
-            return error_response(
-                400, "invalid_request", exc.message, details=[FieldError("orderItemId", exc.code)]
-            )
+            return invalid_field("orderItemId", exc.message, exc.code)
         return json_response({"response": "SUCCESS"})
 
     def put_on_hold(self, call: Call) -> Response:
@@ -149,18 +145,19 @@ class SandboxApi:
         """``POST /orders/sandbox/delivered``."""
         return self._move(call, deliver)
 
-    def _order_item(self, call: Call) -> str | Response:
+    def _carried(self, call: Call) -> tuple[ShipmentRecord, OrderItemRecord] | Response:
+        """The shipment carrying the body's ``orderItemId``, and the item; else the 400 or 404."""
         item_id = call.body.get("orderItemId")
         if not item_id:
-            return error_response(
-                400,
-                "invalid_request",
-                "orderItemId is required",
-                details=[FieldError("orderItemId", "required")],
-            )
-        if self._store.carrier_of(item_id) is None:
+            return invalid_field("orderItemId", "orderItemId is required", "required")
+        carried = self._store.carrier_of(item_id)
+        if carried is None:
             return error_response(404, "not_found", f"Order item {item_id} not found")
-        return str(item_id)
+        return carried
+
+    def _order_item(self, call: Call) -> str | Response:
+        carried = self._carried(call)
+        return carried if isinstance(carried, Response) else carried[1].order_item_id
 
     def create_return(self, call: Call) -> Response:
         """``POST /returns/sandbox/create_returns``: open a courier or customer return."""
@@ -169,18 +166,15 @@ class SandboxApi:
             return item_id
         source = return_source(call.body.get("returnType"))
         if source is None:
-            return error_response(
-                400,
-                "invalid_request",
+            return invalid_field(
+                "returnType",
                 "returnType must be courier_return or customer_return",
-                details=[FieldError("returnType", "courier_return or customer_return")],
+                "courier_return or customer_return",
             )
         try:
             _return_moves.open_return(self._store, item_id, source)
         except TransitionError as exc:
-            return error_response(
-                400, "invalid_request", exc.message, details=[FieldError("orderItemId", exc.code)]
-            )
+            return invalid_field("orderItemId", exc.message, exc.code)
         return _done()
 
     def process_return_events(self, call: Call) -> Response:
@@ -191,11 +185,10 @@ class SandboxApi:
         event = str(call.body.get("eventType") or "").strip().lower()
         status = _RETURN_EVENTS.get(event)
         if status is None:
-            return error_response(
-                400,
-                "invalid_request",
+            return invalid_field(
+                "eventType",
                 "eventType must be return_completed or return_cancelled",
-                details=[FieldError("eventType", "return_completed or return_cancelled")],
+                "return_completed or return_cancelled",
             )
         record = next(
             (
@@ -220,9 +213,7 @@ class SandboxApi:
         try:
             open_service(self._store, item_id, service_type)
         except ServiceRefused as exc:
-            return error_response(
-                400, "invalid_request", exc.reason, details=[FieldError("serviceType", exc.reason)]
-            )
+            return invalid_field("serviceType", exc.reason, exc.reason)
         return _done()
 
     def change_dispatch_slots(self, call: Call) -> Response:
@@ -231,11 +222,10 @@ class SandboxApi:
         listing_ids = {line.get("listingId") for line in body.get("orderItems") or []}
         listing_ids.discard(None)
         if not listing_ids:
-            return error_response(
-                400,
-                "invalid_request",
+            return invalid_field(
+                "orderItems",
                 "orderItems must name at least one listingId",
-                details=[FieldError("orderItems", "at least one listingId")],
+                "at least one listingId",
             )
         location_id = body.get("locationId")
         moved: list[ShipmentRecord] = [
