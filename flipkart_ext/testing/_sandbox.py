@@ -18,6 +18,7 @@ emulator reads them as follows:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -62,6 +63,22 @@ def return_source(value: object) -> str | None:
 
 def _done() -> Response:
     return json_response({"response": "SUCCESS"})
+
+
+def _for_order_item(
+    handler: Callable[[SandboxApi, Call, str], Response],
+) -> Callable[[SandboxApi, Call], Response]:
+    """The handler, called with the body's ``orderItemId`` once that item is known to exist
+    (otherwise the 400 or 404 is the answer)."""
+
+    @functools.wraps(handler)
+    def checked(api: SandboxApi, call: Call) -> Response:
+        carried = api._carried(call)
+        if isinstance(carried, Response):
+            return carried
+        return handler(api, call, carried[1].order_item_id)
+
+    return checked
 
 
 __all__ = ["SandboxApi"]
@@ -155,15 +172,9 @@ class SandboxApi:
             return error_response(404, "not_found", f"Order item {item_id} not found")
         return carried
 
-    def _order_item(self, call: Call) -> str | Response:
-        carried = self._carried(call)
-        return carried if isinstance(carried, Response) else carried[1].order_item_id
-
-    def create_return(self, call: Call) -> Response:
+    @_for_order_item
+    def create_return(self, call: Call, item_id: str) -> Response:
         """``POST /returns/sandbox/create_returns``: open a courier or customer return."""
-        item_id = self._order_item(call)
-        if isinstance(item_id, Response):
-            return item_id
         source = return_source(call.body.get("returnType"))
         if source is None:
             return invalid_field(
@@ -177,11 +188,9 @@ class SandboxApi:
             return invalid_field("orderItemId", exc.message, exc.code)
         return _done()
 
-    def process_return_events(self, call: Call) -> Response:
+    @_for_order_item
+    def process_return_events(self, call: Call, item_id: str) -> Response:
         """``POST /returns/sandbox/return_events``: the marketplace closes the item's return."""
-        item_id = self._order_item(call)
-        if isinstance(item_id, Response):
-            return item_id
         event = str(call.body.get("eventType") or "").strip().lower()
         status = _RETURN_EVENTS.get(event)
         if status is None:
@@ -204,11 +213,9 @@ class SandboxApi:
             _return_moves.close(self._store, record, status, self._store.stamp())
         return _done()
 
-    def create_service(self, call: Call) -> Response:
+    @_for_order_item
+    def create_service(self, call: Call, item_id: str) -> Response:
         """``POST /v2/shipments/sandbox/create_service/``: FORWARD or REVERSE service."""
-        item_id = self._order_item(call)
-        if isinstance(item_id, Response):
-            return item_id
         service_type = str(call.body.get("serviceType") or "").strip().upper()
         try:
             open_service(self._store, item_id, service_type)
