@@ -184,15 +184,24 @@ def order_items(shipment: Shipment) -> list[OrderItem]:
 def batch_plan(
     name: str,
     items: Sequence[Item],
-    bodies: Sequence[tuple[str, Any]],
-    limit: int,
+    body: Callable[[Item], Any],
     request: Callable[[list[Any]], Call],
-    settled: Mapping[str, ShipmentResult],
     reader: Callable[..., Any] | None = None,
 ) -> BatchPlan[str, ShipmentResult]:
+    """The plan of the bulk call ``name``: ``body(item)`` is each item's entry (``None``: a
+    shipment Flipkart does not know, settled as such and never sent), and
+    ``LIMITS[name]`` entries go to each request ``request`` builds."""
+    bodies: list[tuple[str, Any]] = []
+    settled: dict[str, ShipmentResult] = {}
+    for item in items:
+        entry = body(item)
+        if entry is None:
+            settled[item.shipment_id] = unknown(item.shipment_id)
+        else:
+            bodies.append((item.shipment_id, entry))
     chunks = [
-        Chunk(tuple(key for key, _ in part), request([body for _, body in part]))
-        for part in chunked(list(bodies), limit)
+        Chunk(tuple(key for key, _ in part), request([entry for _, entry in part]))
+        for part in chunked(bodies, LIMITS[name])
     ]
     return BatchPlan(
         name=name,
