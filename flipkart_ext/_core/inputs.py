@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Hashable, Iterable, Sequence
+from typing import Any
 
 from ..errors import InvalidArgument
 
@@ -18,6 +19,7 @@ __all__ = [
     "InstantInput",
     "Range",
     "date_range",
+    "exactly_one",
     "first_repeat",
     "instant",
     "number",
@@ -36,6 +38,18 @@ DateRangeInput = tuple[InstantInput | None, InstantInput | None]
 
 Range = tuple[dt.datetime | None, dt.datetime | None]
 """A checked range: aware datetimes, ``from <= to``, at least one end."""
+
+
+def exactly_one(**given: Any) -> tuple[str, Any]:
+    """The one argument of ``given`` that is not ``None``, with its name; otherwise an
+    ``InvalidArgument`` naming them all and the ones given."""
+    named = {name: value for name, value in given.items() if value is not None}
+    if len(named) != 1:
+        raise InvalidArgument(
+            f"{', '.join(given)}: give exactly one of them (got {', '.join(named) or 'none'})"
+        )
+    ((name, value),) = named.items()
+    return name, value
 
 
 def one_of(field: str, value: object, allowed: tuple[str, ...]) -> str:

@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from .._core.calls import Call
 from .._core.ids import chunked, in_input_order, unique_ids
-from .._core.inputs import one_of
+from .._core.inputs import exactly_one, one_of
 from .._spec import RETURN_ITEM, RETURN_SOURCES
 from ..errors import InvalidArgument
 from ..paging import PageRequest
@@ -40,17 +40,7 @@ class ReturnLookup:
         tracking_ids: Ids | None,
         raw: bool,
     ) -> None:
-        given = {
-            name: value
-            for name, value in (("return_ids", return_ids), ("tracking_ids", tracking_ids))
-            if value is not None
-        }
-        if len(given) != 1:
-            raise InvalidArgument(
-                "return_ids, tracking_ids: give exactly one of them"
-                f" (got {', '.join(given) or 'none'})"
-            )
-        ((self.field, values),) = given.items()
+        self.field, values = exactly_one(return_ids=return_ids, tracking_ids=tracking_ids)
         self.source = one_of("source", source, RETURN_SOURCES)
         self.chunks = chunked(unique_ids(self.field, values), MAX_IDS_PER_LOOKUP)
         self._key = RETURN_ITEM.id if self.field == "return_ids" else RETURN_ITEM.tracking_id
