@@ -16,6 +16,7 @@ from ..errors import InvalidArgument
 
 __all__ = [
     "DateRangeInput",
+    "FrozenValue",
     "InstantInput",
     "Range",
     "date_range",
@@ -189,3 +190,27 @@ def instant(field: str, value: object) -> dt.datetime:
             "(e.g. +05:30), so a naive time would silently shift the range"
         )
     return instant
+
+
+class FrozenValue:
+    """Immutable, compared and hashed by :meth:`_fields`: the value semantics of a filter.
+
+    A subclass lists its attributes in ``__slots__``, sets them with
+    ``object.__setattr__`` in its constructor, and names them in ``_fields``.
+    """
+
+    __slots__ = ()
+
+    def _fields(self) -> tuple[Any, ...]:
+        raise NotImplementedError
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable; build a new one")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
-from .._core.inputs import DateRangeInput, Range
+from .._core.inputs import DateRangeInput, FrozenValue, Range
 from .._core.inputs import date_range as _date_range
 from .._core.inputs import one_of as _one_of
 from .._core.inputs import optional_values as _optional_values
@@ -50,7 +50,7 @@ MAX_PAGE_SIZE: Final = 20
 _Range = Range
 
 
-class ShipmentFilter:
+class ShipmentFilter(FrozenValue):
     """What to search for with ``POST /v3/shipments/filter``.
 
     Prefer the constructors named after the filter types::
@@ -471,17 +471,6 @@ class ShipmentFilter:
 
     def _fields(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self._FIELDS)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("ShipmentFilter is immutable; build a new one")
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, ShipmentFilter):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
 
     def __repr__(self) -> str:
         shown = ", ".join(
