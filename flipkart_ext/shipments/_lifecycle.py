@@ -30,6 +30,7 @@ from ._plans import (
     location_of,
     needs,
     order_items,
+    plan_of,
     shipment_of,
     text_or_none,
     unknown,
@@ -212,27 +213,19 @@ def prepare_mandatory_forms(shipment_ids: Any) -> BatchPlan[str, ShipmentForms]:
     from flipkart_seller_api.api.shipment_v3 import get_mandatory_forms
 
     call = "mandatory_forms"
-    items = collect(shipment_ids)
-    ids = [item.shipment_id for item in items]
-    chunks = [
-        Chunk(
-            tuple(part),
-            # Flipkart documents this as a look-up (its page even says GET): safe to retry.
-            Call.of(
-                get_mandatory_forms,
-                shipment_ids=",".join(part),
-                extensions={IDEMPOTENT_EXTENSION: True},
-            ),
-        )
-        for part in chunked(ids, LIMITS[call])
-    ]
-    return BatchPlan(
-        name=call,
-        keys=ids,
-        chunks=chunks,
-        read=forms_reader,
-        failed=forms_not_applied,
-        missing=forms_not_in_answer,
+    return plan_of(
+        call,
+        collect(shipment_ids),
+        lambda item: item.shipment_id,
+        # Flipkart documents this as a look-up (its page even says GET): safe to retry.
+        lambda part: Call.of(
+            get_mandatory_forms,
+            shipment_ids=",".join(part),
+            extensions={IDEMPOTENT_EXTENSION: True},
+        ),
+        forms_reader,
+        forms_not_applied,
+        forms_not_in_answer,
     )
 
 
