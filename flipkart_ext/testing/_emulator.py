@@ -10,7 +10,7 @@ from typing import Any, Self, TextIO
 
 from .._boundary import guarded_class
 from ..errors import ConfigurationError, InvalidArgument, UsageError
-from . import _return_moves
+from . import _return_moves, _selfship, _transitions
 from ._app import EmulatorApp, Handler, RecordedRequest
 from ._contract import API_PREFIX, OAUTH_PREFIX, SpecContract
 from ._control import ControlApi
@@ -151,14 +151,18 @@ class Emulator(Running):
         forms = FormsApi(store)
         returns = ReturnsApi(store)
         services = ServicesApi(store)
+        # The self-ship calls exist in v2 and v3 with the same body.
+        self_ship_dispatch = selfship.moving(_selfship.dispatch)
+        self_ship_delivery = selfship.moving(_selfship.deliver)
+        self_ship_attempt = selfship.moving(_selfship.attempt_delivery)
         return {
             # sandbox helpers
             "createTestOrders": sandbox.create_test_orders,
-            "putOrderOnHold": sandbox.put_on_hold,
-            "makeOrderUnHold": sandbox.release_hold,
-            "markOrderItemPickupComplete": sandbox.mark_pickup_complete,
-            "markOrderItemShipped": sandbox.mark_shipped,
-            "markOrderItemDelivered": sandbox.mark_delivered,
+            "putOrderOnHold": sandbox.moving(_transitions.hold),
+            "makeOrderUnHold": sandbox.moving(_transitions.release_hold),
+            "markOrderItemPickupComplete": sandbox.moving(_transitions.mark_pickup_complete),
+            "markOrderItemShipped": sandbox.moving(_transitions.mark_shipped),
+            "markOrderItemDelivered": sandbox.moving(_transitions.deliver),
             "changeDispatchSlots": sandbox.change_dispatch_slots,
             "createReturn": sandbox.create_return,
             "processReturnEvents": sandbox.process_return_events,
@@ -181,23 +185,23 @@ class Emulator(Running):
             "getManifest": handover.manifest,
             "getReverseOtc": handover.reverse_otc,
             # self-ship
-            "submitSelfShipmentDispatchRequest": selfship.dispatch,
-            "submitSelfShiptDispatchRequest": selfship.dispatch,
-            "submitSelfShipDeliverRequest": selfship.deliver,
-            "submitSelfShipDeliveryRequest": selfship.deliver,
-            "submitSelfShipDeliverAttemptRequestV2": selfship.attempt_delivery,
-            "submitSelfShipDeliverAttemptRequestV3": selfship.attempt_delivery,
+            "submitSelfShipmentDispatchRequest": self_ship_dispatch,
+            "submitSelfShiptDispatchRequest": self_ship_dispatch,
+            "submitSelfShipDeliverRequest": self_ship_delivery,
+            "submitSelfShipDeliveryRequest": self_ship_delivery,
+            "submitSelfShipDeliverAttemptRequestV2": self_ship_attempt,
+            "submitSelfShipDeliverAttemptRequestV3": self_ship_attempt,
             "updateTrackingInfo": selfship.update_tracking,
             "submitServiceAttemptRequest": services.attempt,
             "submitServiceCompleteRequest": services.complete,
             # returns
             "getReturns": returns.search,
-            "approveSelfShipReturns": returns.approve,
-            "rejectSelfShipReturns": returns.reject,
-            "cancelSelfShipReturn": returns.cancel,
-            "returnComplete": returns.complete,
-            "pickup": returns.pickup,
-            "pickupAttempt": returns.pickup_attempt,
+            "approveSelfShipReturns": returns.acting("returns", _return_moves.approve),
+            "rejectSelfShipReturns": returns.acting("returns", _return_moves.reject),
+            "cancelSelfShipReturn": returns.acting("returnIds", _return_moves.cancel),
+            "returnComplete": returns.acting("returnIds", _return_moves.complete),
+            "pickup": returns.acting("returns", _return_moves.pick_up),
+            "pickupAttempt": returns.acting("returns", _return_moves.attempt_pickup),
             # listings
             "getListings": listings.get,
             "listingSearch": listings.search,

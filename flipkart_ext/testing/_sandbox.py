@@ -33,14 +33,7 @@ from ._state import (
     ShipmentRecord,
     Store,
 )
-from ._transitions import (
-    TransitionError,
-    deliver,
-    hold,
-    mark_pickup_complete,
-    mark_shipped,
-    release_hold,
-)
+from ._transitions import TransitionError
 from ._wire import Call, FieldError, Response, error_response, invalid_field, json_response
 
 _RETURN_EVENTS = {
@@ -142,25 +135,12 @@ class SandboxApi:
             return invalid_field("orderItemId", exc.message, exc.code)
         return json_response({"response": "SUCCESS"})
 
-    def put_on_hold(self, call: Call) -> Response:
-        """``PUT /orders/sandbox/on_hold``."""
-        return self._move(call, hold)
-
-    def release_hold(self, call: Call) -> Response:
-        """``PUT /orders/sandbox/un_hold``."""
-        return self._move(call, release_hold)
-
-    def mark_pickup_complete(self, call: Call) -> Response:
-        """``POST /orders/sandbox/pick_up_complete``."""
-        return self._move(call, mark_pickup_complete)
-
-    def mark_shipped(self, call: Call) -> Response:
-        """``POST /orders/sandbox/shipped``."""
-        return self._move(call, mark_shipped)
-
-    def mark_delivered(self, call: Call) -> Response:
-        """``POST /orders/sandbox/delivered``."""
-        return self._move(call, deliver)
+    def moving(
+        self, action: Callable[[ShipmentRecord, datetime], None]
+    ) -> Callable[[Call], Response]:
+        """The handler of a sandbox helper that moves the shipment carrying the body's
+        ``orderItemId`` (on hold, shipped, delivered...) with ``action``."""
+        return lambda call: self._move(call, action)
 
     def _carried(self, call: Call) -> tuple[ShipmentRecord, OrderItemRecord] | Response:
         """The shipment carrying the body's ``orderItemId``, and the item; else the 400 or 404."""

@@ -166,17 +166,10 @@ class SelfShipApi:
         )
         return json_response({"shipments": results})
 
-    def dispatch(self, call: Call) -> Response:
-        """``POST /v3/shipments/selfShip/dispatch`` and ``POST /v2/shipments/dispatch``."""
-        return self._each(call, dispatch)
-
-    def deliver(self, call: Call) -> Response:
-        """``POST /v3/shipments/selfShip/delivery`` and ``POST /v2/shipments/delivery``."""
-        return self._each(call, deliver)
-
-    def attempt_delivery(self, call: Call) -> Response:
-        """``.../selfShip/deliveryAttempt`` (v3) and ``/v2/shipments/deliveryAttempt``."""
-        return self._each(call, attempt_delivery)
+    def moving(self, move: Move) -> Callable[[Call], Response]:
+        """The handler of a self-ship call (dispatch, delivery, delivery attempt; v2 and
+        v3 alike): ``move`` applied to each shipment the body lists."""
+        return lambda call: self._each(call, move)
 
     def update_tracking(self, call: Call) -> Response:
         """``POST /v3/shipments/{shipmentId}/update``: courier, tracking id, expected delivery.
