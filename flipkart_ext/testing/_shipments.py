@@ -43,6 +43,13 @@ MAX_IDS_PER_CALL = 100
 MAX_LABEL_ONLY_IDS = 50
 
 
+def _unlabelled(shipment: ShipmentRecord) -> str | None:
+    """Why a shipment has no label or invoice yet (``None``: it has them)."""
+    if shipment.state in LABELLED_STATES:
+        return None
+    return f"not packed (state {shipment.state})"
+
+
 def _render_item(item: OrderItemRecord, shipment: ShipmentRecord) -> dict[str, Any]:
     return {
         **item.wire(shipment.package_id),
@@ -213,24 +220,34 @@ class ShipmentsApi:
         results = each_shipment(self._store, entries, action, "status")
         return json_response({"shipments": results})
 
+    def _every(
+        self, ids: list[str], what: str, refusal: Callable[[ShipmentRecord], str | None]
+    ) -> list[ShipmentRecord] | Response:
+        """The shipments of ``ids``; or, when one is unknown or ``refusal`` names a reason
+        against it, a 400 listing each such shipment (``what``: the documents asked for)."""
+        problems = []
+        found = []
+        for shipment_id in ids:
+            shipment = self._store.shipments.get(shipment_id)
+            reason = "shipment not found" if shipment is None else refusal(shipment)
+            if reason is not None:
+                problems.append(FieldError(shipment_id, reason))
+            elif shipment is not None:
+                found.append(shipment)
+        if problems:
+            return error_response(
+                400, "invalid_request", f"No {what} for some shipments", details=problems
+            )
+        return found
+
     def _documents(self, call: Call, title: str) -> Response:
         ids = split_ids(call.params["shipmentIds"], "shipmentIds")
         if isinstance(ids, Response):
             return ids
-        problems = []
-        pages = []
-        for shipment_id in ids:
-            shipment = self._store.shipments.get(shipment_id)
-            if shipment is None:
-                problems.append(FieldError(shipment_id, "shipment not found"))
-            elif shipment.state not in LABELLED_STATES:
-                problems.append(FieldError(shipment_id, f"not packed (state {shipment.state})"))
-            else:
-                pages.append(self._document_lines(shipment, title))
-        if problems:
-            return error_response(
-                400, "invalid_request", f"No {title.lower()} for some shipments", details=problems
-            )
+        found = self._every(ids, title.lower(), _unlabelled)
+        if isinstance(found, Response):
+            return found
+        pages = [self._document_lines(shipment, title) for shipment in found]
         return Response(status=200, raw=build_pdf(pages), content_type=PDF_CONTENT_TYPE)
 
     @staticmethod
@@ -266,30 +283,23 @@ class ShipmentsApi:
         reprint = parse_flag(call.request.query.get("reprint"), "reprint")
         if isinstance(reprint, Response):
             return reprint
-        problems = []
-        to_pack = []
-        for shipment_id in ids:
-            shipment = self._store.shipments.get(shipment_id)
-            if shipment is None:
-                problems.append(FieldError(shipment_id, "shipment not found"))
-            elif shipment.state in LABELLED_STATES:
-                continue
-            elif reprint:
-                problems.append(FieldError(shipment_id, f"not packed (state {shipment.state})"))
-            elif shipment.hold or shipment.state not in ("APPROVED", "PACKED"):
-                problems.append(
-                    FieldError(shipment_id, f"cannot be packed (state {shipment.state})")
-                )
-            elif shipment.form_failure and any(f.status != "COMPLETED" for f in shipment.forms):
-                problems.append(FieldError(shipment_id, "its forms must be filed first"))
-            else:
-                to_pack.append(shipment)
-        if problems:
-            return error_response(
-                400, "invalid_request", "No labels for some shipments", details=problems
-            )
+
+        def refusal(shipment: ShipmentRecord) -> str | None:
+            if shipment.state in LABELLED_STATES:
+                return None
+            if reprint:
+                return _unlabelled(shipment)
+            if shipment.hold or shipment.state not in ("APPROVED", "PACKED"):
+                return f"cannot be packed (state {shipment.state})"
+            if shipment.form_failure and any(f.status != "COMPLETED" for f in shipment.forms):
+                return "its forms must be filed first"
+            return None
+
+        found = self._every(ids, "labels", refusal)
+        if isinstance(found, Response):
+            return found
         now = self._store.now()
-        for shipment in to_pack:
+        for shipment in (s for s in found if s.state not in LABELLED_STATES):
             with self._store.watch(shipment):
                 pack(shipment, {}, now)
         pages = [self._document_lines(self._store.shipments[i], "Shipping label") for i in ids]
