@@ -25,7 +25,7 @@ from ._args import split_values
 from ._client import DryRun, client_from_env
 from ._errors import BadInput
 from ._files import read_text
-from ._results import every_shipment, run_bulk
+from ._results import Bulk, every_shipment
 
 if TYPE_CHECKING:
     from ..shipments import PackSpec
@@ -113,7 +113,6 @@ def renamed(message: str, csv_name: str | None) -> str:
 
 def run(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
     """Pack the shipments and list each one's result (or, with ``--dry-run``, the bodies)."""
-    from .. import InvalidItem
     from ..shipments import ShipmentFilter
 
     ids = list(dict.fromkeys(split_values(args.ids) or []))
@@ -130,8 +129,8 @@ def run(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
         items = read_pack_csv(text.splitlines(), csv_name)
     else:
         items = ids
-    dry_run = DryRun() if args.dry_run else None
-    with client_from_env(args, dry_run=dry_run) as client:
+    bulk = Bulk(out, err, DryRun() if args.dry_run else None)
+    with client_from_env(args, dry_run=bulk.dry_run) as client:
         if args.auto and not items:
             awaiting = ShipmentFilter.pre_dispatch(
                 states=["APPROVED"], hold=False, location_id=args.location
@@ -139,16 +138,11 @@ def run(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
             items = every_shipment(client, awaiting, err, none="No APPROVED shipments to pack.")
             if not items:
                 return 0
-        try:
-            return run_bulk(
-                lambda: client.shipments.pack(
-                    items, tax_rate=args.tax_rate, invoice_date=args.invoice_date
-                ),
-                dry_run,
-                out,
-                err,
-                items=len(items),
-                done="packed",
-            )
-        except InvalidItem as exc:
-            raise BadInput(renamed(str(exc), csv_name)) from exc
+        return bulk.run(
+            lambda: client.shipments.pack(
+                items, tax_rate=args.tax_rate, invoice_date=args.invoice_date
+            ),
+            items=len(items),
+            done="packed",
+            rename=lambda message: renamed(message, csv_name),
+        )

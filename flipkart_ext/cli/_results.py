@@ -14,9 +14,10 @@ answer was out of turn, ``EXIT_PARTIAL`` (5) otherwise.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ._errors import EXIT_OK, EXIT_PARTIAL, classify, one_line
+from ._errors import EXIT_OK, EXIT_PARTIAL, BadInput, classify, one_line
 from ._text import plural
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from ._client import DryRun
 
 __all__ = [
+    "Bulk",
     "anomaly_line",
     "cell",
     "conclude",
@@ -32,7 +34,6 @@ __all__ = [
     "exit_code",
     "report",
     "report_anomalies",
-    "run_bulk",
 ]
 
 
@@ -126,19 +127,34 @@ def every_shipment(
     return found
 
 
-def run_bulk(
-    send: Callable[[], BatchResults[ShipmentResult]],
-    dry_run: DryRun | None,
-    out: TextIO,
-    err: TextIO,
-    *,
-    items: int,
-    done: str,
-) -> int:
-    """Send one bulk shipment call and :func:`report` its results; with ``--dry-run``
-    (``dry_run``), show the requests it would send instead. The exit code."""
-    if dry_run is None:
-        return report(send(), out, err, done=done)
-    with dry_run.intercepting():
-        results = send()
-    return dry_run.show(out, err, items=items, noun="shipment", results=results)
+@dataclass(frozen=True)
+class Bulk:
+    """Where a bulk shipment command reports (``out``, ``err``), and the recorder of
+    ``--dry-run`` (``None``: the call is sent)."""
+
+    out: TextIO
+    err: TextIO
+    dry_run: DryRun | None = None
+
+    def run(
+        self,
+        send: Callable[[], BatchResults[ShipmentResult]],
+        *,
+        items: int,
+        done: str,
+        rename: Callable[[str], str],
+    ) -> int:
+        """Send one bulk shipment call and :func:`report` its results (``done``: what
+        happened to a shipment); with ``--dry-run``, show the requests it would send
+        instead. Input the library refuses is bad input, its message in the command's
+        terms (``rename``). The exit code."""
+        from ..errors import InvalidItem
+
+        try:
+            if self.dry_run is None:
+                return report(send(), self.out, self.err, done=done)
+            with self.dry_run.intercepting():
+                results = send()
+        except InvalidItem as exc:
+            raise BadInput(rename(str(exc))) from exc
+        return self.dry_run.show(self.out, self.err, items=items, noun="shipment", results=results)
