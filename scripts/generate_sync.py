@@ -64,6 +64,7 @@ REPLACEMENTS: dict[str, str] = {
     "AsyncRedisRateBudget": "RedisRateBudget",
     "AsyncSellerClients": "SellerClients",
     "AsyncClosing": "Closing",
+    "AsyncRedisConnection": "RedisConnection",
     "_AsyncBorrowed": "_Borrowed",
     "AsyncRenewal": "Renewal",
     "async_run": "sync_run",
