@@ -17,7 +17,7 @@ import hmac
 import math
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any, Literal, NamedTuple
 from urllib.parse import urlencode
 
@@ -99,18 +99,8 @@ class Token:
         return now >= self.expires_at - window
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready mapping for token stores."""
-        return {
-            "access_token": self.access_token,
-            "token_type": self.token_type,
-            "expires_at": self.expires_at,
-            "scope": self.scope,
-            "refresh_token": self.refresh_token,
-            "obtained_at": self.obtained_at,
-            "refresh_token_expires_at": self.refresh_token_expires_at,
-            "generation": self.generation,
-            "refresh_sent_at": self.refresh_sent_at,
-        }
+        """A JSON-ready mapping for token stores: every field, by its name."""
+        return asdict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Token:
