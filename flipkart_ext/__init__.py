@@ -26,18 +26,20 @@ if TYPE_CHECKING:
     from ._async.client import AsyncFlipkartClient
     from ._async.redis_budget import AsyncRedisRateBudget
     from ._async.redis_store import AsyncRedisTokenStore
+    from ._async.sellers import AsyncSellerClients
     from ._auth import FlipkartAuth, TokenStatus
     from ._core.batches import BatchAnomaly, BatchResults
     from ._core.client_base import ClientOptions
     from ._core.environments import PRODUCTION, SANDBOX, ConfigurationWarning, Environment
     from ._core.redact import redact_url
     from ._core.retry import RetryPolicy
+    from ._core.sellers import SellerResult, SellerResults
     from ._core.tokens import AuthorizationURL, Token
     from ._rate_budget import AsyncRateBudget, MemoryRateBudget, RateBudget, RateLimit
-    from ._sellers import AsyncSellerClients, SellerClients, SellerResult, SellerResults
     from ._sync.client import FlipkartClient
     from ._sync.redis_budget import RedisRateBudget
     from ._sync.redis_store import RedisTokenStore
+    from ._sync.sellers import SellerClients
     from .errors import (
         APIConnectionError,
         APIStatusError,
@@ -91,51 +93,9 @@ if TYPE_CHECKING:
         TokenStore,
     )
 
-_ERRORS = (
-    "APIConnectionError",
-    "APIStatusError",
-    "APITimeoutError",
-    "AuthenticationError",
-    "BadSignature",
-    "ClientClosed",
-    "ConcurrentUse",
-    "ConfigurationError",
-    "FailureReason",
-    "FlipkartError",
-    "InternalError",
-    "InvalidArgument",
-    "InvalidItem",
-    "InvalidRequest",
-    "InvalidSignature",
-    "LocalFileError",
-    "MalformedEvent",
-    "MalformedHeader",
-    "MalformedResponse",
-    "MissingHeader",
-    "MissingNextPage",
-    "NoProgress",
-    "NotFound",
-    "NotificationError",
-    "PaginationError",
-    "PermissionDenied",
-    "RateBudgetError",
-    "RateLimitError",
-    "ReauthorizationRequired",
-    "RepeatedCursor",
-    "ServerError",
-    "SharedStateError",
-    "StaleRequest",
-    "TokenStoreError",
-    "UnsafeCursor",
-    "UnsafeNextPageUrl",
-    "UsageError",
-    "WrongApplication",
-    "WrongEventLoop",
-)
-
-#: Where each public name lives; it is imported from there on first use.
+#: Where each public name lives; it is imported from there on first use. Every other name
+#: of ``__all__`` (below) is an error class, from ``.errors``.
 _HOMES = {
-    **dict.fromkeys(_ERRORS, ".errors"),
     "AsyncFlipkartClient": "._async.client",
     "FlipkartClient": "._sync.client",
     "ClientOptions": "._core.client_base",
@@ -159,10 +119,10 @@ _HOMES = {
     "RedisRateBudget": "._sync.redis_budget",
     "AsyncRedisTokenStore": "._async.redis_store",
     "RedisTokenStore": "._sync.redis_store",
-    "AsyncSellerClients": "._sellers",
-    "SellerClients": "._sellers",
-    "SellerResult": "._sellers",
-    "SellerResults": "._sellers",
+    "AsyncSellerClients": "._async.sellers",
+    "SellerClients": "._sync.sellers",
+    "SellerResult": "._core.sellers",
+    "SellerResults": "._core.sellers",
     "ReturnFilter": ".returns",
     "ShipmentFilter": ".shipments",
     "AsyncCheckedTokenStore": ".stores",
@@ -252,6 +212,8 @@ __all__ = [
     "__version__",
     "redact_url",
 ]
+
+_HOMES.update((name, ".errors") for name in __all__ if name not in _HOMES and name != "__version__")
 
 __getattr__ = lazy_module_getattr(__name__, _HOMES)
 

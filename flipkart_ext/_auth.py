@@ -71,9 +71,7 @@ import collections
 import dataclasses
 import logging
 import math
-import threading
 import time
-import weakref
 from collections.abc import Callable, Generator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -81,11 +79,11 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 import httpx
 
 if TYPE_CHECKING:
-    import asyncio
     from collections.abc import AsyncGenerator
 
     from ._async.auth import AsyncHTTPSend
 
+from ._concurrency import AsyncLock, SyncLock
 from ._core.answers import parse_error_body, status_error
 from ._core.auth_plan import (
     foreign_intent,
@@ -351,11 +349,8 @@ class FlipkartAuth(httpx.Auth):
         # Every token value seen, to scrub from errors: a bounded memory of recent ones.
         self._seen: collections.deque[str] = collections.deque(maxlen=32)
         self._api = httpx.URL(environment.api_base_url)
-        self._thread_lock = threading.Lock()
-        self._locks_guard = threading.Lock()
-        self._async_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
-            weakref.WeakKeyDictionary()
-        )
+        self._sync_renewal = SyncLock()
+        self._async_renewal = AsyncLock()
 
     def __repr__(self) -> str:
         return (
@@ -381,24 +376,14 @@ class FlipkartAuth(httpx.Auth):
     # -- locks and store views (what differs between the flavours) -------------------------
 
     @property
-    def sync_lock(self) -> threading.Lock:
+    def sync_lock(self) -> SyncLock:
         """The in-process lock of sync renewals (one per client)."""
-        return self._thread_lock
+        return self._sync_renewal
 
     @property
-    def async_lock(self) -> asyncio.Lock:
+    def async_lock(self) -> AsyncLock:
         """The in-process lock of async renewals: one per client and event loop."""
-        return self._async_lock()
-
-    def _async_lock(self) -> asyncio.Lock:
-        import asyncio  # only async callers pay for importing it
-
-        loop = asyncio.get_running_loop()
-        with self._locks_guard:
-            lock = self._async_locks.get(loop)
-            if lock is None:
-                lock = self._async_locks[loop] = asyncio.Lock()
-            return lock
+        return self._async_renewal
 
     def _require_sync_store(self) -> TokenStore:
         if self._sync_store is None:

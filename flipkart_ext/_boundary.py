@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 from .errors import FlipkartError, InternalError, InvalidArgument
 
-__all__ = ["GUARD_MARK", "guarded", "guarded_class"]
+__all__ = ["GUARD_MARK", "guarded", "guarded_class", "types_its_own_errors"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 C = TypeVar("C", bound=type)
@@ -51,6 +51,16 @@ def _typed(error: Exception, name: str) -> FlipkartError:
     if isinstance(error, TypeError) and traceback is not None and traceback.tb_next is None:
         return InvalidArgument(f"{name}(): {error}")
     return InternalError(f"{name}(): unexpected {type(error).__name__}: {error}")
+
+
+def types_its_own_errors(function: F) -> F:
+    """Mark a method that already turns every failure into a ``FlipkartError`` itself.
+
+    :func:`guarded_class` leaves it as it is: on a path run once per item (an iterator's
+    ``__next__``), a second wrapper would only cost time.
+    """
+    setattr(function, GUARD_MARK, True)
+    return function
 
 
 def guarded(function: F, name: str | None = None, *, method: str | None = None) -> F:

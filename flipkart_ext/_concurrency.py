@@ -11,9 +11,11 @@ what                   async                            sync
 sleeping               ``asyncio.sleep``                ``time.sleep``
 a lock                 one ``asyncio.Lock`` per loop     a ``threading.Lock``
 N jobs, K at a time    tasks under a semaphore           threads of a ``ThreadPoolExecutor``
+a function's result    awaited                           taken as it is
 blocking work          a worker thread (``to_thread``)  called in place
 work started ahead     a task, cancelled if unused       run when asked for (no prefetch)
 the event loop         bound on first use (checked)      none: any thread may call
+a rate budget          a sync or an async one           a sync one only
 =====================  ===============================  =====================================
 
 asyncio is imported by the async half only when it runs, so a sync-only program never loads it.
@@ -24,32 +26,39 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
-from .errors import WrongEventLoop
+from .errors import ConfigurationError, WrongEventLoop
 
 if TYPE_CHECKING:
     import asyncio
-    from types import TracebackType
+
+    from ._rate_budget import AnyRateBudget, RateBudget
 
 __all__ = [
     "ASYNC_STORE_IO_ALLOWED",
     "SYNC_STORE_IO_ALLOWED",
     "AsyncAhead",
+    "AsyncFunction",
     "AsyncKeeper",
     "AsyncLock",
     "AsyncLoopGuard",
     "SyncAhead",
+    "SyncFunction",
     "SyncKeeper",
     "SyncLock",
     "SyncLoopGuard",
+    "async_check_budget",
     "async_check_store",
+    "async_gather",
     "async_off_loop",
     "async_run_all",
     "async_shield",
     "async_sleep",
     "async_store_view",
+    "sync_check_budget",
     "sync_check_store",
+    "sync_gather",
     "sync_off_loop",
     "sync_run_all",
     "sync_shield",
@@ -58,6 +67,13 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+A = TypeVar("A")
+
+#: A function of one argument, as each flavour calls it: its result awaited (async) or taken
+#: as it is (sync). ``AsyncFunction[float, None]`` is a sleep; the generated twin reads
+#: ``SyncFunction[float, None]``.
+AsyncFunction: TypeAlias = Callable[[A], Awaitable[T]]
+SyncFunction: TypeAlias = Callable[[A], T]
 
 # -- sleeping ------------------------------------------------------------------------------
 
@@ -101,9 +117,9 @@ class AsyncLock:
         self._locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
             weakref.WeakKeyDictionary()
         )
-        self._held: asyncio.Lock | None = None
 
-    def _current(self) -> asyncio.Lock:
+    def current(self) -> asyncio.Lock:
+        """The lock of the running event loop, made on first use."""
         import asyncio
 
         loop = asyncio.get_running_loop()
@@ -113,20 +129,16 @@ class AsyncLock:
                 lock = self._locks[loop] = asyncio.Lock()
             return lock
 
-    async def __aenter__(self) -> None:
-        lock = self._current()
-        await lock.acquire()
-        self._held = lock
+    def locked(self) -> bool:
+        """Whether a task of the running event loop holds the lock."""
+        return self.current().locked()
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        lock, self._held = self._held, None
-        assert lock is not None
-        lock.release()
+    async def __aenter__(self) -> None:
+        await self.current().acquire()
+
+    async def __aexit__(self, *exc: object) -> None:
+        # Entered on this loop, so this loop's lock is the one held.
+        self.current().release()
 
 
 # -- the event loop ------------------------------------------------------------------------
@@ -193,17 +205,44 @@ async def async_run_all(jobs: Sequence[Callable[[], Awaitable[None]]], limit: in
         for job in jobs:
             await job()
         return
+    await async_gather(_called, jobs, limit)
+
+
+async def _called(job: Callable[[], Awaitable[T]]) -> T:
+    return await job()
+
+
+def sync_gather(function: SyncFunction[A, T], items: Sequence[A], limit: int) -> list[T]:
+    """``function(item)`` for every item, at most ``limit`` at once (threads), the results in
+    input order; on a failure the calls not yet started are cancelled and it propagates."""
+    if not items:
+        return []
+    from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+
+    with ThreadPoolExecutor(max_workers=min(limit, len(items))) as threads:
+        futures = [threads.submit(function, item) for item in items]
+        done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+        if any(future.exception() is not None for future in done):
+            for future in futures:
+                future.cancel()
+        return [future.result() for future in futures]
+
+
+async def async_gather(function: AsyncFunction[A, T], items: Sequence[A], limit: int) -> list[T]:
+    """``function(item)`` for every item, at most ``limit`` at once (tasks), the results in
+    input order; on a failure or cancellation the others are cancelled and awaited before
+    it propagates."""
     import asyncio
 
     slots = asyncio.Semaphore(limit)
 
-    async def limited(job: Callable[[], Awaitable[None]]) -> None:
+    async def limited(item: A) -> T:
         async with slots:
-            await job()
+            return await function(item)
 
-    tasks = [asyncio.ensure_future(limited(job)) for job in jobs]
+    tasks = [asyncio.ensure_future(limited(item)) for item in items]
     try:
-        await asyncio.gather(*tasks)
+        return list(await asyncio.gather(*tasks))
     except BaseException:
         for task in tasks:
             task.cancel()
@@ -280,6 +319,37 @@ def sync_check_store(auth: Any) -> None:
 
 def async_check_store(auth: Any) -> None:
     """An async client takes either kind (a sync store runs in worker threads)."""
+
+
+# -- rate budgets --------------------------------------------------------------------------
+
+
+def _is_async_budget(budget: object) -> bool:
+    import inspect
+
+    return inspect.iscoroutinefunction(getattr(budget, "try_acquire", None))
+
+
+def sync_check_budget(budget: AnyRateBudget) -> RateBudget:
+    """The budget, if the sync client can use it; otherwise a ConfigurationError saying why."""
+    if _is_async_budget(budget):
+        raise ConfigurationError(
+            f"rate_budget: {type(budget).__name__} is an async budget; use it with "
+            "AsyncFlipkartClient (the sync client takes RedisRateBudget or MemoryRateBudget)"
+        )
+    return budget  # type: ignore[return-value]
+
+
+def async_check_budget(budget: AnyRateBudget) -> AnyRateBudget:
+    """The budget, if the async client can use it without blocking its event loop."""
+    from ._rate_budget import MemoryRateBudget
+
+    if _is_async_budget(budget) or isinstance(budget, MemoryRateBudget):
+        return budget
+    raise ConfigurationError(
+        f"rate_budget: {type(budget).__name__} does blocking I/O; the async client takes "
+        "AsyncRedisRateBudget or MemoryRateBudget"
+    )
 
 
 # -- the token store a renewal talks to ------------------------------------------------------

@@ -19,7 +19,7 @@ nor handed to a second request. Everything else is httpcore's own logic.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
@@ -101,21 +101,25 @@ def keep_held_connections(transport: httpx.HTTPTransport | httpx.AsyncHTTPTransp
     pool.__class__ = _KEPT[base]
 
 
+_Transport = TypeVar("_Transport", httpx.HTTPTransport, httpx.AsyncHTTPTransport)
+
+
+def _patched(transport: _Transport) -> _Transport:
+    """``transport`` with both patches: held connections kept, every socket read bounded."""
+    keep_held_connections(transport)
+    with_deadlines(transport, asynchronous=isinstance(transport, httpx.AsyncHTTPTransport))
+    return transport
+
+
 def network_transport(
     *, limits: httpx.Limits = DEFAULT_LIMITS, **options: Any
 ) -> httpx.HTTPTransport:
     """An ``httpx.HTTPTransport`` (same options) whose pool keeps held connections."""
-    transport = httpx.HTTPTransport(limits=limits, **options)
-    keep_held_connections(transport)
-    with_deadlines(transport, asynchronous=False)
-    return transport
+    return _patched(httpx.HTTPTransport(limits=limits, **options))
 
 
 def async_network_transport(
     *, limits: httpx.Limits = DEFAULT_LIMITS, **options: Any
 ) -> httpx.AsyncHTTPTransport:
     """An ``httpx.AsyncHTTPTransport`` (same options) whose pool keeps held connections."""
-    transport = httpx.AsyncHTTPTransport(limits=limits, **options)
-    keep_held_connections(transport)
-    with_deadlines(transport, asynchronous=True)
-    return transport
+    return _patched(httpx.AsyncHTTPTransport(limits=limits, **options))

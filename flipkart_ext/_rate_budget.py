@@ -17,7 +17,7 @@ over any window the count stays within ``per_second * window + 1``.
 
 A 429 with ``Retry-After`` seen by any client pauses the whole application's budget for
 that long: no client sharing the budget sends before it ends (see
-:mod:`._budget_transport`). The pause is bounded: never longer than the budget's
+:mod:`._async.transports`). The pause is bounded: never longer than the budget's
 ``max_pause`` (60 s, the retry policy's ``max_retry_after``) nor the cap its caller gives, so
 one seller's ``Retry-After: 31536000`` cannot stop the application for a year; a value that
 cannot be read (a date out of range, 20 digits, ``NaN``) is no pause at all. The memory form shares within one process; the Redis form
@@ -32,7 +32,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeAlias, runtime_checkable
 
 from ._core.answers import parse_retry_after
 from .errors import InvalidArgument
@@ -41,6 +41,7 @@ from .stores import TokenKey
 __all__ = [
     "DEFAULT_MAX_PAUSE",
     "DEFAULT_MAX_WAIT",
+    "AnyRateBudget",
     "AsyncRateBudget",
     "MemoryRateBudget",
     "RateBudget",
@@ -162,6 +163,11 @@ class AsyncRateBudget(Protocol):
     async def pause(self, key: TokenKey, seconds: float) -> None:
         """See :meth:`RateBudget.pause`."""
         ...
+
+
+#: Either kind, as a client's ``rate_budget=`` takes it; each flavour checks the kind it can
+#: use (``flipkart_ext._concurrency``).
+AnyRateBudget: TypeAlias = RateBudget | AsyncRateBudget
 
 
 def check_limits(per_application: RateLimit | None, per_seller: RateLimit | None) -> None:

@@ -130,7 +130,9 @@ DECLARED_VALUES: Final[list[SpecValues]] = []
 """Every :class:`SpecValues` declared below (filled on construction)."""
 
 
-class _ShipmentPage(NamedTuple):
+class _Page(NamedTuple):
+    """A page that says whether more follow and where the next one is (a URL)."""
+
     has_more: SpecField
     next: SpecField
     items: SpecField
@@ -166,12 +168,6 @@ class _FormsAnswer(NamedTuple):
     items: SpecField
     id: SpecField
     forms: SpecField
-
-
-class _ReturnsPage(NamedTuple):
-    has_more: SpecField
-    next: SpecField
-    items: SpecField
 
 
 class _ReturnsQuery(NamedTuple):
@@ -232,7 +228,7 @@ SHIPMENT_SEARCH: Final = SpecOperation("post", "/v3/shipments/filter")
 SHIPMENT_SEARCH_NEXT: Final = SpecOperation("get", "/v3/shipments/filter")
 """Every later page: a ``GET`` of the server's ``nextPageUrl``."""
 
-SHIPMENT_PAGE: Final = _ShipmentPage(
+SHIPMENT_PAGE: Final = _Page(
     has_more=SpecField("SearchShipmentResponse", "hasMore"),
     next=SpecField("SearchShipmentResponse", "nextPageUrl"),
     items=SpecField("SearchShipmentResponse", "shipments"),
@@ -294,7 +290,7 @@ MANDATORY_FORMS_ANSWER: Final = _FormsAnswer(
 # -- returns -----------------------------------------------------------------------------------
 
 RETURNS_SEARCH: Final = SpecOperation("get", "/v2/returns")
-RETURNS_PAGE: Final = _ReturnsPage(
+RETURNS_PAGE: Final = _Page(
     has_more=SpecField("ReturnsSearchResponseV2", "hasMore"),
     next=SpecField("ReturnsSearchResponseV2", "nextUrl"),
     items=SpecField("ReturnsSearchResponseV2", "returnItems"),

@@ -13,7 +13,7 @@ import inspect
 import time
 from typing import Any
 
-from .._concurrency import async_sleep
+from .._concurrency import AsyncFunction, async_sleep
 from .._rate_budget import bounded_pause
 from ..errors import FlipkartError, RateBudgetError
 from ..stores import TokenKey
@@ -32,8 +32,13 @@ def _failed(doing: str, exc: Exception) -> RateBudgetError:
     return RateBudgetError(f"the rate budget failed {doing} ({type(exc).__name__}: {exc})")
 
 
-async def acquire(budget: Any, key: TokenKey) -> None:
-    """Wait for ``key``'s turn, at most the budget's ``max_wait``; else :class:`RateBudgetError`."""
+async def acquire(
+    budget: Any, key: TokenKey, *, sleep: AsyncFunction[float, None] = async_sleep
+) -> None:
+    """Wait for ``key``'s turn, at most the budget's ``max_wait``; else :class:`RateBudgetError`.
+
+    ``sleep`` waits between two tries (tests pass one that moves a fake clock).
+    """
     waited = 0.0
     while True:
         try:
@@ -49,7 +54,7 @@ async def acquire(budget: Any, key: TokenKey) -> None:
                 f"the shared rate budget would hold this request for {waited + wait:.1f} s, "
                 f"more than its max_wait of {budget.max_wait:g} s; the request was not sent"
             )
-        await async_sleep(wait)
+        await sleep(wait)
         waited += wait
 
 

@@ -15,14 +15,12 @@ through the I/O path and returns its parsed model.
 from __future__ import annotations
 
 import functools
-from types import TracebackType
-from typing import TYPE_CHECKING, ParamSpec, Self, TypeVar, Unpack, cast
+from typing import TYPE_CHECKING, ParamSpec, TypeVar, Unpack, cast
 
 import httpx
 
 from .._auth import TokenStatus
 from .._boundary import guarded_class
-from .._budget_transport import AsyncBudgetTransport
 from .._concurrency import ASYNC_STORE_IO_ALLOWED, async_check_store
 from .._core.calls import Call
 from .._core.client_base import ClientBase, ClientOptions, Operation
@@ -30,11 +28,12 @@ from .._core.models import parsed_model
 from .._core.redact import install_log_redaction
 from .._pool import async_network_transport
 from .auth import exchange_code, fetch_token
+from .closing import AsyncClosing
 from .http import AsyncWire
 from .listings import AsyncListings
 from .returns import AsyncReturns
 from .shipments import AsyncShipments
-from .transports import AsyncRetryTransport
+from .transports import AsyncBudgetTransport, AsyncRetryTransport
 
 if TYPE_CHECKING:
     import flipkart_seller_api
@@ -46,7 +45,7 @@ _P = ParamSpec("_P")
 
 
 @guarded_class
-class AsyncFlipkartClient(ClientBase):
+class AsyncFlipkartClient(AsyncClosing, ClientBase):
     """A Flipkart Seller API client. Use it as a context manager, or close it when done.
 
     ``transport`` replaces the network transport (e.g. :class:`httpx.MockTransport` in
@@ -168,14 +167,3 @@ class AsyncFlipkartClient(ClientBase):
     async def aclose(self) -> None:
         """Close the connection pool; the client cannot send afterwards."""
         await self._http.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()

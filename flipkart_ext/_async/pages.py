@@ -6,8 +6,8 @@ requests through the I/O path and hands its pages over. Any error that ends an i
 is a :class:`~flipkart_ext.FlipkartError` carrying ``resume_from``.
 
 A resource mixes in :class:`AsyncPagedList` with the filter type it takes and the model its
-items parse into, and provides ``_walker``: the method that checks the filter and builds
-the opening request. An iterator is consumed by one thread (or task) at a time; a second
+items parse into; its plans (a :class:`~flipkart_ext.paging._plans.SearchPlans`) name the
+page shape and build the opening request from a filter. An iterator is consumed by one thread (or task) at a time; a second
 one entering while the first is inside gets :class:`~flipkart_ext.ConcurrentUse`.
 """
 
@@ -16,14 +16,18 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import AsyncGenerator, AsyncIterator
-from types import TracebackType
-from typing import Any, Generic, Literal, Self, TypeVar, overload
+from typing import Any, Generic, Literal, TypeVar, overload
 
-from .._boundary import guarded_class
+import httpx
+
+from .._boundary import guarded_class, types_its_own_errors
 from .._concurrency import AsyncAhead
 from .._core.calls import Answer
+from .._core.retry import RetryPolicy
 from ..errors import ConcurrentUse, FlipkartError, InternalError, InvalidArgument
+from ..paging._plans import SearchPlans
 from ..paging._walker import DEFAULT_DEDUPE_WINDOW, Page, PageWalker
+from .closing import AsyncClosing
 from .http import AsyncWire
 
 __all__ = [
@@ -81,7 +85,7 @@ async def _items(pages: AsyncGenerator[Page[T]]) -> AsyncGenerator[T]:
 
 
 @guarded_class
-class AsyncIteration(Generic[YieldT]):
+class AsyncIteration(AsyncClosing, Generic[YieldT]):
     """What the item and page iterators share: one consumer at a time, typed errors only."""
 
     _source: AsyncGenerator[YieldT]
@@ -103,6 +107,7 @@ class AsyncIteration(Generic[YieldT]):
     def __aiter__(self) -> AsyncIterator[YieldT]:
         return self
 
+    @types_its_own_errors
     async def __anext__(self) -> YieldT:
         if not self._busy.acquire(blocking=False):
             raise ConcurrentUse(
@@ -123,17 +128,6 @@ class AsyncIteration(Generic[YieldT]):
     async def aclose(self) -> None:
         """Stop the iteration; no further request is sent (a page fetched ahead is cancelled)."""
         await self._source.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
 
 @guarded_class
@@ -157,23 +151,19 @@ class AsyncItemIterator(AsyncIteration[T]):
 
 
 @guarded_class
-class AsyncPagedList(Generic[F, M]):
-    """``search()`` / ``pages()`` for a list whose resource provides ``_walker``."""
+class AsyncPagedList(SearchPlans[F], Generic[F, M]):
+    """``search()`` / ``pages()`` for a list: the resource's plans name its page shape and
+    build the opening call from a filter."""
 
-    _wire: AsyncWire
-
-    def _walker(
+    def __init__(
         self,
-        filter: F | None,
-        *,
-        raw: bool,
-        limit: int | None,
-        max_pages: int | None,
-        resume_from: str | None,
-        dedupe_window: int,
-    ) -> PageWalker[Any]:
-        """Check ``filter`` and set up one iteration (no I/O); each resource provides it."""
-        raise NotImplementedError
+        wire: AsyncWire | httpx.AsyncClient,
+        api_base_url: str | httpx.URL,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        super().__init__(api_base_url, retry)
+        # A plain httpx client (one configured by hand, with FlipkartAuth) gets its own path.
+        self._wire = wire if isinstance(wire, AsyncWire) else AsyncWire(wire, api_base=api_base_url)
 
     @overload
     def search(

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._core.redis_keys import DEFAULT_NAMESPACE, async_client, redis_errors
+from .._core.redis_keys import DEFAULT_NAMESPACE, redis_errors
 from .._rate_budget import DEFAULT_MAX_PAUSE, DEFAULT_MAX_WAIT, RateLimit
 from .._redis_budget import PAUSE, TURN, RedisBudgetBase
 from ..errors import RateBudgetError
 from ..stores import TokenKey
+from .redis_connection import AsyncRedisConnection
 
 if TYPE_CHECKING:
     from .._core.redis_keys import AsyncRedis
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["AsyncRedisRateBudget"]
 
 
-class AsyncRedisRateBudget(RedisBudgetBase):
+class AsyncRedisRateBudget(AsyncRedisConnection, RedisBudgetBase):
     """A rate budget in Redis (``redis.asyncio``: no Redis call blocks the event loop).
 
     ``connection`` is a URL or an existing client (see
@@ -49,9 +50,7 @@ class AsyncRedisRateBudget(RedisBudgetBase):
             max_wait=max_wait,
             max_pause=max_pause,
         )
-        self.redis, self._owned = async_client(connection)
-        self._turn = self.redis.register_script(TURN)
-        self._pause = self.redis.register_script(PAUSE)
+        self._turn, self._pause = self._connect(connection, TURN, PAUSE)
 
     async def try_acquire(self, key: TokenKey) -> float:
         """Take a turn for ``key`` and return ``0.0``, or the seconds to wait."""
@@ -67,8 +66,3 @@ class AsyncRedisRateBudget(RedisBudgetBase):
             return
         with redis_errors(RateBudgetError, "pausing the rate budget"):
             await self._pause(keys=call[0], args=call[1])
-
-    async def aclose(self) -> None:
-        """Close the connection pool, if this budget created it from a URL."""
-        if self._owned:
-            await self.redis.aclose()

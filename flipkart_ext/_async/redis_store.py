@@ -46,7 +46,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .._concurrency import AsyncKeeper, async_shield, async_sleep
-from .._core.redis_keys import DEFAULT_NAMESPACE, async_client, redis_errors
+from .._core.redis_keys import DEFAULT_NAMESPACE, redis_errors
 from .._core.redis_tokens import (
     ACQUIRE,
     EXTEND,
@@ -59,6 +59,7 @@ from .._core.redis_tokens import (
 from .._core.tokens import Token
 from ..errors import TokenStoreError
 from ..stores import TokenKey
+from .redis_connection import AsyncRedisConnection
 
 if TYPE_CHECKING:
     from .._core.redis_keys import AsyncRedis
@@ -68,7 +69,7 @@ __all__ = ["AsyncRedisTokenStore"]
 logger = logging.getLogger("flipkart_ext")
 
 
-class AsyncRedisTokenStore(RedisTokens):
+class AsyncRedisTokenStore(AsyncRedisConnection, RedisTokens):
     """A token store in Redis (``redis.asyncio``: no Redis call blocks the event loop).
 
     ``connection`` is a URL (``redis://host:6379/0``, ``rediss://`` for TLS) or an existing
@@ -97,11 +98,8 @@ class AsyncRedisTokenStore(RedisTokens):
             clock=clock,
             encryption_key=encryption_key,
         )
-        self.redis, self._owned = async_client(connection)
-        self._acquire = self.redis.register_script(ACQUIRE)
-        self._release = self.redis.register_script(RELEASE)
-        self._extend = self.redis.register_script(EXTEND)
-        self._write = self.redis.register_script(WRITE)
+        scripts = self._connect(connection, ACQUIRE, RELEASE, EXTEND, WRITE)
+        self._acquire, self._release, self._extend, self._write = scripts
 
     async def load(self, key: TokenKey) -> Token | None:
         """The stored token, or ``None`` (none, expired, or unreadable: logged)."""
@@ -170,8 +168,3 @@ class AsyncRedisTokenStore(RedisTokens):
                 await async_shield(self._release(keys=[lock_key], args=[owner]))
             except Exception as exc:  # the lease ends it; a failure here must not mask the result
                 logger.debug("could not release a token lock (%s); its lease will end it", exc)
-
-    async def aclose(self) -> None:
-        """Close the connection pool, if this store created it from a URL."""
-        if self._owned:
-            await self.redis.aclose()

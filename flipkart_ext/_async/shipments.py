@@ -15,13 +15,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
-import httpx
-
 from .._boundary import guarded_class
 from .._concurrency import async_off_loop
 from .._core.batches import BatchResults
 from .._core.inputs import whole_number
-from .._core.retry import RetryPolicy
 from ..shipments import _lifecycle, _packing, _self_ship
 from ..shipments._filter import ShipmentFilter
 from ..shipments._handover import PickupWindow, handover_request, manifest_request, read_handover
@@ -30,7 +27,6 @@ from ..shipments._planner import Ids, ShipmentPlans
 from ..shipments._plans import Prepared
 from ..shipments._results import ShipmentForms, ShipmentResult
 from .batches import run_batch
-from .http import AsyncWire
 from .lookups import run_lookup, save_documents, write_atomic
 from .pages import AsyncPagedList
 
@@ -63,16 +59,6 @@ class AsyncShipments(ShipmentPlans, AsyncPagedList[ShipmentFilter, "Shipment"]):
 
     Built by the client; every call goes through its I/O path (auth, retries, budget).
     """
-
-    def __init__(
-        self,
-        wire: AsyncWire | httpx.AsyncClient,
-        api_base_url: str | httpx.URL,
-        retry: RetryPolicy | None = None,
-    ) -> None:
-        super().__init__(api_base_url, retry)
-        # A plain httpx client (one configured by hand, with FlipkartAuth) gets its own path.
-        self._wire = wire if isinstance(wire, AsyncWire) else AsyncWire(wire, api_base=api_base_url)
 
     @overload
     async def get(

@@ -1,4 +1,7 @@
-"""The retry transport: attempts, waits, and the whole body read inside the retry loop.
+"""The retry transport (attempts, waits, the whole body read inside the retry loop) and,
+below it, the budget transport (a turn from the shared rate budget before each attempt)::
+
+    AsyncRetryTransport  ->  AsyncBudgetTransport  ->  httpx.AsyncHTTPTransport
 
 Which outcomes are retried, how long to wait and when to give up are decided by
 :class:`~flipkart_ext.RetryPolicy` (pure functions in ``flipkart_ext._core.retry``); this
@@ -10,17 +13,30 @@ before the headers; for any request, a body still arriving when the policy's
 ``total_timeout`` has passed since the first attempt (a server trickling a byte at a time)
 ends the exchange with a timeout, so no call outlives ``total_timeout`` by more than one
 read timeout.
+
+The budget transport sits below the retry transport, so every attempt (first tries and
+retries alike) takes a turn. Token requests (to the OAuth endpoint) pass without a turn:
+they are rare, and single flight keeps them so. A 429 answer with ``Retry-After`` pauses
+the whole application's budget for that long, so every client sharing it (every process,
+with the Redis form) holds off, not only the one that met it. The retry transport above
+then retries the request as usual (or returns the 429 when ``Retry-After`` is longer than
+it waits).
 """
 
 from __future__ import annotations
 
 import httpx
 
+from .._concurrency import AsyncFunction, async_check_budget, async_sleep
 from .._core.retry import RetryPolicy, is_repeatable
+from .._core.tokens import GRANT_EXTENSION
 from .._deadline import deadline_for
 from .._pool import async_network_transport
+from .._rate_budget import DEFAULT_MAX_PAUSE, AnyRateBudget
+from ..stores import TokenKey
+from .budget import acquire, rate_limited
 
-__all__ = ["AsyncRetryTransport"]
+__all__ = ["AsyncBudgetTransport", "AsyncRetryTransport"]
 
 
 def _replayable(response: httpx.Response, request: httpx.Request, raw: bytes) -> httpx.Response:
@@ -98,6 +114,37 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 await response.aclose()
             await policy.async_sleep(delay)
             attempt += 1
+
+    async def aclose(self) -> None:
+        await self.transport.aclose()
+
+
+class AsyncBudgetTransport(httpx.AsyncBaseTransport):
+    """Takes a turn from ``budget`` for ``key`` before each API request sent through ``transport``."""
+
+    def __init__(
+        self,
+        transport: httpx.AsyncBaseTransport,
+        budget: AnyRateBudget,
+        key: TokenKey,
+        *,
+        sleep: AsyncFunction[float, None] = async_sleep,
+    ) -> None:
+        self.transport = transport
+        self.budget = async_check_budget(budget)
+        self.key = key
+        self._sleep = sleep
+        #: The longest pause a 429 sets (the budget bounds it again by its own max_pause).
+        self.budget_cap = float(getattr(budget, "max_pause", DEFAULT_MAX_PAUSE))
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if GRANT_EXTENSION not in request.extensions:
+            await acquire(self.budget, self.key, sleep=self._sleep)
+        response = await self.transport.handle_async_request(request)
+        if response.status_code == httpx.codes.TOO_MANY_REQUESTS:
+            retry_after = response.headers.get("Retry-After")
+            await rate_limited(self.budget, self.key, retry_after, cap=self.budget_cap)
+        return response
 
     async def aclose(self) -> None:
         await self.transport.aclose()

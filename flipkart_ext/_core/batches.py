@@ -55,6 +55,7 @@ __all__ = [
     "Chunk",
     "Outcome",
     "action_entries",
+    "failure_fields",
 ]
 
 logger = logging.getLogger("flipkart_ext")
@@ -170,6 +171,13 @@ class BatchResults(Sequence[R]):
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
+
+
+def failure_fields(error: FlipkartError) -> dict[str, Any]:
+    """The result fields of an item whose request failed with ``error``: its code (or its
+    class name), its message, and the error itself."""
+    code = getattr(error, "code", None) or type(error).__name__
+    return {"error_code": code, "error_message": str(error), "error": error}
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ import math
 import time
 import warnings
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, Self, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, Self, TypedDict, TypeVar, Unpack
 from urllib.parse import urlsplit
 
 import httpx
@@ -163,6 +163,18 @@ def check_client_options(**options: Any) -> httpx.Timeout:
     return checked_timeout(options.get("timeout", DEFAULT_TIMEOUT))
 
 
+#: The client options that configure its FlipkartAuth (whose defaults are the client's).
+_AUTH_OPTIONS = (
+    "token_store",
+    "seller_id",
+    "refresh_token",
+    "access_token",
+    "grant_type",
+    "refresh_skew",
+    "clock",
+)
+
+
 @functools.cache
 def _user_agent() -> str:
     return f"flipkart-seller/{__version__} httpx/{httpx.__version__}"
@@ -173,58 +185,32 @@ class ClientBase:
     """Configuration and every pure decision shared by the sync and async clients."""
 
     def __init__(
-        self,
-        client_id: str,
-        client_secret: str,
-        *,
-        environment: str | Environment = "sandbox",
-        api_base_url: str | None = None,
-        oauth_base_url: str | None = None,
-        token_store: TokenStore | AsyncTokenStore | None = None,
-        seller_id: str | None = None,
-        refresh_token: str | None = None,
-        access_token: str | None = None,
-        grant_type: AppGrant | None = None,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        retry: RetryPolicy | None = None,
-        refresh_skew: float = 300.0,
-        user_agent: str | None = None,
-        clock: Callable[[], float] = time.time,
-        proxy: ProxyInput | None = None,
-        trust_env: bool = True,
-        rate_budget: RateBudget | AsyncRateBudget | None = None,
+        self, client_id: str, client_secret: str, **options: Unpack[ClientOptions]
     ) -> None:
+        unknown = sorted(options.keys() - ClientOptions.__annotations__.keys())
+        if unknown:
+            raise InvalidArgument(f"{unknown[0]}: not an option of {type(self).__name__}")
         install_log_redaction()
-        self._timeout = check_client_options(
-            timeout=timeout,
-            retry=retry,
-            refresh_skew=refresh_skew,
-            trust_env=trust_env,
-            user_agent=user_agent,
-            clock=clock,
-        )
+        self._timeout = check_client_options(**options)
         self._environment = resolve_environment(
-            environment, api_base_url=api_base_url, oauth_base_url=oauth_base_url
+            options.get("environment", "sandbox"),
+            api_base_url=options.get("api_base_url"),
+            oauth_base_url=options.get("oauth_base_url"),
         )
+        # Every option of the token's owner, with the same defaults as the client's.
+        given: dict[str, Any] = dict(options)
+        for_auth = {name: given[name] for name in _AUTH_OPTIONS if name in given}
         self._auth = FlipkartAuth(
-            client_id,
-            client_secret,
-            environment=self._environment,
-            token_store=token_store,
-            seller_id=seller_id,
-            refresh_token=refresh_token,
-            access_token=access_token,
-            grant_type=grant_type,
-            refresh_skew=refresh_skew,
-            clock=clock,
+            client_id, client_secret, environment=self._environment, **for_auth
         )
         self._client_id = client_id
-        self._seller_id = seller_id
-        self._retry = retry or RetryPolicy()
-        self._headers = {"User-Agent": user_agent or _user_agent(), "Accept": "application/json"}
-        self._proxy = proxy
-        self._trust_env = trust_env
-        self._rate_budget = rate_budget
+        self._seller_id = options.get("seller_id")
+        self._retry = options.get("retry") or RetryPolicy()
+        user_agent = options.get("user_agent") or _user_agent()
+        self._headers = {"User-Agent": user_agent, "Accept": "application/json"}
+        self._proxy = options.get("proxy")
+        self._trust_env = options.get("trust_env", True)
+        self._rate_budget = options.get("rate_budget")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Self:

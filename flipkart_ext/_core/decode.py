@@ -14,7 +14,8 @@ Limits
   fewer than 10 deep; the cap keeps every recursive walk of a decoded value (models,
   scrubbing, logging) far from Python's recursion limit. It is checked before decoding,
   with byte-level passes that run at C speed: escapes go, then everything but brackets
-  and quotes, then strings, and innermost ``[]`` / ``{}`` pairs are removed once per level.
+  and quotes, then strings, and innermost ``[]`` / ``{}`` pairs are removed once per level
+  (a body with fewer brackets than the cap skips the passes).
 * **Keys**: an object naming a key twice is refused.
 * **Numbers**: ``NaN``, ``Infinity``, floats that overflow to infinity and integers longer
   than Python converts (4,300 digits) are refused.
@@ -68,25 +69,36 @@ def _constant(text: str) -> NoReturn:
     raise _Refused(f"{text} is not a JSON number")
 
 
+# One decoder built once: json.loads with hooks would build (and throw away) one per body.
+_DECODER = json.JSONDecoder(
+    object_pairs_hook=_unique, parse_float=_finite, parse_constant=_constant
+)
+
+
 def json_depth_exceeds(data: bytes, limit: int = MAX_DEPTH) -> bool:
     """True when ``data`` nests arrays and objects more than ``limit`` deep (or unbalanced)."""
-    if data.count(b"[") + data.count(b"{") <= limit:
-        return False  # fewer openings than the limit cannot nest deeper than it
+    if len(data) <= limit:
+        return False  # nesting deeper than the limit takes more bytes than that
     # Escapes go first, in the whole text (an escaped backslash, then an escaped quote), so
     # every quote left opens or closes a string; then all but the structure, then strings
-    # (the empty ones, most of them, by a plain replace).
+    # (the empty ones, most of them, by a plain replace). Each step shortens what the next
+    # one reads, and fewer brackets than the limit cannot nest deeper than it.
     if b"\\" in data:
         data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
-    structure = data.translate(None, _NOT_STRUCTURE).replace(b'""', b"")
-    brackets = _STRING.sub(b"", structure)
-    for _ in range(limit):
-        if not brackets:
-            return False
+    structure = data.translate(None, _NOT_STRUCTURE)
+    if len(structure) <= limit:
+        return False
+    brackets = structure.replace(b'""', b"")
+    if b'"' in brackets:  # only strings holding a bracket are left to remove
+        brackets = _STRING.sub(b"", brackets)
+    for peeled in range(limit):
+        if len(brackets) <= limit - peeled:
+            return False  # what is left cannot nest deeper than the levels still allowed
         # A placeholder keeps a pair that a removal brings together for the next pass, so
         # each pass peels exactly one level.
         reduced = brackets.replace(b"[]", b"\0").replace(b"{}", b"\0").translate(None, b"\0")
         if reduced == brackets:
-            return False  # unbalanced: json.loads will say where
+            return False  # unbalanced: the decoder will say where
         brackets = reduced
     return bool(brackets)
 
@@ -118,9 +130,7 @@ def decode_json(
     except UnicodeDecodeError as exc:
         raise error(f"{what}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
     try:
-        return json.loads(
-            text, object_pairs_hook=_unique, parse_float=_finite, parse_constant=_constant
-        )
+        return _DECODER.decode(text)
     except _Refused as refused:
         raise error(f"{what}: {refused}") from None
     except json.JSONDecodeError as exc:

@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Hashable, Iterable, Sequence
+from typing import Any
 
 from ..errors import InvalidArgument
 
 __all__ = [
     "DateRangeInput",
+    "FrozenValue",
     "InstantInput",
     "Range",
     "date_range",
+    "exactly_one",
     "first_repeat",
     "instant",
     "number",
@@ -36,6 +39,18 @@ DateRangeInput = tuple[InstantInput | None, InstantInput | None]
 
 Range = tuple[dt.datetime | None, dt.datetime | None]
 """A checked range: aware datetimes, ``from <= to``, at least one end."""
+
+
+def exactly_one(**given: Any) -> tuple[str, Any]:
+    """The one argument of ``given`` that is not ``None``, with its name; otherwise an
+    ``InvalidArgument`` naming them all and the ones given."""
+    named = {name: value for name, value in given.items() if value is not None}
+    if len(named) != 1:
+        raise InvalidArgument(
+            f"{', '.join(given)}: give exactly one of them (got {', '.join(named) or 'none'})"
+        )
+    ((name, value),) = named.items()
+    return name, value
 
 
 def one_of(field: str, value: object, allowed: tuple[str, ...]) -> str:
@@ -175,3 +190,27 @@ def instant(field: str, value: object) -> dt.datetime:
             "(e.g. +05:30), so a naive time would silently shift the range"
         )
     return instant
+
+
+class FrozenValue:
+    """Immutable, compared and hashed by :meth:`_fields`: the value semantics of a filter.
+
+    A subclass lists its attributes in ``__slots__``, sets them with
+    ``object.__setattr__`` in its constructor, and names them in ``_fields``.
+    """
+
+    __slots__ = ()
+
+    def _fields(self) -> tuple[Any, ...]:
+        raise NotImplementedError
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable; build a new one")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())

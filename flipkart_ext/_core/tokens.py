@@ -12,17 +12,14 @@ file shared by several processes).
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import math
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any, Literal, NamedTuple
 from urllib.parse import urlencode
-
-import httpx
 
 __all__ = [
     "GRANT_EXTENSION",
@@ -32,13 +29,9 @@ __all__ = [
     "AuthorizationURL",
     "GrantType",
     "Token",
-    "TokenRequest",
-    "authorization_code_request",
     "build_authorize_url",
-    "client_credentials_request",
     "new_state",
     "parse_token_payload",
-    "refresh_token_request",
     "token_url",
     "verify_state",
 ]
@@ -106,18 +99,8 @@ class Token:
         return now >= self.expires_at - window
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready mapping for token stores."""
-        return {
-            "access_token": self.access_token,
-            "token_type": self.token_type,
-            "expires_at": self.expires_at,
-            "scope": self.scope,
-            "refresh_token": self.refresh_token,
-            "obtained_at": self.obtained_at,
-            "refresh_token_expires_at": self.refresh_token_expires_at,
-            "generation": self.generation,
-            "refresh_sent_at": self.refresh_sent_at,
-        }
+        """A JSON-ready mapping for token stores: every field, by its name."""
+        return asdict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Token:
@@ -221,106 +204,9 @@ def _expiry(raw: Any, received_at: float) -> float | None:
     return received_at + seconds
 
 
-class TokenRequest(NamedTuple):
-    """A built token request and the grant it carries. ``repr`` names the grant only."""
-
-    grant: GrantType
-    request: httpx.Request
-    #: The secret values inside the request, to scrub from any error message.
-    secrets: tuple[str, ...]
-
-    def __repr__(self) -> str:
-        # The request's URL carries the refresh token or code, its headers the Basic
-        # credentials, and ``secrets`` all of them.
-        return f"TokenRequest(grant={self.grant!r})"
-
-
 def token_url(oauth_base_url: str) -> str:
     """``{oauth}/oauth/token``."""
     return oauth_base_url.rstrip("/") + "/oauth/token"
-
-
-def _basic(client_id: str, client_secret: str) -> str:
-    raw = f"{client_id}:{client_secret}".encode()
-    return "Basic " + base64.b64encode(raw).decode("ascii")
-
-
-def _token_request(
-    oauth_base_url: str,
-    client_id: str,
-    client_secret: str,
-    grant: GrantType,
-    params: dict[str, str],
-    secret_values: tuple[str, ...],
-    extensions: Mapping[str, Any] | None,
-) -> TokenRequest:
-    request = httpx.Request(
-        "GET",
-        token_url(oauth_base_url),
-        params={"grant_type": grant, **params},
-        headers={"Authorization": _basic(client_id, client_secret), "Accept": "application/json"},
-        extensions={**(extensions or {}), GRANT_EXTENSION: grant},
-    )
-    basic = request.headers["Authorization"].split(" ", 1)[1]
-    return TokenRequest(grant, request, (client_secret, basic, *secret_values))
-
-
-def client_credentials_request(
-    oauth_base_url: str,
-    client_id: str,
-    client_secret: str,
-    *,
-    scope: str = SCOPE,
-    extensions: Mapping[str, Any] | None = None,
-) -> TokenRequest:
-    """The client-credentials grant of a self-access application."""
-    return _token_request(
-        oauth_base_url,
-        client_id,
-        client_secret,
-        "client_credentials",
-        {"scope": scope},
-        (),
-        extensions,
-    )
-
-
-def authorization_code_request(
-    oauth_base_url: str,
-    client_id: str,
-    client_secret: str,
-    *,
-    code: str,
-    redirect_uri: str,
-    state: str,
-    extensions: Mapping[str, Any] | None = None,
-) -> TokenRequest:
-    """Exchange the ``code`` Flipkart sent to ``redirect_uri`` for tokens."""
-    params = {"redirect_uri": redirect_uri, "state": state, "code": code}
-    return _token_request(
-        oauth_base_url, client_id, client_secret, "authorization_code", params, (code,), extensions
-    )
-
-
-def refresh_token_request(
-    oauth_base_url: str,
-    client_id: str,
-    client_secret: str,
-    *,
-    refresh_token: str,
-    extensions: Mapping[str, Any] | None = None,
-) -> TokenRequest:
-    """Trade a refresh token for a new access token (and a new refresh token)."""
-    params = {"refresh_token": refresh_token}
-    return _token_request(
-        oauth_base_url,
-        client_id,
-        client_secret,
-        "refresh_token",
-        params,
-        (refresh_token,),
-        extensions,
-    )
 
 
 class AuthorizationURL(NamedTuple):

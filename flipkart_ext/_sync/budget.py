@@ -14,7 +14,7 @@ import inspect
 import time
 from typing import Any
 
-from .._concurrency import sync_sleep
+from .._concurrency import SyncFunction, sync_sleep
 from .._rate_budget import bounded_pause
 from ..errors import FlipkartError, RateBudgetError
 from ..stores import TokenKey
@@ -33,8 +33,11 @@ def _failed(doing: str, exc: Exception) -> RateBudgetError:
     return RateBudgetError(f"the rate budget failed {doing} ({type(exc).__name__}: {exc})")
 
 
-def acquire(budget: Any, key: TokenKey) -> None:
-    """Wait for ``key``'s turn, at most the budget's ``max_wait``; else :class:`RateBudgetError`."""
+def acquire(budget: Any, key: TokenKey, *, sleep: SyncFunction[float, None] = sync_sleep) -> None:
+    """Wait for ``key``'s turn, at most the budget's ``max_wait``; else :class:`RateBudgetError`.
+
+    ``sleep`` waits between two tries (tests pass one that moves a fake clock).
+    """
     waited = 0.0
     while True:
         try:
@@ -50,7 +53,7 @@ def acquire(budget: Any, key: TokenKey) -> None:
                 f"the shared rate budget would hold this request for {waited + wait:.1f} s, "
                 f"more than its max_wait of {budget.max_wait:g} s; the request was not sent"
             )
-        sync_sleep(wait)
+        sleep(wait)
         waited += wait
 
 

@@ -16,14 +16,12 @@ through the I/O path and returns its parsed model.
 from __future__ import annotations
 
 import functools
-from types import TracebackType
-from typing import TYPE_CHECKING, ParamSpec, Self, TypeVar, Unpack, cast
+from typing import TYPE_CHECKING, ParamSpec, TypeVar, Unpack, cast
 
 import httpx
 
 from .._auth import TokenStatus
 from .._boundary import guarded_class
-from .._budget_transport import BudgetTransport
 from .._concurrency import SYNC_STORE_IO_ALLOWED, sync_check_store
 from .._core.calls import Call
 from .._core.client_base import ClientBase, ClientOptions, Operation
@@ -31,11 +29,12 @@ from .._core.models import parsed_model
 from .._core.redact import install_log_redaction
 from .._pool import network_transport
 from .auth import exchange_code, fetch_token
+from .closing import Closing
 from .http import Wire
 from .listings import Listings
 from .returns import Returns
 from .shipments import Shipments
-from .transports import RetryTransport
+from .transports import BudgetTransport, RetryTransport
 
 if TYPE_CHECKING:
     import flipkart_seller_api
@@ -47,7 +46,7 @@ _P = ParamSpec("_P")
 
 
 @guarded_class
-class FlipkartClient(ClientBase):
+class FlipkartClient(Closing, ClientBase):
     """A Flipkart Seller API client. Use it as a context manager, or close it when done.
 
     ``transport`` replaces the network transport (e.g. :class:`httpx.MockTransport` in
@@ -169,14 +168,3 @@ class FlipkartClient(ClientBase):
     def close(self) -> None:
         """Close the connection pool; the client cannot send afterwards."""
         self._http.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

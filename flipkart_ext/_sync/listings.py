@@ -10,16 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-import httpx
-
 from .._boundary import guarded_class
 from .._core.batches import BatchResults
-from .._core.retry import RetryPolicy
 from ..listings._lookup import ListingDetails, ListingLookup
 from ..listings._planner import ListingPlans, PriceChanges, Progress, StockChanges
 from ..listings._updates import SkuResult, plan_change
 from .batches import run_batch
-from .http import Wire
 from .lookups import run_lookup
 from .pages import PagedList
 
@@ -31,21 +27,14 @@ __all__ = ["Listings"]
 
 
 @guarded_class
-class Listings(ListingPlans, PagedList[str, "BulkListing"]):
+class Listings(ListingPlans, PagedList[str | None, "BulkListing"]):
     """``client.listings``: listings by SKU, listing search, bulk stock and price updates.
+
+    ``search(status)`` walks the listings of one status (``"ACTIVE"`` / ``"INACTIVE"``);
+    ``search(None)`` walks every listing.
 
     Built by the client; every call goes through its I/O path (auth, retries, budget).
     """
-
-    def __init__(
-        self,
-        wire: Wire | httpx.Client,
-        api_base_url: str | httpx.URL,
-        retry: RetryPolicy | None = None,
-    ) -> None:
-        super().__init__(api_base_url, retry)
-        # A plain httpx client (one configured by hand, with FlipkartAuth) gets its own path.
-        self._wire = wire if isinstance(wire, Wire) else Wire(wire, api_base=api_base_url)
 
     def _change(
         self, kind: str, changes: object, max_concurrency: int, progress: Progress | None

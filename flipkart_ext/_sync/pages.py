@@ -7,8 +7,8 @@ requests through the I/O path and hands its pages over. Any error that ends an i
 is a :class:`~flipkart_ext.FlipkartError` carrying ``resume_from``.
 
 A resource mixes in :class:`AsyncPagedList` with the filter type it takes and the model its
-items parse into, and provides ``_walker``: the method that checks the filter and builds
-the opening request. An iterator is consumed by one thread (or task) at a time; a second
+items parse into; its plans (a :class:`~flipkart_ext.paging._plans.SearchPlans`) name the
+page shape and build the opening request from a filter. An iterator is consumed by one thread (or task) at a time; a second
 one entering while the first is inside gets :class:`~flipkart_ext.ConcurrentUse`.
 """
 
@@ -17,14 +17,18 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Generator, Iterator
-from types import TracebackType
-from typing import Any, Generic, Literal, Self, TypeVar, overload
+from typing import Any, Generic, Literal, TypeVar, overload
 
-from .._boundary import guarded_class
+import httpx
+
+from .._boundary import guarded_class, types_its_own_errors
 from .._concurrency import SyncAhead
 from .._core.calls import Answer
+from .._core.retry import RetryPolicy
 from ..errors import ConcurrentUse, FlipkartError, InternalError, InvalidArgument
+from ..paging._plans import SearchPlans
 from ..paging._walker import DEFAULT_DEDUPE_WINDOW, Page, PageWalker
+from .closing import Closing
 from .http import Wire
 
 __all__ = [
@@ -82,7 +86,7 @@ def _items(pages: Generator[Page[T]]) -> Generator[T]:
 
 
 @guarded_class
-class Iteration(Generic[YieldT]):
+class Iteration(Closing, Generic[YieldT]):
     """What the item and page iterators share: one consumer at a time, typed errors only."""
 
     _source: Generator[YieldT]
@@ -104,6 +108,7 @@ class Iteration(Generic[YieldT]):
     def __iter__(self) -> Iterator[YieldT]:
         return self
 
+    @types_its_own_errors
     def __next__(self) -> YieldT:
         if not self._busy.acquire(blocking=False):
             raise ConcurrentUse(
@@ -124,17 +129,6 @@ class Iteration(Generic[YieldT]):
     def close(self) -> None:
         """Stop the iteration; no further request is sent (a page fetched ahead is cancelled)."""
         self._source.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 @guarded_class
@@ -158,23 +152,19 @@ class ItemIterator(Iteration[T]):
 
 
 @guarded_class
-class PagedList(Generic[F, M]):
-    """``search()`` / ``pages()`` for a list whose resource provides ``_walker``."""
+class PagedList(SearchPlans[F], Generic[F, M]):
+    """``search()`` / ``pages()`` for a list: the resource's plans name its page shape and
+    build the opening call from a filter."""
 
-    _wire: Wire
-
-    def _walker(
+    def __init__(
         self,
-        filter: F | None,
-        *,
-        raw: bool,
-        limit: int | None,
-        max_pages: int | None,
-        resume_from: str | None,
-        dedupe_window: int,
-    ) -> PageWalker[Any]:
-        """Check ``filter`` and set up one iteration (no I/O); each resource provides it."""
-        raise NotImplementedError
+        wire: Wire | httpx.Client,
+        api_base_url: str | httpx.URL,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        super().__init__(api_base_url, retry)
+        # A plain httpx client (one configured by hand, with FlipkartAuth) gets its own path.
+        self._wire = wire if isinstance(wire, Wire) else Wire(wire, api_base=api_base_url)
 
     @overload
     def search(

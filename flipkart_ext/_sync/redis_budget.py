@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._core.redis_keys import DEFAULT_NAMESPACE, redis_errors, sync_client
+from .._core.redis_keys import DEFAULT_NAMESPACE, redis_errors
 from .._rate_budget import DEFAULT_MAX_PAUSE, DEFAULT_MAX_WAIT, RateLimit
 from .._redis_budget import PAUSE, TURN, RedisBudgetBase
 from ..errors import RateBudgetError
 from ..stores import TokenKey
+from .redis_connection import RedisConnection
 
 if TYPE_CHECKING:
     from .._core.redis_keys import SyncRedis
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["RedisRateBudget"]
 
 
-class RedisRateBudget(RedisBudgetBase):
+class RedisRateBudget(RedisConnection, RedisBudgetBase):
     """A rate budget in Redis (``redis.asyncio``: no Redis call blocks the event loop).
 
     ``connection`` is a URL or an existing client (see
@@ -50,9 +51,7 @@ class RedisRateBudget(RedisBudgetBase):
             max_wait=max_wait,
             max_pause=max_pause,
         )
-        self.redis, self._owned = sync_client(connection)
-        self._turn = self.redis.register_script(TURN)
-        self._pause = self.redis.register_script(PAUSE)
+        self._turn, self._pause = self._connect(connection, TURN, PAUSE)
 
     def try_acquire(self, key: TokenKey) -> float:
         """Take a turn for ``key`` and return ``0.0``, or the seconds to wait."""
@@ -68,8 +67,3 @@ class RedisRateBudget(RedisBudgetBase):
             return
         with redis_errors(RateBudgetError, "pausing the rate budget"):
             self._pause(keys=call[0], args=call[1])
-
-    def close(self) -> None:
-        """Close the connection pool, if this budget created it from a URL."""
-        if self._owned:
-            self.redis.close()

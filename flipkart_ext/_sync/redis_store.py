@@ -47,7 +47,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from .._concurrency import SyncKeeper, sync_shield, sync_sleep
-from .._core.redis_keys import DEFAULT_NAMESPACE, redis_errors, sync_client
+from .._core.redis_keys import DEFAULT_NAMESPACE, redis_errors
 from .._core.redis_tokens import (
     ACQUIRE,
     EXTEND,
@@ -60,6 +60,7 @@ from .._core.redis_tokens import (
 from .._core.tokens import Token
 from ..errors import TokenStoreError
 from ..stores import TokenKey
+from .redis_connection import RedisConnection
 
 if TYPE_CHECKING:
     from .._core.redis_keys import SyncRedis
@@ -69,7 +70,7 @@ __all__ = ["RedisTokenStore"]
 logger = logging.getLogger("flipkart_ext")
 
 
-class RedisTokenStore(RedisTokens):
+class RedisTokenStore(RedisConnection, RedisTokens):
     """A token store in Redis (``redis.asyncio``: no Redis call blocks the event loop).
 
     ``connection`` is a URL (``redis://host:6379/0``, ``rediss://`` for TLS) or an existing
@@ -98,11 +99,8 @@ class RedisTokenStore(RedisTokens):
             clock=clock,
             encryption_key=encryption_key,
         )
-        self.redis, self._owned = sync_client(connection)
-        self._acquire = self.redis.register_script(ACQUIRE)
-        self._release = self.redis.register_script(RELEASE)
-        self._extend = self.redis.register_script(EXTEND)
-        self._write = self.redis.register_script(WRITE)
+        scripts = self._connect(connection, ACQUIRE, RELEASE, EXTEND, WRITE)
+        self._acquire, self._release, self._extend, self._write = scripts
 
     def load(self, key: TokenKey) -> Token | None:
         """The stored token, or ``None`` (none, expired, or unreadable: logged)."""
@@ -171,8 +169,3 @@ class RedisTokenStore(RedisTokens):
                 sync_shield(self._release(keys=[lock_key], args=[owner]))
             except Exception as exc:  # the lease ends it; a failure here must not mask the result
                 logger.debug("could not release a token lock (%s); its lease will end it", exc)
-
-    def close(self) -> None:
-        """Close the connection pool, if this store created it from a URL."""
-        if self._owned:
-            self.redis.close()

@@ -9,17 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import httpx
-
 from .._boundary import guarded_class
 from .._core.batches import BatchResults
 from .._core.inputs import InstantInput
-from .._core.retry import RetryPolicy
 from ..returns._actions import ReturnResult, plan_action
 from ..returns._filter import ReturnFilter
 from ..returns._planner import Ids, ReturnLookup, ReturnPlans
 from .batches import run_batch
-from .http import Wire
 from .pages import ItemIterator, PagedList
 
 if TYPE_CHECKING:
@@ -35,16 +31,6 @@ class Returns(ReturnPlans, PagedList[ReturnFilter, "ReturnItem"]):
 
     Built by the client; every call goes through its I/O path (auth, retries, budget).
     """
-
-    def __init__(
-        self,
-        wire: Wire | httpx.Client,
-        api_base_url: str | httpx.URL,
-        retry: RetryPolicy | None = None,
-    ) -> None:
-        super().__init__(api_base_url, retry)
-        # A plain httpx client (one configured by hand, with FlipkartAuth) gets its own path.
-        self._wire = wire if isinstance(wire, Wire) else Wire(wire, api_base=api_base_url)
 
     def _act(self, action: str, return_ids: Ids, **options: Any) -> BatchResults[ReturnResult]:
         plan = plan_action(action, return_ids, options)
@@ -110,6 +96,6 @@ class Returns(ReturnPlans, PagedList[ReturnFilter, "ReturnItem"]):
         """
         plan = ReturnLookup(source, return_ids, tracking_ids, raw)
         for chunk in plan.chunks:
-            walker = self._walker(None, raw=True, query=plan.query(chunk))
+            walker = self._walker(None, raw=True, first=self._request(plan.query(chunk)))
             plan.add(chunk, [item for item in ItemIterator(self._wire, walker)])
         return plan.result()

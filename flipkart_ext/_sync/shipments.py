@@ -16,13 +16,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
-import httpx
-
 from .._boundary import guarded_class
 from .._concurrency import sync_off_loop
 from .._core.batches import BatchResults
 from .._core.inputs import whole_number
-from .._core.retry import RetryPolicy
 from ..shipments import _lifecycle, _packing, _self_ship
 from ..shipments._filter import ShipmentFilter
 from ..shipments._handover import PickupWindow, handover_request, manifest_request, read_handover
@@ -31,7 +28,6 @@ from ..shipments._planner import Ids, ShipmentPlans
 from ..shipments._plans import Prepared
 from ..shipments._results import ShipmentForms, ShipmentResult
 from .batches import run_batch
-from .http import Wire
 from .lookups import run_lookup, save_documents, write_atomic
 from .pages import PagedList
 
@@ -64,16 +60,6 @@ class Shipments(ShipmentPlans, PagedList[ShipmentFilter, "Shipment"]):
 
     Built by the client; every call goes through its I/O path (auth, retries, budget).
     """
-
-    def __init__(
-        self,
-        wire: Wire | httpx.Client,
-        api_base_url: str | httpx.URL,
-        retry: RetryPolicy | None = None,
-    ) -> None:
-        super().__init__(api_base_url, retry)
-        # A plain httpx client (one configured by hand, with FlipkartAuth) gets its own path.
-        self._wire = wire if isinstance(wire, Wire) else Wire(wire, api_base=api_base_url)
 
     @overload
     def get(

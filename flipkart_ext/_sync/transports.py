@@ -1,5 +1,8 @@
 # Generated from flipkart_ext/_async/transports.py by scripts/generate_sync.py: do not edit; change the async source and run `make sync`.
-"""The retry transport: attempts, waits, and the whole body read inside the retry loop.
+"""The retry transport (attempts, waits, the whole body read inside the retry loop) and,
+below it, the budget transport (a turn from the shared rate budget before each attempt)::
+
+    AsyncRetryTransport  ->  AsyncBudgetTransport  ->  httpx.AsyncHTTPTransport
 
 Which outcomes are retried, how long to wait and when to give up are decided by
 :class:`~flipkart_ext.RetryPolicy` (pure functions in ``flipkart_ext._core.retry``); this
@@ -11,17 +14,30 @@ before the headers; for any request, a body still arriving when the policy's
 ``total_timeout`` has passed since the first attempt (a server trickling a byte at a time)
 ends the exchange with a timeout, so no call outlives ``total_timeout`` by more than one
 read timeout.
+
+The budget transport sits below the retry transport, so every attempt (first tries and
+retries alike) takes a turn. Token requests (to the OAuth endpoint) pass without a turn:
+they are rare, and single flight keeps them so. A 429 answer with ``Retry-After`` pauses
+the whole application's budget for that long, so every client sharing it (every process,
+with the Redis form) holds off, not only the one that met it. The retry transport above
+then retries the request as usual (or returns the 429 when ``Retry-After`` is longer than
+it waits).
 """
 
 from __future__ import annotations
 
 import httpx
 
+from .._concurrency import SyncFunction, sync_check_budget, sync_sleep
 from .._core.retry import RetryPolicy, is_repeatable
+from .._core.tokens import GRANT_EXTENSION
 from .._deadline import deadline_for
 from .._pool import network_transport
+from .._rate_budget import DEFAULT_MAX_PAUSE, AnyRateBudget
+from ..stores import TokenKey
+from .budget import acquire, rate_limited
 
-__all__ = ["RetryTransport"]
+__all__ = ["BudgetTransport", "RetryTransport"]
 
 
 def _replayable(response: httpx.Response, request: httpx.Request, raw: bytes) -> httpx.Response:
@@ -99,6 +115,37 @@ class RetryTransport(httpx.BaseTransport):
                 response.close()
             policy.sync_sleep(delay)
             attempt += 1
+
+    def close(self) -> None:
+        self.transport.close()
+
+
+class BudgetTransport(httpx.BaseTransport):
+    """Takes a turn from ``budget`` for ``key`` before each API request sent through ``transport``."""
+
+    def __init__(
+        self,
+        transport: httpx.BaseTransport,
+        budget: AnyRateBudget,
+        key: TokenKey,
+        *,
+        sleep: SyncFunction[float, None] = sync_sleep,
+    ) -> None:
+        self.transport = transport
+        self.budget = sync_check_budget(budget)
+        self.key = key
+        self._sleep = sleep
+        #: The longest pause a 429 sets (the budget bounds it again by its own max_pause).
+        self.budget_cap = float(getattr(budget, "max_pause", DEFAULT_MAX_PAUSE))
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if GRANT_EXTENSION not in request.extensions:
+            acquire(self.budget, self.key, sleep=self._sleep)
+        response = self.transport.handle_request(request)
+        if response.status_code == httpx.codes.TOO_MANY_REQUESTS:
+            retry_after = response.headers.get("Retry-After")
+            rate_limited(self.budget, self.key, retry_after, cap=self.budget_cap)
+        return response
 
     def close(self) -> None:
         self.transport.close()

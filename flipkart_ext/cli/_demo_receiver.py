@@ -1,99 +1,56 @@
-"""The demo's webhook receiver: verify, decode and de-duplicate Flipkart's notifications.
+"""The demo's webhook receiver: verified, decoded and de-duplicated notifications.
 
-A standard-library HTTP server on loopback, built only on :mod:`flipkart_ext.notifications`,
-as a seller's own receiver would be: ``verify_signature`` (the ``X_Date`` /
-``X_Authorization`` scheme), ``parse_event``, and ``idempotency_key`` to handle each event
-once, since Flipkart delivers at least once.
+Flipkart delivers at least once, so a receiver acts on each event once, by its
+``idempotency_key``. Receiving, verifying (``verify_signature``: the ``X_Date`` /
+``X_Authorization`` scheme) and decoding (``parse_event``) are those of
+:class:`flipkart_ext.testing.WebhookCapture`, the loopback receiver the tests use; this
+class counts what it kept.
 """
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
-from collections.abc import Mapping
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 
-from .. import InvalidSignature, MalformedEvent
-from ..notifications import idempotency_key, parse_event
-from ..notifications import verify_signature as _verify
+from ..notifications import idempotency_key
+from ..testing import WebhookCapture
 
 __all__ = ["WebhookReceiver"]
 
-NOTIFY_PATH = "/flipkart/notify"
 
-
-class WebhookReceiver:
+class WebhookReceiver(WebhookCapture):
     """Serve ``http://127.0.0.1:<port>/flipkart/notify`` while used as a context manager.
 
     ``handled`` counts each event once by type; ``repeats`` the re-deliveries skipped;
     ``rejected`` the requests that failed verification or decoding.
     """
 
-    def __init__(self, *, app_id: str, app_secret: str) -> None:
-        self._app_id = app_id
-        self._app_secret = app_secret
-        self._lock = threading.Lock()
-        self._seen: set[str] = set()
-        self.handled: Counter[str] = Counter()
-        self.repeats = 0
-        self.rejected = 0
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}{NOTIFY_PATH}"
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-
-    def handle(self, method: str, headers: Mapping[str, str], body: bytes) -> int:
-        """The status to answer one delivery with."""
-        try:
-            _verify(
-                headers,
-                url=self.url,
-                method=method,
-                app_id=self._app_id,
-                app_secret=self._app_secret,
-            )
-            event = parse_event(body)
-        except (InvalidSignature, MalformedEvent):
-            with self._lock:
-                self.rejected += 1
-            return 401
-        key = idempotency_key(event)
-        with self._lock:
-            if key in self._seen:
-                self.repeats += 1
+    def _tally(self) -> tuple[Counter[str], int, int]:
+        seen: set[str] = set()
+        handled: Counter[str] = Counter()
+        repeats = rejected = 0
+        for delivery in self.received:
+            if delivery.event is None:
+                rejected += 1
+                continue
+            key = idempotency_key(delivery.event)
+            if key in seen:
+                repeats += 1
             else:
-                self._seen.add(key)
-                self.handled[event.event_type] += 1
-        return 200
+                seen.add(key)
+                handled[delivery.event.event_type] += 1
+        return handled, repeats, rejected
 
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        receiver = self
+    @property
+    def handled(self) -> Counter[str]:
+        """Each event once, counted by its type, in the order they first arrived."""
+        return self._tally()[0]
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                status = receiver.handle("POST", dict(self.headers.items()), body)
-                self.send_response(status)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
+    @property
+    def repeats(self) -> int:
+        """Re-deliveries of an event already handled."""
+        return self._tally()[1]
 
-            def log_message(self, format: str, *args: object) -> None:
-                pass  # the counters are the receiver's log
-
-        return Handler
-
-    def __enter__(self) -> WebhookReceiver:
-        self._thread.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
+    @property
+    def rejected(self) -> int:
+        """Deliveries that failed verification or decoding."""
+        return self._tally()[2]

@@ -14,7 +14,7 @@ from typing import Any, TextIO
 from ._args import split_values
 from ._client import DryRun, client_from_env
 from ._errors import BadInput, Declined
-from ._results import report
+from ._results import Bulk, every_shipment
 from ._text import plural
 
 __all__ = ["run_cancel", "run_dispatch"]
@@ -26,7 +26,6 @@ def _ids(args: SimpleNamespace) -> list[str]:
 
 def run_dispatch(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
     """Mark the given shipments (or, with ``--all``, every PACKED one) ready to dispatch."""
-    from ..errors import InvalidItem
     from ..shipments import ShipmentFilter
 
     ids = _ids(args)
@@ -34,26 +33,20 @@ def run_dispatch(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
         raise BadInput("--all takes every PACKED shipment; drop the ids, or drop --all")
     if not args.all_packed and not ids:
         raise BadInput("no shipment ids given (or --all for every PACKED shipment)")
-    dry_run = DryRun() if args.dry_run else None
-    with client_from_env(args, dry_run=dry_run) as client:
+    bulk = Bulk(out, err, DryRun() if args.dry_run else None)
+    with client_from_env(args, dry_run=bulk.dry_run) as client:
         items: list[Any] = ids
         if args.all_packed:
             packed = ShipmentFilter.pre_dispatch(states=["PACKED"], location_id=args.location)
-            items = list(client.shipments.search(packed))
+            items = every_shipment(client, packed, err, none="No PACKED shipments to dispatch.")
             if not items:
-                print("No PACKED shipments to dispatch.", file=err)
                 return 0
-        try:
-            if dry_run is not None:
-                with dry_run.intercepting():
-                    results = client.shipments.mark_ready_to_dispatch(
-                        items, location_id=args.location
-                    )
-                return dry_run.show(out, err, items=len(items), noun="shipment", results=results)
-            results = client.shipments.mark_ready_to_dispatch(items, location_id=args.location)
-        except InvalidItem as exc:
-            raise BadInput(str(exc).replace("location_id", "--location")) from exc
-    return report(results, out, err, done="marked ready to dispatch")
+        return bulk.run(
+            lambda: client.shipments.mark_ready_to_dispatch(items, location_id=args.location),
+            items=len(items),
+            done="marked ready to dispatch",
+            rename=lambda message: message.replace("location_id", "--location"),
+        )
 
 
 def _confirm(ids: list[str], reason: str, err: TextIO) -> None:
@@ -73,21 +66,17 @@ def _confirm(ids: list[str], reason: str, err: TextIO) -> None:
 
 def run_cancel(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
     """Cancel the given shipments, every active item of each."""
-    from ..errors import InvalidItem
 
     ids = _ids(args)
     if not ids:
         raise BadInput("IDS: no shipment ids given")
-    dry_run = DryRun() if args.dry_run else None
-    with client_from_env(args, dry_run=dry_run) as client:
-        if dry_run is None and not args.yes:
+    bulk = Bulk(out, err, DryRun() if args.dry_run else None)
+    with client_from_env(args, dry_run=bulk.dry_run) as client:
+        if bulk.dry_run is None and not args.yes:
             _confirm(ids, args.reason, err)
-        try:
-            if dry_run is not None:
-                with dry_run.intercepting():
-                    results = client.shipments.cancel(ids, reason=args.reason)
-                return dry_run.show(out, err, items=len(ids), noun="shipment", results=results)
-            results = client.shipments.cancel(ids, reason=args.reason)
-        except InvalidItem as exc:
-            raise BadInput(str(exc).replace("cancel: reason", "--reason")) from exc
-    return report(results, out, err, done="cancelled")
+        return bulk.run(
+            lambda: client.shipments.cancel(ids, reason=args.reason),
+            items=len(ids),
+            done="cancelled",
+            rename=lambda message: message.replace("cancel: reason", "--reason"),
+        )

@@ -11,6 +11,9 @@ from ._errors import EXIT_API, EXIT_OK, BadInput
 
 __all__ = ["run_serve", "run_trigger"]
 
+#: The options of ``emulator serve`` that ``flipkart_ext.testing.serve`` takes, by the same name.
+_SERVE_OPTIONS = ("host", "port", "orders", "returns", "listings", "seed", "notify_url", "env_file")
+
 
 def run_serve(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
     """Serve until Ctrl-C or SIGTERM; the banner prints the ``export FLIPKART_...`` lines.
@@ -22,18 +25,7 @@ def run_serve(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
     from ..testing import serve
 
     try:
-        serve(
-            args.host,
-            args.port,
-            orders=args.orders,
-            returns=args.returns,
-            listings=args.listings,
-            seed=args.seed,
-            notify_url=args.notify_url,
-            env_file=args.env_file,
-            out=out,
-            err=err,
-        )
+        serve(**{name: getattr(args, name) for name in _SERVE_OPTIONS}, out=out, err=err)
     except KeyboardInterrupt:
         print("Emulator stopped.", file=out)
     except OSError as exc:

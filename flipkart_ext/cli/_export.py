@@ -9,18 +9,41 @@ printed on stderr, whether or not stderr is a terminal: every flag of the run ag
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from types import SimpleNamespace
 from typing import Any, Final, TextIO
 
 import click
 
-from ._errors import BadInput
-from ._formats import Writer
+from ._errors import BadInput, bad_input
+from ._formats import SHIPMENTS, Layout, writer_for
 from ._progress import ExportProgress, progress_mode
 from ._state import continue_command
 
-__all__ = ["CONTINUE_PREFIX", "check_url_cursor", "export_pages", "resume_hint"]
+__all__ = [
+    "CONTINUE_PREFIX",
+    "check_resume",
+    "check_url_cursor",
+    "export_pages",
+    "open_pages",
+    "resume_hint",
+]
 
 CONTINUE_PREFIX: Final = "to continue: "
+
+
+def check_resume(args: SimpleNamespace, filter_options: Iterable[str]) -> bool:
+    """Whether ``args`` resume a search from ``--resume-from``: then its URL cursor is
+    checked, and a filter flag is refused (the filter travels in the cursor)."""
+    if args.resume_from is None:
+        return False
+    given = [name for name in filter_options if getattr(args, name) not in (None, ())]
+    if given:
+        flags = ", ".join("--" + name.replace("_", "-") for name in given)
+        raise BadInput(
+            f"--resume-from continues a search whose filter travels in the cursor; drop {flags}"
+        )
+    check_url_cursor(args.resume_from)
+    return True
 
 
 def check_url_cursor(cursor: str) -> None:
@@ -49,30 +72,49 @@ def resume_hint(filter_options: Iterable[str]) -> Callable[[str], str]:
     return hint
 
 
+def open_pages(resource: Any, search: object, args: SimpleNamespace) -> Any:
+    """``resource.pages(search)`` as the flags ask (``--max-pages``, ``--resume-from``), raw.
+
+    A cursor the library refuses before sending it is bad input.
+    """
+    from .. import PaginationError
+
+    try:
+        with bad_input():
+            return resource.pages(
+                search, max_pages=args.max_pages, resume_from=args.resume_from, raw=True
+            )
+    except PaginationError as exc:  # only a --resume-from cursor is checked this early
+        raise BadInput(f"--resume-from: {exc}") from exc
+
+
 def export_pages(
     pages: Any,
-    writer: Writer,
+    args: SimpleNamespace,
     out: TextIO,
     err: TextIO,
     *,
     noun: str,
-    limit: int | None,
-    progress_flag: bool | None,
-    output_at_end: bool,
-    resume_hint: Callable[[str], str],
-    resuming: bool,
+    layout: Layout = SHIPMENTS,
+    filter_options: Iterable[str] = (),
     expand: Callable[[list[Mapping[str, Any]]], list[Mapping[str, Any]]] | None = None,
 ) -> int:
-    """Write every item of ``pages`` (a page iterator) through ``writer``; the exit code.
+    """Write every item of ``pages`` (a page iterator) as ``--format`` says; the exit code.
 
+    ``--limit``, ``--progress`` and ``--resume-from`` come from ``args`` too; a resumed
+    CSV export is appended to the first part, so it has no second header. The command that
+    continues an export leaves ``filter_options`` out (the cursor carries them).
     ``expand`` turns a page's items into what is written (a listing search looks each
     page's SKUs up); it runs before anything of the page is written.
     """
     from .. import InvalidRequest, MalformedResponse, NotFound
 
-    mode = progress_mode(progress_flag, out, err, output_at_end=output_at_end)
+    resuming = args.resume_from is not None
+    writer = writer_for(args.format, out, header=not resuming, layout=layout)
+    hint = resume_hint(filter_options)
+    mode = progress_mode(args.progress, out, err, output_at_end=args.format == "table")
     progress = ExportProgress(err, mode, noun=noun) if mode is not None else None
-    remaining = limit
+    remaining = args.limit
     resumable: str | None = None  # the cursor after the last page written in full
     fetched = 0
     try:
@@ -104,14 +146,14 @@ def export_pages(
                 f"--resume-from: {what} ({exc}); copy the cursor from the 'to continue' "
                 "line of an export of the same list"
             ) from exc
-        _print_resume(err, resume_hint, getattr(exc, "resume_from", None) or resumable)
+        _print_resume(err, hint, getattr(exc, "resume_from", None) or resumable)
         raise
     except BaseException as exc:
         if progress is not None:
             progress.abandon()
         if not isinstance(exc, BrokenPipeError):
             # An error's own resume cursor, else the page after the last written in full.
-            _print_resume(err, resume_hint, getattr(exc, "resume_from", None) or resumable)
+            _print_resume(err, hint, getattr(exc, "resume_from", None) or resumable)
         raise
     finally:
         pages.close()
@@ -120,7 +162,7 @@ def export_pages(
         progress.finish()
     if resumable is not None:
         # Stopped by --limit or --max-pages with pages left: say how to go on.
-        _print_resume(err, resume_hint, resumable)
+        _print_resume(err, hint, resumable)
     return 0
 
 

@@ -30,10 +30,10 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 from ._args import split_values
 from ._client import DryRun, client_from_env
 from ._errors import EXIT_OK, EXIT_PARTIAL, BadInput
-from ._export import export_pages, resume_hint
+from ._export import export_pages
 from ._files import read_text
 from ._formats import LISTINGS, writer_for
-from ._results import anomaly_line, cell, exit_code, report_anomalies, summary
+from ._results import anomaly_line, cell, conclude
 
 if TYPE_CHECKING:
     from .. import BatchResults, FlipkartClient
@@ -45,7 +45,6 @@ __all__ = [
     "STOCK_COLUMNS",
     "read_prices",
     "read_stock",
-    "reason",
     "run_get",
     "run_inventory",
     "run_price",
@@ -136,36 +135,15 @@ def read_prices(path: str) -> dict[str, Any]:
     return updates
 
 
-def reason(result: SkuResult) -> str:
-    """Why a SKU's change did not go through (or a warning), from Flipkart's errors.
-
-    Empty for a plain success. Built from the result's fields, never by parsing its text.
-    """
-    details = [
-        str(entry.get("description") or entry.get("code") or "")
-        for entry in result.errors
-        if isinstance(entry, Mapping)
-    ]
-    details += [
-        f"{entry.get('attribute')}: {entry.get('description') or entry.get('code')}"
-        for entry in result.attribute_errors
-        if isinstance(entry, Mapping)
-    ]
-    if result.error is not None:
-        details.append(str(result.error))
-    return "; ".join(detail for detail in details if detail)
-
-
 def _report(
     results: BatchResults[SkuResult], args: SimpleNamespace, out: TextIO, err: TextIO
 ) -> int:
     for result in results:
-        print(f"{cell(result.sku)}\t{cell(result.status)}\t{cell(reason(result))}", file=out)
+        print(f"{cell(result.sku)}\t{cell(result.status)}\t{cell(result.reason)}", file=out)
     out.flush()
-    anomalies = results.anomalies
     if args.results is not None:
         by_key: dict[str, list[str]] = {}
-        for anomaly in anomalies:
+        for anomaly in results.anomalies:
             by_key.setdefault(str(anomaly.key), []).append(anomaly_line(anomaly))
         with Path(args.results).open("w", newline="", encoding="utf-8") as sink:
             writer = csv.writer(sink)
@@ -175,28 +153,14 @@ def _report(
                     (
                         result.sku,
                         result.status,
-                        reason(result),
+                        result.reason,
                         "; ".join(by_key.pop(result.sku, ())),
                     )
                 )
             # Answers about SKUs that no request carried: a row each, so none goes unseen.
             for key, lines in by_key.items():
                 writer.writerow((key, "ANOMALY", "", "; ".join(lines)))
-    report_anomalies(anomalies, err)
-    failed = len(results.failed)
-    print(
-        summary(
-            done="updated",
-            succeeded=len(results) - failed,
-            total=len(results),
-            noun="SKU",
-            requests=results.requests,
-            failed=failed,
-            anomalies=len(anomalies),
-        ),
-        file=err,
-    )
-    return exit_code(results)
+    return conclude(results, err, done="updated", noun="SKU")
 
 
 def _run(
@@ -275,7 +239,6 @@ def run_search(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
     """Write every listing (of ``--status``), each page looked up for stock and prices."""
     from .. import PaginationError
 
-    resuming = args.resume_from is not None
     with client_from_env(args) as client:
 
         def expand(items: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -293,17 +256,5 @@ def run_search(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
             )
         except (PaginationError, ValueError) as exc:
             raise BadInput(f"--resume-from: {exc}") from exc
-        return export_pages(
-            pages,
-            writer_for(args.format, out, header=not resuming, layout=LISTINGS),
-            out,
-            err,
-            noun="listings",
-            limit=args.limit,
-            progress_flag=args.progress,
-            output_at_end=args.format == "table",
-            # The cursor does not carry the status: the continue command repeats it.
-            resume_hint=resume_hint(()),
-            resuming=resuming,
-            expand=expand,
-        )
+        # The cursor does not carry the status: the continue command repeats it.
+        return export_pages(pages, args, out, err, noun="listings", layout=LISTINGS, expand=expand)

@@ -25,7 +25,7 @@ from ._args import split_values
 from ._client import DryRun, client_from_env
 from ._errors import BadInput
 from ._files import read_text
-from ._results import report
+from ._results import Bulk, every_shipment
 
 if TYPE_CHECKING:
     from ..shipments import PackSpec
@@ -113,7 +113,6 @@ def renamed(message: str, csv_name: str | None) -> str:
 
 def run(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
     """Pack the shipments and list each one's result (or, with ``--dry-run``, the bodies)."""
-    from .. import InvalidItem
     from ..shipments import ShipmentFilter
 
     ids = list(dict.fromkeys(split_values(args.ids) or []))
@@ -130,26 +129,20 @@ def run(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
         items = read_pack_csv(text.splitlines(), csv_name)
     else:
         items = ids
-    dry_run = DryRun() if args.dry_run else None
-    with client_from_env(args, dry_run=dry_run) as client:
+    bulk = Bulk(out, err, DryRun() if args.dry_run else None)
+    with client_from_env(args, dry_run=bulk.dry_run) as client:
         if args.auto and not items:
             awaiting = ShipmentFilter.pre_dispatch(
                 states=["APPROVED"], hold=False, location_id=args.location
             )
-            items = list(client.shipments.search(awaiting))
+            items = every_shipment(client, awaiting, err, none="No APPROVED shipments to pack.")
             if not items:
-                print("No APPROVED shipments to pack.", file=err)
                 return 0
-        try:
-            if dry_run is not None:
-                with dry_run.intercepting():
-                    results = client.shipments.pack(
-                        items, tax_rate=args.tax_rate, invoice_date=args.invoice_date
-                    )
-                return dry_run.show(out, err, items=len(items), noun="shipment", results=results)
-            results = client.shipments.pack(
+        return bulk.run(
+            lambda: client.shipments.pack(
                 items, tax_rate=args.tax_rate, invoice_date=args.invoice_date
-            )
-        except InvalidItem as exc:
-            raise BadInput(renamed(str(exc), csv_name)) from exc
-    return report(results, out, err, done="packed")
+            ),
+            items=len(items),
+            done="packed",
+            rename=lambda message: renamed(message, csv_name),
+        )

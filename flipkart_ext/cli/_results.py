@@ -13,17 +13,28 @@ answer was out of turn, ``EXIT_PARTIAL`` (5) otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ._errors import EXIT_OK, EXIT_PARTIAL, classify, one_line
+from ._errors import EXIT_OK, EXIT_PARTIAL, BadInput, classify, one_line
 from ._text import plural
 
 if TYPE_CHECKING:
-    from .. import BatchAnomaly, BatchResults
+    from .. import BatchAnomaly, BatchResults, FlipkartClient, ShipmentFilter
     from ..shipments import ShipmentResult
+    from ._client import DryRun
 
-__all__ = ["anomaly_line", "cell", "exit_code", "report", "report_anomalies"]
+__all__ = [
+    "Bulk",
+    "anomaly_line",
+    "cell",
+    "conclude",
+    "every_shipment",
+    "exit_code",
+    "report",
+    "report_anomalies",
+]
 
 
 def cell(text: object) -> str:
@@ -83,6 +94,11 @@ def report(results: BatchResults[ShipmentResult], out: TextIO, err: TextIO, *, d
         cells = (result.shipment_id, result.status, result.error_code, result.error_message)
         print("\t".join(cell(c) for c in cells), file=out)
     out.flush()
+    return conclude(results, err, done=done, noun="shipment")
+
+
+def conclude(results: BatchResults[Any], err: TextIO, *, done: str, noun: str) -> int:
+    """The anomalies, then the summary line, on ``err``; the exit code."""
     anomalies = results.anomalies
     report_anomalies(anomalies, err)
     failed = len(results.failed)
@@ -91,7 +107,7 @@ def report(results: BatchResults[ShipmentResult], out: TextIO, err: TextIO, *, d
             done=done,
             succeeded=len(results) - failed,
             total=len(results),
-            noun="shipment",
+            noun=noun,
             requests=results.requests,
             failed=failed,
             anomalies=len(anomalies),
@@ -99,3 +115,46 @@ def report(results: BatchResults[ShipmentResult], out: TextIO, err: TextIO, *, d
         file=err,
     )
     return exit_code(results)
+
+
+def every_shipment(
+    client: FlipkartClient, search: ShipmentFilter, err: TextIO, *, none: str
+) -> list[Any]:
+    """Every shipment ``search`` finds; when there is none, ``none`` is said on ``err``."""
+    found = list(client.shipments.search(search))
+    if not found:
+        print(none, file=err)
+    return found
+
+
+@dataclass(frozen=True)
+class Bulk:
+    """Where a bulk shipment command reports (``out``, ``err``), and the recorder of
+    ``--dry-run`` (``None``: the call is sent)."""
+
+    out: TextIO
+    err: TextIO
+    dry_run: DryRun | None = None
+
+    def run(
+        self,
+        send: Callable[[], BatchResults[ShipmentResult]],
+        *,
+        items: int,
+        done: str,
+        rename: Callable[[str], str],
+    ) -> int:
+        """Send one bulk shipment call and :func:`report` its results (``done``: what
+        happened to a shipment); with ``--dry-run``, show the requests it would send
+        instead. Input the library refuses is bad input, its message in the command's
+        terms (``rename``). The exit code."""
+        from ..errors import InvalidItem
+
+        try:
+            if self.dry_run is None:
+                return report(send(), self.out, self.err, done=done)
+            with self.dry_run.intercepting():
+                results = send()
+        except InvalidItem as exc:
+            raise BadInput(rename(str(exc))) from exc
+        return self.dry_run.show(self.out, self.err, items=items, noun="shipment", results=results)

@@ -11,8 +11,8 @@ from typing import TextIO
 
 from ._client import client_from_env
 from ._errors import BadInput, bad_input
-from ._export import check_url_cursor, export_pages, resume_hint
-from ._formats import RETURNS, writer_for
+from ._export import check_resume, export_pages, open_pages
+from ._formats import RETURNS
 from ._search import parse_when
 
 __all__ = ["FILTER_OPTIONS", "run"]
@@ -51,19 +51,10 @@ def _range(args: SimpleNamespace, name: str) -> tuple[object, object] | None:
 
 def run(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
     """Export every matching return; progress and resume hints go to ``err``."""
-    from .. import PaginationError
     from ..returns import ReturnFilter
 
-    resuming = args.resume_from is not None
     search = None
-    if resuming:
-        given = [name for name in FILTER_OPTIONS if getattr(args, name) not in (None, ())]
-        if given:
-            flags = ", ".join("--" + name.replace("_", "-") for name in given)
-            raise BadInput(
-                f"--resume-from continues a search whose filter travels in the cursor; drop {flags}"
-            )
-    else:
+    if not check_resume(args, FILTER_OPTIONS):
         if args.source is None:
             raise BadInput("--source is required: customer_return or courier_return")
         with bad_input(_FLAGS):
@@ -73,26 +64,8 @@ def run(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
                 modified=_range(args, "modified"),  # type: ignore[arg-type]
                 location_id=args.location,
             )
-    if resuming:
-        check_url_cursor(args.resume_from)
     with client_from_env(args) as client:
-        try:
-            with bad_input():
-                pages = client.returns.pages(
-                    search, max_pages=args.max_pages, resume_from=args.resume_from, raw=True
-                )
-        except PaginationError as exc:  # only a --resume-from cursor is checked this early
-            raise BadInput(f"--resume-from: {exc}") from exc
-        writer = writer_for(args.format, out, header=not resuming, layout=RETURNS)
+        pages = open_pages(client.returns, search, args)
         return export_pages(
-            pages,
-            writer,
-            out,
-            err,
-            noun="returns",
-            limit=args.limit,
-            progress_flag=args.progress,
-            output_at_end=args.format == "table",
-            resume_hint=resume_hint(FILTER_OPTIONS),
-            resuming=resuming,
+            pages, args, out, err, noun="returns", layout=RETURNS, filter_options=FILTER_OPTIONS
         )

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from ._args import FILTER_TYPES, filter_type, split_values
 from ._client import client_from_env
-from ._errors import BadInput, bad_input, renamed
-from ._export import check_url_cursor, export_pages, resume_hint
-from ._formats import writer_for
+from ._errors import BadInput, renamed
+from ._export import check_resume, export_pages, open_pages
 
 if TYPE_CHECKING:
     from ..shipments import ShipmentFilter
@@ -103,13 +102,7 @@ def build_filter(args: SimpleNamespace) -> ShipmentFilter | None:
     """The search described by the flags, or ``None`` when resuming from a cursor."""
     from ..shipments import ShipmentFilter
 
-    if args.resume_from is not None:
-        given = [name for name in FILTER_OPTIONS if getattr(args, name) not in (None, ())]
-        if given:
-            flags = ", ".join("--" + name.replace("_", "-") for name in given)
-            raise BadInput(
-                f"--resume-from continues a search whose filter travels in the cursor; drop {flags}"
-            )
+    if check_resume(args, FILTER_OPTIONS):
         return None
     values: dict[str, Any] = {
         "states": _upper(split_values(args.state)),
@@ -154,30 +147,6 @@ def _type_hint(given: str | None, values: dict[str, Any]) -> str:
 def run(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
     """Export every matching shipment; progress and the command to continue go to ``err``."""
     search = build_filter(args)
-    resuming = args.resume_from is not None
-    if resuming:
-        check_url_cursor(args.resume_from)
     with client_from_env(args) as client:
-        from .. import PaginationError
-
-        try:
-            with bad_input():
-                pages = client.shipments.pages(
-                    search, max_pages=args.max_pages, resume_from=args.resume_from, raw=True
-                )
-        except PaginationError as exc:  # only a --resume-from cursor is checked this early
-            raise BadInput(f"--resume-from: {exc}") from exc
-        # A resumed CSV export is appended to the first part: no second header.
-        writer = writer_for(args.format, out, header=not resuming)
-        return export_pages(
-            pages,
-            writer,
-            out,
-            err,
-            noun="shipments",
-            limit=args.limit,
-            progress_flag=args.progress,
-            output_at_end=args.format == "table",
-            resume_hint=resume_hint(FILTER_OPTIONS),
-            resuming=resuming,
-        )
+        pages = open_pages(client.shipments, search, args)
+        return export_pages(pages, args, out, err, noun="shipments", filter_options=FILTER_OPTIONS)

@@ -10,12 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import httpx
-
 from .._core.calls import Call
 from .._core.inputs import one_of
-from .._core.retry import RetryPolicy
-from ..paging import ApiBase, PageWalker
+from ..paging import PageRequest
+from ..paging._plans import SearchPlans
 from ._shape import LISTING_PAGES
 
 __all__ = ["LISTING_STATUSES", "ListingPlans", "PriceChanges", "Progress", "StockChanges"]
@@ -31,27 +29,16 @@ PriceChanges = Mapping[str, Any]
 """SKU -> :class:`PriceUpdate` (or its wire form, or a generated ``UpdatePriceRequest``)."""
 
 
-class ListingPlans:
-    """The plans of every listings call; mixed into the facades."""
+class ListingPlans(SearchPlans[str]):
+    """The plans of every listings call; mixed into the facades.
 
-    def __init__(self, api_base_url: str | httpx.URL, retry: RetryPolicy | None = None) -> None:
-        self._api_base = ApiBase(api_base_url)
-        self._retry = retry or RetryPolicy()
+    A search's ``filter`` is the listing status (``"ACTIVE"`` / ``"INACTIVE"``) or ``None``
+    for all. The token cursor does not carry it: resume with the same status.
+    """
 
-    def _walker(
-        self,
-        filter: str | None,
-        *,
-        raw: bool,
-        limit: int | None,
-        max_pages: int | None,
-        resume_from: str | None,
-        dedupe_window: int,
-    ) -> PageWalker[Any]:
-        """``filter`` is the listing status (``"ACTIVE"`` / ``"INACTIVE"``) or ``None`` for all.
+    _shape = LISTING_PAGES
 
-        The token cursor does not carry it: resume with the same status.
-        """
+    def _first(self, filter: str | None) -> PageRequest:
         status = filter
         from flipkart_seller_api.api.listings_v3 import listing_search
         from flipkart_seller_api.models.bulk_listing_filter import BulkListingFilter
@@ -67,14 +54,4 @@ class ListingPlans:
             else BulkListingFilterLisitngStatus(one_of("status", status, LISTING_STATUSES))
         )
         request = BulkListingRequest(filters=BulkListingFilter(lisitng_status=wanted))
-        first = Call.of(listing_search, body=request)
-        return PageWalker(
-            LISTING_PAGES,
-            api_base=self._api_base,
-            first=first,
-            resume_from=resume_from,
-            raw=raw,
-            limit=limit,
-            max_pages=max_pages,
-            dedupe_window=dedupe_window,
-        )
+        return Call.of(listing_search, body=request)

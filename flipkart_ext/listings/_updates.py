@@ -82,22 +82,27 @@ class SkuResult:
         """True when Flipkart applied the change (``SUCCESS``, or ``WARNING``)."""
         return self.status.upper() in _APPLIED
 
-    def __str__(self) -> str:
-        if self.status.upper() == "SUCCESS":
-            return f"{self.sku}: {self.status}"
+    @property
+    def reason(self) -> str:
+        """Why the change did not go through (or a warning), from Flipkart's errors and the
+        request's error; empty when there is none. Built from the fields, never from text."""
         details = [
-            str(e.get("description") or e.get("code"))
-            for e in self.errors
-            if isinstance(e, Mapping)
+            str(entry.get("description") or entry.get("code") or "")
+            for entry in self.errors
+            if isinstance(entry, Mapping)
         ]
         details += [
-            f"{e.get('attribute')}: {e.get('description') or e.get('code')}"
-            for e in self.attribute_errors
-            if isinstance(e, Mapping)
+            f"{entry.get('attribute')}: {entry.get('description') or entry.get('code')}"
+            for entry in self.attribute_errors
+            if isinstance(entry, Mapping)
         ]
         if self.error is not None:
             details.append(str(self.error))
-        return f"{self.sku}: {self.status}" + (f" ({'; '.join(details)})" if details else "")
+        return "; ".join(detail for detail in details if detail)
+
+    def __str__(self) -> str:
+        reason = "" if self.status.upper() == "SUCCESS" else self.reason
+        return f"{self.sku}: {self.status}" + (f" ({reason})" if reason else "")
 
 
 def _not_applied(sku: str, error: FlipkartError) -> SkuResult:

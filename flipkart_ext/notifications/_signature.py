@@ -26,6 +26,7 @@ import hashlib
 import hmac
 import re
 from collections.abc import Mapping
+from typing import Required, TypedDict, Unpack
 
 from ..errors import (
     BadSignature,
@@ -215,27 +216,22 @@ def verify_signature(
     )
 
 
-def is_valid_signature(
-    headers: Mapping[str, str],
-    *,
-    url: str,
-    method: str,
-    app_id: str,
-    app_secret: str,
-    now: dt.datetime | None = None,
-    max_skew: dt.timedelta | None = DEFAULT_MAX_SKEW,
-) -> bool:
-    """Like :func:`verify_signature`, answering ``True``/``False`` instead of raising."""
+class _CheckOptions(TypedDict, total=False):
+    """The keyword arguments of :func:`verify_signature`."""
+
+    url: Required[str]
+    method: Required[str]
+    app_id: Required[str]
+    app_secret: Required[str]
+    now: dt.datetime | None
+    max_skew: dt.timedelta | None
+
+
+def is_valid_signature(headers: Mapping[str, str], **options: Unpack[_CheckOptions]) -> bool:
+    """Like :func:`verify_signature` (the same arguments), answering ``True``/``False``
+    instead of raising."""
     try:
-        verify_signature(
-            headers,
-            url=url,
-            method=method,
-            app_id=app_id,
-            app_secret=app_secret,
-            now=now,
-            max_skew=max_skew,
-        )
+        verify_signature(headers, **options)
     except InvalidSignature:
         return False
     return True

@@ -8,6 +8,7 @@ The walker in :mod:`._walker` holds every guarantee; a new list is a shape plus 
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -15,7 +16,16 @@ from typing import Any, Protocol
 from .._core.calls import Call
 from ._urls import ApiBase, check_token
 
-__all__ = ["CursorStyle", "FollowUrl", "PageRequest", "PageShape", "ResendWithToken"]
+__all__ = [
+    "CursorStyle",
+    "FollowUrl",
+    "PageKeys",
+    "PageRequest",
+    "PageShape",
+    "ResendWithToken",
+    "generated_model",
+    "page_shape",
+]
 
 
 PageRequest = Call
@@ -88,3 +98,53 @@ class PageShape:
     load_model: Callable[[], Callable[[dict[str, Any]], Any]]
     """Imports and returns the generated model's ``from_dict`` (called only when models are asked for)."""
     single_object_items: bool = False
+
+
+class PageKeys(Protocol):
+    """Where a list's page keeps its items, its "has more" flag and its next cursor: the
+    page's declaration in ``flipkart_ext._spec``."""
+
+    @property
+    def items(self) -> str: ...
+
+    @property
+    def has_more(self) -> str: ...
+
+    @property
+    def next(self) -> str: ...
+
+
+def generated_model(name: str) -> Callable[[], Callable[[dict[str, Any]], Any]]:
+    """A ``load_model`` for the generated model ``name`` (``"shipment.Shipment"``: its module
+    under ``flipkart_seller_api.models``, then its class), imported only when called."""
+    module, _, model = name.rpartition(".")
+
+    def load() -> Callable[[dict[str, Any]], Any]:
+        generated = getattr(importlib.import_module(f"flipkart_seller_api.models.{module}"), model)
+        from_dict: Callable[[dict[str, Any]], Any] = generated.from_dict
+        return from_dict
+
+    return load
+
+
+def page_shape(
+    name: str,
+    keys: PageKeys,
+    item_id: str,
+    cursor: CursorStyle,
+    model: str,
+    *,
+    single_object_items: bool = False,
+) -> PageShape:
+    """The :class:`PageShape` of a list whose page keys ``_spec`` declares (``keys``) and
+    whose items parse into the generated model ``model`` (see :func:`generated_model`)."""
+    return PageShape(
+        name=name,
+        items=keys.items,
+        item_id=item_id,
+        has_more=keys.has_more,
+        next=keys.next,
+        cursor=cursor,
+        load_model=generated_model(model),
+        single_object_items=single_object_items,
+    )

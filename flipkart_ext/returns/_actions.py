@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Final
 
-from .._core.batches import BatchPlan, Chunk, action_entries
+from .._core.batches import BatchPlan, Chunk, action_entries, failure_fields
 from .._core.calls import Call
 from .._core.ids import chunked, unique_ids
 from .._core.inputs import instant
@@ -90,10 +90,7 @@ def _read(chunk: Chunk[str], body: Any) -> list[tuple[str, ReturnResult]]:
 
 
 def _not_applied(return_id: str, error: FlipkartError) -> ReturnResult:
-    code = getattr(error, "code", None) or type(error).__name__
-    return ReturnResult(
-        return_id, NOT_APPLIED, error_code=code, error_message=str(error), error=error
-    )
+    return ReturnResult(return_id, NOT_APPLIED, **failure_fields(error))
 
 
 def _not_in_answer(return_id: str) -> ReturnResult:

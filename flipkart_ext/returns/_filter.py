@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._core.inputs import DateRangeInput, Range, date_range, one_of
+from .._core.inputs import DateRangeInput, FrozenValue, Range, date_range, one_of
 from .._spec import RETURN_SOURCES
 from ..errors import InvalidArgument
 
@@ -22,7 +22,7 @@ def _iso(value: Any) -> str:
     return str(value.isoformat())
 
 
-class ReturnFilter:
+class ReturnFilter(FrozenValue):
     """What to search for with ``GET /v2/returns``.
 
     ``source`` is required: ``"customer_return"`` (the buyer sends it back) or
@@ -72,19 +72,8 @@ class ReturnFilter:
             arguments["location_id"] = self.location_id
         return arguments
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("ReturnFilter is immutable")
-
     def _fields(self) -> tuple[Any, ...]:
         return (self.source, self.created, self.modified, self.location_id)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, ReturnFilter):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
 
     def __repr__(self) -> str:
         extra = [

@@ -11,15 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Final
 
-import httpx
-
 from .._core.calls import Call
 from .._core.ids import chunked, in_input_order, unique_ids
-from .._core.inputs import one_of
-from .._core.retry import RetryPolicy
+from .._core.inputs import exactly_one, one_of
 from .._spec import RETURN_ITEM, RETURN_SOURCES
 from ..errors import InvalidArgument
-from ..paging import DEFAULT_DEDUPE_WINDOW, ApiBase, PageRequest, PageWalker
+from ..paging import PageRequest
+from ..paging._plans import SearchPlans
 from ._filter import ReturnFilter
 from ._shape import RETURN_PAGES
 
@@ -42,17 +40,7 @@ class ReturnLookup:
         tracking_ids: Ids | None,
         raw: bool,
     ) -> None:
-        given = {
-            name: value
-            for name, value in (("return_ids", return_ids), ("tracking_ids", tracking_ids))
-            if value is not None
-        }
-        if len(given) != 1:
-            raise InvalidArgument(
-                "return_ids, tracking_ids: give exactly one of them"
-                f" (got {', '.join(given) or 'none'})"
-            )
-        ((self.field, values),) = given.items()
+        self.field, values = exactly_one(return_ids=return_ids, tracking_ids=tracking_ids)
         self.source = one_of("source", source, RETURN_SOURCES)
         self.chunks = chunked(unique_ids(self.field, values), MAX_IDS_PER_LOOKUP)
         self._key = RETURN_ITEM.id if self.field == "return_ids" else RETURN_ITEM.tracking_id
@@ -82,41 +70,19 @@ class ReturnLookup:
         return self._results
 
 
-class ReturnPlans:
+class ReturnPlans(SearchPlans[ReturnFilter]):
     """The plans of every returns call; mixed into the facades."""
 
-    def __init__(self, api_base_url: str | httpx.URL, retry: RetryPolicy | None = None) -> None:
-        self._api_base = ApiBase(api_base_url)
-        self._retry = retry or RetryPolicy()
+    _shape = RETURN_PAGES
 
     def _request(self, query: dict[str, Any]) -> PageRequest:
         from flipkart_seller_api.api.returns_v2 import get_returns
 
         return Call.of(get_returns, **query)
 
-    def _walker(
-        self,
-        filter: ReturnFilter | None,
-        *,
-        raw: bool,
-        limit: int | None = None,
-        max_pages: int | None = None,
-        resume_from: str | None = None,
-        dedupe_window: int = DEFAULT_DEDUPE_WINDOW,
-        query: dict[str, Any] | None = None,
-    ) -> PageWalker[Any]:
-        """Check the search arguments and set up the iteration (no I/O)."""
-        if filter is not None and not isinstance(filter, ReturnFilter):
+    def _first(self, filter: ReturnFilter | None) -> PageRequest | None:
+        if filter is None:
+            return None
+        if not isinstance(filter, ReturnFilter):
             raise InvalidArgument(f"filter: expected a ReturnFilter, got {type(filter).__name__}")
-        if query is None and filter is not None:
-            query = filter.query()
-        return PageWalker(
-            RETURN_PAGES,
-            api_base=self._api_base,
-            first=None if query is None else self._request(query),
-            resume_from=resume_from,
-            raw=raw,
-            limit=limit,
-            max_pages=max_pages,
-            dedupe_window=dedupe_window,
-        )
+        return self._request(filter.query())

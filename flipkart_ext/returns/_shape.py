@@ -6,27 +6,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Final
+from typing import Final
 
 from .._spec import RETURN_ITEM, RETURNS_PAGE
-from ..paging import FollowUrl, PageShape
+from ..paging import FollowUrl
+from ..paging._shape import page_shape
 
 __all__ = ["RETURN_PAGES"]
 
 
-def _return_model() -> Callable[[dict[str, Any]], Any]:
-    from flipkart_seller_api.models.return_item import ReturnItem
-
-    return ReturnItem.from_dict
-
-
-RETURN_PAGES: Final = PageShape(
-    name="returns search",
-    items=RETURNS_PAGE.items,
-    item_id=RETURN_ITEM.id,
-    has_more=RETURNS_PAGE.has_more,
-    next=RETURNS_PAGE.next,
-    cursor=FollowUrl("returns_v2.get_returns"),
-    load_model=_return_model,
+RETURN_PAGES: Final = page_shape(
+    "returns search",
+    RETURNS_PAGE,
+    RETURN_ITEM.id,
+    FollowUrl("returns_v2.get_returns"),
+    "return_item.ReturnItem",
 )

@@ -20,7 +20,7 @@ from .._spec import (
     SORT_FIELDS,
     SORT_ORDERS,
 )
-from ._filter import ShipmentFilter
+from ._filter import ShipmentCriteria, ShipmentFilter
 from ._inputs import CancelSpec, Package, PackSpec, SelfShipDispatch, TrackingUpdate
 from ._lookup import MAX_IDS_PER_CALL, PdfDocument, SavedPdf
 from ._plans import LIMITS
@@ -55,6 +55,7 @@ __all__ = [
     "PdfDocument",
     "SavedPdf",
     "SelfShipDispatch",
+    "ShipmentCriteria",
     "ShipmentFilter",
     "ShipmentForms",
     "ShipmentResult",

@@ -9,9 +9,9 @@ models package.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypedDict, Unpack
 
-from .._core.inputs import DateRangeInput, Range
+from .._core.inputs import DateRangeInput, FrozenValue, Range
 from .._core.inputs import date_range as _date_range
 from .._core.inputs import one_of as _one_of
 from .._core.inputs import optional_values as _optional_values
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_PAGE_SIZE",
     "STATES_BY_TYPE",
+    "ShipmentCriteria",
     "ShipmentFilter",
 ]
 
@@ -50,7 +51,25 @@ MAX_PAGE_SIZE: Final = 20
 _Range = Range
 
 
-class ShipmentFilter:
+class ShipmentCriteria(TypedDict, total=False):
+    """The keyword arguments every filter type takes (``pre_dispatch``, ``post_dispatch``,
+    ``cancelled``); see :class:`ShipmentFilter` for each."""
+
+    location_id: str | None
+    skus: Iterable[str] | str | None
+    order_date: DateRangeInput | None
+    dispatch_after_date: DateRangeInput | None
+    dispatch_by_date: DateRangeInput | None
+    modified_date: DateRangeInput | None
+    shipment_types: Iterable[str] | str | None
+    service_profiles: Iterable[str] | str | None
+    dispatch_service_tiers: Iterable[str] | str | None
+    sort_field: str | None
+    sort_order: str | None
+    page_size: int | None
+
+
+class ShipmentFilter(FrozenValue):
     """What to search for with ``POST /v3/shipments/filter``.
 
     Prefer the constructors named after the filter types::
@@ -282,83 +301,29 @@ class ShipmentFilter:
         cls,
         states: Iterable[str] | str | None = None,
         *,
-        location_id: str | None = None,
-        skus: Iterable[str] | str | None = None,
-        order_date: DateRangeInput | None = None,
-        dispatch_after_date: DateRangeInput | None = None,
-        dispatch_by_date: DateRangeInput | None = None,
-        modified_date: DateRangeInput | None = None,
-        shipment_types: Iterable[str] | str | None = None,
-        service_profiles: Iterable[str] | str | None = None,
-        dispatch_service_tiers: Iterable[str] | str | None = None,
         hold: bool | None = None,
-        sort_field: str | None = None,
-        sort_order: str | None = None,
-        page_size: int | None = None,
+        **criteria: Unpack[ShipmentCriteria],
     ) -> ShipmentFilter:
         """Shipments not yet handed to the courier.
 
         ``states``: any of ``APPROVED``, ``PACKING_IN_PROGRESS``, ``PACKED``,
         ``FORM_FAILED``, ``READY_TO_DISPATCH`` (omitted: the server searches all of
-        them). ``hold`` selects shipments on (or off) hold.
+        them). ``hold`` selects shipments on (or off) hold. ``criteria``: the keyword
+        arguments every filter type takes (:class:`ShipmentCriteria`).
         """
-        return cls(
-            PRE_DISPATCH,
-            states=states,
-            location_id=location_id,
-            skus=skus,
-            order_date=order_date,
-            dispatch_after_date=dispatch_after_date,
-            dispatch_by_date=dispatch_by_date,
-            modified_date=modified_date,
-            shipment_types=shipment_types,
-            service_profiles=service_profiles,
-            dispatch_service_tiers=dispatch_service_tiers,
-            hold=hold,
-            sort_field=sort_field,
-            sort_order=sort_order,
-            page_size=page_size,
-        )
+        return cls(PRE_DISPATCH, states=states, hold=hold, **criteria)
 
     @classmethod
     def post_dispatch(
-        cls,
-        states: Iterable[str] | str | None = None,
-        *,
-        location_id: str | None = None,
-        skus: Iterable[str] | str | None = None,
-        order_date: DateRangeInput | None = None,
-        dispatch_after_date: DateRangeInput | None = None,
-        dispatch_by_date: DateRangeInput | None = None,
-        modified_date: DateRangeInput | None = None,
-        shipment_types: Iterable[str] | str | None = None,
-        service_profiles: Iterable[str] | str | None = None,
-        dispatch_service_tiers: Iterable[str] | str | None = None,
-        sort_field: str | None = None,
-        sort_order: str | None = None,
-        page_size: int | None = None,
+        cls, states: Iterable[str] | str | None = None, **criteria: Unpack[ShipmentCriteria]
     ) -> ShipmentFilter:
         """Shipments already dispatched.
 
         ``states``: any of ``SHIPPED``, ``DELIVERED``, ``PICKUP_COMPLETE`` (omitted: the
-        server searches all of them).
+        server searches all of them). ``criteria``: the keyword arguments every filter type
+        takes (:class:`ShipmentCriteria`).
         """
-        return cls(
-            POST_DISPATCH,
-            states=states,
-            location_id=location_id,
-            skus=skus,
-            order_date=order_date,
-            dispatch_after_date=dispatch_after_date,
-            dispatch_by_date=dispatch_by_date,
-            modified_date=modified_date,
-            shipment_types=shipment_types,
-            service_profiles=service_profiles,
-            dispatch_service_tiers=dispatch_service_tiers,
-            sort_field=sort_field,
-            sort_order=sort_order,
-            page_size=page_size,
-        )
+        return cls(POST_DISPATCH, states=states, **criteria)
 
     @classmethod
     def cancelled(
@@ -366,37 +331,17 @@ class ShipmentFilter:
         cancellation_type: str,
         *,
         cancellation_date: DateRangeInput | None = None,
-        location_id: str | None = None,
-        skus: Iterable[str] | str | None = None,
-        order_date: DateRangeInput | None = None,
-        dispatch_after_date: DateRangeInput | None = None,
-        dispatch_by_date: DateRangeInput | None = None,
-        modified_date: DateRangeInput | None = None,
-        shipment_types: Iterable[str] | str | None = None,
-        service_profiles: Iterable[str] | str | None = None,
-        dispatch_service_tiers: Iterable[str] | str | None = None,
-        sort_field: str | None = None,
-        sort_order: str | None = None,
-        page_size: int | None = None,
+        **criteria: Unpack[ShipmentCriteria],
     ) -> ShipmentFilter:
         """Cancelled shipments: ``sellerCancellation``, ``buyerCancellation`` or
-        ``marketplaceCancellation``, optionally within a ``cancellation_date`` range."""
+        ``marketplaceCancellation``, optionally within a ``cancellation_date`` range.
+        ``criteria``: the keyword arguments every filter type takes
+        (:class:`ShipmentCriteria`)."""
         return cls(
             CANCELLED,
             cancellation_type=cancellation_type,
             cancellation_date=cancellation_date,
-            location_id=location_id,
-            skus=skus,
-            order_date=order_date,
-            dispatch_after_date=dispatch_after_date,
-            dispatch_by_date=dispatch_by_date,
-            modified_date=modified_date,
-            shipment_types=shipment_types,
-            service_profiles=service_profiles,
-            dispatch_service_tiers=dispatch_service_tiers,
-            sort_field=sort_field,
-            sort_order=sort_order,
-            page_size=page_size,
+            **criteria,
         )
 
     def to_request(self) -> SearchShipmentRequest:
@@ -471,17 +416,6 @@ class ShipmentFilter:
 
     def _fields(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self._FIELDS)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("ShipmentFilter is immutable; build a new one")
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, ShipmentFilter):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
 
     def __repr__(self) -> str:
         shown = ", ".join(

@@ -30,6 +30,7 @@ from ._plans import (
     location_of,
     needs,
     order_items,
+    plan_of,
     shipment_of,
     text_or_none,
     unknown,
@@ -160,45 +161,40 @@ def prepare_cancel(shipments: Any, *, reason: str | None = None) -> Prepared[Shi
             and spec.location_id is not None
         )
 
+    def body(item: Item, found: Found) -> Any:
+        if item.request is not None:
+            request = item.request
+            if not text_or_none(request.reason):
+                request.reason = reason
+            return request
+        spec: CancelSpec = item.spec or CancelSpec(item.shipment_id)
+        shipment = shipment_of(item, found)
+        if shipment is None and not complete(item):
+            return None
+        if spec.cancellation_group_ids is not None:
+            groups = list(spec.cancellation_group_ids)
+        else:
+            groups = _group_ids(shipment) if shipment is not None else []
+        request = CancelShipment(
+            shipment_id=item.shipment_id,
+            reason=spec.reason or reason or "",
+            cancellation_group_ids=groups,
+        )
+        location = spec.location_id or (
+            text_or_none(shipment.location_id) if shipment is not None else None
+        )
+        if location is not None:
+            request.location_id = location
+        return request
+
     def build(found: Found) -> BatchPlan[str, ShipmentResult]:
-        bodies: list[tuple[str, Any]] = []
-        settled: dict[str, ShipmentResult] = {}
-        for item in items:
-            if item.request is not None:
-                request = item.request
-                if not text_or_none(request.reason):
-                    request.reason = reason
-                bodies.append((item.shipment_id, request))
-                continue
-            spec: CancelSpec = item.spec or CancelSpec(item.shipment_id)
-            shipment = shipment_of(item, found)
-            if shipment is None and not complete(item):
-                settled[item.shipment_id] = unknown(item.shipment_id)
-                continue
-            if spec.cancellation_group_ids is not None:
-                groups = list(spec.cancellation_group_ids)
-            else:
-                groups = _group_ids(shipment) if shipment is not None else []
-            request = CancelShipment(
-                shipment_id=item.shipment_id,
-                reason=spec.reason or reason or "",
-                cancellation_group_ids=groups,
-            )
-            location = spec.location_id or (
-                text_or_none(shipment.location_id) if shipment is not None else None
-            )
-            if location is not None:
-                request.location_id = location
-            bodies.append((item.shipment_id, request))
         return batch_plan(
             call,
             items,
-            bodies,
-            LIMITS[call],
+            lambda item: body(item, found),
             lambda part: Call.of(
                 cancel_by_enforced_group_ids, body=CancelShipmentRequest(shipments=part)
             ),
-            settled,
         )
 
     return Prepared(needs(items, lambda item: not complete(item)), build)
@@ -217,27 +213,19 @@ def prepare_mandatory_forms(shipment_ids: Any) -> BatchPlan[str, ShipmentForms]:
     from flipkart_seller_api.api.shipment_v3 import get_mandatory_forms
 
     call = "mandatory_forms"
-    items = collect(shipment_ids)
-    ids = [item.shipment_id for item in items]
-    chunks = [
-        Chunk(
-            tuple(part),
-            # Flipkart documents this as a look-up (its page even says GET): safe to retry.
-            Call.of(
-                get_mandatory_forms,
-                shipment_ids=",".join(part),
-                extensions={IDEMPOTENT_EXTENSION: True},
-            ),
-        )
-        for part in chunked(ids, LIMITS[call])
-    ]
-    return BatchPlan(
-        name=call,
-        keys=ids,
-        chunks=chunks,
-        read=forms_reader,
-        failed=forms_not_applied,
-        missing=forms_not_in_answer,
+    return plan_of(
+        call,
+        collect(shipment_ids),
+        lambda item: item.shipment_id,
+        # Flipkart documents this as a look-up (its page even says GET): safe to retry.
+        lambda part: Call.of(
+            get_mandatory_forms,
+            shipment_ids=",".join(part),
+            extensions={IDEMPOTENT_EXTENSION: True},
+        ),
+        forms_reader,
+        forms_not_applied,
+        forms_not_in_answer,
     )
 
 
@@ -273,14 +261,11 @@ def prepare_acknowledge_forms(acknowledgements: Any) -> BatchPlan[str, ShipmentR
     else:
         updates = listed(acknowledgements)
     items = collect(updates, model=FormUpdate)
-    bodies = [(item.shipment_id, item.request) for item in items]
     return batch_plan(
         call,
         items,
-        bodies,
-        LIMITS[call],
+        lambda item: item.request,
         lambda part: Call.of(update_ack_number, body=ShipmentFormUpdateRequest(shipments=part)),
-        {},
     )
 
 

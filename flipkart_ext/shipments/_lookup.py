@@ -14,13 +14,14 @@ from typing import Any, Final
 from .._core.calls import Call
 from .._core.ids import chunked as _chunked
 from .._core.ids import in_input_order, unique_ids
+from .._core.inputs import exactly_one
 from .._core.retry import IDEMPOTENT_EXTENSION
 from .._spec import (
     ORDER_ITEM,
     SHIPMENT,
     SHIPMENT_LOOKUP_ANSWER,
 )
-from ..errors import InvalidArgument, MalformedResponse
+from ..errors import MalformedResponse
 
 __all__ = [
     "MAX_IDS_PER_CALL",
@@ -77,21 +78,9 @@ class ShipmentLookup:
         order_item_ids: Iterable[str] | str | None,
         raw: bool,
     ) -> None:
-        given = {
-            name: value
-            for name, value in (
-                ("shipment_ids", shipment_ids),
-                ("order_ids", order_ids),
-                ("order_item_ids", order_item_ids),
-            )
-            if value is not None
-        }
-        if len(given) != 1:
-            raise InvalidArgument(
-                "shipment_ids, order_ids, order_item_ids: give exactly one of them"
-                f" (got {', '.join(given) or 'none'})"
-            )
-        ((self._field, values),) = given.items()
+        self._field, values = exactly_one(
+            shipment_ids=shipment_ids, order_ids=order_ids, order_item_ids=order_item_ids
+        )
         from flipkart_seller_api.api.shipment_v3 import get_shipment_details_by_internal_id
 
         self._ids = unique_ids(self._field, values)

@@ -24,7 +24,6 @@ from ._inputs import (
     as_text,
 )
 from ._plans import (
-    LIMITS,
     Found,
     Item,
     Prepared,
@@ -36,7 +35,6 @@ from ._plans import (
     order_items,
     shipment_of,
     text_or_none,
-    unknown,
 )
 from ._results import (
     ShipmentResult,
@@ -273,24 +271,14 @@ def prepare_pack(
             _check_pack_spec(item.spec, item.at)
 
     def build(found: Found) -> BatchPlan[str, ShipmentResult]:
-        bodies: list[tuple[str, Any]] = []
-        settled: dict[str, ShipmentResult] = {}
-        for item in items:
+        def body(item: Item) -> Any:
             if item.request is not None:
-                bodies.append((item.shipment_id, item.request))
-                continue
+                return item.request
             shipment = shipment_of(item, found)
-            if shipment is None:
-                settled[item.shipment_id] = unknown(item.shipment_id)
-            else:
-                bodies.append((item.shipment_id, _pack_request(item, shipment, defaults)))
+            return None if shipment is None else _pack_request(item, shipment, defaults)
+
         return batch_plan(
-            call,
-            items,
-            bodies,
-            LIMITS["pack"],
-            lambda part: Call.of(pack, body=ShipmentPackRequest(shipments=part)),
-            settled,
+            call, items, body, lambda part: Call.of(pack, body=ShipmentPackRequest(shipments=part))
         )
 
     return Prepared(needs(items), build)

@@ -7,13 +7,10 @@ every plan from here and only send its calls.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
-import httpx
-
-from .._core.retry import RetryPolicy
 from ..errors import InvalidArgument
-from ..paging import ApiBase, PageRequest, PageWalker
+from ..paging import PageRequest
+from ..paging._plans import SearchPlans
 from ._filter import ShipmentFilter
 from ._lookup import DocumentDownload, ShipmentLookup
 from ._shape import SHIPMENT_SEARCH_PAGES
@@ -24,40 +21,17 @@ Ids = Iterable[str] | str
 """Shipment ids: an iterable of id strings, or one id alone."""
 
 
-class ShipmentPlans:
+class ShipmentPlans(SearchPlans[ShipmentFilter]):
     """The plans of every shipment call; mixed into the facades."""
 
-    def __init__(self, api_base_url: str | httpx.URL, retry: RetryPolicy | None = None) -> None:
-        self._api_base = ApiBase(api_base_url)
-        self._retry = retry or RetryPolicy()
+    _shape = SHIPMENT_SEARCH_PAGES
 
-    def _walker(
-        self,
-        filter: ShipmentFilter | None,
-        *,
-        raw: bool,
-        limit: int | None,
-        max_pages: int | None,
-        resume_from: str | None,
-        dedupe_window: int,
-    ) -> PageWalker[Any]:
-        """Check the search arguments and set up the iteration (no I/O)."""
-        if filter is not None and not isinstance(filter, ShipmentFilter):
+    def _first(self, filter: ShipmentFilter | None) -> PageRequest | None:
+        if filter is None:
+            return None
+        if not isinstance(filter, ShipmentFilter):
             raise InvalidArgument(f"filter: expected a ShipmentFilter, got {type(filter).__name__}")
         # The body is built even when resuming so a bad filter still fails early.
-        first = None if filter is None else self._first_page(filter)
-        return PageWalker(
-            SHIPMENT_SEARCH_PAGES,
-            api_base=self._api_base,
-            first=first,
-            resume_from=resume_from,
-            raw=raw,
-            limit=limit,
-            max_pages=max_pages,
-            dedupe_window=dedupe_window,
-        )
-
-    def _first_page(self, filter: ShipmentFilter) -> PageRequest:
         from flipkart_seller_api.api.shipment_v3 import search_pre_dispatch_shipment_post
 
         from .._core.calls import Call, WireBody

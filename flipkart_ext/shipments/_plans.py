@@ -32,10 +32,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
-from .._core.batches import BatchPlan, Chunk
+from .._core.batches import BatchPlan, Chunk, Outcome
 from .._core.calls import Call
 from .._core.ids import chunked
-from ..errors import InvalidItem
+from ..errors import FlipkartError, InvalidItem
 from ._inputs import (
     IST,
     as_shipment,
@@ -67,12 +67,14 @@ __all__ = [
     "needs",
     "now_ist",
     "order_items",
+    "plan_of",
     "shipment_of",
     "text_or_none",
     "unknown",
 ]
 
 R = TypeVar("R")
+ResultT = TypeVar("ResultT", bound=Outcome)
 
 LIMITS: Final = {
     "pack": 25,
@@ -184,23 +186,48 @@ def order_items(shipment: Shipment) -> list[OrderItem]:
 def batch_plan(
     name: str,
     items: Sequence[Item],
-    bodies: Sequence[tuple[str, Any]],
-    limit: int,
+    body: Callable[[Item], Any],
     request: Callable[[list[Any]], Call],
-    settled: Mapping[str, ShipmentResult],
     reader: Callable[..., Any] | None = None,
 ) -> BatchPlan[str, ShipmentResult]:
+    """The plan of the bulk call ``name``: ``body(item)`` is each item's entry (``None``: a
+    shipment Flipkart does not know, settled as such and never sent), and
+    ``LIMITS[name]`` entries go to each request ``request`` builds."""
+    results = (reader or status_reader(name), not_applied, not_in_answer)
+    return plan_of(name, items, body, request, *results)
+
+
+def plan_of(
+    name: str,
+    items: Sequence[Item],
+    body: Callable[[Item], Any],
+    request: Callable[[list[Any]], Call],
+    read: Callable[[Chunk[str], Any], list[tuple[str, ResultT]]],
+    failed: Callable[[str, FlipkartError], ResultT],
+    missing: Callable[[str], ResultT],
+) -> BatchPlan[str, ResultT]:
+    """:func:`batch_plan` for a call whose results are of another kind (``read`` reads
+    an answer; ``failed`` and ``missing`` make the result of an item whose request failed,
+    or that an answer left out)."""
+    bodies: list[tuple[str, Any]] = []
+    settled: dict[str, Any] = {}
+    for item in items:
+        entry = body(item)
+        if entry is None:
+            settled[item.shipment_id] = unknown(item.shipment_id)
+        else:
+            bodies.append((item.shipment_id, entry))
     chunks = [
-        Chunk(tuple(key for key, _ in part), request([body for _, body in part]))
-        for part in chunked(list(bodies), limit)
+        Chunk(tuple(key for key, _ in part), request([entry for _, entry in part]))
+        for part in chunked(bodies, LIMITS[name])
     ]
     return BatchPlan(
         name=name,
         keys=[item.shipment_id for item in items],
         chunks=chunks,
-        read=reader or status_reader(name),
-        failed=not_applied,
-        missing=not_in_answer,
+        read=read,
+        failed=failed,
+        missing=missing,
         settled=settled,
     )
 

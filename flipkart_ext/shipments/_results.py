@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
-from .._core.batches import Chunk, action_entries
+from .._core.batches import Chunk, action_entries, failure_fields
 from .._spec import (
     MANDATORY_FORMS_ANSWER,
     SELF_SHIP_ACTION_ANSWER,
@@ -103,13 +103,7 @@ def _text(value: object) -> str | None:
 
 def not_applied(shipment_id: str, error: FlipkartError) -> ShipmentResult:
     """The result of a shipment whose request failed."""
-    return ShipmentResult(
-        shipment_id,
-        NOT_APPLIED,
-        error_code=getattr(error, "code", None) or type(error).__name__,
-        error_message=str(error),
-        error=error,
-    )
+    return ShipmentResult(shipment_id, NOT_APPLIED, **failure_fields(error))
 
 
 def not_in_answer(shipment_id: str) -> ShipmentResult:
@@ -181,14 +175,7 @@ def forms_reader(chunk: Chunk[str], body: Any) -> list[tuple[str, ShipmentForms]
 
 def forms_not_applied(shipment_id: str, error: FlipkartError) -> ShipmentForms:
     """The forms look-up of this shipment failed."""
-    return ShipmentForms(
-        shipment_id,
-        [],
-        NOT_APPLIED,
-        error_code=getattr(error, "code", None) or type(error).__name__,
-        error_message=str(error),
-        error=error,
-    )
+    return ShipmentForms(shipment_id, [], NOT_APPLIED, **failure_fields(error))
 
 
 def forms_not_in_answer(shipment_id: str) -> ShipmentForms:

@@ -21,7 +21,6 @@ from ._inputs import (
     as_text,
 )
 from ._plans import (
-    LIMITS,
     Found,
     Item,
     Prepared,
@@ -33,7 +32,6 @@ from ._plans import (
     order_items,
     shipment_of,
     text_or_none,
-    unknown,
 )
 from ._results import (
     ShipmentResult,
@@ -41,7 +39,7 @@ from ._results import (
 )
 
 if TYPE_CHECKING:
-    pass
+    from flipkart_seller_api.models.shipment import Shipment
 
 __all__ = ["prepare_deliver_self_ship", "prepare_delivery_attempt", "prepare_dispatch_self_ship"]
 
@@ -119,88 +117,86 @@ def prepare_dispatch_self_ship(
         }
 
     def build(found: Found) -> BatchPlan[str, ShipmentResult]:
-        bodies: list[tuple[str, Any]] = []
-        settled: dict[str, ShipmentResult] = {}
-        for item in items:
-            if item.request is not None:
-                bodies.append((item.shipment_id, item.request))
-                continue
-            shipment = shipment_of(item, found)
-            if shipment is None:
-                settled[item.shipment_id] = unknown(item.shipment_id)
-                continue
-            values = plans[item.shipment_id]
-            invoice = InvoiceRequest(
-                invoice_date=values["invoice_day"],
-                items=[
-                    InvoiceItem(
-                        order_item_id=line.order_item_id,
-                        quantity=line.quantity
-                        if isinstance(line.quantity, int) and line.quantity > 0
-                        else 1,
-                    )
-                    for line in order_items(shipment)
-                    if isinstance(line.order_item_id, str)
-                ],
-            )
-            if values["invoice_number"]:
-                invoice.invoice_number = values["invoice_number"]
-            request = DispatchRequestV3(
-                dispatch_date=values["dispatch_date"],
-                invoice=invoice,
-                tentative_delivery_date=values["tentative_delivery_date"],
-                shipment_id=item.shipment_id,
-            )
-            location = text_or_none(shipment.location_id)
-            if location is not None:
-                request.location_id = location
-            for key in ("delivery_partner", "tracking_id"):
-                if values[key]:
-                    setattr(request, key, values[key])
-            bodies.append((item.shipment_id, request))
         return batch_plan(
             call,
             items,
-            bodies,
-            LIMITS[call],
+            lambda item: body(item, shipment_of(item, found)),
             lambda part: Call.of(
                 submit_self_shipt_dispatch_request, body=SelfshipDispatchRequestV3(shipments=part)
             ),
-            settled,
             status_reader(call, SELF_SHIP_ACTION_ANSWER.items),
         )
+
+    def body(item: Item, shipment: Shipment | None) -> Any:
+        if item.request is not None:
+            return item.request
+        if shipment is None:
+            return None
+        values = plans[item.shipment_id]
+        invoice = InvoiceRequest(
+            invoice_date=values["invoice_day"],
+            items=[
+                InvoiceItem(
+                    order_item_id=line.order_item_id,
+                    quantity=line.quantity
+                    if isinstance(line.quantity, int) and line.quantity > 0
+                    else 1,
+                )
+                for line in order_items(shipment)
+                if isinstance(line.order_item_id, str)
+            ],
+        )
+        if values["invoice_number"]:
+            invoice.invoice_number = values["invoice_number"]
+        request = DispatchRequestV3(
+            dispatch_date=values["dispatch_date"],
+            invoice=invoice,
+            tentative_delivery_date=values["tentative_delivery_date"],
+            shipment_id=item.shipment_id,
+        )
+        location = text_or_none(shipment.location_id)
+        if location is not None:
+            request.location_id = location
+        for key in ("delivery_partner", "tracking_id"):
+            if values[key]:
+                setattr(request, key, values[key])
+        return request
 
     return Prepared(needs(items), build)
 
 
 def _located(
     call: str,
-    items: list[Item],
+    shipments: Any,
     location_id: str | None,
-    make: Callable[[Item, str | None], Any],
+    model: type,
+    make: Callable[[Item], Any],
     request: Callable[[list[Any]], Call],
-) -> Callable[[Found], BatchPlan[str, ShipmentResult]]:
+) -> Prepared[ShipmentResult]:
+    """A self-ship call sent from each shipment's location: ``make(item)`` builds a
+    shipment's entry, sent with its location (looked up, or ``location_id`` for shipments
+    given by id alone); ``request`` wraps a chunk of entries."""
+    if location_id is not None:
+        as_text(location_id, call, "location_id", commas=False)
+    items = collect(shipments, model=model)
+
     def build(found: Found) -> BatchPlan[str, ShipmentResult]:
-        bodies: list[tuple[str, Any]] = []
-        settled: dict[str, ShipmentResult] = {}
-        for item in items:
+        def body(item: Item) -> Any:
             if item.request is not None:
-                bodies.append((item.shipment_id, item.request))
-            elif item.shipment is None and location_id is None and item.shipment_id not in found:
-                settled[item.shipment_id] = unknown(item.shipment_id)
-            else:
-                bodies.append((item.shipment_id, make(item, location_of(item, found, location_id))))
+                return item.request
+            if item.shipment is None and location_id is None and item.shipment_id not in found:
+                return None
+            entry = make(item)
+            location = location_of(item, found, location_id)
+            if location is not None:
+                entry.location_id = location
+            return entry
+
         return batch_plan(
-            call,
-            items,
-            bodies,
-            LIMITS[call],
-            request,
-            settled,
-            status_reader(call, SELF_SHIP_ACTION_ANSWER.items),
+            call, items, body, request, status_reader(call, SELF_SHIP_ACTION_ANSWER.items)
         )
 
-    return build
+    return Prepared(needs(items) if location_id is None else [], build)
 
 
 def prepare_deliver_self_ship(
@@ -213,26 +209,15 @@ def prepare_deliver_self_ship(
 
     call = "deliver_self_ship"
     delivered = as_instant(delivery_date, call, "delivery_date")
-    if location_id is not None:
-        as_text(location_id, call, "location_id", commas=False)
-    items = collect(shipments, model=DeliverRequest)
 
-    def make(item: Item, location: str | None) -> Any:
-        request = DeliverRequest(delivery_date=delivered, shipment_id=item.shipment_id)
-        if location is not None:
-            request.location_id = location
-        return request
+    def make(item: Item) -> Any:
+        return DeliverRequest(delivery_date=delivered, shipment_id=item.shipment_id)
 
-    build = _located(
-        call,
-        items,
-        location_id,
-        make,
-        lambda part: Call.of(
-            submit_self_ship_delivery_request, body=ShipmentsDeliverRequestV2(shipments=part)
-        ),
-    )
-    return Prepared(needs(items) if location_id is None else [], build)
+    def request(part: list[Any]) -> Call:
+        body = ShipmentsDeliverRequestV2(shipments=part)
+        return Call.of(submit_self_ship_delivery_request, body=body)
+
+    return _located(call, shipments, location_id, DeliverRequest, make, request)
 
 
 def prepare_delivery_attempt(
@@ -260,29 +245,17 @@ def prepare_delivery_attempt(
     as_text(reason, call, "reason")
     if sub_reason is not None:
         as_text(sub_reason, call, "sub_reason")
-    if location_id is not None:
-        as_text(location_id, call, "location_id", commas=False)
-    items = collect(shipments, model=DeliverAttemptRequest)
 
-    def make(item: Item, location: str | None) -> Any:
+    def make(item: Item) -> Any:
         failure = FailureAttributes(new_delivery_date=next_date, reason=reason)
         if sub_reason is not None:
             failure.sub_reason = sub_reason
-        request = DeliverAttemptRequest(
+        return DeliverAttemptRequest(
             delivery_date=attempted, failure_attributes=failure, shipment_id=item.shipment_id
         )
-        if location is not None:
-            request.location_id = location
-        return request
 
-    build = _located(
-        call,
-        items,
-        location_id,
-        make,
-        lambda part: Call.of(
-            submit_self_ship_deliver_attempt_request_v3,
-            body=ShipmentsDeliverAttemptRequestV2(shipments=part),
-        ),
-    )
-    return Prepared(needs(items) if location_id is None else [], build)
+    def request(part: list[Any]) -> Call:
+        body = ShipmentsDeliverAttemptRequestV2(shipments=part)
+        return Call.of(submit_self_ship_deliver_attempt_request_v3, body=body)
+
+    return _located(call, shipments, location_id, DeliverAttemptRequest, make, request)

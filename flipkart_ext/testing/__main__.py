@@ -43,18 +43,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         require_testing_extra()
     except MissingExtra as exc:
         parser.exit(2, f"{parser.prog}: error: {exc}\n")
-    serve(
-        args.host,
-        args.port,
-        orders=args.orders,
-        returns=args.returns,
-        listings=args.listings,
-        seed=args.seed,
-        expires_in=args.expires_in,
-        client_id=args.client_id,
-        notify_url=args.notify_url,
-        env_file=args.env_file,
-    )
+    serve(**vars(args))  # every option above is one of serve()'s, by the same name
 
 
 if __name__ == "__main__":

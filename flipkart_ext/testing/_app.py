@@ -154,6 +154,25 @@ def _fault_answer(fault: Fault) -> Response | None:
     return None
 
 
+def _cross_origin(request: Request) -> str | None:
+    """Why a browser request from another page is refused, or ``None`` for any other client.
+
+    The control endpoints create orders, cancel shipments and set faults: a web page the
+    developer happens to visit must not drive them. Browsers say where a request comes from
+    (``Origin``, ``Sec-Fetch-Site``); programs (httpx, curl, the test suite) send neither.
+    A page the emulator itself serves (same origin) is allowed.
+    """
+    site = (request.header("sec-fetch-site") or "").lower()
+    origin = request.header("origin")
+    own = f"http://{request.header('host') or ''}"
+    if site in {"cross-site", "same-site"} or (origin is not None and origin != own):
+        return (
+            "the emulator's control endpoints refuse requests from another origin "
+            f"({origin or site}): drive them from a program or a shell"
+        )
+    return None
+
+
 class EmulatorApp:
     """Turns a Request into an Outcome; shared by every connection thread."""
 
@@ -202,6 +221,9 @@ class EmulatorApp:
         """Answer one request."""
         path = request.path
         if path == "/_emulator" or path.startswith("/_emulator/"):
+            refused = _cross_origin(request)
+            if refused is not None:
+                return Outcome(error_response(403, "forbidden", refused), WireAction.ANSWER)
             if request.body.strip():
                 try:
                     decode_json_body(request.body)

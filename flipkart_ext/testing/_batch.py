@@ -8,30 +8,28 @@ malformed or oversized request is refused as a whole (400).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ._transitions import TransitionError
-from ._wire import FieldError, Response, error_response
+from ._wire import Response, invalid_field
 
-__all__ = ["outcome", "too_many"]
+if TYPE_CHECKING:
+    from ._state import ShipmentRecord, Store
+
+__all__ = ["each_shipment", "outcome", "too_many"]
 
 
-def too_many(entries: Sequence[Any] | None, limit: int, what: str) -> Response | None:
-    """A 400 when ``entries`` is empty or longer than ``limit``; None when it is fine."""
+def too_many(entries: Sequence[Any] | None, limit: int | None, what: str) -> Response | None:
+    """A 400 when ``entries`` is empty or longer than ``limit`` (``None``: no limit); None
+    when it is fine."""
     if not entries:
-        return error_response(
-            400,
-            "invalid_request",
-            f"{what} is required",
-            details=[FieldError(what, "at least one entry is required")],
-        )
-    if len(entries) > limit:
-        return error_response(
-            400,
-            "invalid_request",
+        return invalid_field(what, f"{what} is required", "at least one entry is required")
+    if limit is not None and len(entries) > limit:
+        return invalid_field(
+            what,
             f"At most {limit} {what} per request, got {len(entries)}",
-            details=[FieldError(what, f"at most {limit} entries")],
+            f"at most {limit} entries",
         )
     return None
 
@@ -48,3 +46,30 @@ def outcome(
         result["errorCode"] = error.code
         result["errorMessage"] = error.message
     return result
+
+
+def each_shipment(
+    store: Store,
+    entries: Sequence[Any],
+    move: Callable[[ShipmentRecord, Any], None],
+    status_key: str,
+) -> list[dict[str, Any]]:
+    """One result per entry, in order: the shipment the entry names (its ``shipmentId``, or
+    the entry itself when it is an id) moved by ``move(shipment, entry)`` under the store's
+    watch (an entry that is an id alone is moved with ``{}``). A shipment not found, or a
+    move refused, is that entry's failure; the others go on."""
+    results = []
+    for entry in entries:
+        shipment_id = entry if isinstance(entry, str) else entry.get("shipmentId")
+        shipment = store.shipments.get(shipment_id or "")
+        error: TransitionError | None = None
+        if shipment is None:
+            error = TransitionError("SHIPMENT_NOT_FOUND", f"Shipment {shipment_id} not found")
+        else:
+            try:
+                with store.watch(shipment):
+                    move(shipment, {} if isinstance(entry, str) else entry)
+            except TransitionError as exc:
+                error = exc
+        results.append(outcome("shipmentId", shipment_id, error, status_key))
+    return results

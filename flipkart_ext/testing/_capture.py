@@ -13,8 +13,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
+
+from ._running import Running
 
 if TYPE_CHECKING:
     from ..notifications import NotificationEvent
@@ -54,7 +55,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass  # a test receiver stays quiet; what it got is in WebhookCapture.received
 
 
-class WebhookCapture:
+class WebhookCapture(Running):
     """Receives signed notifications on ``http://127.0.0.1:<port>/flipkart/notify``.
 
     ``app_id`` / ``app_secret`` are the credentials the sender signs with (the
@@ -100,17 +101,6 @@ class WebhookCapture:
             self._thread.join(10)
             self._thread = None
         self._server.server_close()
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     def _receive(self, path: str, headers: dict[str, str], body: bytes) -> int:
         from ..errors import InvalidSignature, MalformedEvent

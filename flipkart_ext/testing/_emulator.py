@@ -6,12 +6,11 @@ import hashlib
 import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from types import TracebackType
-from typing import Any, TextIO
+from typing import Any, Self, TextIO
 
 from .._boundary import guarded_class
 from ..errors import ConfigurationError, InvalidArgument, UsageError
-from . import _return_moves
+from . import _return_moves, _selfship, _transitions
 from ._app import EmulatorApp, Handler, RecordedRequest
 from ._contract import API_PREFIX, OAUTH_PREFIX, SpecContract
 from ._control import ControlApi
@@ -23,6 +22,7 @@ from ._handover import HandoverApi
 from ._listings import ListingsApi
 from ._oauth import OAuthService, TokenRequest, TokenStore
 from ._returns import ReturnsApi
+from ._running import Running
 from ._sandbox import SandboxApi, return_source
 from ._selfship import SelfShipApi
 from ._server import ServerThread
@@ -64,7 +64,7 @@ def _cursor_key(purpose: str, seed: int) -> bytes:
 
 
 @guarded_class
-class Emulator:
+class Emulator(Running):
     """A stateful local stand-in for Flipkart's sandbox, served over real HTTP.
 
     Use it as a context manager (or call :meth:`start` / :meth:`stop`)::
@@ -151,14 +151,18 @@ class Emulator:
         forms = FormsApi(store)
         returns = ReturnsApi(store)
         services = ServicesApi(store)
+        # The self-ship calls exist in v2 and v3 with the same body.
+        self_ship_dispatch = selfship.moving(_selfship.dispatch)
+        self_ship_delivery = selfship.moving(_selfship.deliver)
+        self_ship_attempt = selfship.moving(_selfship.attempt_delivery)
         return {
             # sandbox helpers
             "createTestOrders": sandbox.create_test_orders,
-            "putOrderOnHold": sandbox.put_on_hold,
-            "makeOrderUnHold": sandbox.release_hold,
-            "markOrderItemPickupComplete": sandbox.mark_pickup_complete,
-            "markOrderItemShipped": sandbox.mark_shipped,
-            "markOrderItemDelivered": sandbox.mark_delivered,
+            "putOrderOnHold": sandbox.moving(_transitions.hold),
+            "makeOrderUnHold": sandbox.moving(_transitions.release_hold),
+            "markOrderItemPickupComplete": sandbox.moving(_transitions.mark_pickup_complete),
+            "markOrderItemShipped": sandbox.moving(_transitions.mark_shipped),
+            "markOrderItemDelivered": sandbox.moving(_transitions.deliver),
             "changeDispatchSlots": sandbox.change_dispatch_slots,
             "createReturn": sandbox.create_return,
             "processReturnEvents": sandbox.process_return_events,
@@ -181,23 +185,23 @@ class Emulator:
             "getManifest": handover.manifest,
             "getReverseOtc": handover.reverse_otc,
             # self-ship
-            "submitSelfShipmentDispatchRequest": selfship.dispatch,
-            "submitSelfShiptDispatchRequest": selfship.dispatch,
-            "submitSelfShipDeliverRequest": selfship.deliver,
-            "submitSelfShipDeliveryRequest": selfship.deliver,
-            "submitSelfShipDeliverAttemptRequestV2": selfship.attempt_delivery,
-            "submitSelfShipDeliverAttemptRequestV3": selfship.attempt_delivery,
+            "submitSelfShipmentDispatchRequest": self_ship_dispatch,
+            "submitSelfShiptDispatchRequest": self_ship_dispatch,
+            "submitSelfShipDeliverRequest": self_ship_delivery,
+            "submitSelfShipDeliveryRequest": self_ship_delivery,
+            "submitSelfShipDeliverAttemptRequestV2": self_ship_attempt,
+            "submitSelfShipDeliverAttemptRequestV3": self_ship_attempt,
             "updateTrackingInfo": selfship.update_tracking,
             "submitServiceAttemptRequest": services.attempt,
             "submitServiceCompleteRequest": services.complete,
             # returns
             "getReturns": returns.search,
-            "approveSelfShipReturns": returns.approve,
-            "rejectSelfShipReturns": returns.reject,
-            "cancelSelfShipReturn": returns.cancel,
-            "returnComplete": returns.complete,
-            "pickup": returns.pickup,
-            "pickupAttempt": returns.pickup_attempt,
+            "approveSelfShipReturns": returns.acting("returns", _return_moves.approve),
+            "rejectSelfShipReturns": returns.acting("returns", _return_moves.reject),
+            "cancelSelfShipReturn": returns.acting("returnIds", _return_moves.cancel),
+            "returnComplete": returns.acting("returnIds", _return_moves.complete),
+            "pickup": returns.acting("returns", _return_moves.pick_up),
+            "pickupAttempt": returns.acting("returns", _return_moves.attempt_pickup),
             # listings
             "getListings": listings.get,
             "listingSearch": listings.search,
@@ -227,7 +231,7 @@ class Emulator:
 
     # -- lifecycle ---------------------------------------------------------------------
 
-    def start(self) -> Emulator:
+    def start(self) -> Self:
         """Bind and serve in a background thread; returns self."""
         if self._server is not None:
             raise UsageError("the emulator is already running")
@@ -250,17 +254,6 @@ class Emulator:
             server.stop()
         self._webhooks.stop()
 
-    def __enter__(self) -> Emulator:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
-
     @property
     def running(self) -> bool:
         """Whether the server is accepting connections."""
@@ -270,10 +263,17 @@ class Emulator:
 
     @property
     def url(self) -> str:
-        """``http://127.0.0.1:PORT``; only while running."""
+        """``http://127.0.0.1:PORT``; only while running.
+
+        Bound to every interface (``0.0.0.0`` or ``::``), the URL names the loopback address,
+        which a client on this machine can reach (a wildcard is no address to connect to).
+        """
         if self._server is None:
             raise UsageError("the emulator is not running")
-        return f"http://{self._server.host}:{self._server.port}"
+        host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(self._server.host, self._server.host)  # noqa: S104 - a wildcard bind, named for what it is
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self._server.port}"
 
     @property
     def port(self) -> int:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._batch import outcome, too_many
+from ._batch import each_shipment, too_many
 from ._shipments import split_ids
-from ._state import Store
-from ._transitions import TransitionError, acknowledge_forms
+from ._state import ShipmentRecord, Store
+from ._transitions import acknowledge_forms
 from ._wire import Call, Response, json_response
 
 __all__ = ["MAX_FORM_SHIPMENTS", "FormsApi"]
@@ -55,18 +55,9 @@ class FormsApi:
         if refused is not None:
             return refused
         now = self._store.now()
-        results = []
-        for entry in entries:
-            shipment_id = entry["shipmentId"]
-            shipment = self._store.shipments.get(shipment_id)
-            error: TransitionError | None = None
-            if shipment is None:
-                error = TransitionError("SHIPMENT_NOT_FOUND", f"Shipment {shipment_id} not found")
-            else:
-                try:
-                    with self._store.watch(shipment):
-                        acknowledge_forms(shipment, entry["forms"], now)
-                except TransitionError as exc:
-                    error = exc
-            results.append(outcome("shipmentId", shipment_id, error, "status"))
+
+        def acknowledge(shipment: ShipmentRecord, entry: dict[str, Any]) -> None:
+            acknowledge_forms(shipment, entry["forms"], now)
+
+        results = each_shipment(self._store, entries, acknowledge, "status")
         return json_response({"shipments": results})

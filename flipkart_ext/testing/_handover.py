@@ -25,7 +25,13 @@ from typing import Any
 from ._dates import IST, format_datetime
 from ._pdf import build_pdf
 from ._state import ShipmentRecord, Store
-from ._wire import PDF_CONTENT_TYPE, Call, FieldError, Response, error_response, json_response
+from ._wire import (
+    PDF_CONTENT_TYPE,
+    Call,
+    Response,
+    invalid_field,
+    json_response,
+)
 
 __all__ = ["HandoverApi"]
 
@@ -56,18 +62,10 @@ class HandoverApi:
 
     def _unknown_location(self, location_id: str | None, where: str) -> Response | None:
         if not location_id:
-            return error_response(
-                400,
-                "invalid_request",
-                "locationId is required",
-                details=[FieldError(where, "required")],
-            )
+            return invalid_field(where, "locationId is required", "required")
         if location_id not in self._store.locations:
-            return error_response(
-                400,
-                "invalid_request",
-                f"Unknown location {location_id}",
-                details=[FieldError(where, "not a location of this seller")],
+            return invalid_field(
+                where, f"Unknown location {location_id}", "not a location of this seller"
             )
         return None
 
@@ -116,21 +114,19 @@ class HandoverApi:
         mps = bool(params.get("is_mps"))
         window = params.get("pickupDate") or {}
         if mps and not (window.get("from") and window.get("to")):
-            return error_response(
-                400,
-                "invalid_request",
+            return invalid_field(
+                "params.pickupDate",
                 "pickupDate.from and pickupDate.to are required for multi-package shipments",
-                details=[FieldError("params.pickupDate", "required when is_mps is true")],
+                "required when is_mps is true",
             )
         shipments = [] if mps else self._awaiting_pickup(location_id)
         shipments = [s for s in shipments if s.vendor_group == vendor]
         if not shipments:
             where = f" at {location_id}" if location_id else ""
-            return error_response(
-                400,
-                "invalid_request",
+            return invalid_field(
+                "params.vendorGroupCode",
                 f"No ready-to-dispatch shipments for vendor group {vendor!r}{where}",
-                details=[FieldError("params.vendorGroupCode", "nothing to hand over")],
+                "nothing to hand over",
             )
         now = self._store.now()
         header = [
@@ -159,11 +155,8 @@ class HandoverApi:
             return refused
         request_type = call.request.query.get("requestType") or "RETURN"
         if request_type != "RETURN":
-            return error_response(
-                400,
-                "invalid_request",
-                "requestType must be RETURN",
-                details=[FieldError("requestType", "only RETURN is supported")],
+            return invalid_field(
+                "requestType", "requestType must be RETURN", "only RETURN is supported"
             )
         incoming = [
             r

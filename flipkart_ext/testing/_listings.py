@@ -28,7 +28,7 @@ from typing import Any
 from .._spec import LISTING_SEARCH_PAGE, LISTING_SEARCH_STATUS
 from ._cursor import CursorCodec, InvalidCursorError
 from ._state import ListingRecord, Store
-from ._wire import Call, FieldError, Response, error_response, json_response
+from ._wire import Call, Response, error_response, invalid_field, json_response
 
 __all__ = ["MAX_SKUS_PER_CALL", "ListingsApi", "render_listing"]
 
@@ -179,18 +179,14 @@ class ListingsApi:
             try:
                 search, start = self._cursors.decode(page_id)
             except InvalidCursorError as exc:
-                return error_response(
-                    400,
-                    "invalid_request",
-                    str(exc),
-                    details=[FieldError(LISTING_SEARCH_PAGE.page_id, "not issued by this server")],
+                return invalid_field(
+                    LISTING_SEARCH_PAGE.page_id, str(exc), "not issued by this server"
                 )
             if wanted is not None and wanted != search["status"]:
-                return error_response(
-                    400,
-                    "invalid_request",
+                return invalid_field(
+                    LISTING_SEARCH_PAGE.filters,
                     "filters differ from the search this page_id belongs to",
-                    details=[FieldError(LISTING_SEARCH_PAGE.filters, "must match the first page")],
+                    "must match the first page",
                 )
             wanted = search["status"]
         listings = list(self._store.listings.values())

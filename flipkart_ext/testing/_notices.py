@@ -96,33 +96,6 @@ def _shipment_event(
     return body
 
 
-def _created_item(item: OrderItemRecord, shipment: ShipmentRecord) -> dict[str, Any]:
-    price = float(item.selling_price * item.quantity)
-    return {
-        "orderItemId": item.order_item_id,
-        "orderId": item.order_id,
-        "cancellationGroupId": item.cancellation_group_id,
-        "orderDate": format_datetime(item.order_date),
-        "paymentType": item.payment_type,
-        "status": item.status,
-        "quantity": item.quantity,
-        "fsn": item.listing.product_id,
-        "sku": item.listing.sku,
-        "listingId": item.listing.listing_id,
-        "hsn": item.listing.hsn,
-        "title": item.listing.title,
-        "isReplacement": False,
-        "priceComponents": {
-            "sellingPrice": price,
-            "totalPrice": price,
-            "shippingCharge": 0.0,
-            "customerPrice": price,
-            "flipkartDiscount": 0.0,
-        },
-        "packageIds": [shipment.package_id],
-    }
-
-
 def _forms(shipment: ShipmentRecord) -> list[dict[str, Any]]:
     return [
         {"name": f.name, "link": f.link, "automated": f.automated, "status": f.status}
@@ -140,7 +113,9 @@ def shipment_created(shipment: ShipmentRecord, at: datetime) -> dict[str, Any]:
         "hold": shipment.hold,
         "mps": False,
         "packagingPolicy": "DEFAULT",
-        "orderItems": [_created_item(item, shipment) for item in shipment.items],
+        "orderItems": [
+            {**item.wire(shipment.package_id), "isReplacement": False} for item in shipment.items
+        ],
         "forms": [
             {"name": f.name, "link": f.link, "automated": f.automated} for f in shipment.forms
         ],

@@ -216,11 +216,10 @@ class OAuthService:
             return _oauth_error(400, "invalid_request", "An authorization code must be supplied.")
         if not redirect_uri:
             return _oauth_error(400, "invalid_request", "A redirect_uri must be supplied.")
-        grant = self.store.find("code", code)
-        if grant is None or grant.client_id != client_id:
-            return _oauth_error(400, "invalid_grant", "Invalid authorization code")
         # A code is single use, whether or not the exchange succeeds.
-        self.store.revoke(code)
+        grant = self._spend("code", code, client_id, "Invalid authorization code")
+        if isinstance(grant, Response):
+            return grant
         if grant.redirect_uri != redirect_uri:
             return _oauth_error(400, "invalid_grant", "Redirect URI mismatch.")
         return self._issue(client_id, grant.scope, with_refresh=True)
@@ -229,12 +228,20 @@ class OAuthService:
         value = request.query.get("refresh_token")
         if not value:
             return _oauth_error(400, "invalid_request", "A refresh token must be supplied.")
-        grant = self.store.find("refresh", value)
-        if grant is None or grant.client_id != client_id:
-            return _oauth_error(400, "invalid_grant", "Invalid refresh token")
         # Rotation: the presented refresh token dies with this answer.
-        self.store.revoke(value)
+        grant = self._spend("refresh", value, client_id, "Invalid refresh token")
+        if isinstance(grant, Response):
+            return grant
         return self._issue(client_id, grant.scope, with_refresh=True)
+
+    def _spend(self, kind: str, value: str, client_id: str, invalid: str) -> _Grant | Response:
+        """The ``kind`` grant ``value`` names, revoked as it is taken (codes and refresh
+        tokens are single use); ``invalid`` is the answer when the client holds no such grant."""
+        grant = self.store.find(kind, value)
+        if grant is None or grant.client_id != client_id:
+            return _oauth_error(400, "invalid_grant", invalid)
+        self.store.revoke(value)
+        return grant
 
     def _issue(self, client_id: str, scope: str, *, with_refresh: bool) -> Response:
         expires_in = self.store.expires_in

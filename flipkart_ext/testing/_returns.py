@@ -30,7 +30,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from .._spec import RETURN_ITEM, RETURNS_PAGE, RETURNS_QUERY, RETURNS_SEARCH
-from . import _return_moves as moves
 from ._batch import outcome, too_many
 from ._dates import format_datetime, parse_datetime
 from ._state import RETURN_SOURCES, ReturnRecord, Store
@@ -205,26 +204,7 @@ class ReturnsApi:
             results.append(outcome("returnId", return_id, error, "processingStatus"))
         return json_response({"returns": results})
 
-    def approve(self, call: Call) -> Response:
-        """``POST /v2/returns/approve``."""
-        return self._act(call, call.body["returns"], moves.approve)
-
-    def reject(self, call: Call) -> Response:
-        """``POST /v2/returns/reject``."""
-        return self._act(call, call.body["returns"], moves.reject)
-
-    def cancel(self, call: Call) -> Response:
-        """``POST /v2/returns/cancel``."""
-        return self._act(call, call.body["returnIds"], moves.cancel)
-
-    def complete(self, call: Call) -> Response:
-        """``POST /v2/returns/complete``."""
-        return self._act(call, call.body["returnIds"], moves.complete)
-
-    def pickup(self, call: Call) -> Response:
-        """``POST /v2/returns/pickup``."""
-        return self._act(call, call.body["returns"], moves.pick_up)
-
-    def pickup_attempt(self, call: Call) -> Response:
-        """``POST /v2/returns/pickupAttempt``."""
-        return self._act(call, call.body["returns"], moves.attempt_pickup)
+    def acting(self, key: str, move: Move) -> Callable[[Call], Response]:
+        """The handler of a return action: ``move`` applied to each return the body lists
+        under ``key`` (``returns`` with details, or ``returnIds``)."""
+        return lambda call: self._act(call, call.body[key], move)

@@ -18,22 +18,23 @@ emulator reads them as follows:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from .._spec import EVENTS
 from . import _return_moves
 from ._services import ServiceRefused, open_service
-from ._state import PRE_DISPATCH_STATES, RETURN_SOURCES, SHIPMENT_TYPES, ShipmentRecord, Store
-from ._transitions import (
-    TransitionError,
-    deliver,
-    hold,
-    mark_pickup_complete,
-    mark_shipped,
-    release_hold,
+from ._state import (
+    PRE_DISPATCH_STATES,
+    RETURN_SOURCES,
+    SHIPMENT_TYPES,
+    OrderItemRecord,
+    ShipmentRecord,
+    Store,
 )
-from ._wire import Call, FieldError, Response, error_response, json_response
+from ._transitions import TransitionError
+from ._wire import Call, FieldError, Response, error_response, invalid_field, json_response
 
 _RETURN_EVENTS = {
     EVENTS.return_completed: "completed",
@@ -55,6 +56,22 @@ def return_source(value: object) -> str | None:
 
 def _done() -> Response:
     return json_response({"response": "SUCCESS"})
+
+
+def _for_order_item(
+    handler: Callable[[SandboxApi, Call, str], Response],
+) -> Callable[[SandboxApi, Call], Response]:
+    """The handler, called with the body's ``orderItemId`` once that item is known to exist
+    (otherwise the 400 or 404 is the answer)."""
+
+    @functools.wraps(handler)
+    def checked(api: SandboxApi, call: Call) -> Response:
+        carried = api._carried(call)
+        if isinstance(carried, Response):
+            return carried
+        return handler(api, call, carried[1].order_item_id)
+
+    return checked
 
 
 __all__ = ["SandboxApi"]
@@ -107,95 +124,60 @@ class SandboxApi:
         )
 
     def _move(self, call: Call, action: Callable[[ShipmentRecord, datetime], None]) -> Response:
-        item_id = call.body.get("orderItemId")
-        if not item_id:
-            return error_response(
-                400,
-                "invalid_request",
-                "orderItemId is required",
-                details=[FieldError("orderItemId", "required")],
-            )
-        carrier = next(
-            (s for s, item in self._store.items() if item.order_item_id == item_id), None
-        )
-        if carrier is None:
-            return error_response(404, "not_found", f"Order item {item_id} not found")
+        carried = self._carried(call)
+        if isinstance(carried, Response):
+            return carried
+        carrier, _ = carried
         try:
             with self._store.watch(carrier):
                 action(carrier, self._store.now())
         except TransitionError as exc:
-            return error_response(
-                400, "invalid_request", exc.message, details=[FieldError("orderItemId", exc.code)]
-            )
+            return invalid_field("orderItemId", exc.message, exc.code)
         return json_response({"response": "SUCCESS"})
 
-    def put_on_hold(self, call: Call) -> Response:
-        """``PUT /orders/sandbox/on_hold``."""
-        return self._move(call, hold)
+    def moving(
+        self, action: Callable[[ShipmentRecord, datetime], None]
+    ) -> Callable[[Call], Response]:
+        """The handler of a sandbox helper that moves the shipment carrying the body's
+        ``orderItemId`` (on hold, shipped, delivered...) with ``action``."""
+        return lambda call: self._move(call, action)
 
-    def release_hold(self, call: Call) -> Response:
-        """``PUT /orders/sandbox/un_hold``."""
-        return self._move(call, release_hold)
-
-    def mark_pickup_complete(self, call: Call) -> Response:
-        """``POST /orders/sandbox/pick_up_complete``."""
-        return self._move(call, mark_pickup_complete)
-
-    def mark_shipped(self, call: Call) -> Response:
-        """``POST /orders/sandbox/shipped``."""
-        return self._move(call, mark_shipped)
-
-    def mark_delivered(self, call: Call) -> Response:
-        """``POST /orders/sandbox/delivered``."""
-        return self._move(call, deliver)
-
-    def _order_item(self, call: Call) -> str | Response:
+    def _carried(self, call: Call) -> tuple[ShipmentRecord, OrderItemRecord] | Response:
+        """The shipment carrying the body's ``orderItemId``, and the item; else the 400 or 404."""
         item_id = call.body.get("orderItemId")
         if not item_id:
-            return error_response(
-                400,
-                "invalid_request",
-                "orderItemId is required",
-                details=[FieldError("orderItemId", "required")],
-            )
-        if self._store.carrier_of(item_id) is None:
+            return invalid_field("orderItemId", "orderItemId is required", "required")
+        carried = self._store.carrier_of(item_id)
+        if carried is None:
             return error_response(404, "not_found", f"Order item {item_id} not found")
-        return str(item_id)
+        return carried
 
-    def create_return(self, call: Call) -> Response:
+    @_for_order_item
+    def create_return(self, call: Call, item_id: str) -> Response:
         """``POST /returns/sandbox/create_returns``: open a courier or customer return."""
-        item_id = self._order_item(call)
-        if isinstance(item_id, Response):
-            return item_id
         source = return_source(call.body.get("returnType"))
         if source is None:
-            return error_response(
-                400,
-                "invalid_request",
+            return invalid_field(
+                "returnType",
                 "returnType must be courier_return or customer_return",
-                details=[FieldError("returnType", "courier_return or customer_return")],
+                "courier_return or customer_return",
             )
         try:
             _return_moves.open_return(self._store, item_id, source)
         except TransitionError as exc:
-            return error_response(
-                400, "invalid_request", exc.message, details=[FieldError("orderItemId", exc.code)]
-            )
+            return invalid_field("orderItemId", exc.message, exc.code)
         return _done()
 
-    def process_return_events(self, call: Call) -> Response:
+    @_for_order_item
+    def process_return_events(self, call: Call, item_id: str) -> Response:
         """``POST /returns/sandbox/return_events``: the marketplace closes the item's return."""
-        item_id = self._order_item(call)
-        if isinstance(item_id, Response):
-            return item_id
         event = str(call.body.get("eventType") or "").strip().lower()
         status = _RETURN_EVENTS.get(event)
         if status is None:
-            return error_response(
-                400,
-                "invalid_request",
+            return invalid_field(
+                "eventType",
                 "eventType must be return_completed or return_cancelled",
-                details=[FieldError("eventType", "return_completed or return_cancelled")],
+                "return_completed or return_cancelled",
             )
         record = next(
             (
@@ -211,18 +193,14 @@ class SandboxApi:
             _return_moves.close(self._store, record, status, self._store.stamp())
         return _done()
 
-    def create_service(self, call: Call) -> Response:
+    @_for_order_item
+    def create_service(self, call: Call, item_id: str) -> Response:
         """``POST /v2/shipments/sandbox/create_service/``: FORWARD or REVERSE service."""
-        item_id = self._order_item(call)
-        if isinstance(item_id, Response):
-            return item_id
         service_type = str(call.body.get("serviceType") or "").strip().upper()
         try:
             open_service(self._store, item_id, service_type)
         except ServiceRefused as exc:
-            return error_response(
-                400, "invalid_request", exc.reason, details=[FieldError("serviceType", exc.reason)]
-            )
+            return invalid_field("serviceType", exc.reason, exc.reason)
         return _done()
 
     def change_dispatch_slots(self, call: Call) -> Response:
@@ -231,11 +209,10 @@ class SandboxApi:
         listing_ids = {line.get("listingId") for line in body.get("orderItems") or []}
         listing_ids.discard(None)
         if not listing_ids:
-            return error_response(
-                400,
-                "invalid_request",
+            return invalid_field(
+                "orderItems",
                 "orderItems must name at least one listingId",
-                details=[FieldError("orderItems", "at least one listingId")],
+                "at least one listingId",
             )
         location_id = body.get("locationId")
         moved: list[ShipmentRecord] = [

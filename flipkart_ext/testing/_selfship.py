@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from ._batch import outcome, too_many
+from ._batch import each_shipment, too_many
 from ._dates import IST, parse_datetime
 from ._state import ShipmentRecord, Store
 from ._transitions import TransitionError
@@ -158,33 +158,18 @@ class SelfShipApi:
         if refused is not None:
             return refused
         now = self._store.now()
-        results = []
-        for entry in entries:
-            shipment_id = entry.get("shipmentId")
-            shipment = self._store.shipments.get(shipment_id or "")
-            error: TransitionError | None = None
-            if shipment is None:
-                error = TransitionError("SHIPMENT_NOT_FOUND", f"Shipment {shipment_id} not found")
-            else:
-                try:
-                    with self._store.watch(shipment):
-                        move(shipment, entry, now)
-                except TransitionError as exc:
-                    error = exc
-            results.append(outcome("shipmentId", shipment_id, error, "processingStatus"))
+        results = each_shipment(
+            self._store,
+            entries,
+            lambda shipment, entry: move(shipment, entry, now),
+            "processingStatus",
+        )
         return json_response({"shipments": results})
 
-    def dispatch(self, call: Call) -> Response:
-        """``POST /v3/shipments/selfShip/dispatch`` and ``POST /v2/shipments/dispatch``."""
-        return self._each(call, dispatch)
-
-    def deliver(self, call: Call) -> Response:
-        """``POST /v3/shipments/selfShip/delivery`` and ``POST /v2/shipments/delivery``."""
-        return self._each(call, deliver)
-
-    def attempt_delivery(self, call: Call) -> Response:
-        """``.../selfShip/deliveryAttempt`` (v3) and ``/v2/shipments/deliveryAttempt``."""
-        return self._each(call, attempt_delivery)
+    def moving(self, move: Move) -> Callable[[Call], Response]:
+        """The handler of a self-ship call (dispatch, delivery, delivery attempt; v2 and
+        v3 alike): ``move`` applied to each shipment the body lists."""
+        return lambda call: self._each(call, move)
 
     def update_tracking(self, call: Call) -> Response:
         """``POST /v3/shipments/{shipmentId}/update``: courier, tracking id, expected delivery.

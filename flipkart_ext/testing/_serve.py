@@ -56,7 +56,12 @@ def write_env_file(emu: Emulator, path: str | os.PathLike[str]) -> None:
         "# Written by the Flipkart sandbox emulator; load with: . " + shlex.quote(str(path)) + "\n"
     )
     text += "\n".join(export_lines(emu)) + "\n"
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    # Never through a symbolic link (it could point anywhere), and 0600 even when the file
+    # existed with wider permissions: it holds the test secret.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o600)
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
 
@@ -69,6 +74,28 @@ def _seeded(emu: Emulator) -> str:
         f"{len(state['listings'])} listings",
     ]
     return ", ".join(part for part in parts if part)
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a name: it may resolve to anything
+
+
+def _warn_if_exposed(host: str, err: TextIO) -> None:
+    """A warning when the emulator is reachable from other machines."""
+    if not _is_loopback(host):
+        print(
+            f"warning: listening on {host}, not on loopback: anyone who can reach this machine "
+            "can use the emulator, its test credentials and its control endpoints",
+            file=err,
+            flush=True,
+        )
 
 
 def _banner(emu: Emulator, out: TextIO, env_file: str | os.PathLike[str] | None) -> None:
@@ -142,6 +169,7 @@ def serve(
                 emu.add_listings(listings)
             if env_file is not None:
                 write_env_file(emu, env_file)
+            _warn_if_exposed(host, err or sys.stderr)
             _banner(emu, out, env_file)
             try:
                 while not done.wait(0.5):

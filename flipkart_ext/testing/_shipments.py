@@ -16,13 +16,13 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .._spec import SHIPMENT_PAGE, SHIPMENT_SEARCH_NEXT
+from ._batch import each_shipment, too_many
 from ._cursor import CursorCodec, InvalidCursorError
 from ._pdf import build_pdf
 from ._search import SearchRequestError, ShipmentSearch, parse_search, run_search
 from ._state import OrderItemRecord, ShipmentRecord, Store, format_datetime
 from ._transitions import (
     LABELLED_STATES,
-    TransitionError,
     cancel,
     mark_ready_to_dispatch,
     pack,
@@ -43,32 +43,19 @@ MAX_IDS_PER_CALL = 100
 MAX_LABEL_ONLY_IDS = 50
 
 
+def _unlabelled(shipment: ShipmentRecord) -> str | None:
+    """Why a shipment has no label or invoice yet (``None``: it has them)."""
+    if shipment.state in LABELLED_STATES:
+        return None
+    return f"not packed (state {shipment.state})"
+
+
 def _render_item(item: OrderItemRecord, shipment: ShipmentRecord) -> dict[str, Any]:
-    price = item.selling_price * item.quantity
     return {
-        "orderItemId": item.order_item_id,
-        "orderId": item.order_id,
-        "cancellationGroupId": item.cancellation_group_id,
-        "orderDate": format_datetime(item.order_date),
+        **item.wire(shipment.package_id),
         "cancellationDate": (
             format_datetime(item.cancellation_date) if item.cancellation_date else None
         ),
-        "paymentType": item.payment_type,
-        "status": item.status,
-        "quantity": item.quantity,
-        "fsn": item.listing.product_id,
-        "sku": item.listing.sku,
-        "listingId": item.listing.listing_id,
-        "hsn": item.listing.hsn,
-        "title": item.listing.title,
-        "packageIds": [shipment.package_id],
-        "priceComponents": {
-            "sellingPrice": float(price),
-            "totalPrice": float(price),
-            "shippingCharge": 0.0,
-            "customerPrice": float(price),
-            "flipkartDiscount": 0.0,
-        },
         "serviceProfile": "NON_FBF",
         "is_replacement": False,
         "courierReturn": False,
@@ -133,17 +120,6 @@ def parse_flag(value: str | None, name: str) -> bool | Response:
     if value.strip().lower() in ("true", "false"):
         return value.strip().lower() == "true"
     return error_response(400, "invalid_request", f"{name} must be true or false")
-
-
-def _status(shipment_id: str, error: TransitionError | None) -> dict[str, Any]:
-    if error is None:
-        return {"shipmentId": shipment_id, "status": "SUCCESS"}
-    return {
-        "shipmentId": shipment_id,
-        "status": "FAILURE",
-        "errorCode": error.code,
-        "errorMessage": error.message,
-    }
 
 
 class ShipmentsApi:
@@ -238,48 +214,40 @@ class ShipmentsApi:
         action: Callable[[ShipmentRecord, dict[str, Any]], None],
     ) -> Response:
         entries = call.body.get(key)
-        if not entries:
-            return error_response(
-                400,
-                "invalid_request",
-                f"{key} is required",
-                details=[FieldError(key, "at least one entry is required")],
-            )
-        results = []
-        for entry in entries:
-            shipment_id = entry if isinstance(entry, str) else entry.get("shipmentId", "")
-            detail = {} if isinstance(entry, str) else entry
-            shipment = self._store.shipments.get(shipment_id)
-            error: TransitionError | None = None
-            if shipment is None:
-                error = TransitionError("SHIPMENT_NOT_FOUND", f"Shipment {shipment_id} not found")
-            else:
-                try:
-                    with self._store.watch(shipment):
-                        action(shipment, detail)
-                except TransitionError as exc:
-                    error = exc
-            results.append(_status(shipment_id, error))
+        refused = too_many(entries, None, key)
+        if refused is not None:
+            return refused
+        results = each_shipment(self._store, entries, action, "status")
         return json_response({"shipments": results})
+
+    def _every(
+        self, ids: list[str], what: str, refusal: Callable[[ShipmentRecord], str | None]
+    ) -> list[ShipmentRecord] | Response:
+        """The shipments of ``ids``; or, when one is unknown or ``refusal`` names a reason
+        against it, a 400 listing each such shipment (``what``: the documents asked for)."""
+        problems = []
+        found = []
+        for shipment_id in ids:
+            shipment = self._store.shipments.get(shipment_id)
+            reason = "shipment not found" if shipment is None else refusal(shipment)
+            if reason is not None:
+                problems.append(FieldError(shipment_id, reason))
+            elif shipment is not None:
+                found.append(shipment)
+        if problems:
+            return error_response(
+                400, "invalid_request", f"No {what} for some shipments", details=problems
+            )
+        return found
 
     def _documents(self, call: Call, title: str) -> Response:
         ids = split_ids(call.params["shipmentIds"], "shipmentIds")
         if isinstance(ids, Response):
             return ids
-        problems = []
-        pages = []
-        for shipment_id in ids:
-            shipment = self._store.shipments.get(shipment_id)
-            if shipment is None:
-                problems.append(FieldError(shipment_id, "shipment not found"))
-            elif shipment.state not in LABELLED_STATES:
-                problems.append(FieldError(shipment_id, f"not packed (state {shipment.state})"))
-            else:
-                pages.append(self._document_lines(shipment, title))
-        if problems:
-            return error_response(
-                400, "invalid_request", f"No {title.lower()} for some shipments", details=problems
-            )
+        found = self._every(ids, title.lower(), _unlabelled)
+        if isinstance(found, Response):
+            return found
+        pages = [self._document_lines(shipment, title) for shipment in found]
         return Response(status=200, raw=build_pdf(pages), content_type=PDF_CONTENT_TYPE)
 
     @staticmethod
@@ -315,30 +283,23 @@ class ShipmentsApi:
         reprint = parse_flag(call.request.query.get("reprint"), "reprint")
         if isinstance(reprint, Response):
             return reprint
-        problems = []
-        to_pack = []
-        for shipment_id in ids:
-            shipment = self._store.shipments.get(shipment_id)
-            if shipment is None:
-                problems.append(FieldError(shipment_id, "shipment not found"))
-            elif shipment.state in LABELLED_STATES:
-                continue
-            elif reprint:
-                problems.append(FieldError(shipment_id, f"not packed (state {shipment.state})"))
-            elif shipment.hold or shipment.state not in ("APPROVED", "PACKED"):
-                problems.append(
-                    FieldError(shipment_id, f"cannot be packed (state {shipment.state})")
-                )
-            elif shipment.form_failure and any(f.status != "COMPLETED" for f in shipment.forms):
-                problems.append(FieldError(shipment_id, "its forms must be filed first"))
-            else:
-                to_pack.append(shipment)
-        if problems:
-            return error_response(
-                400, "invalid_request", "No labels for some shipments", details=problems
-            )
+
+        def refusal(shipment: ShipmentRecord) -> str | None:
+            if shipment.state in LABELLED_STATES:
+                return None
+            if reprint:
+                return _unlabelled(shipment)
+            if shipment.hold or shipment.state not in ("APPROVED", "PACKED"):
+                return f"cannot be packed (state {shipment.state})"
+            if shipment.form_failure and any(f.status != "COMPLETED" for f in shipment.forms):
+                return "its forms must be filed first"
+            return None
+
+        found = self._every(ids, "labels", refusal)
+        if isinstance(found, Response):
+            return found
         now = self._store.now()
-        for shipment in to_pack:
+        for shipment in (s for s in found if s.state not in LABELLED_STATES):
             with self._store.watch(shipment):
                 pack(shipment, {}, now)
         pages = [self._document_lines(self._store.shipments[i], "Shipping label") for i in ids]

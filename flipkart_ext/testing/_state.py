@@ -144,6 +144,33 @@ class OrderItemRecord:
     cancellation_date: datetime | None = None
     cancellation_reason: str | None = None
 
+    def wire(self, package_id: str) -> dict[str, Any]:
+        """The fields Flipkart sends for this item both in shipment details and in a
+        ``shipment_created`` notification (each adds its own)."""
+        price = float(self.selling_price * self.quantity)
+        return {
+            "orderItemId": self.order_item_id,
+            "orderId": self.order_id,
+            "cancellationGroupId": self.cancellation_group_id,
+            "orderDate": format_datetime(self.order_date),
+            "paymentType": self.payment_type,
+            "status": self.status,
+            "quantity": self.quantity,
+            "fsn": self.listing.product_id,
+            "sku": self.listing.sku,
+            "listingId": self.listing.listing_id,
+            "hsn": self.listing.hsn,
+            "title": self.listing.title,
+            "packageIds": [package_id],
+            "priceComponents": {
+                "sellingPrice": price,
+                "totalPrice": price,
+                "shippingCharge": 0.0,
+                "customerPrice": price,
+                "flipkartDiscount": 0.0,
+            },
+        }
+
 
 @dataclass
 class ShipmentRecord:

@@ -25,6 +25,7 @@ __all__ = [
     "Response",
     "WireAction",
     "error_response",
+    "invalid_field",
     "json_response",
 ]
 
@@ -120,3 +121,9 @@ def error_response(
             for d in details
         ]
     return Response(status=status, payload=payload, headers=list(headers))
+
+
+def invalid_field(path: str, description: str, detail: str) -> Response:
+    """A 400 ``invalid_request`` about one field: ``description`` says what is wrong with the
+    request, ``detail`` (the field's entry) what the field needs."""
+    return error_response(400, "invalid_request", description, details=[FieldError(path, detail)])

@@ -78,10 +78,19 @@ async def _no_wait(seconds: float) -> None:
     return None
 
 
-def _retry_without_waiting() -> Any:
+def _client_options(emulator: Emulator) -> dict[str, Any]:
+    """What both client fixtures pass: the emulator's credentials and URLs, retries that
+    do not wait, and no proxy from the environment."""
     from .. import RetryPolicy
 
-    return RetryPolicy(sleep=lambda seconds: None, async_sleep=_no_wait)
+    return {
+        "client_id": emulator.client_id,
+        "client_secret": emulator.client_secret,
+        "api_base_url": emulator.api_base_url,
+        "oauth_base_url": emulator.oauth_base_url,
+        "retry": RetryPolicy(sleep=lambda seconds: None, async_sleep=_no_wait),
+        "trust_env": False,
+    }
 
 
 def _seed(emulator: Emulator, node: pytest.Item) -> None:
@@ -155,14 +164,7 @@ def flipkart_client(flipkart_emulator: Emulator) -> Iterator[FlipkartClient]:
     """A :class:`~flipkart_ext.FlipkartClient` bound to ``flipkart_emulator``, closed after the test."""
     from .. import FlipkartClient
 
-    with FlipkartClient(
-        flipkart_emulator.client_id,
-        flipkart_emulator.client_secret,
-        api_base_url=flipkart_emulator.api_base_url,
-        oauth_base_url=flipkart_emulator.oauth_base_url,
-        retry=_retry_without_waiting(),
-        trust_env=False,
-    ) as client:
+    with FlipkartClient(**_client_options(flipkart_emulator)) as client:
         yield client
 
 
@@ -179,16 +181,11 @@ def flipkart_async_client(flipkart_emulator: Emulator) -> AsyncFlipkartClient:
     from .. import AsyncFlipkartClient
 
     return AsyncFlipkartClient(
-        flipkart_emulator.client_id,
-        flipkart_emulator.client_secret,
-        api_base_url=flipkart_emulator.api_base_url,
-        oauth_base_url=flipkart_emulator.oauth_base_url,
-        retry=_retry_without_waiting(),
+        **_client_options(flipkart_emulator),
         transport=httpx.AsyncHTTPTransport(
             limits=httpx.Limits(max_connections=100, max_keepalive_connections=0),
             trust_env=False,
         ),
-        trust_env=False,
     )
 
 

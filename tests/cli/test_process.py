@@ -158,8 +158,10 @@ def test_a_closed_stdout_ends_quietly(emu: Emulator) -> None:
 def test_a_signal_during_an_export_prints_the_command_that_continues_it(
     emu: Emulator, tmp_path: Path, signum: int
 ) -> None:
-    created = emu.create_test_orders(60)
-    emu.faults.latency(0.2)  # every page takes a while: the signal lands mid-export
+    # Every page takes a while, and 60 pages leave the signal 12 s to land mid-export even
+    # on a loaded machine (12 pages once ran out before the signal was sent).
+    created = emu.create_test_orders(300)
+    emu.faults.latency(0.2)
     environ = script_environ(emu, FLIPKART_TOKEN_FILE=str(tmp_path / "token.json"))
     process = _popen(
         "shipments", "search", "--page-size", "5", "--format", "csv", env=environ

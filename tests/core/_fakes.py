@@ -270,3 +270,50 @@ class FlakyStore(MemoryTokenStore):
                 yield
             finally:
                 self.held -= 1
+
+
+# -- the token grants, as FlipkartAuth builds them ---------------------------------------
+
+
+@dataclass(frozen=True)
+class BuiltGrant:
+    """A token grant FlipkartAuth would send: its kind, its HTTP request, its secrets."""
+
+    grant: str
+    request: httpx.Request
+    secrets: tuple[str, ...]
+
+
+def _built(grant: Any) -> BuiltGrant:
+    from flipkart_ext._auth import grant_request
+
+    return BuiltGrant(grant.kind, grant_request(grant.call), grant.secrets)
+
+
+def _auth(oauth: str, client_id: str, client_secret: str, **options: Any) -> Any:
+    from flipkart_ext import Environment, FlipkartAuth
+
+    environment = Environment.custom(oauth.replace("/oauth-service", "/sellers"), oauth)
+    return FlipkartAuth(client_id, client_secret, environment=environment, **options)
+
+
+def client_credentials_grant(oauth: str, client_id: str, client_secret: str) -> BuiltGrant:
+    """The client-credentials grant of a self-access application."""
+    auth = _auth(oauth, client_id, client_secret, grant_type="client_credentials")
+    return _built(auth._grant_for(None, {}))
+
+
+def authorization_code_grant(
+    oauth: str, client_id: str, client_secret: str, *, code: str, redirect_uri: str, state: str
+) -> BuiltGrant:
+    """The authorization-code grant exchanging ``code``."""
+    auth = _auth(oauth, client_id, client_secret)
+    return _built(auth.code_grant(code, redirect_uri, state, {}))
+
+
+def refresh_token_grant(
+    oauth: str, client_id: str, client_secret: str, *, refresh_token: str
+) -> BuiltGrant:
+    """The refresh grant trading ``refresh_token``."""
+    auth = _auth(oauth, client_id, client_secret, refresh_token=refresh_token)
+    return _built(auth._grant_for(None, {}))

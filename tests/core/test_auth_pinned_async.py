@@ -62,7 +62,7 @@ async def test_the_api_request_is_sent_after_both_token_locks_are_left(
     client: AsyncFlipkartClient
 
     async def handler(request: httpx.Request) -> httpx.Response:
-        held.append((request.url.path, client.auth._async_lock().locked(), store.held))
+        held.append((request.url.path, client.auth.async_lock.locked(), store.held))
         return await fake.async_handler(request)
 
     async with _client(fake, httpx.MockTransport(handler), token_store=store) as client:

@@ -19,13 +19,15 @@ from flipkart_ext._core.environments import (
     settings_from_env,
 )
 from flipkart_ext._core.tokens import (
-    authorization_code_request,
     build_authorize_url,
-    client_credentials_request,
     new_state,
     parse_token_payload,
-    refresh_token_request,
     verify_state,
+)
+from tests.core._fakes import (
+    authorization_code_grant,
+    client_credentials_grant,
+    refresh_token_grant,
 )
 
 OAUTH = "https://sandbox-api.flipkart.net/oauth-service"
@@ -247,7 +249,7 @@ def _basic(request_headers: dict[str, str]) -> str:
 
 
 def test_grant_request_builders() -> None:
-    cc = client_credentials_request(OAUTH, "app-1", "s3cret")
+    cc = client_credentials_grant(OAUTH, "app-1", "s3cret")
     assert cc.grant == "client_credentials"
     assert cc.request.method == "GET"
     assert (
@@ -257,7 +259,7 @@ def test_grant_request_builders() -> None:
     assert cc.request.content == b""
     assert "s3cret" in cc.secrets
 
-    code = authorization_code_request(
+    code = authorization_code_grant(
         OAUTH, "app-1", "s3cret", code="C-1", redirect_uri="https://app.example/cb", state="st"
     )
     assert dict(code.request.url.params) == {
@@ -268,7 +270,7 @@ def test_grant_request_builders() -> None:
     }
     assert "C-1" in code.secrets
 
-    refresh = refresh_token_request(OAUTH, "app-1", "s3cret", refresh_token="RT-1")
+    refresh = refresh_token_grant(OAUTH, "app-1", "s3cret", refresh_token="RT-1")
     assert dict(refresh.request.url.params) == {
         "grant_type": "refresh_token",
         "refresh_token": "RT-1",

@@ -24,9 +24,17 @@ from flipkart_ext._core.retry import (
     should_retry_exception,
     should_retry_status,
 )
-from flipkart_ext._core.tokens import client_credentials_request, refresh_token_request
 from flipkart_ext.errors import APIConnectionError, APITimeoutError, RateLimitError, ServerError
-from tests.core._fakes import API, CLIENT_ID, CLIENT_SECRET, OAUTH, FakeFlipkart, SleepRecorder
+from tests.core._fakes import (
+    API,
+    CLIENT_ID,
+    CLIENT_SECRET,
+    OAUTH,
+    FakeFlipkart,
+    SleepRecorder,
+    client_credentials_grant,
+    refresh_token_grant,
+)
 
 FILTER = "/sellers/v3/shipments/filter"
 DISPATCH = "/sellers/v3/shipments/dispatch"
@@ -341,8 +349,8 @@ def test_is_repeatable() -> None:
     assert not is_repeatable(
         req("GET", f"{API}/v3/shipments/S1", **{IDEMPOTENT_EXTENSION: False}), api_base_path=base
     )
-    cc = client_credentials_request(OAUTH, "id", "secret").request
-    refresh = refresh_token_request(OAUTH, "id", "secret", refresh_token="r").request
+    cc = client_credentials_grant(OAUTH, "id", "secret").request
+    refresh = refresh_token_grant(OAUTH, "id", "secret", refresh_token="r").request
     assert is_repeatable(cc)
     assert not is_repeatable(refresh)
 

@@ -27,6 +27,9 @@ _SNIPPET = textwrap.dedent(
         client.shipments.pages(TO_PACK, max_pages=2)
         client.shipments.pages(resume_from=cursor)
         client.returns.search(ReturnFilter("customer_return"))
+        client.listings.search("ACTIVE")
+        client.listings.search(None)  # every listing
+        client.listings.pages(None, max_pages=2)
         client.shipments.search()  # refused
         client.shipments.search(limit=5)  # refused
         client.shipments.pages()  # refused

@@ -140,8 +140,8 @@ def test_the_lock_is_not_held_during_the_api_call(fake: FakeFlipkart) -> None:
         slow = pool.submit(client.call, get_shipment_details, "S-slow")
         assert in_call.wait(timeout=10)
         # The lock is free: a second caller proceeds while the first is still in flight.
-        assert client.auth._thread_lock.acquire(timeout=5)
-        client.auth._thread_lock.release()
+        assert client.auth.sync_lock._lock.acquire(timeout=5)
+        client.auth.sync_lock._lock.release()
         assert client.call(get_shipment_details, "S2") is not None
         release.set()
         assert slow.result(timeout=10) is not None
@@ -169,4 +169,4 @@ async def test_cancelling_a_task_mid_fetch_releases_the_locks(fake: FakeFlipkart
         # Neither the asyncio lock nor the store lock was left held.
         result = await asyncio.wait_for(client.call(get_shipment_details, "S1"), timeout=10)
     assert result is not None
-    assert not client.auth._async_lock().locked()
+    assert not client.auth.async_lock.locked()

@@ -18,8 +18,8 @@ from flipkart_ext import (
     TokenKey,
 )
 from flipkart_ext._async import budget as async_budget
-from flipkart_ext._budget_transport import BudgetTransport
 from flipkart_ext._sync import budget as sync_budget
+from flipkart_ext._sync.transports import BudgetTransport
 
 SELLER_A = TokenKey("sandbox", "app-1", "seller-a")
 SELLER_B = TokenKey("sandbox", "app-1", "seller-b")

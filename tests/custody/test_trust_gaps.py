@@ -146,11 +146,6 @@ def test_no_repr_holds_a_secret(tmp_path: object, redis_url: str) -> None:
     grant = auth._grant_for(None, extensions)
     code = auth.code_grant("code-secretvalue", "https://p.example/cb", "st", extensions)
     job = auth.exchange_code_flow("code-secretvalue", "https://p.example/cb", "st")
-    from flipkart_ext._core.tokens import refresh_token_request
-
-    legacy = refresh_token_request(
-        SANDBOX.oauth_base_url, "app", "csecret-9Qv2LrT8xW", refresh_token="RT-live-secretvalue"
-    )
     token = Token("AT-live-secretvalue", refresh_token="RT-live-secretvalue", generation=3)
     redis_store = RedisTokenStore(f"{redis_url}?password=hunter2-secretvalue")
     objects = [
@@ -160,7 +155,6 @@ def test_no_repr_holds_a_secret(tmp_path: object, redis_url: str) -> None:
         code,
         code.call,
         job,
-        legacy,
         token,
         MemoryTokenStore(),
         FileTokenStore(f"{tmp_path}/tokens.json"),

@@ -20,8 +20,9 @@ from flipkart_ext import (
     RedisRateBudget,
     TokenKey,
 )
-from flipkart_ext._budget_transport import AsyncBudgetTransport, BudgetTransport
+from flipkart_ext._async.transports import AsyncBudgetTransport
 from flipkart_ext._core.tokens import GRANT_EXTENSION
+from flipkart_ext._sync.transports import BudgetTransport
 from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeFlipkart
 
 APP = TokenKey("sandbox", "app-1", None)

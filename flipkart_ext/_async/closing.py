@@ -1,0 +1,36 @@
+"""``async with`` for what holds something to close: the client, a search, a seller pool.
+
+One base gives each of them ``__aenter__`` (the object itself) and ``__aexit__`` (its
+:meth:`~AsyncClosing.aclose`), so closing on the way out is written once; the generated twin
+does the same for ``with`` and ``close()``.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from .._boundary import guarded_class
+
+__all__ = ["AsyncClosing"]
+
+
+@guarded_class
+class AsyncClosing:
+    """A base for objects closed by :meth:`aclose`; used as a context manager, it closes
+    them on the way out, whatever ended the block."""
+
+    async def aclose(self) -> None:
+        """Release what the object holds (each subclass says what)."""
+        raise NotImplementedError
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()

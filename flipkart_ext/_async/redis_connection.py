@@ -1,0 +1,35 @@
+"""The Redis client of a token store or rate budget, and its Lua scripts (the sync twin is
+generated).
+
+A client built from a URL is owned, and closed by ``aclose``; one passed in is left to its
+owner (several stores and budgets may share one client).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .._core.redis_keys import async_client
+
+if TYPE_CHECKING:
+    from .._core.redis_keys import AsyncRedis
+
+__all__ = ["AsyncRedisConnection"]
+
+
+class AsyncRedisConnection:
+    """What the Redis store and the Redis budget share: their client, and closing it."""
+
+    redis: AsyncRedis
+    _owned: bool
+
+    def _connect(self, connection: str | AsyncRedis, *scripts: str) -> list[Any]:
+        """Take the client ``connection`` names and register ``scripts`` (Lua) on it; the
+        registered scripts, in the same order."""
+        self.redis, self._owned = async_client(connection)
+        return [self.redis.register_script(script) for script in scripts]
+
+    async def aclose(self) -> None:
+        """Close the connection pool, if it was created from a URL."""
+        if self._owned:
+            await self.redis.aclose()
