@@ -198,23 +198,21 @@ class _Budget:
 
 
 @pytest.fixture
-def naps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    slept: list[float] = []
-    monkeypatch.setattr(budget_module, "sync_sleep", slept.append)
-    return slept
+def naps() -> list[float]:
+    return []
 
 
 @pytest.mark.parametrize("waits", [[1.5, 0.0], [2.0, 0.0], [1.0, 0.5, 0.5, 0.0]])
 def test_a_request_waits_for_its_turn_up_to_max_wait_included(
     naps: list[float], waits: list[float]
 ) -> None:
-    budget_module.acquire(_Budget(list(waits)), APP)
+    budget_module.acquire(_Budget(list(waits)), APP, sleep=naps.append)
     assert naps == waits[:-1]
 
 
 def test_a_request_that_would_wait_longer_than_max_wait_is_not_sent(naps: list[float]) -> None:
     with pytest.raises(RateBudgetError) as caught:
-        budget_module.acquire(_Budget([1.0, 0.6, 0.6, 0.0]), APP)
+        budget_module.acquire(_Budget([1.0, 0.6, 0.6, 0.0]), APP, sleep=naps.append)
     assert str(caught.value) == (
         "the shared rate budget would hold this request for 2.2 s, more than its max_wait of "
         "2 s; the request was not sent"
