@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -20,6 +21,7 @@ import httpx
 import pytest
 
 from flipkart_ext import (
+    APITimeoutError,
     AuthenticationError,
     BatchAnomaly,
     InvalidArgument,
@@ -30,7 +32,15 @@ from flipkart_ext import (
 )
 from flipkart_ext._async.batches import run_batch as arun_batch
 from flipkart_ext._async.http import AsyncWire
-from flipkart_ext._core.batches import ActionEntry, BatchPlan, BatchResults, Chunk, action_entries
+from flipkart_ext._core.batches import (
+    ActionEntry,
+    BatchPlan,
+    BatchResults,
+    BatchRun,
+    Chunk,
+    action_entries,
+    failure_fields,
+)
 from flipkart_ext._core.calls import Call
 from flipkart_ext._sync.batches import run_batch
 from flipkart_ext._sync.http import Wire
@@ -312,18 +322,51 @@ def test_failed_results_name_their_own_items() -> None:
     assert [(r.key, r.status) for r in results] == [(k, "NOT_APPLIED") for k in KEYS[:3]]
 
 
-def test_when_nothing_was_answered_the_first_stopping_error_is_raised() -> None:
-    # Two chunks in flight at once: the first to fail (401) is raised, not the later 403.
-    def handler(request: httpx.Request) -> httpx.Response:
-        if json.loads(request.content)["ids"][0] == "S00":
-            return httpx.Response(401, json={})
-        time.sleep(0.2)
-        return httpx.Response(403, json={})
+@pytest.mark.parametrize(
+    ("first", "then", "raised"),
+    [(401, 403, AuthenticationError), (403, 401, PermissionDenied)],
+)
+def test_when_nothing_was_answered_the_first_stopping_error_is_raised(
+    first: int, then: int, raised: type[Exception]
+) -> None:
+    # Two chunks in flight at once (both sent before either is answered): the first to fail
+    # is raised, not the one that comes after it.
+    both_sent = threading.Barrier(2, timeout=10)
 
-    with _wire(handler) as wire, pytest.raises(AuthenticationError):
+    def handler(request: httpx.Request) -> httpx.Response:
+        both_sent.wait()
+        if json.loads(request.content)["ids"][0] == "S00":
+            return httpx.Response(first, json={})
+        time.sleep(0.2)
+        return httpx.Response(then, json={})
+
+    with _wire(handler) as wire, pytest.raises(raised):
         run_batch(wire, plan_for(KEYS[:4], 2), max_concurrency=2)
-    with _wire(handler) as wire, pytest.raises(PermissionDenied):
-        run_batch(wire, plan_for(["S02", "S03", "S00", "S01"], 2), max_concurrency=1)
+
+
+def test_the_books_raise_the_first_stopping_error_recorded() -> None:
+    run = BatchRun(plan_for(KEYS[:4], 2), RetryPolicy())
+    first, second = AuthenticationError("first"), PermissionDenied("second")
+    assert run.sending(0) and run.sending(1)
+    assert run.failure(0, first) is None
+    assert run.failure(1, second) is None
+    with pytest.raises(AuthenticationError) as caught:
+        run.results()
+    assert caught.value is first
+
+
+def test_a_sender_that_waited_for_a_pause_does_not_wait_for_it_again() -> None:
+    # The clock never moves (a sleep that returns early): a second 429 that sets the same
+    # pause is not waited for twice by the sender that already waited for it.
+    run = BatchRun(plan_for(KEYS[:2], 25), RetryPolicy(clock=lambda: 100.0))
+    assert run.pause(0.0) == (0.0, 0.0)
+    assert run.sending(0)
+    assert run.failure(0, RateLimitError("slow down", retry_after=2.0)) == 2.0
+    assert run.pause(0.0) == (2.0, 102.0)
+    assert run.pause(102.0) == (0.0, 102.0)
+    assert run.sending(0)
+    assert run.failure(0, RateLimitError("slow down", retry_after=2.0)) == 2.0
+    assert run.pause(102.0) == (0.0, 102.0)
 
 
 # -- the results ----------------------------------------------------------------------------
@@ -372,6 +415,7 @@ def test_action_entries_read_each_item_liberally_and_skip_what_names_none() -> N
             {"id": "B", "state": "FAILED", "status": "SUCCESS"},
             raw,
             {"id": "D", "status": ""},
+            {"id": "E", "code": "E2"},
         ]
     }
     entries = _entries(body)
@@ -380,6 +424,33 @@ def test_action_entries_read_each_item_liberally_and_skip_what_names_none() -> N
         ("B", "FAILED", None, None),
         ("C", "DONE", None, None),
         ("D", None, None, None),
+        ("E", None, "E2", None),
     ]
     assert entries[2].raw == raw
     assert entries[2].raw is not raw  # a copy: the answer can be changed without changing it
+
+
+# -- the fields of an item whose request failed ----------------------------------------------
+
+
+def test_a_failed_items_fields_carry_the_errors_code_message_and_the_error() -> None:
+    error = PermissionDenied("not yours", status_code=403, code="FORBIDDEN")
+    assert failure_fields(error) == {
+        "error_code": "FORBIDDEN",
+        "error_message": "HTTP 403 [FORBIDDEN]: not yours",
+        "error": error,
+    }
+
+
+@pytest.mark.parametrize("code", [None, ""])
+def test_a_failed_item_without_an_error_code_is_named_after_the_errors_class(
+    code: str | None,
+) -> None:
+    error = PermissionDenied("not yours", status_code=403, code=code)
+    assert failure_fields(error)["error_code"] == "PermissionDenied"
+    timeout = APITimeoutError("no answer within 5 s")
+    assert failure_fields(timeout) == {
+        "error_code": "APITimeoutError",
+        "error_message": "no answer within 5 s",
+        "error": timeout,
+    }
