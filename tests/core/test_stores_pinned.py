@@ -535,3 +535,47 @@ def test_on_posix_a_refused_rename_is_not_tried_again(
     with pytest.raises(TokenStoreError, match=r"in use$"):
         FileTokenStore(tmp_path / "tokens.json").save(KEY, TOKEN)
     assert len(calls) == 1
+
+
+def test_a_writer_this_user_may_not_signal_is_alive_and_its_temp_file_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # kill(pid, 0) answers EPERM for another user's live process.
+    asked: list[tuple[int, int]] = []
+
+    def kill(pid: int, signal: int) -> None:
+        asked.append((pid, signal))
+        raise PermissionError(1, "Operation not permitted")
+
+    leftover = _temp(tmp_path, 4_000_000)
+    monkeypatch.setattr(stores_module.os, "kill", kill)
+    FileTokenStore(tmp_path / "tokens.json").save(KEY, TOKEN)
+    assert leftover.exists()
+    assert asked == [(4_000_000, 0)]
+
+
+# -- telling async stores apart -------------------------------------------------------------
+
+
+class _AsyncStore:
+    async def load(self, key: TokenKey) -> Token | None:
+        return None
+
+
+class _LoadAttribute:
+    load = None
+
+
+@pytest.mark.parametrize(
+    ("store", "expected"),
+    [
+        (_AsyncStore(), True),
+        (MemoryTokenStore(), False),
+        (object(), False),
+        (_LoadAttribute(), False),
+    ],
+)
+def test_a_store_is_async_when_its_load_is_a_coroutine_function(
+    store: object, expected: bool
+) -> None:
+    assert stores_module.is_async_store(store) is expected
