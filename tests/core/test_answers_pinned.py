@@ -12,7 +12,7 @@ import email.utils
 import httpx
 import pytest
 
-from flipkart_ext import MalformedResponse, RateLimitError, ServerError
+from flipkart_ext import APIStatusError, MalformedResponse, RateLimitError, ServerError
 from flipkart_ext._core.answers import (
     answer_of,
     parse_error_body,
@@ -20,7 +20,7 @@ from flipkart_ext._core.answers import (
     scrub,
     status_error,
 )
-from flipkart_ext._core.calls import Call, Expect
+from flipkart_ext._core.calls import Answer, Call, Expect
 
 # -- error bodies ---------------------------------------------------------------------------
 
@@ -177,3 +177,57 @@ def test_a_missing_content_type_is_named_as_such(content_type: str | None) -> No
         "the answer to labels.get (GET /v3/label): expected a PDF, got 4 bytes of no content "
         "type that are not one; nothing was written"
     )
+
+
+# -- which statuses are answers, and what an answer holds -----------------------------------
+
+
+def _at(call: Call, status: int, content: bytes, headers: httpx.Headers) -> Answer:
+    return answer_of(
+        call, status=status, headers=headers, content=content, method="GET", url="https://a.test/x"
+    )
+
+
+@pytest.mark.parametrize("status", [200, 201, 204, 299])
+def test_every_2xx_status_is_an_answer_holding_what_came(status: int) -> None:
+    headers = httpx.Headers({"content-type": "application/json"})
+    answer = _at(Call("GET", "/v3/things"), status, b'{"a": [1, "b"]}', headers)
+    assert answer == Answer(status, headers, b'{"a": [1, "b"]}', {"a": [1, "b"]})
+
+
+@pytest.mark.parametrize("status", [100, 199, 300, 302, 304])
+def test_a_status_outside_2xx_is_an_error_even_with_a_json_body(status: int) -> None:
+    with pytest.raises(APIStatusError) as caught:
+        _at(Call("GET", "/v3/things"), status, b'{"a": 1}', httpx.Headers())
+    assert caught.value.status_code == status
+
+
+def test_a_call_that_accepts_errors_gets_the_answer_of_a_300_without_a_body() -> None:
+    headers = httpx.Headers({"content-type": "application/json"})
+    answer = _at(Call("POST", "/token", accept_errors=True), 300, b'{"a": 1}', headers)
+    assert answer == Answer(300, headers, b'{"a": 1}', None)
+
+
+@pytest.mark.parametrize("expect", [Expect.PDF, Expect.ANY])
+def test_a_document_answer_keeps_its_bytes_as_its_body(expect: Expect) -> None:
+    headers = httpx.Headers({"content-type": "application/pdf"})
+    content = b"%PDF-1.7 a label"
+    answer = _at(Call("GET", "/v3/label", expect=expect), 201, content, headers)
+    assert answer == Answer(201, headers, content, content)
+    assert answer.headers is headers
+
+
+@pytest.mark.parametrize(("operation", "named"), [("labels.get", "labels.get"), ("", None)])
+def test_every_error_of_an_answer_names_the_calls_operation_or_none(
+    operation: str, named: str | None
+) -> None:
+    plain = httpx.Headers()
+    with pytest.raises(ServerError) as refused:
+        _at(Call("GET", "/v3/label", operation=operation), 503, b"", plain)
+    assert refused.value.operation == named
+    with pytest.raises(MalformedResponse) as not_pdf:
+        _at(Call("GET", "/v3/label", operation=operation, expect=Expect.PDF), 200, b"no", plain)
+    assert not_pdf.value.operation == named
+    with pytest.raises(MalformedResponse) as not_json:
+        _at(Call("GET", "/v3/label", operation=operation), 200, b"<html>", plain)
+    assert not_json.value.operation == named
