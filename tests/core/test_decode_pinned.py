@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+import flipkart_ext._core.decode as decode_module
 from flipkart_ext import MalformedResponse, TokenStoreError
 from flipkart_ext._core.decode import MAX_DEPTH, decode_json, json_depth_exceeds
 
@@ -58,6 +59,12 @@ def test_nesting_up_to_the_cap_is_read_and_one_level_more_refused() -> None:
         (b'["\\"[[[[", "x"]', 2, False),  # nor after an escaped quote
         (b'["\\\\", [[[]]]]', 3, True),  # an escaped backslash ends where it should
         (b'["\\\\", [[]]]', 3, False),
+        # Two strings each ending in an escape: their quotes pair up only if the escapes go.
+        (b'["\\\\", [[[[[]]]]], "\\\\"]', 3, True),
+        (b'["\\"", [[[[[]]]]], "\\""]', 3, True),
+        (b'["[[[]]]"]', 2, False),  # a string holding balanced brackets
+        (b'[[["[", 1]]]', 2, True),  # the brackets around a string close over it
+        (b'[[["[", 1]]]', 3, False),
         (b"[[[[", 2, False),  # unbalanced: left to json.loads, which says where
         (b"[{}, {}, []]", 1, True),
         (b"[1]", 0, True),
@@ -95,6 +102,9 @@ def test_a_key_named_twice_is_refused_naming_it_cut_at_80_characters() -> None:
     assert _refusal(b'{"a": 1, "b": 2, "a": 3}') == (
         "the answer: the key 'a' appears twice in one object"
     )
+    assert _refusal(b'{"x": 1, "a": 2, "a": 3}') == (
+        "the answer: the key 'a' appears twice in one object"
+    )
     long = "k" * 100
     assert _refusal(f'{{"{long}": 1, "{long}": 2}}') == (
         f"the answer: the key '{'k' * 80}' appears twice in one object"
@@ -125,6 +135,30 @@ def test_an_integer_too_long_to_convert_is_refused_with_pythons_reason() -> None
         "the answer: cannot be read (Exceeds the limit (4300 digits) for integer string "
         "conversion: value has 5000 digits)"
     )
+
+
+class _Failing:
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+    def decode(self, text: str) -> object:
+        raise self.error
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (MemoryError(), "MemoryError"),
+        (RecursionError(""), "RecursionError"),
+        (ValueError("v" * 130 + "; and more"), "v" * 120),
+        (ValueError("short; and more"), "short"),
+    ],
+)
+def test_a_failure_of_the_decoder_itself_gives_its_first_clause_cut_at_120_or_its_class(
+    monkeypatch: pytest.MonkeyPatch, error: BaseException, reason: str
+) -> None:
+    monkeypatch.setattr(decode_module, "_DECODER", _Failing(error))
+    assert _refusal(b"[1]") == f"the answer: cannot be read ({reason})"
 
 
 def test_invalid_json_says_where() -> None:

@@ -20,7 +20,10 @@ from flipkart_seller_api.api.shipment_v3 import get_shipment_details
 import flipkart_ext._sync.http as http_module
 from flipkart_ext import (
     APIConnectionError,
+    ClientClosed,
     FlipkartClient,
+    InternalError,
+    InvalidArgument,
     MalformedResponse,
     RateLimitError,
     RetryPolicy,
@@ -188,3 +191,161 @@ def test_a_transport_failure_is_named_after_the_call() -> None:
     with pytest.raises(APIConnectionError) as caught:
         wire.send(JSON_CALL)
     assert caught.value.operation == "things.list"
+
+
+# -- where a call goes, and how it is sent --------------------------------------------------------
+
+
+def _seen(**options: Any) -> tuple[Wire, list[httpx.Request]]:
+    """A wire whose server answers ``{}`` and keeps every request it was sent."""
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={})
+
+    base = options.pop("base_url", "https://api.test")
+    http = httpx.Client(base_url=base, transport=httpx.MockTransport(handler), **options)
+    return Wire(http), sent
+
+
+@pytest.mark.parametrize("api_base", ["https://api.test/sellers", "https://api.test/sellers//"])
+def test_operation_paths_go_under_the_api_base_and_absolute_urls_as_they_are(
+    api_base: str,
+) -> None:
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={})
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    wire = Wire(http, api_base=api_base)
+    wire.send(Call("GET", "/v3/things", params={"q": "1"}))
+    wire.send(Call("GET", "https://files.test/label.pdf", expect=Expect.ANY))
+    assert [str(r.url) for r in sent] == [
+        "https://api.test/sellers/v3/things?q=1",
+        "https://files.test/label.pdf",
+    ]
+
+
+def test_without_an_api_base_paths_go_under_the_clients_base_url() -> None:
+    wire, sent = _seen(base_url="https://api.test/base/")
+    wire.send(Call("POST", "/v3/things", {"a": 1}, headers={"X-Extra": "yes"}))
+    assert str(sent[0].url) == "https://api.test/base/v3/things"
+    assert sent[0].method == "POST"
+    assert json.loads(sent[0].content) == {"a": 1}
+    assert sent[0].headers["X-Extra"] == "yes"
+
+
+def test_a_calls_extensions_reach_the_transport() -> None:
+    wire, sent = _seen()
+    wire.send(Call("GET", "/v3/things", extensions={"flipkart_ext.note": "kept"}))
+    assert sent[0].extensions["flipkart_ext.note"] == "kept"
+
+
+def test_a_token_request_is_sent_without_the_clients_auth() -> None:
+    class Stamp(httpx.Auth):
+        def auth_flow(self, request: httpx.Request) -> Iterator[httpx.Request]:
+            request.headers["Authorization"] = "Bearer stamped"
+            yield request
+
+    wire, sent = _seen(auth=Stamp())
+    wire.send(Call("POST", "/oauth/token", token_request=True))
+    wire.send(Call("GET", "/v3/things"))
+    assert [r.headers.get("Authorization") for r in sent] == [None, "Bearer stamped"]
+
+
+def test_a_request_that_cannot_be_built_is_refused_naming_the_call() -> None:
+    wire, sent = _seen()
+    with pytest.raises(InvalidArgument) as caught:
+        wire.send(Call("POST", "/v3/things", {"when": object()}, operation="things.add"))
+    assert str(caught.value) == (
+        "things.add (POST /v3/things): the request cannot be built (Object of type object is "
+        "not JSON serializable)"
+    )
+    assert sent == []
+
+
+# -- the owner named when the client cannot send ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "owner"),
+    [({}, "the client"), ({"owner": "the seller client"}, "the seller client")],
+)
+def test_a_closed_client_is_named_by_its_owner(options: dict[str, str], owner: str) -> None:
+    wire = _wire(httpx.Response(200, json={}), **options)
+    wire.http.close()
+    assert wire.closed
+    with pytest.raises(ClientClosed) as caught:
+        wire.send(JSON_CALL)
+    assert str(caught.value) == f"{owner} is closed: build a new one"
+
+
+def test_a_client_closed_while_it_sent_says_so() -> None:
+    wire: Wire
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        wire.http.close()
+        raise RuntimeError("Cannot send a request, as the client has been closed.")
+
+    wire = Wire(
+        httpx.Client(base_url="https://api.test", transport=httpx.MockTransport(handler)),
+        owner="the seller client",
+    )
+    with pytest.raises(ClientClosed) as caught:
+        wire.send(JSON_CALL)
+    assert str(caught.value) == "the seller client was closed while a request was sent"
+
+
+# -- every failure of the send typed and named after its call --------------------------------------
+
+
+def _raising(error: BaseException) -> Wire:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise error
+
+    return Wire(httpx.Client(base_url="https://api.test", transport=httpx.MockTransport(handler)))
+
+
+def test_a_decoding_error_while_sending_is_malformed_naming_the_call() -> None:
+    with pytest.raises(MalformedResponse) as caught:
+        _raising(httpx.DecodingError("bad deflate")).send(JSON_CALL)
+    assert str(caught.value) == (
+        "the answer to things.list (GET /things) could not be decoded (its Content-Encoding "
+        "is corrupt: DecodingError)"
+    )
+    assert caught.value.operation == "things.list"
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (RuntimeError("odd state"), "things.list (GET /things): RuntimeError: odd state"),
+        (
+            httpx.StreamConsumed(),
+            "things.list (GET /things): StreamConsumed: " + str(httpx.StreamConsumed()),
+        ),
+        (
+            httpx.HTTPStatusError(
+                "odd", request=httpx.Request("GET", "https://a.test"), response=httpx.Response(500)
+            ),
+            "things.list (GET /things): HTTPStatusError: odd",
+        ),
+    ],
+)
+def test_a_failure_of_the_http_library_itself_is_an_internal_error_naming_the_call(
+    error: BaseException, message: str
+) -> None:
+    with pytest.raises(InternalError) as caught:
+        _raising(error).send(JSON_CALL)
+    assert str(caught.value) == message
+
+
+def test_anything_else_a_transport_raises_is_a_connection_error_naming_the_call() -> None:
+    with pytest.raises(APIConnectionError) as caught:
+        _raising(ValueError("cassette not found")).send(JSON_CALL)
+    error = caught.value
+    assert str(error) == "ValueError from the transport: cassette not found"
+    assert (error.method, error.url, error.operation) == ("GET", "/things", "things.list")
