@@ -265,13 +265,40 @@ async def test_prefetch_stops_at_the_last_page():
     assert len(server.requests) == 2
 
 
+@pytest.mark.parametrize("prefetch", [0, 1])
+def test_sync_prefetch_asks_for_each_page_once_and_in_order(prefetch):
+    # Sync code fetches nothing ahead: with prefetch=1 each page is still asked for when it
+    # is reached, and the walk gives the same pages as without.
+    server = ThingServer(FOUR)
+
+    pages = list(server.things().pages(FILTER, prefetch=prefetch))
+    items = list(ThingServer(FOUR).things().search(FILTER, prefetch=prefetch))
+
+    assert page_ids(pages) == [["a", "b"], ["c"], ["d"], ["e"]]
+    assert ids(items) == ["a", "b", "c", "d", "e"]
+    assert server.sent == [("POST", SEARCH_URL, FILTER)] + [
+        ("GET", BASE + url(n), None) for n in (1, 2, 3)
+    ]
+
+
+def test_sync_leaving_early_with_prefetch_sends_nothing_more():
+    server = ThingServer(FOUR)
+
+    iterator = server.things().search(FILTER, prefetch=1)
+    assert ids([next(iterator), next(iterator)]) == ["a", "b"]
+    iterator.close()
+
+    assert len(server.requests) == 1
+
+
+@pytest.mark.parametrize("flavour", ["things", "async_things"])
 @pytest.mark.parametrize("bad", [2, -1, True, False])
 @pytest.mark.parametrize("kind", ["search", "pages"])
-def test_prefetch_other_than_zero_or_one_is_refused_naming_it(kind, bad):
+def test_prefetch_other_than_zero_or_one_is_refused_naming_it(flavour, kind, bad):
     server = ThingServer(FOUR)
 
     with pytest.raises(ValueError) as caught:
-        getattr(server.async_things(), kind)(FILTER, prefetch=bad)
+        getattr(getattr(server, flavour)(), kind)(FILTER, prefetch=bad)
     assert str(caught.value) == f"prefetch: expected 0 or 1, got {bad!r}"
     assert server.requests == []
 
