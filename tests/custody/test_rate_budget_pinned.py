@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 import redis
 
@@ -27,6 +28,7 @@ from flipkart_ext import (
     TokenKey,
 )
 from flipkart_ext._rate_budget import bounded_pause
+from flipkart_ext._sync.transports import BudgetTransport
 
 APP = TokenKey("sandbox", "app-1")
 SELLER = TokenKey("sandbox", "app-1", "s-1")
@@ -305,3 +307,27 @@ def test_an_unreachable_redis_is_a_budget_error_naming_what_failed() -> None:
     with pytest.raises(RateBudgetError) as pausing:
         budget.pause(APP, 5)
     assert str(pausing.value).startswith("pausing the rate budget: Redis failed (ConnectionError: ")
+
+
+# -- the budget transport --------------------------------------------------------------------
+
+
+def _limited(seconds: str) -> httpx.MockTransport:
+    return httpx.MockTransport(
+        lambda request: httpx.Response(429, headers={"Retry-After": seconds})
+    )
+
+
+def test_a_budget_of_the_callers_without_max_pause_is_paused_at_most_60_s() -> None:
+    budget = _Budget([0.0, 0.0])
+    transport = BudgetTransport(_limited("90"), budget, APP)
+    assert transport.handle_request(httpx.Request("GET", "https://api.test/x")).status_code == 429
+    transport.handle_request(httpx.Request("GET", "https://api.test/x"))
+    assert budget.paused == [60.0, 60.0]
+
+
+def test_a_429_pauses_a_budget_with_max_pause_at_most_that_long() -> None:
+    budget = MemoryRateBudget(RateLimit(100), max_pause=10)
+    transport = BudgetTransport(_limited("90"), budget, APP)
+    transport.handle_request(httpx.Request("GET", "https://api.test/x"))
+    assert budget.try_acquire(APP) == pytest.approx(10.0, abs=0.5)

@@ -18,9 +18,16 @@ import pytest
 
 from flipkart_ext import MalformedResponse, UnsafeNextPageUrl
 from flipkart_ext.errors import ServerError
-from flipkart_ext.paging import AsyncItemIterator, AsyncPageIterator, ItemIterator, PageIterator
+from flipkart_ext.paging import (
+    AsyncItemIterator,
+    AsyncPagedList,
+    AsyncPageIterator,
+    ItemIterator,
+    PageIterator,
+    PageRequest,
+)
 
-from ._things import BASE, Thing, ThingServer, chain, url
+from ._things import BASE, THINGS, Thing, ThingServer, chain, url
 
 FILTER = {"filter": {"kind": "all"}}
 SEARCH_URL = f"{BASE}/v3/things/search"
@@ -432,3 +439,26 @@ def test_an_unsafe_next_url_is_refused_before_any_request_is_sent(next_url, reas
     assert found == []  # the page carrying the URL is not handed over
     assert caught.value.resume_from is None
     assert caught.value.host is None
+
+
+# --- a list built by hand on a plain httpx client ------------------------------------------
+
+
+class _PlainAsyncThings(AsyncPagedList[dict[str, Any], Thing]):
+    """A list as a resource builds one: its opening call is a path under the API base."""
+
+    _shape = THINGS
+
+    def _first(self, filter: dict[str, Any] | None) -> PageRequest | None:
+        return None if filter is None else PageRequest("POST", "/v3/things/search", filter)
+
+
+async def test_a_list_on_a_plain_async_client_sends_its_paths_under_its_api_base():
+    server = ThingServer(chain(["a"], ["b"]))
+    http = httpx.AsyncClient(transport=httpx.MockTransport(server.handle_async))
+
+    things = _PlainAsyncThings(http, BASE)
+
+    assert ids(await drain(things.search(FILTER))) == ["a", "b"]
+    assert server.sent == [("POST", SEARCH_URL, FILTER), ("GET", BASE + url(1), None)]
+    await http.aclose()
