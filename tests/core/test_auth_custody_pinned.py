@@ -10,8 +10,10 @@ in hand can still be sent, and the errors of the token endpoint.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -602,3 +604,64 @@ def test_a_token_answer_that_is_not_json_says_so_with_and_without_a_status(
     assert fetching.value.message.startswith(
         "the token endpoint answered without a usable token (the answer to oauth.token"
     )
+
+
+# -- a caller's plain store (no replace): written under its lock by the custody rule --------
+
+
+class _PlainStore:
+    """A store of the caller's with load, save, delete and lock only (no check-and-set)."""
+
+    def __init__(self, held: Token | None = None) -> None:
+        self.held = held
+        self.saved: list[Token] = []
+
+    def load(self, key: TokenKey) -> Token | None:
+        return self.held
+
+    def save(self, key: TokenKey, token: Token) -> None:
+        self.held = token
+        self.saved.append(token)
+
+    def delete(self, key: TokenKey) -> None:
+        self.held = None
+
+    @contextlib.contextmanager
+    def lock(self, key: TokenKey) -> Iterator[None]:
+        yield
+
+
+def _plain_write(held: Token | None, expected: Token | None, token: Token) -> _PlainStore:
+    from flipkart_ext._sync.auth import _write
+
+    store = _PlainStore(held)
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX, token_store=store)
+    written = _write(auth, store, None, expected, token)
+    assert written is (store.saved == [token])
+    return store
+
+
+def test_a_plain_store_with_nothing_in_it_takes_the_token() -> None:
+    token = Token("AT-new", refresh_token="RT-new", generation=1)
+    assert _plain_write(None, None, token).held == token
+
+
+def test_a_plain_store_keeps_a_higher_generation_than_the_one_written() -> None:
+    newer = Token("AT-other", refresh_token="RT-other", generation=5)
+    store = _plain_write(newer, newer, Token("AT-mine", refresh_token="RT-mine", generation=4))
+    assert store.held == newer
+
+
+def test_a_plain_store_takes_a_higher_generation_whatever_the_writer_read() -> None:
+    older = Token("AT-old", refresh_token="RT-old", generation=2)
+    token = Token("AT-mine", refresh_token="RT-mine", generation=3)
+    assert _plain_write(older, None, token).held == token
+
+
+def test_a_plain_store_takes_the_same_generation_only_over_the_record_its_writer_read() -> None:
+    stored = Token("AT-same", refresh_token="RT-same", generation=3)
+    token = Token("AT-mine", refresh_token="RT-same", generation=3, refresh_sent_at=1.0)
+    assert _plain_write(stored, stored, token).held == token
+    assert _plain_write(stored, None, token).held == stored
+    other = Token("AT-else", refresh_token="RT-same", generation=3)
+    assert _plain_write(stored, other, token).held == stored

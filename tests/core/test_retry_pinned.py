@@ -628,3 +628,16 @@ def test_a_body_still_arriving_after_the_total_timeout_is_a_read_timeout() -> No
     assert caught.value.request is request
     assert now[0] == 15.0
     assert bodies[0].closed
+
+
+@pytest.mark.parametrize("paths", [("v3/search",), ("/v3/search", "v3/other"), ("",), ["/v3/x"]])
+def test_read_only_posts_must_be_a_tuple_of_paths_starting_with_a_slash(paths: Any) -> None:
+    with pytest.raises(InvalidArgument) as caught:
+        RetryPolicy(read_only_posts=paths)
+    assert str(caught.value) == (
+        f"read_only_posts: expected a tuple of paths starting with '/', got {paths!r}"
+    )
+
+
+def test_read_only_posts_starting_with_a_slash_are_taken() -> None:
+    assert RetryPolicy(read_only_posts=("/v3/a", "/")).read_only_posts == ("/v3/a", "/")
