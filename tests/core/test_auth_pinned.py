@@ -1246,3 +1246,21 @@ def test_the_auth_flow_keeps_the_secret_out_of_a_token_endpoint_error(fake: Fake
     assert caught.value.status_code == 503
     assert CLIENT_SECRET not in str(caught.value)
     assert "[REDACTED]" in str(caught.value)
+
+
+def test_the_auth_flow_names_a_second_401_and_keeps_the_fresh_token_out_of_it(
+    fake: FakeFlipkart,
+) -> None:
+    # The first token is answered 401; the renewed one is too, and the answer echoes it.
+    fake.push(
+        "GET",
+        "/sellers/v3/shipments/S1",
+        httpx.Response(401, json={}),
+        httpx.Response(401, json={"message": "token AT-2-secretvalue is not allowed here"}),
+    )
+    with _plain(fake) as http, pytest.raises(AuthenticationError) as caught:
+        http.get(f"{API}/v3/shipments/S1")
+    error = caught.value
+    assert (error.status_code, error.method, error.url) == (401, "GET", f"{API}/v3/shipments/S1")
+    assert "the API rejected a freshly obtained token" in str(error)
+    assert "AT-2-secretvalue" not in str(error)
