@@ -106,8 +106,8 @@ class BatchAnomaly:
     """An answer that did not match the request it answers: never counted as a success.
 
     ``kind`` is ``"unexpected"`` (the answer names an item the request did not carry; it
-    gets no result), ``"repeated"`` (the answer names an item twice; the first entry is
-    kept) or ``"missing"`` (the answer leaves out an item the request carried; that item's
+    gets no result), ``"repeated"`` (the answer names an item twice; neither entry is
+    believed, and the item's result is a failure carrying a ``MalformedResponse``) or ``"missing"`` (the answer leaves out an item the request carried; that item's
     result says so and is not a success).
     """
 
@@ -283,6 +283,7 @@ class BatchRun(Generic[K, R]):
             return
         carried = set(chunk.keys)
         kept: dict[K, R] = {}
+        repeated: list[K] = []
         anomalies: list[BatchAnomaly] = []
         for key, result in named:
             if key not in carried:
@@ -295,11 +296,23 @@ class BatchRun(Generic[K, R]):
                     )
                 )
             elif key in kept:
-                anomalies.append(
-                    BatchAnomaly("repeated", key, index, f"the answer names {key!r} more than once")
-                )
+                if key not in repeated:
+                    repeated.append(key)
+                    anomalies.append(
+                        BatchAnomaly(
+                            "repeated", key, index, f"the answer names {key!r} more than once"
+                        )
+                    )
             else:
                 kept[key] = result
+        for key in repeated:
+            # Which of its entries is the outcome is unknown, so neither is believed.
+            ambiguous = MalformedResponse(
+                f"{self.plan.name}: the answer names {key!r} more than once; "
+                "its outcome is unknown (check it before sending it again)"
+            )
+            ambiguous.operation = chunk.call.operation or None
+            kept[key] = self.plan.failed(key, ambiguous)
         for key in chunk.keys:
             if key not in kept:
                 anomalies.append(

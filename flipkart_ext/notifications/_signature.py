@@ -173,6 +173,22 @@ def verify_signature(
         )
     if not isinstance(app_id, str) or not app_id.strip():
         raise InvalidArgument("app_id: the application id is empty or blank")
+    for name, value in (
+        ("app_secret", app_secret),
+        ("app_id", app_id),
+        ("url", url),
+        ("method", method),
+    ):
+        # All four are hashed as UTF-8: a value that is no string, or holds a lone
+        # surrogate, is the caller's mistake, named here. Never shown: one is the secret.
+        if not isinstance(value, str):
+            raise InvalidArgument(f"{name}: expected a string, got a {type(value).__name__}")
+        try:
+            value.encode()
+        except UnicodeEncodeError:
+            raise InvalidArgument(
+                f"{name}: holds a character UTF-8 cannot encode (a lone surrogate)"
+            ) from None
     if max_skew is not None and max_skew < dt.timedelta(0):
         raise InvalidArgument("max_skew must not be negative")
     if now is None:

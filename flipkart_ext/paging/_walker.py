@@ -33,6 +33,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Generic, TypeVar
 
+from .._core.inputs import flag
 from ..errors import (
     FlipkartError,
     InvalidArgument,
@@ -197,6 +198,7 @@ class PageWalker(Generic[T]):
         check_count("limit", limit, 0)
         check_count("max_pages", max_pages, 0)
         check_count("dedupe_window", dedupe_window, 1)
+        flag("raw", raw)
         if resume_from is not None and (
             not isinstance(resume_from, str) or not resume_from.strip()
         ):

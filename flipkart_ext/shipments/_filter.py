@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final, TypedDict, Unpack
 
-from .._core.inputs import DateRangeInput, FrozenValue, Range
+from .._core.inputs import DateRangeInput, FrozenValue, Range, flag
 from .._core.inputs import date_range as _date_range
 from .._core.inputs import one_of as _one_of
 from .._core.inputs import optional_values as _optional_values
@@ -227,8 +227,7 @@ class ShipmentFilter(FrozenValue):
         if hold is not None:
             if kind != PRE_DISPATCH:
                 raise InvalidArgument(f"hold: only a preDispatch filter accepts it, not {kind}")
-            if not isinstance(hold, bool):
-                raise InvalidArgument(f"hold: expected True or False, got {hold!r}")
+            flag("hold", hold)
 
         if location_id is not None and (
             not isinstance(location_id, str) or not location_id.strip()

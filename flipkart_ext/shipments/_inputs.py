@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
+from .._core.inputs import text_problem
 from ..errors import InvalidItem
 
 if TYPE_CHECKING:
@@ -134,12 +135,12 @@ def as_shipment(value: Any, at: str) -> tuple[str, Shipment | None]:
 
 
 def as_text(value: Any, at: str, field: str, *, commas: bool = True) -> str:
-    """A non-blank string (ids must not hold commas: Flipkart separates ids with them)."""
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidItem(at, field, f"expected a non-empty string, got {value!r}")
-    if not commas and "," in value:
-        raise InvalidItem(at, field, f"{value!r} contains a comma")
-    return value
+    """A non-blank printable string (ids must not hold commas: Flipkart separates ids with
+    them); the rule is :func:`~flipkart_ext._core.inputs.text_problem`."""
+    problem = text_problem(value, commas=commas)
+    if problem is not None:
+        raise InvalidItem(at, field, problem)
+    return str.__str__(value)
 
 
 def as_number(value: Any, at: str, field: str, *, low: float, high: float | None = None) -> float:

@@ -14,7 +14,7 @@ from typing import Any, Final
 from .._core.calls import Call
 from .._core.ids import chunked as _chunked
 from .._core.ids import in_input_order, unique_ids
-from .._core.inputs import exactly_one
+from .._core.inputs import exactly_one, flag
 from .._core.retry import IDEMPOTENT_EXTENSION
 from .._spec import (
     ORDER_ITEM,
@@ -92,7 +92,7 @@ class ShipmentLookup:
         ]
         """One call per chunk, in input order."""
         self._parse: Callable[[dict[str, Any]], Any]
-        if raw:
+        if flag("raw", raw):
             self._parse = dict
         else:
             from flipkart_seller_api.models.shipment import Shipment
@@ -108,7 +108,10 @@ class ShipmentLookup:
             raise MalformedResponse(
                 f"look-up: expected a JSON object, got {type(payload).__name__}"
             )
-        shipments = payload.get(SHIPMENT_LOOKUP_ANSWER) or []
+        shipments = payload.get(SHIPMENT_LOOKUP_ANSWER)
+        if shipments is None:
+            # Absent or null: nothing found. A 0, "" or {} is not a list, and is refused below.
+            shipments = []
         if not isinstance(shipments, list):
             raise MalformedResponse(
                 f"look-up: '{SHIPMENT_LOOKUP_ANSWER}' is {type(shipments).__name__}, not a list"
