@@ -26,7 +26,7 @@ from ._grammar import DIMENSIONS, Truth, answers, json_body_faults
 from ._harness import CHAOS_SETTINGS, Scenario, check_error, run_async, run_sync
 from ._server import Request
 
-pytestmark = [pytest.mark.soak]
+pytestmark = [pytest.mark.chaos]
 
 
 @dataclass(frozen=True)
