@@ -18,6 +18,7 @@ import httpx
 from .._proxies import ProxyInput, proxy_routes
 from ..errors import ClientClosed, ConfigurationError, FlipkartError, InvalidArgument
 from .client_base import check_client_options
+from .inputs import refuse_repeats, text_problem
 
 __all__ = ["Routes", "SellerPool", "SellerResult", "SellerResults", "check_parallel", "seller_ids"]
 
@@ -73,13 +74,22 @@ class SellerResults(Mapping[str, SellerResult[_T]]):
 
 
 def seller_ids(given: Iterable[str]) -> list[str]:
-    """Each seller once, in input order; a non-string or blank id is refused by position."""
-    seen: dict[str, None] = {}
-    for index, seller_id in enumerate(given):
-        if not isinstance(seller_id, str) or not seller_id.strip():
-            raise InvalidArgument(f"seller_ids[{index}]: expected a non-empty string")
-        seen.setdefault(seller_id, None)
-    return list(seen)
+    """The sellers in input order; a non-string, blank or unprintable id is refused by
+    position, and so is a seller given twice (its job would run once, quietly)."""
+    if isinstance(given, str):
+        raise InvalidArgument("seller_ids: expected a list of seller ids, got one string")
+    try:
+        listed = list(given)
+    except TypeError:
+        raise InvalidArgument(
+            f"seller_ids: expected an iterable of seller ids, got {type(given).__name__}"
+        ) from None
+    for index, seller_id in enumerate(listed):
+        problem = text_problem(seller_id)
+        if problem is not None:
+            raise InvalidArgument(f"seller_ids[{index}]: {problem}")
+    refuse_repeats("seller_ids", listed)
+    return listed
 
 
 def check_parallel(max_parallel: int) -> None:
@@ -209,8 +219,8 @@ class SellerPool(Generic[_C]):
     def for_seller(self, seller_id: str) -> _C:
         """The client acting for ``seller_id``, made on first use (no I/O)."""
         self._open()
-        if not isinstance(seller_id, str) or not seller_id.strip():
-            raise InvalidArgument("seller_id: expected a non-empty string")
+        if (problem := text_problem(seller_id)) is not None:
+            raise InvalidArgument(f"seller_id: {problem}")
         with self._guard:
             client = self._clients.get(seller_id)
             if client is not None:

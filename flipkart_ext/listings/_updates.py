@@ -21,7 +21,7 @@ from typing import Any, Final
 from .._core.batches import BatchPlan, Chunk
 from .._core.calls import Call, WireBody
 from .._core.ids import chunked
-from .._core.inputs import first_repeat, refuse_repeats
+from .._core.inputs import first_repeat, refuse_repeats, text_problem
 from .._spec import LISTING_CHANGE, PRICE_BODY, STOCK_BODY
 from ..errors import FlipkartError, InvalidItem, MalformedResponse
 from ._lookup import MAX_SKUS_PER_CALL
@@ -41,7 +41,6 @@ or, after a 5xx or a lost connection, may have been; check before sending it aga
 NOT_IN_ANSWER: Final = "NOT_IN_ANSWER"
 """The request went through but Flipkart's answer did not mention the SKU."""
 _APPLIED: Final = frozenset({"SUCCESS", "WARNING"})
-_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,17 +177,18 @@ def _pairs(changes: object) -> list[tuple[str, object]]:
 
 
 def _sku(value: object, index: int) -> str:
-    if not isinstance(value, str) or not value.strip() or _CONTROL.search(value):
-        raise InvalidItem(
-            f"updates[{index}]", "sku", f"expected a non-empty SKU string, got {value!r}"
-        )
-    return value
+    # A comma is allowed: the SKU is a key of the JSON body, never joined into a list.
+    problem = text_problem(value)
+    if problem is not None:
+        raise InvalidItem(f"updates[{index}]", "sku", problem)
+    return str.__str__(value)  # text_problem proved it a str
 
 
 def _text(value: object, sku: str, name: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidItem(sku, name, f"expected a non-empty string, got {value!r}")
-    return value
+    problem = text_problem(value)
+    if problem is not None:
+        raise InvalidItem(sku, name, problem)
+    return str.__str__(value)  # text_problem proved it a str
 
 
 def _whole(value: object, sku: str, name: str, *, low: int) -> int:

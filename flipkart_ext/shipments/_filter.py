@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final, TypedDict, Unpack
 
-from .._core.inputs import DateRangeInput, FrozenValue, Range, flag
+from .._core.inputs import DateRangeInput, FrozenValue, Range, flag, text_problem
 from .._core.inputs import date_range as _date_range
 from .._core.inputs import one_of as _one_of
 from .._core.inputs import optional_values as _optional_values
@@ -229,10 +229,8 @@ class ShipmentFilter(FrozenValue):
                 raise InvalidArgument(f"hold: only a preDispatch filter accepts it, not {kind}")
             flag("hold", hold)
 
-        if location_id is not None and (
-            not isinstance(location_id, str) or not location_id.strip()
-        ):
-            raise InvalidArgument(f"location_id: expected a non-empty string, got {location_id!r}")
+        if location_id is not None and (problem := text_problem(location_id)) is not None:
+            raise InvalidArgument(f"location_id: {problem}")
 
         if page_size is not None and (
             isinstance(page_size, bool)
