@@ -19,11 +19,12 @@ LONG_TESTS = [
 
 
 def _collected(*options: str) -> list[str]:
+    """The test ids pytest selects with ``options`` (paths among them: else the long tests)."""
     result = subprocess.run(
         [
             *(sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"),
             *options,
-            *LONG_TESTS,
+            *([] if any(o.startswith("tests/") for o in options) else LONG_TESTS),
         ],
         cwd=ROOT,
         capture_output=True,
@@ -52,10 +53,19 @@ def test_make_test_runs_the_small_twins_and_make_soak_the_full_runs() -> None:
         assert any(item.startswith(path) for item in soak), f"no soak run of {path}"
 
 
+def test_the_chaos_tests_run_in_both() -> None:
+    chaos = ["tests/chaos"]
+    default = _collected(*chaos)
+    soak = _collected("-m", "soak or chaos", *chaos)
+    properties = {item.split("::", 1)[0] for item in soak}
+    assert set(soak) <= set(default)
+    assert {f"tests/chaos/test_{name}.py" for name in ("batches", "lists", "tokens")} <= properties
+
+
 def test_the_makefile_targets_select_them() -> None:
     test = _recipe("test")
     assert re.search(r"-m pytest \$\(PYTEST_PARALLEL\)\s*$", test.strip()), test
-    assert "-m soak" in _recipe("soak")
+    assert "-m 'soak or chaos'" in _recipe("soak")
     assert re.search(r"^PYTEST_PARALLEL := -n ", (ROOT / "Makefile").read_text(), re.MULTILINE)
     prerequisites = re.search(r"^test: ([^#\n]*)", (ROOT / "Makefile").read_text(), re.M)
     assert prerequisites is not None and "redis" in prerequisites.group(1).split()
