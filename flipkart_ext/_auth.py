@@ -83,6 +83,7 @@ if TYPE_CHECKING:
 
     from ._async.auth import AsyncHTTPSend
 
+from ._boundary import guarded_class
 from ._concurrency import AsyncLock, SyncLock
 from ._core.answers import parse_error_body, status_error
 from ._core.auth_plan import (
@@ -221,6 +222,7 @@ class _Spend:
     foreign: float | None = None
 
 
+@guarded_class
 @dataclasses.dataclass(frozen=True)
 class TokenStatus:
     """What can be said about the current token without revealing it."""
@@ -259,6 +261,7 @@ def _seconds(value: float, name: str, *, zero: bool = False) -> float:
     return float(value)
 
 
+@guarded_class
 class FlipkartAuth(httpx.Auth):
     """Owns the access token for one application (and seller) in one environment.
 

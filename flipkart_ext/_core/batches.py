@@ -36,6 +36,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Seq
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar, overload
 
+from .._boundary import guarded_class
 from ..errors import (
     AuthenticationError,
     FlipkartError,
@@ -101,6 +102,7 @@ class BatchPlan(Generic[K, R]):
     """Results known before sending (e.g. an id Flipkart does not know); not sent."""
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class BatchAnomaly:
     """An answer that did not match the request it answers: never counted as a success.
@@ -119,6 +121,7 @@ class BatchAnomaly:
     detail: str
 
 
+@guarded_class
 class BatchResults(Sequence[R]):
     """One result per item, in input order; ``succeeded`` and ``failed`` split them."""
 

@@ -212,7 +212,12 @@ def instant(field: str, value: object) -> dt.datetime:
         raise InvalidArgument(
             f"{field}: expected an aware datetime or an ISO string, got {value!r}"
         )
-    if instant.tzinfo is None or instant.utcoffset() is None:
+    try:
+        offset = instant.utcoffset()
+    except (ValueError, OverflowError):
+        # dateutil keeps an offset Python cannot hold ("+99:00") until it is asked for.
+        raise InvalidArgument(f"{field}: {value!r} has an offset beyond 24 hours") from None
+    if instant.tzinfo is None or offset is None:
         raise InvalidArgument(
             f"{field}: {value!r} has no time zone; Flipkart reads times with an offset "
             "(e.g. +05:30), so a naive time would silently shift the range"

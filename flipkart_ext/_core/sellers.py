@@ -15,6 +15,7 @@ from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
+from .._boundary import guarded_class
 from .._proxies import ProxyInput, proxy_routes
 from ..errors import ClientClosed, ConfigurationError, FlipkartError, InvalidArgument
 from .client_base import check_client_options
@@ -30,6 +31,7 @@ _Transport = TypeVar("_Transport", httpx.BaseTransport, httpx.AsyncBaseTransport
 _PER_SELLER = frozenset({"seller_id", "refresh_token", "access_token"})
 
 
+@guarded_class
 @dataclass(frozen=True)
 class SellerResult(Generic[_T]):
     """What one seller's job gave: its value, or the typed error that ended it."""
@@ -44,6 +46,7 @@ class SellerResult(Generic[_T]):
         return self.error is None
 
 
+@guarded_class
 class SellerResults(Mapping[str, SellerResult[_T]]):
     """One :class:`SellerResult` per seller, by seller id, in input order."""
 

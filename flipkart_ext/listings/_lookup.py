@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from .._boundary import guarded_class
 from .._core.calls import Call
 from .._core.ids import chunked, unique_ids
 from .._core.inputs import flag
@@ -22,6 +23,7 @@ MAX_SKUS_PER_CALL: Final = 10
 """Flipkart's limit on SKUs per listings call (look-ups and updates alike)."""
 
 
+@guarded_class
 @dataclass
 class ListingDetails:
     """What Flipkart knows of the SKUs asked for, merged across calls.

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from .._boundary import guarded_class
 from .._core.batches import BatchPlan, Chunk
 from .._core.calls import Call, WireBody
 from .._core.ids import chunked
@@ -43,6 +44,7 @@ NOT_IN_ANSWER: Final = "NOT_IN_ANSWER"
 _APPLIED: Final = frozenset({"SUCCESS", "WARNING"})
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class StockUpdate:
     """New stock for one SKU: units per location id (``{"LOC1": 12}``)."""
@@ -51,6 +53,7 @@ class StockUpdate:
     locations: Mapping[str, int]
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class PriceUpdate:
     """New prices for one SKU, in whole rupees (Flipkart's ``int32`` price fields)."""
@@ -61,6 +64,7 @@ class PriceUpdate:
     currency: str = "INR"
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class SkuResult:
     """What happened to one SKU in a bulk listing call."""

@@ -33,6 +33,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Generic, TypeVar
 
+from .._boundary import guarded_class
 from .._core.inputs import flag
 from ..errors import (
     FlipkartError,
@@ -72,6 +73,7 @@ a hundred in a row is a loop."""
 _LOGGED_IDS: Final = 5
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
     """One page of a list.
@@ -174,6 +176,7 @@ def check_count(name: str, value: int | None, minimum: int) -> None:
         raise InvalidArgument(f"{name}: expected an integer >= {minimum}, got {value!r}")
 
 
+@guarded_class
 class PageWalker(Generic[T]):
     """State of one iteration: the next request to send and the pages seen so far.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._boundary import guarded_class
 from .._core.inputs import DateRangeInput, FrozenValue, Range, date_range, one_of, text_problem
 from .._spec import RETURN_SOURCES
 from ..errors import InvalidArgument
@@ -22,6 +23,7 @@ def _iso(value: Any) -> str:
     return str(value.isoformat())
 
 
+@guarded_class
 class ReturnFilter(FrozenValue):
     """What to search for with ``GET /v2/returns``.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final, TypedDict, Unpack
 
+from .._boundary import guarded_class
 from .._core.inputs import DateRangeInput, FrozenValue, Range, flag, text_problem
 from .._core.inputs import date_range as _date_range
 from .._core.inputs import one_of as _one_of
@@ -69,6 +70,7 @@ class ShipmentCriteria(TypedDict, total=False):
     page_size: int | None
 
 
+@guarded_class
 class ShipmentFilter(FrozenValue):
     """What to search for with ``POST /v3/shipments/filter``.
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
+from .._boundary import guarded_class
 from .._core.inputs import text_problem
 from ..errors import InvalidItem
 
@@ -41,6 +42,7 @@ IST: Final = dt.timezone(dt.timedelta(hours=5, minutes=30), "IST")
 """India Standard Time: a plain date given for a date-time means its midnight here."""
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class Package:
     """The packed box: sides in centimetres, weight in kilograms (all above zero)."""
@@ -51,6 +53,7 @@ class Package:
     weight: float
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class PackSpec:
     """How to pack one shipment; anything left ``None`` falls back to the call's arguments,
@@ -72,6 +75,7 @@ class PackSpec:
     location_id: str | None = None
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class CancelSpec:
     """How to cancel one shipment; ``None`` fields come from the call, then the shipment.
@@ -86,6 +90,7 @@ class CancelSpec:
     location_id: str | None = None
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class TrackingUpdate:
     """New courier details for a self-ship shipment: at least one of the three values."""
@@ -96,6 +101,7 @@ class TrackingUpdate:
     tentative_delivery_date: dt.date | dt.datetime | str | None = None
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class SelfShipDispatch:
     """How one self-ship shipment leaves; ``None`` fields come from the call's arguments."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from .._boundary import guarded_class
 from .._core.calls import Call
 from .._core.ids import chunked as _chunked
 from .._core.ids import in_input_order, unique_ids
@@ -134,6 +135,7 @@ class ShipmentLookup:
         return self._results
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class PdfDocument:
     """One downloaded PDF covering ``shipment_ids`` (at most 100 of them)."""
@@ -142,6 +144,7 @@ class PdfDocument:
     content: bytes
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class SavedPdf:
     """One PDF written to ``path``, covering ``shipment_ids``."""
