@@ -24,7 +24,14 @@ from typing import Any, TypeVar
 
 from .errors import FlipkartError, InternalError, InvalidArgument
 
-__all__ = ["GUARD_MARK", "callers_own", "guarded", "guarded_class", "types_its_own_errors"]
+__all__ = [
+    "CALLERS_MARK",
+    "GUARD_MARK",
+    "callers_own",
+    "guarded",
+    "guarded_class",
+    "types_its_own_errors",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 C = TypeVar("C", bound=type)

@@ -39,6 +39,7 @@ from .decode import decode_json
 from .redact import REDACTED, redact_text, redact_url
 
 __all__ = [
+    "NO_CONTENT",
     "PDF_MAGIC",
     "answer_of",
     "error_class_for",

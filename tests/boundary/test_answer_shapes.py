@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from flipkart_ext import MalformedResponse
+from flipkart_ext import FlipkartError, MalformedResponse
 
 from ._support import App, json_answer, sync_client
 
@@ -63,3 +63,27 @@ def test_a_listing_look_up_with_another_shape_is_refused(payload: Any) -> None:
         client.listings.get(["SKU-1"])
     (name,) = payload
     assert repr(name) in str(raised.value)
+
+
+@pytest.mark.parametrize("status", [204, 205])
+def test_a_204_or_205_carries_no_answer_whatever_bytes_came_with_it(status: int) -> None:
+    # RFC 9110 15.3.5 and 15.3.6: neither status has content.
+    def api(request: httpx.Request) -> httpx.Response:
+        return json_answer({"shipments": [{"shipmentId": "SH-1"}]}, status)
+
+    app = App(api)
+    with sync_client(app, access_token="AT-0") as client, pytest.raises(MalformedResponse):
+        client.shipments.get(shipment_ids=["SH-1"])
+
+
+@pytest.mark.parametrize("status", [204, 205])
+def test_a_token_sent_with_a_204_or_205_is_never_used(status: int) -> None:
+    def token(request: httpx.Request) -> httpx.Response:
+        return json_answer(
+            {"access_token": "AT-NO", "token_type": "bearer", "expires_in": 60}, status
+        )
+
+    app = App(lambda request: json_answer({"shipments": []}), token=token)
+    with sync_client(app) as client, pytest.raises(FlipkartError):
+        client.shipments.get(shipment_ids=["SH-1"])
+    assert app.requests == []  # no API call carried a bearer token
