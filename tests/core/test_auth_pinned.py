@@ -28,6 +28,7 @@ from flipkart_ext._core.redact import redact_text
 from flipkart_ext.errors import (
     AuthenticationError,
     ConfigurationError,
+    InvalidArgument,
     InvalidRequest,
     ReauthorizationRequired,
     ServerError,
@@ -1191,3 +1192,57 @@ def test_generations_not_clocks_order_tokens(fake: FakeFlipkart) -> None:
     newer = Token("AT-theirs", expires_at=3600.0, obtained_at=-5.0, generation=2)
     stored, _ = _lose_a_save_then_store(FakeFlipkart(), FakeClock(now=0.0), newer)
     assert stored == newer
+
+
+# -- the renewal's timings --------------------------------------------------------------------
+
+
+def test_the_renewal_timings_default_to_five_minutes_a_day_and_a_minute() -> None:
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX)
+    assert (auth.refresh_skew, auth.custody_wait, auth.custody_check) == (300.0, 86_400.0, 60.0)
+
+
+@pytest.mark.parametrize("name", ["refresh_skew", "custody_wait", "custody_check"])
+@pytest.mark.parametrize("value", [0, 0.5, 1, 7200])
+def test_a_timing_of_zero_or_more_seconds_is_taken(name: str, value: float) -> None:
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX, **{name: value})
+    taken = getattr(auth, name)
+    assert taken == value and isinstance(taken, float)
+
+
+@pytest.mark.parametrize("name", ["refresh_skew", "custody_wait", "custody_check"])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("5", "expected a number of seconds, got str"),
+        (True, "expected a number of seconds, got bool"),
+        (None, "expected a number of seconds, got NoneType"),
+        (-1, "expected a finite positive number of seconds"),
+        (-0.001, "expected a finite positive number of seconds"),
+        (float("inf"), "expected a finite positive number of seconds"),
+        (float("nan"), "expected a finite positive number of seconds"),
+    ],
+)
+def test_a_timing_that_is_no_number_of_seconds_is_refused_by_name(
+    name: str, value: object, message: str
+) -> None:
+    with pytest.raises(InvalidArgument) as caught:
+        FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX, **{name: value})  # type: ignore[arg-type]
+    assert str(caught.value) == f"{name}: {message}"
+
+
+# -- FlipkartAuth on a plain httpx client (the auth flow reads the token answers itself) ----
+
+
+def _plain(fake: FakeFlipkart, clock: FakeClock | None = None) -> httpx.Client:
+    auth = FlipkartAuth(CLIENT_ID, CLIENT_SECRET, environment=SANDBOX, clock=clock or FakeClock())
+    return httpx.Client(transport=fake.transport(), auth=auth)
+
+
+def test_the_auth_flow_keeps_the_secret_out_of_a_token_endpoint_error(fake: FakeFlipkart) -> None:
+    fake.push("GET", TOKEN_PATH, httpx.Response(503, text=f"down {CLIENT_SECRET}"))
+    with _plain(fake) as http, pytest.raises(ServerError) as caught:
+        http.get(f"{API}/v3/shipments/S1")
+    assert caught.value.status_code == 503
+    assert CLIENT_SECRET not in str(caught.value)
+    assert "[REDACTED]" in str(caught.value)

@@ -579,3 +579,65 @@ def test_zero_backoff_retries_at_once(sleeper: SleepRecorder) -> None:
     transport = RetryTransport(httpx.MockTransport(script), sleeper.policy(backoff_base=0))
     assert transport.handle_request(httpx.Request("GET", DETAILS_URL)).status_code == 200
     assert sleeper.sleeps == [0.0, 0.0]
+
+
+# -- a body that outlasts total_timeout -------------------------------------------------------
+
+
+class _Slow(Body):
+    """A body whose every chunk takes ``step`` seconds of the policy's clock to arrive."""
+
+    def __init__(self, chunks: list[bytes], now: list[float], step: float) -> None:
+        super().__init__(chunks)
+        self.now = now
+        self.step = step
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self.chunks:
+            self.now[0] += self.step
+            yield chunk
+
+
+def _slow_transport(chunks: int, now: list[float]) -> tuple[RetryTransport, list[_Slow]]:
+    bodies: list[_Slow] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        bodies.append(_Slow([b"x"] * chunks, now, 5.0))
+        return httpx.Response(200, stream=bodies[-1])
+
+    policy = RetryPolicy(max_attempts=1, total_timeout=10, clock=lambda: now[0])
+    return RetryTransport(httpx.MockTransport(handler), policy), bodies
+
+
+def test_a_body_arriving_exactly_at_the_total_timeout_is_read() -> None:
+    now = [0.0]
+    transport, bodies = _slow_transport(2, now)
+    response = transport.handle_request(httpx.Request("GET", DETAILS_URL))
+    assert response.read() == b"xx"
+    assert now[0] == 10.0
+    assert bodies[0].closed
+
+
+def test_a_body_still_arriving_after_the_total_timeout_is_a_read_timeout() -> None:
+    now = [0.0]
+    transport, bodies = _slow_transport(3, now)
+    request = httpx.Request("GET", DETAILS_URL)
+    with pytest.raises(httpx.ReadTimeout) as caught:
+        transport.handle_request(request)
+    assert str(caught.value) == "the answer was still arriving after total_timeout (10 s)"
+    assert caught.value.request is request
+    assert now[0] == 15.0
+    assert bodies[0].closed
+
+
+@pytest.mark.parametrize("paths", [("v3/search",), ("/v3/search", "v3/other"), ("",), ["/v3/x"]])
+def test_read_only_posts_must_be_a_tuple_of_paths_starting_with_a_slash(paths: Any) -> None:
+    with pytest.raises(InvalidArgument) as caught:
+        RetryPolicy(read_only_posts=paths)
+    assert str(caught.value) == (
+        f"read_only_posts: expected a tuple of paths starting with '/', got {paths!r}"
+    )
+
+
+def test_read_only_posts_starting_with_a_slash_are_taken() -> None:
+    assert RetryPolicy(read_only_posts=("/v3/a", "/")).read_only_posts == ("/v3/a", "/")

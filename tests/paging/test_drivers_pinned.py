@@ -18,9 +18,16 @@ import pytest
 
 from flipkart_ext import MalformedResponse, UnsafeNextPageUrl
 from flipkart_ext.errors import ServerError
-from flipkart_ext.paging import AsyncItemIterator, AsyncPageIterator, ItemIterator, PageIterator
+from flipkart_ext.paging import (
+    AsyncItemIterator,
+    AsyncPagedList,
+    AsyncPageIterator,
+    ItemIterator,
+    PageIterator,
+    PageRequest,
+)
 
-from ._things import BASE, Thing, ThingServer, chain, url
+from ._things import BASE, THINGS, Thing, ThingServer, chain, url
 
 FILTER = {"filter": {"kind": "all"}}
 SEARCH_URL = f"{BASE}/v3/things/search"
@@ -265,13 +272,40 @@ async def test_prefetch_stops_at_the_last_page():
     assert len(server.requests) == 2
 
 
+@pytest.mark.parametrize("prefetch", [0, 1])
+def test_sync_prefetch_asks_for_each_page_once_and_in_order(prefetch):
+    # Sync code fetches nothing ahead: with prefetch=1 each page is still asked for when it
+    # is reached, and the walk gives the same pages as without.
+    server = ThingServer(FOUR)
+
+    pages = list(server.things().pages(FILTER, prefetch=prefetch))
+    items = list(ThingServer(FOUR).things().search(FILTER, prefetch=prefetch))
+
+    assert page_ids(pages) == [["a", "b"], ["c"], ["d"], ["e"]]
+    assert ids(items) == ["a", "b", "c", "d", "e"]
+    assert server.sent == [("POST", SEARCH_URL, FILTER)] + [
+        ("GET", BASE + url(n), None) for n in (1, 2, 3)
+    ]
+
+
+def test_sync_leaving_early_with_prefetch_sends_nothing_more():
+    server = ThingServer(FOUR)
+
+    iterator = server.things().search(FILTER, prefetch=1)
+    assert ids([next(iterator), next(iterator)]) == ["a", "b"]
+    iterator.close()
+
+    assert len(server.requests) == 1
+
+
+@pytest.mark.parametrize("flavour", ["things", "async_things"])
 @pytest.mark.parametrize("bad", [2, -1, True, False])
 @pytest.mark.parametrize("kind", ["search", "pages"])
-def test_prefetch_other_than_zero_or_one_is_refused_naming_it(kind, bad):
+def test_prefetch_other_than_zero_or_one_is_refused_naming_it(flavour, kind, bad):
     server = ThingServer(FOUR)
 
     with pytest.raises(ValueError) as caught:
-        getattr(server.async_things(), kind)(FILTER, prefetch=bad)
+        getattr(getattr(server, flavour)(), kind)(FILTER, prefetch=bad)
     assert str(caught.value) == f"prefetch: expected 0 or 1, got {bad!r}"
     assert server.requests == []
 
@@ -405,3 +439,26 @@ def test_an_unsafe_next_url_is_refused_before_any_request_is_sent(next_url, reas
     assert found == []  # the page carrying the URL is not handed over
     assert caught.value.resume_from is None
     assert caught.value.host is None
+
+
+# --- a list built by hand on a plain httpx client ------------------------------------------
+
+
+class _PlainAsyncThings(AsyncPagedList[dict[str, Any], Thing]):
+    """A list as a resource builds one: its opening call is a path under the API base."""
+
+    _shape = THINGS
+
+    def _first(self, filter: dict[str, Any] | None) -> PageRequest | None:
+        return None if filter is None else PageRequest("POST", "/v3/things/search", filter)
+
+
+async def test_a_list_on_a_plain_async_client_sends_its_paths_under_its_api_base():
+    server = ThingServer(chain(["a"], ["b"]))
+    http = httpx.AsyncClient(transport=httpx.MockTransport(server.handle_async))
+
+    things = _PlainAsyncThings(http, BASE)
+
+    assert ids(await drain(things.search(FILTER))) == ["a", "b"]
+    assert server.sent == [("POST", SEARCH_URL, FILTER), ("GET", BASE + url(1), None)]
+    await http.aclose()
