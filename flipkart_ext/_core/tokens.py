@@ -108,7 +108,10 @@ class Token:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Token:
-        """Rebuild a token written by :meth:`to_dict`; ``ValueError`` if it is not one."""
+        """Rebuild a token written by :meth:`to_dict`; ``InvalidArgument`` (a ``ValueError``)
+        if it is not one."""
+        if not isinstance(data, Mapping):
+            raise InvalidArgument(f"stored token is a {type(data).__name__}, not an object")
         access_token = data.get("access_token")
         if not isinstance(access_token, str) or not access_token:
             raise InvalidArgument("stored token has no access_token")
