@@ -57,7 +57,8 @@ check-upstream: install converter ## Classified API diff of SPEC against openapi
 # pytest-xdist spreads the tests over every core. Soak-sized runs (marker `soak`: the refresh
 # storm's 300 rounds, 400 fault schedules per list, the whole suite after a regeneration, the
 # wheel in two fresh virtualenvs) are left to `make soak`; `make test` runs the same tests at
-# small counts. pyproject's addopts deselect `soak`; a later `-m` replaces that. A file's tests
+# small counts. pyproject's addopts deselect `soak`; a later `-m` replaces that. The wire-chaos
+# tests (marker `chaos`) run in both, at a few examples here and at the soak count there. A file's tests
 # stay on one worker (--dist loadfile), so a module's fixture (a built wheel, an emulator, a
 # virtualenv) is made once.
 PYTEST_WORKERS ?= auto
@@ -74,7 +75,7 @@ SEED ?= $(shell date +%s)
 
 soak: install converter redis ## The soak-sized runs (marker `soak`: 300 refresh storms, 400 fault schedules per list, the whole suite after a regeneration, fresh virtualenvs, property tests at 300 examples from a printed seed); CI runs them after `make test`
 	@echo "soak seed: $(SEED) (make soak SEED=$(SEED) replays this run)"
-	HYPOTHESIS_PROFILE=soak $(PY) -m pytest $(PYTEST_PARALLEL) -m soak -p no:cacheprovider --hypothesis-seed=$(SEED)
+	HYPOTHESIS_PROFILE=soak $(PY) -m pytest $(PYTEST_PARALLEL) -m 'soak or chaos' -p no:cacheprovider --hypothesis-seed=$(SEED)
 
 lint: install ## ruff, mypy --strict, and flipkart_ext/_sync/ equal to a fresh `make sync`
 	$(PY) scripts/generate_sync.py --check

@@ -83,6 +83,7 @@ if TYPE_CHECKING:
 
     from ._async.auth import AsyncHTTPSend
 
+from ._boundary import guarded_class
 from ._concurrency import AsyncLock, SyncLock
 from ._core.answers import parse_error_body, status_error
 from ._core.auth_plan import (
@@ -221,6 +222,7 @@ class _Spend:
     foreign: float | None = None
 
 
+@guarded_class
 @dataclasses.dataclass(frozen=True)
 class TokenStatus:
     """What can be said about the current token without revealing it."""
@@ -259,6 +261,7 @@ def _seconds(value: float, name: str, *, zero: bool = False) -> float:
     return float(value)
 
 
+@guarded_class
 class FlipkartAuth(httpx.Auth):
     """Owns the access token for one application (and seller) in one environment.
 
@@ -659,9 +662,18 @@ class FlipkartAuth(httpx.Auth):
             foreign_since=spent_mark(spend),
             own=self._intent,
         )
-        if kind == "superseded" and now_stored is not None and not self._expired(now_stored):
-            logger.info("the refresh token was already spent by another holder; using its token")
-            return self._adopt(now_stored)
+        if kind == "superseded" and now_stored is not None:
+            if not self._expired(now_stored):
+                logger.info(
+                    "the refresh token was already spent by another holder; using its token"
+                )
+                return self._adopt(now_stored)
+            # A newer token is stored, its access token expired: the grant is not lost, the
+            # newer token is the one to renew, which the next call does from the store.
+            raise TokenStoreError(
+                "the refresh token of this seller was spent by another worker, which stored "
+                "a newer token that has expired since; try again: the next call renews it"
+            ) from None
         if kind == "pending" and self._waiting_for(known):
             raise TokenStoreError(
                 "the refresh token of this seller was spent by another worker, or the store "

@@ -24,13 +24,24 @@ from typing import Any, TypeVar
 
 from .errors import FlipkartError, InternalError, InvalidArgument
 
-__all__ = ["GUARD_MARK", "guarded", "guarded_class", "types_its_own_errors"]
+__all__ = [
+    "CALLERS_MARK",
+    "GUARD_MARK",
+    "callers_own",
+    "guarded",
+    "guarded_class",
+    "types_its_own_errors",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 C = TypeVar("C", bound=type)
 
 #: Set on every wrapper, so the surface test can tell a guarded callable.
 GUARD_MARK = "__flipkart_guarded__"
+
+#: Set on an exception raised by the caller's own code (a job handed to ``for_each``): it is
+#: not the package's bug, so it leaves as it was raised.
+CALLERS_MARK = "__flipkart_callers_own__"
 
 # A warning turned into an error (python -W error) is the caller's choice: it passes as is.
 _PASS = (FlipkartError, StopIteration, StopAsyncIteration, GeneratorExit, Warning)
@@ -51,6 +62,15 @@ def _typed(error: Exception, name: str) -> FlipkartError:
     if isinstance(error, TypeError) and traceback is not None and traceback.tb_next is None:
         return InvalidArgument(f"{name}(): {error}")
     return InternalError(f"{name}(): unexpected {type(error).__name__}: {error}")
+
+
+def callers_own(error: BaseException) -> None:
+    """Mark ``error``, raised by a callback of the caller's, to leave the boundary as is."""
+    setattr(error, CALLERS_MARK, True)
+
+
+def _passes(error: Exception) -> bool:
+    return getattr(error, CALLERS_MARK, False) is True
 
 
 def types_its_own_errors(function: F) -> F:
@@ -78,6 +98,8 @@ def guarded(function: F, name: str | None = None, *, method: str | None = None) 
             except _PASS:
                 raise
             except Exception as error:
+                if _passes(error):
+                    raise
                 raise _typed(error, _label(label, method, args)) from error
 
         wrapper: Any = guarded_async
@@ -90,6 +112,8 @@ def guarded(function: F, name: str | None = None, *, method: str | None = None) 
             except _PASS:
                 raise
             except Exception as error:
+                if _passes(error):
+                    raise
                 raise _typed(error, _label(label, method, args)) from error
 
         wrapper = guarded_sync
@@ -116,11 +140,22 @@ def _is_entry(name: str) -> bool:
     return name in _ENTRY_DUNDERS or not name.startswith("_")
 
 
+def _owner(cls: type, name: str) -> type | None:
+    """The class of ``cls``'s MRO that defines ``name``, if it is one of the package's."""
+    for klass in cls.__mro__:
+        if name in vars(klass):
+            return klass if klass.__module__.startswith("flipkart_ext") else None
+    return None
+
+
 def guarded_class(cls: C) -> C:
-    """Guard every public method ``cls`` defines itself (subclasses guard their own)."""
-    for name, value in list(vars(cls).items()):
-        if not _is_entry(name):
+    """Guard every public method of ``cls``: its own, and those it inherits from the
+    package's classes (guarded on ``cls`` itself, so a private base is left as it is).
+    Methods inherited from elsewhere (``object``, ``collections.abc`` mixins) are not."""
+    for name in dir(cls):
+        if not _is_entry(name) or _owner(cls, name) is None:
             continue
+        value = inspect.getattr_static(cls, name)
         label = f"{cls.__name__}.{name}"
         if isinstance(value, staticmethod):
             setattr(cls, name, staticmethod(guarded(value.__func__, label)))

@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeAlias, runtime_checkable
 
+from ._boundary import guarded_class
 from ._core.answers import parse_retry_after
 from .errors import InvalidArgument
 from .stores import TokenKey
@@ -89,6 +90,7 @@ def bounded_pause(
     return min(seconds, cap)
 
 
+@guarded_class
 @dataclass(frozen=True)
 class RateLimit:
     """``per_second`` requests per second, at most ``burst`` of them at once."""
@@ -181,6 +183,7 @@ def check_limits(per_application: RateLimit | None, per_seller: RateLimit | None
             raise InvalidArgument(f"{name}: expected a RateLimit, got {type(limit).__name__}")
 
 
+@guarded_class
 class MemoryRateBudget:
     """A :class:`RateBudget` for the clients of one process (threads and event loops alike).
 

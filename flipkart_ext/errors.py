@@ -54,8 +54,6 @@ from typing import Any
 
 import httpx
 
-from ._core.redact import redact_text, redact_url
-
 __all__ = [
     "APIConnectionError",
     "APIStatusError",
@@ -183,6 +181,10 @@ class APIConnectionError(FlipkartError):
     @classmethod
     def from_transport_error(cls, exc: httpx.RequestError) -> APIConnectionError:
         """Wrap an httpx transport error, keeping only redacted request details."""
+        # Imported here: the redaction module's public function is guarded by _boundary,
+        # which imports this module.
+        from ._core.redact import redact_text, redact_url
+
         try:
             request: httpx.Request | None = exc.request
         except RuntimeError:  # httpx raises when the error was created without a request

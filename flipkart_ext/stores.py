@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from ._boundary import guarded, guarded_class
 from ._core.auth_plan import may_replace
 from ._core.decode import decode_json
 from ._core.tokens import Token
@@ -70,6 +71,7 @@ _STALE_TEMP_SECONDS = 600.0
 _MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
+@guarded_class
 @dataclass(frozen=True)
 class TokenKey:
     """Identifies one token: environment name, application id and, for third-party apps, seller."""
@@ -217,11 +219,13 @@ class AsyncCheckedTokenStore(AsyncTokenStore, Protocol):
         ...
 
 
+@guarded
 def is_async_store(store: object) -> bool:
     """True for an :class:`AsyncTokenStore` (its ``load`` is a coroutine function)."""
     return inspect.iscoroutinefunction(getattr(store, "load", None))
 
 
+@guarded_class
 class MemoryTokenStore:
     """Tokens in a dict, for one process. Shareable between clients and threads."""
 
@@ -295,6 +299,7 @@ def _make_folders(directory: Path) -> None:
             os.chmod(folder, 0o700)
 
 
+@guarded_class
 class FileTokenStore:
     """Tokens in one JSON file shared by every process of the user on this machine.
 

@@ -54,7 +54,8 @@ class AsyncListings(ListingPlans, AsyncPagedList[str | None, "BulkListing"]):
         A 429 pauses the whole batch for its ``Retry-After``. Every change is checked
         before anything is sent (a location given twice for one SKU is refused). The wire
         form (``{"product_id", "locations": [{"id", "inventory"}]}``) and the generated
-        ``UpdateInventoryRequest`` are accepted too.
+        ``UpdateInventoryRequest`` are accepted too, and so are ``(SKU, change)`` pairs
+        (the form a CSV reader produces; a SKU given twice is refused, naming both).
         """
         return await self._change("update_inventory", updates, max_concurrency, progress)
 

@@ -45,6 +45,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from typing import TYPE_CHECKING
 
+from .._boundary import guarded_class
 from .._concurrency import AsyncKeeper, async_shield, async_sleep
 from .._core.redis_keys import DEFAULT_NAMESPACE, redis_errors
 from .._core.redis_tokens import (
@@ -69,6 +70,7 @@ __all__ = ["AsyncRedisTokenStore"]
 logger = logging.getLogger("flipkart_ext")
 
 
+@guarded_class
 class AsyncRedisTokenStore(AsyncRedisConnection, RedisTokens):
     """A token store in Redis (``redis.asyncio``: no Redis call blocks the event loop).
 

@@ -39,6 +39,7 @@ from typing import TypeVar, Unpack
 
 import httpx
 
+from .._boundary import callers_own, guarded_class
 from .._concurrency import AsyncFunction, async_gather
 from .._core.client_base import ClientOptions
 from .._core.sellers import Routes, SellerPool, SellerResult, SellerResults, check_parallel
@@ -66,6 +67,7 @@ class _AsyncBorrowed(httpx.AsyncBaseTransport):
         """The pool closes the transports, not the clients borrowing them."""
 
 
+@guarded_class
 class AsyncSellerClients(AsyncClosing, SellerPool[AsyncFlipkartClient]):
     """Clients for many sellers of one application, sharing one connection pool.
 
@@ -124,6 +126,10 @@ class AsyncSellerClients(AsyncClosing, SellerPool[AsyncFlipkartClient]):
                 return SellerResult(seller_id, value=await job(self.for_seller(seller_id)))
             except FlipkartError as error:
                 return SellerResult(seller_id, error=error)
+            except Exception as error:
+                # The job's own bug: it stops the run and reaches the caller as raised.
+                callers_own(error)
+                raise
 
         return SellerResults(await async_gather(one, sellers, max_parallel))
 

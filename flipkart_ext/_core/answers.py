@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 
 import httpx
 
@@ -39,6 +39,7 @@ from .decode import decode_json
 from .redact import REDACTED, redact_text, redact_url
 
 __all__ = [
+    "NO_CONTENT",
     "PDF_MAGIC",
     "answer_of",
     "error_class_for",
@@ -262,6 +263,10 @@ class _Answering:
         return f"the answer to {self._call.describe()}"
 
 
+NO_CONTENT: Final = frozenset({204, 205})
+"""Statuses that never carry content (RFC 9110)."""
+
+
 def answer_of(
     call: Call,
     *,
@@ -292,6 +297,10 @@ def answer_of(
             secrets=secrets,
             now=now,
         )
+    if status in NO_CONTENT:
+        # RFC 9110 (15.3.5, 15.3.6): a 204 or 205 has no content, so bytes sent with one
+        # are not its answer; where content is expected, that is an empty answer.
+        content = b""
     what = _Answering(call)
     if call.expect is Expect.PDF:
         if not content.startswith(PDF_MAGIC):

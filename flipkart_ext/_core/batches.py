@@ -36,6 +36,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Seq
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar, overload
 
+from .._boundary import guarded_class
 from ..errors import (
     AuthenticationError,
     FlipkartError,
@@ -101,13 +102,14 @@ class BatchPlan(Generic[K, R]):
     """Results known before sending (e.g. an id Flipkart does not know); not sent."""
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class BatchAnomaly:
     """An answer that did not match the request it answers: never counted as a success.
 
     ``kind`` is ``"unexpected"`` (the answer names an item the request did not carry; it
-    gets no result), ``"repeated"`` (the answer names an item twice; the first entry is
-    kept) or ``"missing"`` (the answer leaves out an item the request carried; that item's
+    gets no result), ``"repeated"`` (the answer names an item twice; neither entry is
+    believed, and the item's result is a failure carrying a ``MalformedResponse``) or ``"missing"`` (the answer leaves out an item the request carried; that item's
     result says so and is not a success).
     """
 
@@ -119,6 +121,7 @@ class BatchAnomaly:
     detail: str
 
 
+@guarded_class
 class BatchResults(Sequence[R]):
     """One result per item, in input order; ``succeeded`` and ``failed`` split them."""
 
@@ -283,6 +286,7 @@ class BatchRun(Generic[K, R]):
             return
         carried = set(chunk.keys)
         kept: dict[K, R] = {}
+        repeated: list[K] = []
         anomalies: list[BatchAnomaly] = []
         for key, result in named:
             if key not in carried:
@@ -295,11 +299,23 @@ class BatchRun(Generic[K, R]):
                     )
                 )
             elif key in kept:
-                anomalies.append(
-                    BatchAnomaly("repeated", key, index, f"the answer names {key!r} more than once")
-                )
+                if key not in repeated:
+                    repeated.append(key)
+                    anomalies.append(
+                        BatchAnomaly(
+                            "repeated", key, index, f"the answer names {key!r} more than once"
+                        )
+                    )
             else:
                 kept[key] = result
+        for key in repeated:
+            # Which of its entries is the outcome is unknown, so neither is believed.
+            ambiguous = MalformedResponse(
+                f"{self.plan.name}: the answer names {key!r} more than once; "
+                "its outcome is unknown (check it before sending it again)"
+            )
+            ambiguous.operation = chunk.call.operation or None
+            kept[key] = self.plan.failed(key, ambiguous)
         for key in chunk.keys:
             if key not in kept:
                 anomalies.append(

@@ -22,6 +22,8 @@ from typing import Any
 
 import httpx
 
+from .._boundary import guarded_class
+
 __all__ = ["Answer", "Call", "Expect", "WireBody", "operation_name"]
 
 
@@ -60,6 +62,7 @@ def operation_name(module: ModuleType | str) -> str:
     return ".".join(name.rsplit(".", 2)[-2:])
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class Call:
     """One request: method, URL (relative to the API base, or absolute), body and context."""

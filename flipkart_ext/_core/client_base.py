@@ -44,7 +44,7 @@ from .environments import (
     resolve_environment,
     settings_from_env,
 )
-from .inputs import number
+from .inputs import number, text_problem
 from .redact import install_log_redaction
 from .retry import RetryPolicy
 from .tokens import AuthorizationURL, build_authorize_url
@@ -155,8 +155,9 @@ def check_client_options(**options: Any) -> httpx.Timeout:
     if not isinstance(trust_env, bool):
         raise InvalidArgument(f"trust_env: expected True or False, got {trust_env!r}")
     user_agent = options.get("user_agent")
-    if user_agent is not None and (not isinstance(user_agent, str) or not user_agent.strip()):
-        raise InvalidArgument(f"user_agent: expected a non-empty string, got {user_agent!r}")
+    if user_agent is not None and (problem := text_problem(user_agent)) is not None:
+        # A newline would split the header; httpx would refuse it only when sending.
+        raise InvalidArgument(f"user_agent: {problem}")
     clock = options.get("clock", time.time)
     if not callable(clock):
         raise InvalidArgument(f"clock: expected a callable, got {clock!r}")

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from .._boundary import guarded_class
 from ..errors import ConfigurationError
 
 __all__ = [
@@ -72,6 +73,7 @@ def require_secure_url(url: str, *, what: str = "URL") -> str:
     return url.rstrip("/")
 
 
+@guarded_class
 @dataclass(frozen=True)
 class Environment:
     """A named pair of base URLs: the Seller API and Flipkart's OAuth service."""

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from ..errors import InvalidArgument
-from .inputs import refuse_repeats
+from .inputs import refuse_repeats, text_problem
 
 __all__ = ["chunked", "in_input_order", "unique_ids"]
 
@@ -20,8 +20,8 @@ T = TypeVar("T")
 def unique_ids(field: str, ids: Iterable[str] | str) -> list[str]:
     """Validated ids, in order; an id given twice is refused, naming both positions.
 
-    A single string counts as one id. Ids must be non-empty strings without a comma
-    (Flipkart joins them with commas in one parameter).
+    A single string counts as one id. Ids must be printable, non-empty strings without a
+    comma (Flipkart joins them with commas in one parameter).
     """
     listed: Iterable[object] = [ids] if isinstance(ids, str) else ids
     try:
@@ -29,12 +29,9 @@ def unique_ids(field: str, ids: Iterable[str] | str) -> list[str]:
     except TypeError:
         raise InvalidArgument(f"{field}: expected an iterable of id strings, got {ids!r}") from None
     for index, item in enumerate(items):
-        if not isinstance(item, str) or not item.strip():
-            raise InvalidArgument(f"{field}[{index}]: expected a non-empty id string, got {item!r}")
-        if "," in item:
-            raise InvalidArgument(
-                f"{field}[{index}]: {item!r} contains a comma; pass each id separately"
-            )
+        problem = text_problem(item, commas=False)
+        if problem is not None:
+            raise InvalidArgument(f"{field}[{index}]: {problem}")
     refuse_repeats(field, items)
     return [str.__str__(item) for item in items]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
@@ -22,11 +23,13 @@ __all__ = [
     "date_range",
     "exactly_one",
     "first_repeat",
+    "flag",
     "instant",
     "number",
     "one_of",
     "optional_values",
     "refuse_repeats",
+    "text_problem",
     "values",
     "whole_number",
 ]
@@ -39,6 +42,31 @@ DateRangeInput = tuple[InstantInput | None, InstantInput | None]
 
 Range = tuple[dt.datetime | None, dt.datetime | None]
 """A checked range: aware datetimes, ``from <= to``, at least one end."""
+
+
+def text_problem(value: object, *, commas: bool = True) -> str | None:
+    """Why ``value`` cannot be sent as an id, code or name; ``None`` when it can.
+
+    It must be a non-blank string of printable characters: a control, format or surrogate
+    character (category ``C*``: a newline, NUL, a lone surrogate) would change the URL or
+    body it lands in, or fail to encode, so it is refused here rather than on the wire.
+    Ids that Flipkart joins with commas may not hold one (``commas=False``).
+    """
+    if not isinstance(value, str) or not value.strip():
+        return f"expected a non-empty string, got {value!r}"
+    if any(unicodedata.category(char)[0] == "C" for char in value):
+        return f"{value!r} holds a control or unprintable character"
+    if not commas and "," in value:
+        return f"{value!r} contains a comma; pass each id separately"
+    return None
+
+
+def flag(field: str, value: object) -> bool:
+    """``value`` if it is ``True`` or ``False``; anything else (``None``, ``1``, ``"no"``)
+    is refused rather than read by its truthiness."""
+    if not isinstance(value, bool):
+        raise InvalidArgument(f"{field}: expected True or False, got {value!r}")
+    return value
 
 
 def exactly_one(**given: Any) -> tuple[str, Any]:
@@ -82,10 +110,10 @@ def values(
     for item in listed:
         if allowed is not None:
             checked.append(one_of(field, item, allowed))
-        elif isinstance(item, str) and item.strip():
+        elif (problem := text_problem(item)) is None:
             checked.append(str.__str__(item))
         else:
-            raise InvalidArgument(f"{field}: expected non-empty strings, got {item!r}")
+            raise InvalidArgument(f"{field}: {problem}")
     refuse_repeats(field, checked)
     return tuple(checked)
 
@@ -184,7 +212,12 @@ def instant(field: str, value: object) -> dt.datetime:
         raise InvalidArgument(
             f"{field}: expected an aware datetime or an ISO string, got {value!r}"
         )
-    if instant.tzinfo is None or instant.utcoffset() is None:
+    try:
+        offset = instant.utcoffset()
+    except (ValueError, OverflowError):
+        # dateutil keeps an offset Python cannot hold ("+99:00") until it is asked for.
+        raise InvalidArgument(f"{field}: {value!r} has an offset beyond 24 hours") from None
+    if instant.tzinfo is None or offset is None:
         raise InvalidArgument(
             f"{field}: {value!r} has no time zone; Flipkart reads times with an offset "
             "(e.g. +05:30), so a naive time would silently shift the range"

@@ -21,6 +21,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 
+from .._boundary import guarded
+
 __all__ = [
     "REDACTED",
     "SECRET_PARAMETERS",
@@ -75,6 +77,7 @@ def redact_text(text: str) -> str:
     return text
 
 
+@guarded
 def redact_url(url: str | httpx.URL) -> str:
     """Return ``url`` as text with secret query parameters and any password masked.
 

@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from .._boundary import guarded_class
 from .._concurrency import async_sleep as _asyncio_sleep
 from .._spec import READ_ONLY_POSTS as _READ_ONLY
 from ..errors import InvalidArgument
@@ -145,6 +146,7 @@ def backoff_delay(retry: int, *, base: float, cap: float, rand: float) -> float:
     return rand * min(cap, base * float(2**exponent))
 
 
+@guarded_class
 @dataclass(frozen=True)
 class RetryPolicy:
     """Limits and timings of retries, plus the clock, sleep and randomness they use.

@@ -15,9 +15,11 @@ from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
+from .._boundary import guarded_class
 from .._proxies import ProxyInput, proxy_routes
 from ..errors import ClientClosed, ConfigurationError, FlipkartError, InvalidArgument
 from .client_base import check_client_options
+from .inputs import refuse_repeats, text_problem
 
 __all__ = ["Routes", "SellerPool", "SellerResult", "SellerResults", "check_parallel", "seller_ids"]
 
@@ -29,6 +31,7 @@ _Transport = TypeVar("_Transport", httpx.BaseTransport, httpx.AsyncBaseTransport
 _PER_SELLER = frozenset({"seller_id", "refresh_token", "access_token"})
 
 
+@guarded_class
 @dataclass(frozen=True)
 class SellerResult(Generic[_T]):
     """What one seller's job gave: its value, or the typed error that ended it."""
@@ -43,6 +46,7 @@ class SellerResult(Generic[_T]):
         return self.error is None
 
 
+@guarded_class
 class SellerResults(Mapping[str, SellerResult[_T]]):
     """One :class:`SellerResult` per seller, by seller id, in input order."""
 
@@ -73,13 +77,22 @@ class SellerResults(Mapping[str, SellerResult[_T]]):
 
 
 def seller_ids(given: Iterable[str]) -> list[str]:
-    """Each seller once, in input order; a non-string or blank id is refused by position."""
-    seen: dict[str, None] = {}
-    for index, seller_id in enumerate(given):
-        if not isinstance(seller_id, str) or not seller_id.strip():
-            raise InvalidArgument(f"seller_ids[{index}]: expected a non-empty string")
-        seen.setdefault(seller_id, None)
-    return list(seen)
+    """The sellers in input order; a non-string, blank or unprintable id is refused by
+    position, and so is a seller given twice (its job would run once, quietly)."""
+    if isinstance(given, str):
+        raise InvalidArgument("seller_ids: expected a list of seller ids, got one string")
+    try:
+        listed = list(given)
+    except TypeError:
+        raise InvalidArgument(
+            f"seller_ids: expected an iterable of seller ids, got {type(given).__name__}"
+        ) from None
+    for index, seller_id in enumerate(listed):
+        problem = text_problem(seller_id)
+        if problem is not None:
+            raise InvalidArgument(f"seller_ids[{index}]: {problem}")
+    refuse_repeats("seller_ids", listed)
+    return listed
 
 
 def check_parallel(max_parallel: int) -> None:
@@ -209,8 +222,8 @@ class SellerPool(Generic[_C]):
     def for_seller(self, seller_id: str) -> _C:
         """The client acting for ``seller_id``, made on first use (no I/O)."""
         self._open()
-        if not isinstance(seller_id, str) or not seller_id.strip():
-            raise InvalidArgument("seller_id: expected a non-empty string")
+        if (problem := text_problem(seller_id)) is not None:
+            raise InvalidArgument(f"seller_id: {problem}")
         with self._guard:
             client = self._clients.get(seller_id)
             if client is not None:

@@ -21,6 +21,9 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal, NamedTuple
 from urllib.parse import urlencode
 
+from .._boundary import guarded_class
+from ..errors import InvalidArgument
+
 __all__ = [
     "GRANT_EXTENSION",
     "MAX_GENERATION",
@@ -51,6 +54,7 @@ MAX_GENERATION = 2**53
 MAX_LIFETIME = 100 * 365 * 24 * 3600.0
 
 
+@guarded_class
 @dataclass(frozen=True, repr=False)
 class Token:
     """An access token and what is known about it. ``repr`` never shows a secret."""
@@ -104,15 +108,18 @@ class Token:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Token:
-        """Rebuild a token written by :meth:`to_dict`; ``ValueError`` if it is not one."""
+        """Rebuild a token written by :meth:`to_dict`; ``InvalidArgument`` (a ``ValueError``)
+        if it is not one."""
+        if not isinstance(data, Mapping):
+            raise InvalidArgument(f"stored token is a {type(data).__name__}, not an object")
         access_token = data.get("access_token")
         if not isinstance(access_token, str) or not access_token:
-            raise ValueError("stored token has no access_token")
+            raise InvalidArgument("stored token has no access_token")
 
         def opt_str(key: str) -> str | None:
             value = data.get(key)
             if value is not None and not isinstance(value, str):
-                raise ValueError(f"stored token field {key!r} is not a string")
+                raise InvalidArgument(f"stored token field {key!r} is not a string")
             return value
 
         def opt_float(key: str) -> float | None:
@@ -124,7 +131,7 @@ class Token:
                 or not isinstance(value, (int, float))
                 or not math.isfinite(value)
             ):
-                raise ValueError(f"stored token field {key!r} is not a number")
+                raise InvalidArgument(f"stored token field {key!r} is not a number")
             return float(value)
 
         generation = data.get("generation", 0)
@@ -133,7 +140,7 @@ class Token:
             or not isinstance(generation, int)
             or not 0 <= generation < MAX_GENERATION
         ):
-            raise ValueError("stored token field 'generation' is not a whole number")
+            raise InvalidArgument("stored token field 'generation' is not a whole number")
         return cls(
             access_token=access_token,
             token_type=opt_str("token_type") or "bearer",
@@ -170,10 +177,10 @@ def parse_token_payload(payload: Any, *, received_at: float) -> Token:
     list, unknown fields are ignored.
     """
     if not isinstance(payload, Mapping):
-        raise ValueError("token response is not a JSON object")
+        raise InvalidArgument("token response is not a JSON object")
     access_token = payload.get("access_token")
     if not isinstance(access_token, str) or not access_token:
-        raise ValueError("token response has no access_token")
+        raise InvalidArgument("token response has no access_token")
     expires_at = _expiry(payload.get("expires_in"), received_at)
     scope = payload.get("scope")
     if isinstance(scope, list):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._boundary import guarded_class
 from .._core.redis_keys import DEFAULT_NAMESPACE, redis_errors
 from .._rate_budget import DEFAULT_MAX_PAUSE, DEFAULT_MAX_WAIT, RateLimit
 from .._redis_budget import PAUSE, TURN, RedisBudgetBase
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["RedisRateBudget"]
 
 
+@guarded_class
 class RedisRateBudget(RedisConnection, RedisBudgetBase):
     """A rate budget in Redis (``redis.asyncio``: no Redis call blocks the event loop).
 

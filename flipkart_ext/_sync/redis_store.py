@@ -46,6 +46,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from .._boundary import guarded_class
 from .._concurrency import SyncKeeper, sync_shield, sync_sleep
 from .._core.redis_keys import DEFAULT_NAMESPACE, redis_errors
 from .._core.redis_tokens import (
@@ -70,6 +71,7 @@ __all__ = ["RedisTokenStore"]
 logger = logging.getLogger("flipkart_ext")
 
 
+@guarded_class
 class RedisTokenStore(RedisConnection, RedisTokens):
     """A token store in Redis (``redis.asyncio``: no Redis call blocks the event loop).
 

@@ -40,6 +40,7 @@ from typing import TypeVar, Unpack
 
 import httpx
 
+from .._boundary import callers_own, guarded_class
 from .._concurrency import SyncFunction, sync_gather
 from .._core.client_base import ClientOptions
 from .._core.sellers import Routes, SellerPool, SellerResult, SellerResults, check_parallel
@@ -67,6 +68,7 @@ class _Borrowed(httpx.BaseTransport):
         """The pool closes the transports, not the clients borrowing them."""
 
 
+@guarded_class
 class SellerClients(Closing, SellerPool[FlipkartClient]):
     """Clients for many sellers of one application, sharing one connection pool.
 
@@ -125,6 +127,10 @@ class SellerClients(Closing, SellerPool[FlipkartClient]):
                 return SellerResult(seller_id, value=job(self.for_seller(seller_id)))
             except FlipkartError as error:
                 return SellerResult(seller_id, error=error)
+            except Exception as error:
+                # The job's own bug: it stops the run and reaches the caller as raised.
+                callers_own(error)
+                raise
 
         return SellerResults(sync_gather(one, sellers, max_parallel))
 

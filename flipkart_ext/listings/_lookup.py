@@ -10,8 +10,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from .._boundary import guarded_class
 from .._core.calls import Call
 from .._core.ids import chunked, unique_ids
+from .._core.inputs import flag
 from .._spec import LISTING_DETAILS
 from ..errors import MalformedResponse
 
@@ -21,6 +23,7 @@ MAX_SKUS_PER_CALL: Final = 10
 """Flipkart's limit on SKUs per listings call (look-ups and updates alike)."""
 
 
+@guarded_class
 @dataclass
 class ListingDetails:
     """What Flipkart knows of the SKUs asked for, merged across calls.
@@ -35,8 +38,15 @@ class ListingDetails:
     invalid: list[str] = field(default_factory=list)
 
 
-def _strings(value: object) -> list[str]:
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+def _strings(payload: Mapping[str, Any], name: str) -> list[str]:
+    """The SKUs listed under ``name``: absent or null is none; another shape is refused,
+    since reading it as none would hide what the answer says."""
+    value = payload.get(name)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise MalformedResponse(f"listings look-up: '{name}' is a {type(value).__name__}")
+    return [v for v in value if isinstance(v, str)]
 
 
 class ListingLookup:
@@ -50,7 +60,7 @@ class ListingLookup:
         self.calls = [Call.of(get_listings, sku_ids=",".join(chunk)) for chunk in self.chunks]
         """One call per chunk, in input order."""
         self._parse: Any = None
-        if not raw:
+        if not flag("raw", raw):
             from flipkart_seller_api.models.marketplace_listing_detail import (
                 MarketplaceListingDetail,
             )
@@ -64,17 +74,20 @@ class ListingLookup:
             raise MalformedResponse(
                 f"listings look-up: expected a JSON object, got {type(payload).__name__}"
             )
-        available = payload.get(LISTING_DETAILS.available) or {}
+        available = payload.get(LISTING_DETAILS.available)
+        if available is None:
+            # Absent or null: nothing found. A 0, "" or [] is not a mapping, and is refused.
+            available = {}
         if not isinstance(available, Mapping):
             raise MalformedResponse(
-                f"listings look-up: {LISTING_DETAILS.available!r} is a {type(available).__name__}"
+                f"listings look-up: '{LISTING_DETAILS.available}' is a {type(available).__name__}"
             )
         for sku, listing in available.items():
             # A listing of an odd shape is kept as sent rather than dropped.
             typed = self._parse is not None and isinstance(listing, dict)
             self._found.available[sku] = self._parse(listing) if typed else listing
-        self._found.unavailable += _strings(payload.get(LISTING_DETAILS.unavailable))
-        self._found.invalid += _strings(payload.get(LISTING_DETAILS.invalid))
+        self._found.unavailable += _strings(payload, LISTING_DETAILS.unavailable)
+        self._found.invalid += _strings(payload, LISTING_DETAILS.invalid)
 
     def result(self) -> ListingDetails:
         """Everything found, with ``unavailable`` / ``invalid`` in input order."""

@@ -7,7 +7,7 @@ keys come from the spec.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from .._core.calls import Call
@@ -23,10 +23,12 @@ LISTING_STATUSES = ("ACTIVE", "INACTIVE")
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``: called as each request of a bulk call settles."""
-StockChanges = Mapping[str, Any]
-"""SKU -> :class:`StockUpdate` (or its wire form, or a generated ``UpdateInventoryRequest``)."""
-PriceChanges = Mapping[str, Any]
-"""SKU -> :class:`PriceUpdate` (or its wire form, or a generated ``UpdatePriceRequest``)."""
+StockChanges = Mapping[str, Any] | Iterable[tuple[str, Any]]
+"""SKU -> :class:`StockUpdate` (or its wire form, or a generated ``UpdateInventoryRequest``),
+as a mapping or as ``(SKU, change)`` pairs (a SKU given twice is refused)."""
+PriceChanges = Mapping[str, Any] | Iterable[tuple[str, Any]]
+"""SKU -> :class:`PriceUpdate` (or its wire form, or a generated ``UpdatePriceRequest``),
+as a mapping or as ``(SKU, change)`` pairs (a SKU given twice is refused)."""
 
 
 class ListingPlans(SearchPlans[str]):

@@ -14,14 +14,15 @@ errors, attribute_errors}``. A ``FAILURE`` is data on :class:`SkuResult`, never 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from .._boundary import guarded_class
 from .._core.batches import BatchPlan, Chunk
 from .._core.calls import Call, WireBody
 from .._core.ids import chunked
-from .._core.inputs import first_repeat
+from .._core.inputs import first_repeat, refuse_repeats, text_problem
 from .._spec import LISTING_CHANGE, PRICE_BODY, STOCK_BODY
 from ..errors import FlipkartError, InvalidItem, MalformedResponse
 from ._lookup import MAX_SKUS_PER_CALL
@@ -41,9 +42,9 @@ or, after a 5xx or a lost connection, may have been; check before sending it aga
 NOT_IN_ANSWER: Final = "NOT_IN_ANSWER"
 """The request went through but Flipkart's answer did not mention the SKU."""
 _APPLIED: Final = frozenset({"SUCCESS", "WARNING"})
-_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f]")
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class StockUpdate:
     """New stock for one SKU: units per location id (``{"LOC1": 12}``)."""
@@ -52,6 +53,7 @@ class StockUpdate:
     locations: Mapping[str, int]
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class PriceUpdate:
     """New prices for one SKU, in whole rupees (Flipkart's ``int32`` price fields)."""
@@ -62,6 +64,7 @@ class PriceUpdate:
     currency: str = "INR"
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class SkuResult:
     """What happened to one SKU in a bulk listing call."""
@@ -147,18 +150,49 @@ def _read(chunk: Chunk[str], body: Any) -> list[tuple[str, SkuResult]]:
 # -- checking what the caller gave ----------------------------------------------------------
 
 
-def _sku(value: object, index: int) -> str:
-    if not isinstance(value, str) or not value.strip() or _CONTROL.search(value):
+def _pairs(changes: object) -> list[tuple[str, object]]:
+    """The checked ``(SKU, change)`` pairs of a mapping, or of an iterable of pairs.
+
+    Pairs are the form a CSV reader produces, and the only one in which a SKU can be given
+    twice: that is refused, naming both positions, rather than the last change winning.
+    """
+    if isinstance(changes, Mapping):
+        given: list[object] = list(changes.items())
+    elif isinstance(changes, Iterable) and not isinstance(changes, str | bytes | bytearray):
+        given = list(changes)
+    else:
         raise InvalidItem(
-            f"updates[{index}]", "sku", f"expected a non-empty SKU string, got {value!r}"
+            "updates",
+            "updates",
+            "expected a mapping of SKU to change, or (SKU, change) pairs, "
+            f"got {type(changes).__name__}",
         )
-    return value
+    pairs: list[tuple[str, object]] = []
+    for index, pair in enumerate(given):
+        if not isinstance(pair, tuple | list) or len(pair) != 2:
+            raise InvalidItem(
+                f"updates[{index}]",
+                "updates",
+                f"expected a (SKU, change) pair, got a {type(pair).__name__}",
+            )
+        pairs.append((_sku(pair[0], index), pair[1]))
+    refuse_repeats("updates", [sku for sku, _ in pairs])
+    return pairs
+
+
+def _sku(value: object, index: int) -> str:
+    # A comma is allowed: the SKU is a key of the JSON body, never joined into a list.
+    problem = text_problem(value)
+    if problem is not None:
+        raise InvalidItem(f"updates[{index}]", "sku", problem)
+    return str.__str__(value)  # text_problem proved it a str
 
 
 def _text(value: object, sku: str, name: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidItem(sku, name, f"expected a non-empty string, got {value!r}")
-    return value
+    problem = text_problem(value)
+    if problem is not None:
+        raise InvalidItem(sku, name, problem)
+    return str.__str__(value)  # text_problem proved it a str
 
 
 def _whole(value: object, sku: str, name: str, *, low: int) -> int:
@@ -306,14 +340,8 @@ def _operation(kind: str) -> Any:
 
 def plan_change(kind: str, changes: object) -> BatchPlan[str, SkuResult]:
     """Check every SKU's change and split them into calls of at most 10 SKUs (no I/O)."""
-    if not isinstance(changes, Mapping):
-        raise InvalidItem(
-            "updates",
-            "updates",
-            f"expected a mapping of SKU to change, got {type(changes).__name__}",
-        )
     make = _BODIES[kind]
-    bodies = [(_sku(sku, n), make(sku, change)) for n, (sku, change) in enumerate(changes.items())]
+    bodies = [(sku, make(sku, change)) for sku, change in _pairs(changes)]
     operation = _operation(kind)
     chunks = [
         Chunk(tuple(sku for sku, _ in part), Call.of(operation, body=WireBody(dict(part))))

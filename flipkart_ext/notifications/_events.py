@@ -47,6 +47,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from .._boundary import guarded, guarded_class
 from .._core.decode import decode_json
 from .._spec import EVENTS
 from ..errors import MalformedEvent
@@ -82,6 +83,7 @@ __all__ = [
 ]
 
 
+@guarded_class
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class NotificationEvent:
     """Fields every notification carries. Subclasses add typed views of ``attributes``.
@@ -116,6 +118,7 @@ class NotificationEvent:
         return read.text(self.attributes, "status")
 
 
+@guarded_class
 class ShipmentEvent(NotificationEvent):
     """Base of the ``shipment_*`` events."""
 
@@ -143,6 +146,7 @@ class _DispatchDates(ShipmentEvent):
         return read.date(self.attributes, "dispatchAfterDate")
 
 
+@guarded_class
 class ShipmentCreated(_DispatchDates):
     """A new shipment to fulfil; ``order_items`` lists what is in it."""
 
@@ -189,6 +193,7 @@ class ShipmentCreated(_DispatchDates):
         return read.date(self.attributes, "updatedAt")
 
 
+@guarded_class
 class ShipmentHold(ShipmentEvent):
     """The shipment was put on hold (COD, address or buyer checks).
 
@@ -200,6 +205,7 @@ class ShipmentHold(ShipmentEvent):
     ALIASES = ("hold",)
 
 
+@guarded_class
 class ShipmentUnhold(ShipmentEvent):
     """A held shipment was released for processing; ``status`` is where it resumes."""
 
@@ -208,6 +214,7 @@ class ShipmentUnhold(ShipmentEvent):
     ALIASES = ("unhold", "shipment_un_hold", "un_hold")
 
 
+@guarded_class
 class ShipmentPacked(ShipmentEvent):
     """The shipment moved to PACKED."""
 
@@ -216,6 +223,7 @@ class ShipmentPacked(ShipmentEvent):
     ALIASES = ("packed",)
 
 
+@guarded_class
 class ShipmentReadyToDispatch(ShipmentEvent):
     """The seller marked the shipment ready to dispatch."""
 
@@ -224,6 +232,7 @@ class ShipmentReadyToDispatch(ShipmentEvent):
     ALIASES = ("ready_to_dispatch",)
 
 
+@guarded_class
 class ShipmentPickupComplete(ShipmentEvent):
     """The logistics partner picked the shipment up."""
 
@@ -232,6 +241,7 @@ class ShipmentPickupComplete(ShipmentEvent):
     ALIASES = ("pickup_complete",)
 
 
+@guarded_class
 class ShipmentShipped(ShipmentEvent):
     """The shipment reached the delivery hub."""
 
@@ -240,6 +250,7 @@ class ShipmentShipped(ShipmentEvent):
     ALIASES = ("shipped",)
 
 
+@guarded_class
 class ShipmentDelivered(ShipmentEvent):
     """The shipment was delivered to the buyer."""
 
@@ -248,6 +259,7 @@ class ShipmentDelivered(ShipmentEvent):
     ALIASES = ("delivered",)
 
 
+@guarded_class
 class ShipmentDispatchDatesChanged(_DispatchDates):
     """The dispatch window changed; read the new ``dispatch_by_date`` / ``dispatch_after_date``."""
 
@@ -256,6 +268,7 @@ class ShipmentDispatchDatesChanged(_DispatchDates):
     ALIASES = ("dispatch_dates_changed",)
 
 
+@guarded_class
 class ShipmentCancelled(ShipmentEvent):
     """One or more order items in the shipment were cancelled.
 
@@ -298,6 +311,7 @@ class ShipmentCancelled(ShipmentEvent):
         return tuple(found)
 
 
+@guarded_class
 class ShipmentFormFailed(ShipmentEvent):
     """Flipkart could not generate a form (e.g. an e-way bill) for the shipment."""
 
@@ -321,6 +335,7 @@ class ShipmentFormFailed(ShipmentEvent):
         return read.text(self.attributes, "reason", "failureReason")
 
 
+@guarded_class
 class ReturnEvent(NotificationEvent):
     """Base of the ``return_*`` events.
 
@@ -407,6 +422,7 @@ class ReturnEvent(NotificationEvent):
         )
 
 
+@guarded_class
 class ReturnCreated(ReturnEvent):
     """A buyer or courier return was opened; ``return_items`` carries every documented field."""
 
@@ -414,6 +430,7 @@ class ReturnCreated(ReturnEvent):
     EVENT_TYPE = EVENTS.return_created
 
 
+@guarded_class
 class ReturnTrackingIdUpdated(ReturnEvent):
     """Tracking details of a customer return changed (``tracking_id``, ``courier_name``).
 
@@ -430,6 +447,7 @@ class ReturnTrackingIdUpdated(ReturnEvent):
     )
 
 
+@guarded_class
 class ReturnExpectedDateChanged(ReturnEvent):
     """The date the return is expected back changed (``expected_date``)."""
 
@@ -437,6 +455,7 @@ class ReturnExpectedDateChanged(ReturnEvent):
     EVENT_TYPE = EVENTS.return_expected_date_changed
 
 
+@guarded_class
 class ReturnPickedUp(ReturnEvent):
     """The return was picked up from the buyer."""
 
@@ -445,6 +464,7 @@ class ReturnPickedUp(ReturnEvent):
     ALIASES = ("return_pickedup", "return_pickup_complete")
 
 
+@guarded_class
 class ReturnCompleted(ReturnEvent):
     """The return was processed and closed."""
 
@@ -452,6 +472,7 @@ class ReturnCompleted(ReturnEvent):
     EVENT_TYPE = EVENTS.return_completed
 
 
+@guarded_class
 class ReturnCancelled(ReturnEvent):
     """The return request was revoked."""
 
@@ -467,6 +488,7 @@ def _forms(attributes: Mapping[str, Any]) -> tuple[Form, ...]:
     return tuple(form for form in map(Form.from_value, value) if form is not None)
 
 
+@guarded_class
 class GenericEvent(NotificationEvent):
     """An event type this package does not know; ``event_type`` is kept as sent."""
 
@@ -503,6 +525,7 @@ _BY_NAME: dict[str, type[NotificationEvent]] = {
 }
 
 
+@guarded
 def event_class_for(event_type: str) -> type[NotificationEvent]:
     """The class :func:`parse_event` uses for ``event_type`` (:class:`GenericEvent` if unknown)."""
     return _BY_NAME.get(_normalized_type(event_type), GenericEvent)
@@ -531,6 +554,7 @@ def _decode(body: NotificationBody) -> dict[str, Any]:
     return decoded
 
 
+@guarded
 def parse_event(body: NotificationBody) -> NotificationEvent:
     """Decode a notification body into the matching :class:`NotificationEvent` subclass.
 

@@ -7,6 +7,7 @@ import hashlib
 import json
 from typing import Any
 
+from .._boundary import guarded
 from ._events import NotificationEvent
 
 __all__ = ["idempotency_key"]
@@ -16,6 +17,7 @@ __all__ = ["idempotency_key"]
 _KEY_VERSION = "fk-notification-v1"
 
 
+@guarded
 def idempotency_key(event: NotificationEvent) -> str:
     """Return 64 hex characters identifying this event, equal for every re-delivery.
 

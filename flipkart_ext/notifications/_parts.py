@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from .._boundary import guarded_class
 from . import _read as read
 
 __all__ = [
@@ -29,6 +30,7 @@ def _raw() -> Any:
     return dataclasses.field(hash=False, repr=False)
 
 
+@guarded_class
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class PriceComponents:
     """``orderItems[].priceComponents``: amounts in rupees, as Flipkart sent them."""
@@ -53,6 +55,7 @@ class PriceComponents:
         )
 
 
+@guarded_class
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class OrderItem:
     """One entry of ``attributes.orderItems``; ``raw`` keeps every field Flipkart sent.
@@ -114,6 +117,7 @@ class OrderItem:
         )
 
 
+@guarded_class
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class Form:
     """A form of the shipment (an e-way bill, a state form such as ``GJ_403``).
@@ -143,6 +147,7 @@ class Form:
         return None
 
 
+@guarded_class
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class Dimensions:
     """``packages[].dimensions`` as sent (Flipkart's listing unit: centimetres and kilograms)."""
@@ -165,6 +170,7 @@ class Dimensions:
         )
 
 
+@guarded_class
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class Package:
     """One entry of ``subShipments[].packages``."""
@@ -190,6 +196,7 @@ class Package:
         )
 
 
+@guarded_class
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class SubShipment:
     """One entry of ``attributes.subShipments``: the packages that travel together."""
@@ -208,6 +215,7 @@ class SubShipment:
         )
 
 
+@guarded_class
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class ReturnItem:
     """One entry of ``attributes.returnItems`` in a return event.

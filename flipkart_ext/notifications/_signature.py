@@ -28,6 +28,7 @@ import re
 from collections.abc import Mapping
 from typing import Required, TypedDict, Unpack
 
+from .._boundary import guarded, guarded_class
 from ..errors import (
     BadSignature,
     InvalidArgument,
@@ -68,6 +69,7 @@ class DateForm(enum.StrEnum):
     """The instant in ``X_Date`` as whole Unix seconds, as in Flipkart's worked example."""
 
 
+@guarded_class
 @dataclasses.dataclass(frozen=True, slots=True)
 class VerifiedNotification:
     """What a successful :func:`verify_signature` established about the request."""
@@ -84,6 +86,7 @@ class VerifiedNotification:
     """Whether ``hashed_date`` is the header as sent or its epoch-seconds form."""
 
 
+@guarded
 def compute_signature(date_value: str, url: str, method: str, app_secret: str) -> str:
     """Return the lowercase hex SHA-1 Flipkart expects for these four values."""
     signed = f"{date_value}{url}{method}{app_secret}".encode()
@@ -91,6 +94,7 @@ def compute_signature(date_value: str, url: str, method: str, app_secret: str) -
     return hashlib.sha1(signed).hexdigest()  # noqa: S324
 
 
+@guarded
 def sign(
     *,
     url: str,
@@ -126,6 +130,7 @@ def sign(
     return {DATE_HEADER: x_date, AUTHORIZATION_HEADER: f"{_SCHEME} {credentials}"}
 
 
+@guarded
 def verify_signature(
     headers: Mapping[str, str],
     *,
@@ -173,6 +178,22 @@ def verify_signature(
         )
     if not isinstance(app_id, str) or not app_id.strip():
         raise InvalidArgument("app_id: the application id is empty or blank")
+    for name, value in (
+        ("app_secret", app_secret),
+        ("app_id", app_id),
+        ("url", url),
+        ("method", method),
+    ):
+        # All four are hashed as UTF-8: a value that is no string, or holds a lone
+        # surrogate, is the caller's mistake, named here. Never shown: one is the secret.
+        if not isinstance(value, str):
+            raise InvalidArgument(f"{name}: expected a string, got a {type(value).__name__}")
+        try:
+            value.encode()
+        except UnicodeEncodeError:
+            raise InvalidArgument(
+                f"{name}: holds a character UTF-8 cannot encode (a lone surrogate)"
+            ) from None
     if max_skew is not None and max_skew < dt.timedelta(0):
         raise InvalidArgument("max_skew must not be negative")
     if now is None:
@@ -227,6 +248,7 @@ class _CheckOptions(TypedDict, total=False):
     max_skew: dt.timedelta | None
 
 
+@guarded
 def is_valid_signature(headers: Mapping[str, str], **options: Unpack[_CheckOptions]) -> bool:
     """Like :func:`verify_signature` (the same arguments), answering ``True``/``False``
     instead of raising."""

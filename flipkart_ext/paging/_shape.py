@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from .._boundary import guarded_class
 from .._core.calls import Call
+from ..errors import InvalidArgument
 from ._urls import ApiBase, check_token
 
 __all__ = [
@@ -47,6 +49,7 @@ class CursorStyle(Protocol):
         ...
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class FollowUrl:
     """The server gives the next page's URL: ``GET`` it exactly as given (shipments, returns).
@@ -64,6 +67,7 @@ class FollowUrl:
         return Call.follow(self.operation, api_base.resolve(cursor))
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class ResendWithToken:
     """The server gives a token: resend the opening request with ``field`` set to it (listings)."""
@@ -76,10 +80,11 @@ class ResendWithToken:
 
     def request(self, api_base: ApiBase, first: PageRequest | None, cursor: str) -> PageRequest:
         if first is None:  # the walker refuses this combination up front
-            raise ValueError(f"a {self.field!r} token needs the opening request to resend")
+            raise InvalidArgument(f"a {self.field!r} token needs the opening request to resend")
         return dataclasses.replace(first, json={**(first.json or {}), self.field: cursor})
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class PageShape:
     """The keys of one list's pages, and how its next page is asked for.

@@ -24,7 +24,8 @@ from urllib.parse import unquote
 
 import httpx
 
-from ..errors import UnsafeCursor, UnsafeNextPageUrl
+from .._boundary import guarded_class
+from ..errors import InvalidArgument, UnsafeCursor, UnsafeNextPageUrl
 
 __all__ = ["MAX_CURSOR_LENGTH", "ApiBase", "check_token"]
 
@@ -66,6 +67,7 @@ def _leaves_base(path: str) -> bool:
     return any(segment in _DOT_SEGMENTS for segment in decoded.split("/"))
 
 
+@guarded_class
 class ApiBase:
     """The API base URL (e.g. ``https://api.flipkart.net/sellers``) as paths hang off it."""
 
@@ -74,7 +76,9 @@ class ApiBase:
     def __init__(self, url: str | httpx.URL) -> None:
         parsed = httpx.URL(url)
         if parsed.scheme not in ("http", "https") or not parsed.host:
-            raise ValueError(f"api_base_url: expected an absolute http(s) URL, got {str(url)!r}")
+            raise InvalidArgument(
+                f"api_base_url: expected an absolute http(s) URL, got {str(url)!r}"
+            )
         self.prefix = str(parsed.copy_with(query=None, fragment=None)).rstrip("/")
         """The base without a trailing slash: ``https://host/sellers``."""
         self._origin = (parsed.scheme, parsed.host, parsed.port)

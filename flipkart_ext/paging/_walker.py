@@ -33,6 +33,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Generic, TypeVar
 
+from .._boundary import guarded_class
+from .._core.inputs import flag
 from ..errors import (
     FlipkartError,
     InvalidArgument,
@@ -71,6 +73,7 @@ a hundred in a row is a loop."""
 _LOGGED_IDS: Final = 5
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
     """One page of a list.
@@ -173,6 +176,7 @@ def check_count(name: str, value: int | None, minimum: int) -> None:
         raise InvalidArgument(f"{name}: expected an integer >= {minimum}, got {value!r}")
 
 
+@guarded_class
 class PageWalker(Generic[T]):
     """State of one iteration: the next request to send and the pages seen so far.
 
@@ -197,6 +201,7 @@ class PageWalker(Generic[T]):
         check_count("limit", limit, 0)
         check_count("max_pages", max_pages, 0)
         check_count("dedupe_window", dedupe_window, 1)
+        flag("raw", raw)
         if resume_from is not None and (
             not isinstance(resume_from, str) or not resume_from.strip()
         ):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Final
 
+from .._boundary import guarded_class
 from .._core.batches import BatchPlan, Chunk, action_entries, failure_fields
 from .._core.calls import Call
 from .._core.ids import chunked, unique_ids
@@ -40,6 +41,7 @@ NOT_APPLIED: Final = "NOT_APPLIED"
 NOT_IN_ANSWER: Final = "NOT_IN_ANSWER"
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class ReturnResult:
     """What happened to one return in a bulk action."""

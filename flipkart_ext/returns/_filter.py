@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._core.inputs import DateRangeInput, FrozenValue, Range, date_range, one_of
+from .._boundary import guarded_class
+from .._core.inputs import DateRangeInput, FrozenValue, Range, date_range, one_of, text_problem
 from .._spec import RETURN_SOURCES
 from ..errors import InvalidArgument
 
@@ -22,6 +23,7 @@ def _iso(value: Any) -> str:
     return str(value.isoformat())
 
 
+@guarded_class
 class ReturnFilter(FrozenValue):
     """What to search for with ``GET /v2/returns``.
 
@@ -48,10 +50,8 @@ class ReturnFilter(FrozenValue):
         modified: DateRangeInput | None = None,
         location_id: str | None = None,
     ) -> None:
-        if location_id is not None and (
-            not isinstance(location_id, str) or not location_id.strip()
-        ):
-            raise InvalidArgument(f"location_id: expected a non-empty string, got {location_id!r}")
+        if location_id is not None and (problem := text_problem(location_id)) is not None:
+            raise InvalidArgument(f"location_id: {problem}")
         set_ = object.__setattr__
         set_(self, "source", one_of("source", source, RETURN_SOURCES))
         set_(self, "created", date_range("created", created))

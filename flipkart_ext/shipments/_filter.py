@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final, TypedDict, Unpack
 
-from .._core.inputs import DateRangeInput, FrozenValue, Range
+from .._boundary import guarded_class
+from .._core.inputs import DateRangeInput, FrozenValue, Range, flag, text_problem
 from .._core.inputs import date_range as _date_range
 from .._core.inputs import one_of as _one_of
 from .._core.inputs import optional_values as _optional_values
@@ -69,6 +70,7 @@ class ShipmentCriteria(TypedDict, total=False):
     page_size: int | None
 
 
+@guarded_class
 class ShipmentFilter(FrozenValue):
     """What to search for with ``POST /v3/shipments/filter``.
 
@@ -227,13 +229,10 @@ class ShipmentFilter(FrozenValue):
         if hold is not None:
             if kind != PRE_DISPATCH:
                 raise InvalidArgument(f"hold: only a preDispatch filter accepts it, not {kind}")
-            if not isinstance(hold, bool):
-                raise InvalidArgument(f"hold: expected True or False, got {hold!r}")
+            flag("hold", hold)
 
-        if location_id is not None and (
-            not isinstance(location_id, str) or not location_id.strip()
-        ):
-            raise InvalidArgument(f"location_id: expected a non-empty string, got {location_id!r}")
+        if location_id is not None and (problem := text_problem(location_id)) is not None:
+            raise InvalidArgument(f"location_id: {problem}")
 
         if page_size is not None and (
             isinstance(page_size, bool)

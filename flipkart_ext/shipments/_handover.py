@@ -74,7 +74,7 @@ def manifest_request(
 
     call = "manifest"
     params = Params(
-        vendor_group_code=as_text(vendor_group_code, call, "vendor_group_code"),
+        vendor_group_code=as_text(vendor_group_code, call, "vendor_group_code", commas=False),
         is_mps=bool(is_mps),
     )
     if location_id is not None:

@@ -16,6 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
+from .._boundary import guarded_class
+from .._core.inputs import text_problem
 from ..errors import InvalidItem
 
 if TYPE_CHECKING:
@@ -40,6 +42,7 @@ IST: Final = dt.timezone(dt.timedelta(hours=5, minutes=30), "IST")
 """India Standard Time: a plain date given for a date-time means its midnight here."""
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class Package:
     """The packed box: sides in centimetres, weight in kilograms (all above zero)."""
@@ -50,6 +53,7 @@ class Package:
     weight: float
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class PackSpec:
     """How to pack one shipment; anything left ``None`` falls back to the call's arguments,
@@ -71,6 +75,7 @@ class PackSpec:
     location_id: str | None = None
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class CancelSpec:
     """How to cancel one shipment; ``None`` fields come from the call, then the shipment.
@@ -85,6 +90,7 @@ class CancelSpec:
     location_id: str | None = None
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class TrackingUpdate:
     """New courier details for a self-ship shipment: at least one of the three values."""
@@ -95,6 +101,7 @@ class TrackingUpdate:
     tentative_delivery_date: dt.date | dt.datetime | str | None = None
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class SelfShipDispatch:
     """How one self-ship shipment leaves; ``None`` fields come from the call's arguments."""
@@ -134,12 +141,12 @@ def as_shipment(value: Any, at: str) -> tuple[str, Shipment | None]:
 
 
 def as_text(value: Any, at: str, field: str, *, commas: bool = True) -> str:
-    """A non-blank string (ids must not hold commas: Flipkart separates ids with them)."""
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidItem(at, field, f"expected a non-empty string, got {value!r}")
-    if not commas and "," in value:
-        raise InvalidItem(at, field, f"{value!r} contains a comma")
-    return value
+    """A non-blank printable string (ids must not hold commas: Flipkart separates ids with
+    them); the rule is :func:`~flipkart_ext._core.inputs.text_problem`."""
+    problem = text_problem(value, commas=commas)
+    if problem is not None:
+        raise InvalidItem(at, field, problem)
+    return str.__str__(value)
 
 
 def as_number(value: Any, at: str, field: str, *, low: float, high: float | None = None) -> float:

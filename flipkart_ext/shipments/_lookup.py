@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from .._boundary import guarded_class
 from .._core.calls import Call
 from .._core.ids import chunked as _chunked
 from .._core.ids import in_input_order, unique_ids
-from .._core.inputs import exactly_one
+from .._core.inputs import exactly_one, flag
 from .._core.retry import IDEMPOTENT_EXTENSION
 from .._spec import (
     ORDER_ITEM,
@@ -92,7 +93,7 @@ class ShipmentLookup:
         ]
         """One call per chunk, in input order."""
         self._parse: Callable[[dict[str, Any]], Any]
-        if raw:
+        if flag("raw", raw):
             self._parse = dict
         else:
             from flipkart_seller_api.models.shipment import Shipment
@@ -108,7 +109,10 @@ class ShipmentLookup:
             raise MalformedResponse(
                 f"look-up: expected a JSON object, got {type(payload).__name__}"
             )
-        shipments = payload.get(SHIPMENT_LOOKUP_ANSWER) or []
+        shipments = payload.get(SHIPMENT_LOOKUP_ANSWER)
+        if shipments is None:
+            # Absent or null: nothing found. A 0, "" or {} is not a list, and is refused below.
+            shipments = []
         if not isinstance(shipments, list):
             raise MalformedResponse(
                 f"look-up: '{SHIPMENT_LOOKUP_ANSWER}' is {type(shipments).__name__}, not a list"
@@ -131,6 +135,7 @@ class ShipmentLookup:
         return self._results
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class PdfDocument:
     """One downloaded PDF covering ``shipment_ids`` (at most 100 of them)."""
@@ -139,6 +144,7 @@ class PdfDocument:
     content: bytes
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class SavedPdf:
     """One PDF written to ``path``, covering ``shipment_ids``."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .._core.inputs import flag
 from ..errors import InvalidArgument
 from ..paging import PageRequest
 from ..paging._plans import SearchPlans
@@ -39,8 +40,7 @@ class ShipmentPlans(SearchPlans[ShipmentFilter]):
         return Call.of(search_pre_dispatch_shipment_post, body=WireBody(filter.to_dict()))
 
     def _labels(self, shipment_ids: Ids, invoice: bool) -> DocumentDownload:
-        if not isinstance(invoice, bool):
-            raise InvalidArgument(f"invoice: expected True or False, got {invoice!r}")
+        flag("invoice", invoice)
         return DocumentDownload("labels" if invoice else "label_only", shipment_ids)
 
     def _lookup(

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
+from .._boundary import guarded_class
 from .._core.batches import Chunk, action_entries, failure_fields
 from .._spec import (
     MANDATORY_FORMS_ANSWER,
@@ -53,6 +54,7 @@ _FOUND: Final = "FOUND"
 _STATUS_KEYS: Final = (SHIPMENT_ACTION_ANSWER.status, SELF_SHIP_ACTION_ANSWER.status)
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class ShipmentResult:
     """What happened to one shipment in a bulk call."""
@@ -79,6 +81,7 @@ class ShipmentResult:
         return f"{self.shipment_id}: {self.status}" + (f" ({detail})" if detail else "")
 
 
+@guarded_class
 @dataclass(frozen=True, slots=True)
 class ShipmentForms:
     """The regulatory forms (e-way bills) one shipment needs, and their status."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any, Self
 
+from .._boundary import guarded_class
 from ._running import Running
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ __all__ = ["CapturedWebhook", "WebhookCapture"]
 _PATH = "/flipkart/notify"
 
 
+@guarded_class
 @dataclass(frozen=True)
 class CapturedWebhook:
     """One delivery: its decoded event (``None`` when refused), raw body and headers."""
@@ -55,6 +57,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass  # a test receiver stays quiet; what it got is in WebhookCapture.received
 
 
+@guarded_class
 class WebhookCapture(Running):
     """Receives signed notifications on ``http://127.0.0.1:<port>/flipkart/notify``.
 

@@ -22,6 +22,7 @@ from importlib import import_module
 from importlib.resources import files
 from typing import Any
 
+from .._boundary import guarded_class
 from ._wire import JSON_CONTENT_TYPE, PDF_CONTENT_TYPE, FieldError
 
 __all__ = ["API_PREFIX", "OAUTH_PREFIX", "Operation", "SpecContract", "load_spec"]
@@ -143,6 +144,7 @@ def _compile_template(template: str) -> re.Pattern[str]:
     return re.compile(f"^{regex}/?$")
 
 
+@guarded_class
 class SpecContract:
     """Request and response checks against the spec; thread-safe, validators cached."""
 

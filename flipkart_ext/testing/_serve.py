@@ -10,6 +10,8 @@ import threading
 from types import FrameType
 from typing import Any, TextIO
 
+from .._boundary import guarded
+from ..errors import LocalFileError
 from ._emulator import DEFAULT_CLIENT_SECRET, Emulator
 
 __all__ = ["client_environment", "export_lines", "serve", "write_env_file"]
@@ -59,11 +61,15 @@ def write_env_file(emu: Emulator, path: str | os.PathLike[str]) -> None:
     # Never through a symbolic link (it could point anywhere), and 0600 even when the file
     # existed with wider permissions: it holds the test secret.
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags, 0o600)
-    if hasattr(os, "fchmod"):
-        os.fchmod(fd, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
+    try:
+        fd = os.open(path, flags, 0o600)
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        # Typed, and still an OSError naming the file (errno and filename kept).
+        raise LocalFileError(exc.errno, exc.strerror, str(path)) from None
 
 
 def _seeded(emu: Emulator) -> str:
@@ -126,6 +132,7 @@ def _banner(emu: Emulator, out: TextIO, env_file: str | os.PathLike[str] | None)
     print("\n".join(lines), file=out, flush=True)
 
 
+@guarded
 def serve(
     host: str = "127.0.0.1",
     port: int = 8080,
@@ -148,7 +155,8 @@ def serve(
     ``notify_url``...). ``err`` receives the traceback of any failure inside the emulator
     (default ``sys.stderr``). ``stop_event`` lets an embedding program end the loop
     without a signal. ``env_file`` also writes the ``export`` lines to that file.
-    ``OSError`` when ``host:port`` cannot be bound or ``env_file`` written.
+    ``OSError`` when ``host:port`` cannot be bound, :class:`~flipkart_ext.LocalFileError`
+    (an ``OSError`` too) when ``env_file`` cannot be written.
     """
     out = out or sys.stdout
     done = stop_event or threading.Event()

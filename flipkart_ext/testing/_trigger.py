@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
+from .._boundary import guarded
 from .._spec import EVENTS
 from ..errors import InvalidArgument
 from ..notifications import event_class_for
@@ -136,6 +137,7 @@ EVENT_TYPES: Final = tuple(_BUILDERS)
 """Every documented notification event, by the name Flipkart's reference gives it."""
 
 
+@guarded
 def sample_event(event_type: str, *, seed: int = 0) -> dict[str, Any]:
     """The body the emulator would publish for one ``event_type`` event (a new dict).
 

@@ -34,6 +34,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from .._boundary import guarded_class
 from ..errors import InvalidArgument
 from ..notifications import sign
 
@@ -46,6 +47,7 @@ def _wall_clock() -> datetime:
     return datetime.now(UTC)
 
 
+@guarded_class
 @dataclasses.dataclass(frozen=True)
 class WebhookSettings:
     """Where and how notifications are delivered; ``url=None`` delivers nothing."""
@@ -80,6 +82,7 @@ class WebhookSettings:
         return dataclasses.asdict(self)
 
 
+@guarded_class
 @dataclasses.dataclass(frozen=True)
 class Delivery:
     """One HTTP attempt to deliver one event."""
@@ -111,6 +114,7 @@ class _Job:
     duplicate: bool = dataclasses.field(compare=False, default=False)
 
 
+@guarded_class
 class Webhooks:
     """The emulator's notification outbox and its delivery thread."""
 

@@ -158,7 +158,6 @@ def expectations(
     return respond, succeeds, anomalies
 
 
-@pytest.mark.soak
 @pytest.mark.parametrize("name", list(ACTIONS))
 @DRAWN
 @given(data=st.data())

@@ -86,7 +86,6 @@ def refused_naming(call: Callable[[], Any], app: App, index: int, value: str) ->
     assert app.sent == 0, f"{app.sent} request(s) sent before the refusal"
 
 
-@pytest.mark.soak
 @pytest.mark.parametrize("call", list(CALLS))
 @DRAWN
 @given(drawn=with_repeat())
@@ -99,7 +98,6 @@ def test_a_repeated_id_is_refused_naming_where(
         refused_naming(lambda: CALLS[call](client, ids), app, at, value)
 
 
-@pytest.mark.soak
 @pytest.mark.parametrize("kind", ["update_inventory", "update_inventory_model"])
 @DRAWN
 @given(drawn=with_repeat())

@@ -106,7 +106,6 @@ def bodies(draw: st.DrawFn) -> Any:
     return draw(st.sampled_from([None, 5, 1.5, [EVENT], object(), bytearray(b"{}")]))
 
 
-@pytest.mark.soak
 @DRAWN
 @given(body=bodies())
 def test_parse_event_gives_an_event_or_a_notification_error(body: Any) -> None:
@@ -144,7 +143,6 @@ HEADER_VALUES = st.one_of(
 )
 
 
-@pytest.mark.soak
 @DRAWN
 @given(
     which=st.sampled_from([DATE_HEADER, AUTHORIZATION_HEADER, "X-Date", "x_authorization", "both"]),

@@ -6,5 +6,6 @@ drawn from a grammar of faults; each call hands over what was served or raises a
 body means (independently of the package), ``_harness`` runs one example and holds the
 bounds. Each test runs once per fault dimension (status, headers, body, content coding,
 framing, 1xx preamble, timing, all mixed), so that one failure class cannot hide another.
-Several fail until the library's single I/O path lands; run ``make soak`` for many examples.
+Marker ``chaos``: ``make test`` draws a few derandomized examples per dimension, ``make soak``
+the soak profile's count from a random seed.
 """

@@ -28,7 +28,7 @@ from ._grammar import DIMENSIONS, Truth, answers, json_body_faults
 from ._harness import CHAOS_SETTINGS, Scenario, check_error, run
 from ._server import Request
 
-pytestmark = [pytest.mark.soak]
+pytestmark = [pytest.mark.chaos]
 
 LISTING_OK = {"SUCCESS", "WARNING"}  # SkuResult.ok: Flipkart applied the change
 SHIPMENT_OK = {"SUCCESS"}

@@ -20,7 +20,7 @@ from ._grammar import DIMENSIONS, PDF, Truth, answers, pdf_body_faults
 from ._harness import CHAOS_SETTINGS, Scenario, check_error, pdf_bodies, run
 from ._server import Request
 
-pytestmark = [pytest.mark.soak]
+pytestmark = [pytest.mark.chaos]
 
 MAGIC = b"%PDF-"
 

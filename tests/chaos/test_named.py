@@ -121,7 +121,7 @@ def test_a_shipment_search_meeting_one_fault(case: str) -> None:
     # The fault meets every attempt at the first page: retries cannot hide it.
     scenario = Scenario(truth, [JSON_CASES[case]] * 3, calls=len(pages))
     outcome = run("sync", scenario, _walk_sync("shipments", "search", True), _walk_async)
-    check_walk(scenario, wire, pages, "search", outcome)
+    check_walk(scenario, wire, pages, "search", outcome, True)
 
 
 @pytest.mark.parametrize("case", list(BULK_CASES))

@@ -26,7 +26,7 @@ from ._grammar import DIMENSIONS, Truth, answers, json_body_faults
 from ._harness import CHAOS_SETTINGS, Scenario, check_error, run
 from ._server import Request
 
-pytestmark = [pytest.mark.soak]
+pytestmark = [pytest.mark.chaos]
 
 REFRESH_TOKEN = "RT-0-chaos-refresh"
 EXPIRES_IN = st.sampled_from(

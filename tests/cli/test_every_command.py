@@ -75,8 +75,9 @@ def test_a_usage_error_shows_that_commands_usage(cli: Cli, path: tuple[str, ...]
     assert run.err_lines[-1].startswith("Error: No such option '--no-such-option'.")
 
 
-def test_the_guide_has_the_exit_code_table() -> None:
-    guide = (ROOT / "docs" / "guides" / "cli.md").read_text()
+@pytest.mark.parametrize("page", ["README.md", "docs/guides/cli.md"])
+def test_the_readme_and_the_guide_have_the_exit_code_table(page: str) -> None:
+    guide = (ROOT / page).read_text()
     table = guide.split("| code | meaning |\n| --- | --- |\n", 1)[1].split("\n\n", 1)[0]
     rows = [line.strip("|").split(" | ", 1) for line in table.splitlines()]
     assert [(int(code.strip()), meaning.strip()) for code, meaning in rows] == list(EXIT_CODES)

@@ -193,16 +193,24 @@ def test_an_answer_claiming_another_requests_item_sets_nothing_for_it() -> None:
     assert sorted(a.key for a in results.anomalies) == KEYS[:10]
 
 
-def test_an_item_named_twice_keeps_the_first_entry_and_is_an_anomaly() -> None:
-    def twice(request: httpx.Request) -> httpx.Response:
-        items = [{"id": "S00", "status": "FAILURE"}, {"id": "S00", "status": "SUCCESS"}]
+@pytest.mark.parametrize("second", ["SUCCESS", "FAILURE"])
+def test_an_item_named_twice_believes_neither_entry_and_is_an_anomaly(second: str) -> None:
+    def thrice(request: httpx.Request) -> httpx.Response:
+        items = [{"id": "S00", "status": "SUCCESS"}, {"id": "S00", "status": second}] * 2
         return httpx.Response(200, json={"items": [*items, {"id": "S01", "status": "SUCCESS"}]})
 
-    server = Server(script={1: twice})
+    server = Server(script={1: thrice})
     with _client(server) as http:
         results = run_batch(http, plan_for(KEYS[:2], 25))
 
-    assert [(r.key, r.status) for r in results] == [("S00", "FAILURE"), ("S01", "SUCCESS")]
+    assert [(r.key, r.status) for r in results] == [("S00", "NOT_APPLIED"), ("S01", "SUCCESS")]
+    error = results[0].error
+    assert isinstance(error, MalformedResponse)
+    assert str(error) == (
+        "act: the answer names 'S00' more than once; its outcome is unknown "
+        "(check it before sending it again)"
+    )
+    # Named four times, recorded once.
     assert results.anomalies == (
         BatchAnomaly("repeated", "S00", 0, "the answer names 'S00' more than once"),
     )

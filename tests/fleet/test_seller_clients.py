@@ -122,8 +122,12 @@ def test_for_each_gives_one_result_per_seller_and_isolates_a_reauthorization(
     with SellerClients(
         CLIENT_ID, CLIENT_SECRET, transport=fake.transport(), token_store=store
     ) as pool:
-        results = pool.for_each([*SELLERS, "s-1"], job, max_parallel=2)
-        assert list(results) == SELLERS  # input order, each seller once
+        # A seller given twice is refused before any job runs (it would run once, quietly).
+        with pytest.raises(InvalidArgument, match=r"seller_ids\[5\]: 's-1' is given twice"):
+            pool.for_each([*SELLERS, "s-1"], job, max_parallel=2)
+        assert most[0] == 0
+        results = pool.for_each(SELLERS, job, max_parallel=2)
+        assert list(results) == SELLERS  # input order
         assert [r.seller_id for r in results.failed] == ["s-3"]
         failure = results["s-3"].error
         assert isinstance(failure, ReauthorizationRequired)

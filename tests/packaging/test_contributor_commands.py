@@ -16,14 +16,18 @@ LONG_TESTS = [
     "tests/pipeline/test_full_cycle.py",
     "tests/packaging/test_distribution.py",
 ]
+# The wire-chaos properties: a few examples in `make test`, the soak count in `make soak`.
+CHAOS = "tests/chaos"
 
 
 def _collected(*options: str) -> list[str]:
+    """The ids pytest selects among the long tests and the chaos properties with ``options``."""
     result = subprocess.run(
         [
             *(sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"),
             *options,
             *LONG_TESTS,
+            CHAOS,
         ],
         cwd=ROOT,
         capture_output=True,
@@ -44,18 +48,24 @@ def _recipe(target: str) -> str:
 
 def test_make_test_runs_the_small_twins_and_make_soak_the_full_runs() -> None:
     default = _collected()  # what `make test` selects: pyproject's addopts
-    soak = _collected("-m", "soak")  # what `make soak` selects
+    soak = _collected("-m", "soak or chaos")  # what `make soak` selects
     assert soak and default
-    assert set(default).isdisjoint(soak)
+    # The long tests run small in one and full-size in the other; the chaos properties in both.
+    long_default = {item for item in default if not item.startswith(CHAOS)}
+    assert long_default.isdisjoint(soak)
     for path in LONG_TESTS:
         assert any(item.startswith(path) for item in default), f"no small run of {path}"
         assert any(item.startswith(path) for item in soak), f"no soak run of {path}"
+    chaos = {item for item in soak if item.startswith(CHAOS)}
+    assert chaos <= set(default)
+    properties = {item.split("::", 1)[0] for item in chaos}
+    assert {f"{CHAOS}/test_{name}.py" for name in ("batches", "lists", "tokens")} <= properties
 
 
 def test_the_makefile_targets_select_them() -> None:
     test = _recipe("test")
     assert re.search(r"-m pytest \$\(PYTEST_PARALLEL\)\s*$", test.strip()), test
-    assert "-m soak" in _recipe("soak")
+    assert "-m 'soak or chaos'" in _recipe("soak")
     assert re.search(r"^PYTEST_PARALLEL := -n ", (ROOT / "Makefile").read_text(), re.MULTILINE)
     prerequisites = re.search(r"^test: ([^#\n]*)", (ROOT / "Makefile").read_text(), re.M)
     assert prerequisites is not None and "redis" in prerequisites.group(1).split()
