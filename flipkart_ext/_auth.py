@@ -557,8 +557,8 @@ class FlipkartAuth(httpx.Auth):
             )
         raise self._token_error(grant, answer, None, "the token endpoint failed", secrets)
 
-    @staticmethod
     def _token_error(
+        self,
         grant: Grant,
         answer: Answer,
         error_class: type[AuthenticationError] | None,
@@ -575,6 +575,7 @@ class FlipkartAuth(httpx.Auth):
             error_class=error_class,
             message=message,
             secrets=secrets,
+            now=self._clock(),  # a Retry-After date is read against this client's clock
         )
 
     def _plan(

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from flipkart_ext import FlipkartError, MalformedResponse
+from flipkart_ext import FlipkartError, MalformedResponse, RateLimitError
 
 from ._support import App, json_answer, sync_client
 
@@ -87,3 +87,20 @@ def test_a_token_sent_with_a_204_or_205_is_never_used(status: int) -> None:
     with sync_client(app) as client, pytest.raises(FlipkartError):
         client.shipments.get(shipment_ids=["SH-1"])
     assert app.requests == []  # no API call carried a bearer token
+
+
+def test_a_429_from_the_token_endpoint_reads_its_retry_after_date_on_the_clients_clock() -> None:
+    import email.utils
+
+    moment = 1_900_000_000.0  # the client's clock, years away from the wall clock
+
+    def token(request: httpx.Request) -> httpx.Response:
+        when = email.utils.formatdate(moment + 30, usegmt=True)
+        return httpx.Response(
+            429, content=b"{}", headers={"Retry-After": when, "Content-Type": "application/json"}
+        )
+
+    app = App(lambda request: json_answer({"shipments": []}), token=token)
+    with sync_client(app, clock=lambda: moment) as client, pytest.raises(RateLimitError) as raised:
+        client.shipments.get(shipment_ids=["SH-1"])
+    assert raised.value.retry_after == pytest.approx(30, abs=1)
