@@ -70,7 +70,9 @@ def callers_own(error: BaseException) -> None:
 
 
 def _passes(error: Exception) -> bool:
-    return getattr(error, CALLERS_MARK, False) is True
+    """True for what leaves as raised: typed already, the end of an iteration, a warning
+    made an error, or the caller's own exception."""
+    return isinstance(error, _PASS) or getattr(error, CALLERS_MARK, False) is True
 
 
 def types_its_own_errors(function: F) -> F:
@@ -95,8 +97,6 @@ def guarded(function: F, name: str | None = None, *, method: str | None = None) 
         async def guarded_async(*args: Any, **kwargs: Any) -> Any:
             try:
                 return await function(*args, **kwargs)
-            except _PASS:
-                raise
             except Exception as error:
                 if _passes(error):
                     raise
@@ -109,8 +109,6 @@ def guarded(function: F, name: str | None = None, *, method: str | None = None) 
         def guarded_sync(*args: Any, **kwargs: Any) -> Any:
             try:
                 return function(*args, **kwargs)
-            except _PASS:
-                raise
             except Exception as error:
                 if _passes(error):
                     raise
