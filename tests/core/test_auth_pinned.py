@@ -1264,3 +1264,77 @@ def test_the_auth_flow_names_a_second_401_and_keeps_the_fresh_token_out_of_it(
     assert (error.status_code, error.method, error.url) == (401, "GET", f"{API}/v3/shipments/S1")
     assert "the API rejected a freshly obtained token" in str(error)
     assert "AT-2-secretvalue" not in str(error)
+
+
+# -- the periodic custody check and a write-back that lost its check-and-set -----------------
+
+
+def _seeded(fake: FakeFlipkart, store: Any, clock: FakeClock) -> FlipkartClient:
+    fake.valid_refresh.add("RT-seed")
+    client = _client(
+        fake, token_store=store, clock=clock, seller_id=SELLER, refresh_token="RT-seed"
+    )
+    client.auth.custody_check = 60.0
+    return client
+
+
+def test_a_custody_check_that_finds_our_token_stored_takes_no_lock(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    store = RacingStore()
+    with _seeded(fake, store, clock) as client:
+        client.call(get_shipment_details, "S1")  # lease 1: the seed is spent, AT-1 stored
+        clock.advance(10)
+        client.call(get_shipment_details, "S1")  # the first check only starts the clock
+        clock.advance(60)
+        client.call(get_shipment_details, "S1")  # due: the store holds AT-1, nothing to do
+    assert store.leases == 1
+    assert len(fake.token_requests) == 1
+
+
+def test_a_custody_check_that_cannot_read_the_store_takes_no_lock(fake: FakeFlipkart) -> None:
+    clock = FakeClock()
+    store = RacingStore()
+    with _seeded(fake, store, clock) as client:
+        client.call(get_shipment_details, "S1")  # lease 1
+        clock.advance(10)
+        client.call(get_shipment_details, "S1")  # starts the check clock
+
+        def down(key: TokenKey) -> Token | None:
+            raise TokenStoreError("the store is down")
+
+        store.load = down  # type: ignore[method-assign]
+        clock.advance(60)
+        client.call(get_shipment_details, "S1")  # due, unreadable: checked again later
+    assert store.leases == 1
+    assert [r.headers["authorization"] for r in fake.api_requests] == [
+        "Bearer AT-1-secretvalue"
+    ] * 3
+
+
+def test_an_unsaved_token_that_loses_its_write_uses_the_winner_then_renews_normally(
+    fake: FakeFlipkart,
+) -> None:
+    clock = FakeClock()
+    store = RacingStore()
+    theirs = Token("AT-theirs", expires_at=clock.now + 3600, generation=2)
+    fake.valid_access.add("AT-theirs")
+    with _client(fake, token_store=store, clock=clock) as client:
+        store.down = True
+        client.call(get_shipment_details, "S1")  # ours: AT-1 obtained, not saved
+        store.down = False
+        store.rival = theirs  # written by another worker just before our write-back
+        client.call(get_shipment_details, "S1")  # lease 2: the write-back loses to theirs
+        client.call(get_shipment_details, "S1")  # nothing left to write: no lock
+        assert store.leases == 2
+        clock.advance(3601)  # both expired: a plain renewal
+        client.call(get_shipment_details, "S1")
+        stored = store.load(client.auth.key)
+    assert [r.headers["authorization"] for r in fake.api_requests] == [
+        "Bearer AT-1-secretvalue",
+        "Bearer AT-theirs",
+        "Bearer AT-theirs",
+        "Bearer AT-2-secretvalue",
+    ]
+    assert len(fake.token_requests) == 2
+    assert stored is not None and stored.access_token == "AT-2-secretvalue"
+    assert stored.generation == 3  # the one after the winner's
