@@ -339,6 +339,10 @@ class FlipkartAuth(httpx.Auth):
         )
         #: A token obtained from Flipkart that no store holds yet; written at every call.
         self._unsaved: Token | None = None
+        # The record the unsaved token was obtained over: its write-back may replace that
+        # record only, or an older generation (the custody rule), never a sibling grant
+        # stored meanwhile (the seller authorized again through another worker).
+        self._unsaved_over: Token | None = None
         #: When this worker marked the refresh token it is spending (its own mark).
         self._intent: float | None = None
         #: When this worker first found a refresh token (by generation and value) that
@@ -726,6 +730,23 @@ class FlipkartAuth(httpx.Auth):
             return None
         return unsaved
 
+    def _over_for(self, unsaved: Token, stored: Token | None) -> Token | None:
+        """The record an unsaved token's write-back may replace at its own generation.
+
+        Normally the one read now. But a sibling grant of the same generation that can renew
+        itself, stored after ours was obtained (the seller authorized again through another
+        worker while our save failed), is not ours to replace: only the record ours was
+        obtained over is.
+        """
+        if (
+            stored is not None
+            and stored.generation == unsaved.generation
+            and stored.refresh_token is not None
+            and not same_grant(stored, self._unsaved_over)
+        ):
+            return self._unsaved_over
+        return stored
+
     def _restore(self, stored: Token | None) -> Token | None:
         """The token to write back because the store lost it (or holds an older one).
 
@@ -758,13 +779,14 @@ class FlipkartAuth(httpx.Auth):
             return self._adopt(now_stored)
         return self._adopt(token)  # ours is valid: use it for this client, leave the store alone
 
-    def _save_failed(self, token: Token, exc: TokenStoreError) -> Token:
+    def _save_failed(self, token: Token, exc: TokenStoreError, over: Token | None = None) -> Token:
         logger.warning(
             "the new token could not be saved to the token store (%s); it is kept by this "
             "client and saved at its next call",
             exc,
         )
         self._unsaved = token
+        self._unsaved_over = over
         self._keep_trying()
         return self._adopt(token)
 

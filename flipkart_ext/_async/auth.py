@@ -150,7 +150,7 @@ async def _keep(
             return auth._written(token)
         return auth._not_written(token, await _load(auth, store))
     except TokenStoreError as exc:
-        return auth._save_failed(token, exc)
+        return auth._save_failed(token, exc, stored)
 
 
 async def _keep_custody(
@@ -164,7 +164,7 @@ async def _keep_custody(
     """
     unsaved = auth._unsaved_to_write(stored)
     if unsaved is not None:
-        if await _write(auth, store, lease, stored, unsaved):
+        if await _write(auth, store, lease, auth._over_for(unsaved, stored), unsaved):
             written = auth._written(unsaved)
             return written, written
         auth._unsaved = None  # a newer token was stored meanwhile: that one is kept

@@ -151,7 +151,7 @@ def _keep(
             return auth._written(token)
         return auth._not_written(token, _load(auth, store))
     except TokenStoreError as exc:
-        return auth._save_failed(token, exc)
+        return auth._save_failed(token, exc, stored)
 
 
 def _keep_custody(
@@ -165,7 +165,7 @@ def _keep_custody(
     """
     unsaved = auth._unsaved_to_write(stored)
     if unsaved is not None:
-        if _write(auth, store, lease, stored, unsaved):
+        if _write(auth, store, lease, auth._over_for(unsaved, stored), unsaved):
             written = auth._written(unsaved)
             return written, written
         auth._unsaved = None  # a newer token was stored meanwhile: that one is kept

@@ -91,3 +91,65 @@ def test_an_expired_newer_token_in_the_store_is_renewed_not_a_lost_grant(redis_u
         state.a_lease_runs_out_mid_refresh(first=2, second=1, seller="s-b", when="before")
     finally:
         state.teardown()
+
+
+def test_a_delayed_save_never_replaces_a_later_authorization_memory_store() -> None:
+    # The seller authorizes again through two workers; the first one's save fails and is
+    # retried later. Its token must not replace the second authorization's (the live
+    # grant), which the next call would then find revoked.
+    machine = type("CustodyMemory", (CustodyMachine,), {"kind": "memory", "redis_url": ""})
+    state = machine()
+    try:
+        state.authorize_every_seller()
+        state.the_live_refresh_token_is_stored_or_held()
+        state.the_server_revokes_a_grant(seller="s-a")
+        state.the_live_refresh_token_is_stored_or_held()
+        state.a_save_raises(worker=0)
+        state.the_live_refresh_token_is_stored_or_held()
+        state.a_save_raises(worker=0)
+        state.the_live_refresh_token_is_stored_or_held()
+        state.a_save_raises(worker=0)
+        state.the_live_refresh_token_is_stored_or_held()
+        state.a_save_raises(worker=0)
+        state.the_live_refresh_token_is_stored_or_held()
+        state.the_seller_authorizes_again(seller="s-a", worker=0)
+        state.the_live_refresh_token_is_stored_or_held()
+        state.the_seller_authorizes_again(seller="s-a", worker=1)
+        state.the_live_refresh_token_is_stored_or_held()
+        state.time_passes(seconds=3300)
+        state.the_live_refresh_token_is_stored_or_held()
+        state.a_call(seller="s-a", worker=0)
+    finally:
+        state.teardown()
+
+
+def test_a_delayed_save_never_replaces_a_later_authorization_file_store() -> None:
+    # The seller authorizes again through two workers; the first one's save fails and is
+    # retried later. Its token must not replace the second authorization's (the live
+    # grant), which the next call would then find revoked.
+    machine = type("CustodyFile", (CustodyMachine,), {"kind": "file", "redis_url": ""})
+    state = machine()
+    try:
+        state.authorize_every_seller()
+        state.the_live_refresh_token_is_stored_or_held()
+        state.a_save_raises(worker=0)
+        state.the_live_refresh_token_is_stored_or_held()
+        state.a_save_raises(worker=0)
+        state.the_live_refresh_token_is_stored_or_held()
+        state.a_save_raises(worker=0)
+        state.the_live_refresh_token_is_stored_or_held()
+        state.the_server_revokes_a_grant(seller="s-b")
+        state.the_live_refresh_token_is_stored_or_held()
+        state.a_save_raises(worker=0)
+        state.the_live_refresh_token_is_stored_or_held()
+        state.the_seller_authorizes_again(seller="s-b", worker=0)
+        state.the_live_refresh_token_is_stored_or_held()
+        state.the_seller_authorizes_again(seller="s-b", worker=1)
+        state.the_live_refresh_token_is_stored_or_held()
+        state.a_save_raises(worker=0)
+        state.the_live_refresh_token_is_stored_or_held()
+        state.time_passes(seconds=3300)
+        state.the_live_refresh_token_is_stored_or_held()
+        state.a_call(seller="s-b", worker=0)
+    finally:
+        state.teardown()
