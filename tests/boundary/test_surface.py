@@ -73,6 +73,8 @@ def _entry_points() -> Iterator[tuple[str, object]]:
                 for attribute in dir(value):
                     if attribute.startswith("_") and attribute not in ENTRY_DUNDERS:
                         continue
+                    if "__mutmut_" in attribute:
+                        continue  # `make mutate`'s copies of methods, not entry points
                     found = inspect.getattr_static(value, attribute)
                     if isinstance(found, classmethod | staticmethod):
                         found = found.__func__
