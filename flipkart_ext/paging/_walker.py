@@ -5,7 +5,8 @@ drivers in ``_drivers`` only send requests and hand answers back. The guarantees
 once for every :class:`~._shape.PageShape`:
 
 * the server's cursor is followed as given, and only when it is safe (``_urls``);
-* a page that says "more" without a usable cursor raises ``MissingNextPage``;
+* a page that says "more" without a usable cursor raises ``MissingNextPage``; a usable
+  cursor is followed whatever the flag says (a page ending the list carries none);
 * a cursor fetched before raises ``RepeatedCursor``; :data:`MAX_STALE_PAGES` pages in a
   row with nothing new raise ``NoProgress``;
 * an item id already handed over is skipped (and counted), within a bounded window;
@@ -379,12 +380,16 @@ class PageWalker(Generic[T]):
         has_more = _flag(payload.get(shape.has_more))
         value = payload.get(shape.next)
         usable = isinstance(value, str) and bool(value.strip())
-        if has_more is False or (has_more is None and not usable):
-            return None, None
         if not usable:
-            if stopping:  # the caller wants nothing after this page anyway
+            # Flipkart nulls the cursor on the last page; "more" without one would end the
+            # list early, unless the caller wants nothing after this page anyway.
+            if has_more is not True or stopping:
                 return None, None
             raise MissingNextPage(number, shape.has_more, shape.next, _describe(value))
+        # A usable cursor is followed even when the flag says "no more" (or says it as 0,
+        # -0, "false"): the documented last page has none, so a page carrying one
+        # contradicts itself, and following costs one request where stopping could lose
+        # every later page. The server's next answer settles it.
         assert isinstance(value, str)
         if stopping:
             return value, None

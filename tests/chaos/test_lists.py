@@ -261,3 +261,28 @@ def test_without_chaos_every_page_is_handed_over(name: str, mode: str, flavour: 
         outcome = run(scenario, walk(name, mode, True))
     assert outcome.error is None
     check_walk(scenario, wire, pages, mode, outcome, True)
+
+
+@pytest.mark.parametrize("name", list(LISTS))
+@pytest.mark.parametrize("flag", [False, 0, _json.Raw("-0"), "false"])
+def test_a_page_whose_flag_says_no_more_beside_a_cursor_is_followed(name: str, flag: Any) -> None:
+    # Found by the soak seed: ``hasMore: -0`` on the first of two pages ended the walk with
+    # one page handed over and no error. A cursor is followed whatever the flag says.
+    wire = LISTS[name]
+    pages = [[{wire.item_id: "I-0-0", "extra": 0}], [{wire.item_id: "I-1-0", "extra": 1}]]
+
+    def truth(request: Request) -> Truth | None:
+        page = wire.page_of(request)
+        if page is None or not 0 <= page < len(pages):
+            return None
+        doc = page_doc(wire, page, pages[page], page == len(pages) - 1)
+        if page == 0:
+            spot = [key for key, _ in doc.pairs].index(wire.has_more)
+            doc = _json.replaced(doc, (spot,), flag)
+        return Truth(doc)
+
+    scenario = Scenario(truth, [], calls=len(pages))
+    with scenario.running():
+        outcome = run_sync(scenario, _walk_sync(name, "search", True))
+    assert outcome.error is None
+    check_walk(scenario, wire, pages, "search", outcome, True)

@@ -179,13 +179,30 @@ def test_a_page_saying_there_is_more_or_not_saying_is_followed(flag):
     assert walk.pages[0].has_more is True
 
 
-@pytest.mark.parametrize("flag", [False, 0, "false", " False ", "FALSE"])
-def test_a_page_saying_there_is_no_more_ends_the_list_despite_a_cursor(flag):
-    bodies = chain(["a"], ["b"])
+@pytest.mark.parametrize("flag", [False, 0, -0.0, "false", " False ", "FALSE"])
+def test_a_page_saying_there_is_no_more_but_carrying_a_cursor_is_followed(flag):
+    # Flipkart's last page carries no cursor; one that does contradicts its flag, and
+    # stopping there would lose every later page.
+    bodies = chain(["a"], ["b"], ["c"])
     bodies[0]["hasMore"] = flag
 
     walk = drive(walker(), bodies)
 
+    assert walk.error is None
+    assert walk.ids == ["a", "b", "c"]
+    assert len(walk.sent) == 3
+    assert (walk.pages[0].cursor, walk.pages[0].has_more) == (url(1), True)
+
+
+@pytest.mark.parametrize("flag", [False, 0, "false"])
+def test_a_page_saying_there_is_no_more_without_a_cursor_ends_the_list(flag):
+    bodies = chain(["a"], ["b"])
+    bodies[0]["hasMore"] = flag
+    del bodies[0]["nextUrl"]
+
+    walk = drive(walker(), bodies)
+
+    assert walk.error is None
     assert walk.ids == ["a"]
     assert len(walk.sent) == 1
     assert (walk.pages[0].cursor, walk.pages[0].has_more) == (None, False)

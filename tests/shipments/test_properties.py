@@ -38,6 +38,16 @@ class Layout:
     endings: list[str]
     has_more_missing: list[bool]
 
+    def link(self, k: int) -> int | None:
+        """The page that page ``k``'s cursor names, if it names one.
+
+        A cursor is followed even beside ``hasMore: false``: Flipkart's last page carries
+        none, so the flag cannot outweigh it.
+        """
+        if self.targets[k] is None and self.endings[k] == "has_more_false_with_url":
+            return 1 if len(self.ids) > 1 else None
+        return self.targets[k]
+
     def bodies(self):
         bodies = []
         for k, (ids, target) in enumerate(zip(self.ids, self.targets, strict=True)):
@@ -48,10 +58,10 @@ class Layout:
                     body["hasMore"] = True
             else:
                 ending = self.endings[k]
-                if ending == "has_more_false_with_url":
+                if ending == "has_more_false_with_url" and self.link(k) is not None:
                     body.update(hasMore=False, nextPageUrl=next_url(1))
-                elif ending == "has_more_false":
-                    body.update(hasMore=False)
+                elif ending in ("has_more_false_with_url", "has_more_false"):
+                    body.update(hasMore=False)  # (with one page there is no page 1 to name)
                 elif ending == "no_flag_no_url":
                     pass
                 elif ending == "url_null":
@@ -117,7 +127,7 @@ def reference(layout: Layout, limit: int | None, max_pages: int | None) -> Outco
         stopping = (limit is not None and len(out) + len(fresh) >= limit) or len(
             served
         ) == max_pages
-        target = layout.targets[page]
+        target = layout.link(page)
         follow = None if stopping else target
         if target is None and layout.endings[page] in TRUNCATED and not stopping:
             return Outcome(out, served, duplicates, "MissingNextPage", cursor)

@@ -171,7 +171,7 @@ def test_resume_from_a_cursor_on_another_host_is_refused_when_search_is_called()
     assert fake.requests == []
 
 
-@pytest.mark.parametrize(("has_more", "next_page_url"), [(False, next_url(2)), (None, None)])
+@pytest.mark.parametrize(("has_more", "next_page_url"), [(False, None), (None, None)])
 def test_iteration_stops_on_has_more_false_or_no_cursor_and_no_flag(has_more, next_page_url):
     bodies = paged(SIX_PAGES[:3])
     bodies[1]["hasMore"] = has_more
@@ -421,3 +421,15 @@ def test_base_url_with_trailing_slash_resolves_the_same_way():
 
     assert ids_of(api.search(APPROVED, raw=True)) == ALL_IDS[:6]
     assert fake.served == [0, 1]
+
+
+def test_a_cursor_beside_has_more_false_is_followed():
+    # Flipkart's last page carries no cursor; stopping at one that does could lose pages.
+    bodies = paged(SIX_PAGES[:3])
+    bodies[1]["hasMore"] = False
+
+    assert (
+        ids_of(shipments_api(fake := FakeShipments(bodies)).search(APPROVED, raw=True))
+        == (ALL_IDS[:9])
+    )
+    assert fake.served == [0, 1, 2]
