@@ -262,8 +262,12 @@ class BatchRun(Generic[K, R]):
             return max(0.0, self._paused_until - self.policy.clock()), self._paused_until
 
     def sending(self, index: int) -> bool:
-        """Count the request about to go out; False when the batch has stopped."""
+        """Count the request about to go out; False when the batch has stopped or the chunk is
+        settled (answered, or failed for good: a mutating chunk is sent again only after a 429).
+        """
         with self._lock:
+            if index in self._by_chunk:
+                return False  # a driver that loops on is stopped here, not by its own return
             if self.stopped is not None:
                 self._record_failure(index, self.stopped)
                 return False

@@ -206,6 +206,47 @@ def test_async_sends_one_chunk_at_a_time_by_default() -> None:
     assert server.peak == 1
 
 
+def _failing_second_request(status: int) -> Server:
+    # The second request fails for good; any later one would succeed, so a chunk sent again
+    # after its final failure shows up as one more request and as a success.
+    return Server(script={2: lambda request: httpx.Response(status, json={"errorCode": "E"})})
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+@pytest.mark.parametrize("status", [400, 404, 409, 500, 503])
+def test_a_chunk_that_failed_for_good_is_never_sent_again(flavour: str, status: int) -> None:
+    server = _failing_second_request(status)
+    plan = plan_for(KEYS[:30], 10)
+
+    if flavour == "sync":
+        with _wire(server.handler) as wire:
+            results = run_batch(wire, plan)
+    else:
+
+        async def main() -> BatchResults[Result]:
+            transport = httpx.MockTransport(server.async_handler)
+            async with httpx.AsyncClient(base_url="https://api.test", transport=transport) as c:
+                return await arun_batch(AsyncWire(c), plan)
+
+        results = asyncio.run(main())
+
+    assert server.seen == [KEYS[:10], KEYS[10:20], KEYS[20:30]]
+    assert results.requests == 3
+    assert [r.status for r in results] == ["SUCCESS"] * 10 + ["NOT_APPLIED"] * 10 + (
+        ["SUCCESS"] * 10
+    )
+
+
+def test_the_books_refuse_to_send_a_chunk_again_once_it_failed_for_good() -> None:
+    run = BatchRun(plan_for(KEYS[:20], 10), RetryPolicy(), None)
+    assert run.sending(0)
+    assert run.failure(0, MalformedResponse("unreadable")) is None
+
+    assert run.sending(0) is False
+    assert run.sending(1) is True
+    assert run.requests == 2
+
+
 @pytest.mark.parametrize("bad", [0, 2.0])
 def test_async_max_concurrency_is_refused_by_name(bad: object) -> None:
     async def main() -> None:
