@@ -261,6 +261,11 @@ class BatchRun(Generic[K, R]):
                 return 0.0, honoured
             return max(0.0, self._paused_until - self.policy.clock()), self._paused_until
 
+    def settled(self, index: int) -> bool:
+        """True once the chunk has its results: answered, or failed for good."""
+        with self._lock:
+            return index in self._by_chunk
+
     def sending(self, index: int) -> bool:
         """Count the request about to go out; False when the batch has stopped or the chunk is
         settled (answered, or failed for good: a mutating chunk is sent again only after a 429).

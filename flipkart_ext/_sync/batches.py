@@ -26,24 +26,26 @@ R = TypeVar("R", bound=Outcome)
 
 
 def _send_chunk(wire: Wire, run: BatchRun[K, R], index: int) -> None:
-    """Send one chunk until it is settled: answered, failed for good, or the batch stopped."""
+    """Send one chunk until the books say it is settled: answered, or failed for good.
+
+    The loop ends on the books' word, never on a return of its own after an answer or a
+    failure, so a mutating chunk is sent again only when a 429 left it unsettled.
+    """
     honoured = 0.0
-    while True:
+    while not run.settled(index):
         wait, honoured = run.pause(honoured)
         if wait > 0:
             run.policy.sync_sleep(wait)
         if not run.sending(index):
-            return
+            return  # the batch stopped: the books recorded this chunk as failed
         try:
             answer = wire.send(run.plan.chunks[index].call)
         except UsageError:
             raise  # a closed client, another event loop: the caller's to fix, not a chunk's result
         except FlipkartError as error:
-            if run.failure(index, error) is None:
-                return  # failed for good: a mutating chunk is never sent again
-            continue  # a 429 paused the batch: send this chunk again after the pause
-        run.answer(index, answer)
-        return
+            run.failure(index, error)  # a 429 pauses the batch and leaves the chunk unsettled
+        else:
+            run.answer(index, answer)
 
 
 def _settle(wire: Wire, run: BatchRun[K, R], index: int) -> None:

@@ -24,6 +24,7 @@ from flipkart_ext import (
     APITimeoutError,
     AuthenticationError,
     BatchAnomaly,
+    ClientClosed,
     InvalidArgument,
     MalformedResponse,
     PermissionDenied,
@@ -128,6 +129,36 @@ def test_a_pause_is_waited_once_even_if_the_sleep_returns_early() -> None:
     with _wire(server.handler) as wire:
         results = run_batch(wire, plan_for(KEYS[:3], 25), policy=policy)
     assert results.all_ok
+    assert naps == [2.0]
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+def test_a_second_429_setting_the_pause_already_waited_for_is_not_waited_for_again(
+    flavour: str,
+) -> None:
+    # The clock never moves, so the second 429 sets the very pause this sender waited for.
+    naps: list[float] = []
+    limited = httpx.Response(429, headers={"Retry-After": "2"}, json={})
+    server = Server(script={1: lambda request: limited, 2: lambda request: limited})
+    plan = plan_for(KEYS[:3], 25)
+
+    if flavour == "sync":
+        policy = RetryPolicy(sleep=naps.append, clock=lambda: 100.0)
+        with _wire(server.handler) as wire:
+            results = run_batch(wire, plan, policy=policy)
+    else:
+
+        async def nap(seconds: float) -> None:
+            naps.append(seconds)
+
+        async def main() -> BatchResults[Result]:
+            policy = RetryPolicy(async_sleep=nap, clock=lambda: 100.0)
+            transport = httpx.MockTransport(server.async_handler)
+            async with httpx.AsyncClient(base_url="https://api.test", transport=transport) as c:
+                return await arun_batch(AsyncWire(c), plan, policy=policy)
+
+        results = asyncio.run(main())
+    assert results.all_ok and results.requests == 3
     assert naps == [2.0]
 
 
@@ -240,11 +271,90 @@ def test_a_chunk_that_failed_for_good_is_never_sent_again(flavour: str, status: 
 def test_the_books_refuse_to_send_a_chunk_again_once_it_failed_for_good() -> None:
     run = BatchRun(plan_for(KEYS[:20], 10), RetryPolicy(), None)
     assert run.sending(0)
+    assert run.failure(0, RateLimitError("slow down", retry_after=1.0)) == 1.0
+    assert not run.settled(0)  # a 429 leaves the chunk to be sent again
+    assert run.sending(0)
     assert run.failure(0, MalformedResponse("unreadable")) is None
+    assert run.settled(0) and not run.settled(1)
 
     assert run.sending(0) is False
     assert run.sending(1) is True
-    assert run.requests == 2
+    assert run.requests == 3
+
+
+class _ClosedMeanwhile:
+    """A wire whose client is closed (by another thread, say) before its second send."""
+
+    def __init__(self, wire: Any) -> None:
+        self.wire = wire
+        self.sends = 0
+        self.error = ClientClosed("the client was closed meanwhile")
+
+    def ready(self) -> None:
+        self.wire.ready()
+
+    def send(self, call: Call) -> Any:
+        self.sends += 1
+        if self.sends == 2:
+            raise self.error
+        return self.wire.send(call)
+
+
+class _AsyncClosedMeanwhile(_ClosedMeanwhile):
+    async def send(self, call: Call) -> Any:  # type: ignore[override]
+        self.sends += 1
+        if self.sends == 2:
+            raise self.error
+        return await self.wire.send(call)
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+def test_misuse_met_mid_batch_is_raised_as_itself_not_recorded_as_a_chunks_failure(
+    flavour: str,
+) -> None:
+    server = Server()
+    plan = plan_for(KEYS[:30], 10)
+    if flavour == "sync":
+        with _wire(server.handler) as wire:
+            closing: _ClosedMeanwhile = _ClosedMeanwhile(wire)
+            with pytest.raises(ClientClosed) as caught:
+                run_batch(closing, plan)  # type: ignore[arg-type]
+    else:
+        closing = _AsyncClosedMeanwhile(None)
+
+        async def with_wire() -> None:
+            transport = httpx.MockTransport(server.async_handler)
+            async with httpx.AsyncClient(base_url="https://api.test", transport=transport) as c:
+                closing.wire = AsyncWire(c)
+                await arun_batch(closing, plan)  # type: ignore[arg-type]
+
+        with pytest.raises(ClientClosed) as caught:
+            asyncio.run(with_wire())
+    assert caught.value is closing.error
+    assert server.seen == [KEYS[:10]]  # nothing after the misuse
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+def test_a_closed_client_raises_even_when_no_chunk_is_left_to_send(flavour: str) -> None:
+    plan = plan_for([], 10)  # every item settled before any request: no chunk
+    if flavour == "sync":
+        with _wire(_ok) as wire:
+            pass
+        with pytest.raises(ClientClosed):
+            run_batch(wire, plan)
+    else:
+
+        async def main() -> None:
+            async def ok(request: httpx.Request) -> httpx.Response:
+                return _ok(request)
+
+            transport = httpx.MockTransport(ok)
+            async with httpx.AsyncClient(base_url="https://api.test", transport=transport) as c:
+                wire = AsyncWire(c)
+            await arun_batch(wire, plan)
+
+        with pytest.raises(ClientClosed):
+            asyncio.run(main())
 
 
 @pytest.mark.parametrize("bad", [0, 2.0])
