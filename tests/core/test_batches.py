@@ -206,6 +206,7 @@ def test_an_item_named_twice_believes_neither_entry_and_is_an_anomaly(second: st
     assert [(r.key, r.status) for r in results] == [("S00", "NOT_APPLIED"), ("S01", "SUCCESS")]
     error = results[0].error
     assert isinstance(error, MalformedResponse)
+    assert error.operation == "test.act"  # which call's answer it was, for the logs and CLI
     assert str(error) == (
         "act: the answer names 'S00' more than once; its outcome is unknown "
         "(check it before sending it again)"
