@@ -99,8 +99,25 @@ __all__ = [
 _MAX_MESSAGE = 500
 
 
+def _rebuilt(cls: type[FlipkartError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    """An error as it was pickled or copied, rebuilt without running its ``__init__`` again."""
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class FlipkartError(Exception):
-    """Base class of every error raised by this package."""
+    """Base class of every error raised by this package.
+
+    Every error pickles and copies as it is (a worker process can send one back to its
+    parent), whatever arguments its own constructor takes.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own reduce calls ``cls(*self.args)``, which fails for the subclasses
+        # whose constructors take their own arguments (``MissingNextPage(page, ...)``).
+        return (_rebuilt, (type(self), self.args, dict(self.__dict__)))
 
     resume_from: str | None = None
     """Where an interrupted iteration continues, when this error ended one.
