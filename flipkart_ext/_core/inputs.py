@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
-from typing import Any
+from typing import Any, Self
 
 from ..errors import InvalidArgument
 
@@ -239,6 +239,19 @@ class FrozenValue:
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable; build a new one")
+
+    # An immutable value is its own copy (as a tuple is).
+    def __copy__(self) -> Self:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
+        return self
+
+    def __setstate__(self, state: tuple[Any, dict[str, Any]]) -> None:
+        # Unpickling restores the slots through here: the refusal in __setattr__ is for
+        # callers, and the constructor's checks ran when the pickled value was built.
+        for name, value in state[1].items():
+            object.__setattr__(self, name, value)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, type(self)):
