@@ -299,6 +299,10 @@ class FlipkartAuth(httpx.Auth):
         custody_wait: float = 86_400.0,
         custody_check: float = 60.0,
     ) -> None:
+        for name, value in (("client_id", client_id), ("client_secret", client_secret)):
+            if value is not None and not isinstance(value, str):
+                # Named by type only: the value may be the secret itself.
+                raise ConfigurationError(f"{name} must be a string, got {type(value).__name__}")
         if not (client_id or "").strip() or not (client_secret or "").strip():
             raise ConfigurationError("client_id and client_secret are required (missing or blank)")
         # httpx logs every request URL at INFO, a refresh token's query string included:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -59,6 +60,11 @@ def require_secure_url(url: str, *, what: str = "URL") -> str:
     Unsafe means: not absolute, a scheme other than https (http only on loopback),
     credentials embedded in the URL, or a query string / fragment.
     """
+    if not isinstance(url, str):
+        raise ConfigurationError(f"{what} must be a string, got {type(url).__name__}")
+    if any(unicodedata.category(char)[0] == "C" for char in url):
+        # urlsplit would quietly drop a tab or newline: the URL used would not be the one given.
+        raise ConfigurationError(f"{what} holds a control or unprintable character: {url!r}")
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise ConfigurationError(f"{what} must be an absolute https URL, got {url!r}")

@@ -221,3 +221,48 @@ def test_a_bad_max_parallel_is_refused_by_for_each(value: Any) -> None:
         refused(
             lambda: pool.for_each(["S-1"], lambda client: None, max_parallel=value), "max_parallel"
         )
+
+
+# -- credentials and URLs ---------------------------------------------------------------------
+
+NOT_TEXT = st.one_of(
+    st.integers(), st.binary(max_size=8), st.floats(), st.booleans(), _OBJECTS.filter(bool)
+)
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+@pytest.mark.parametrize("argument", ["client_id", "client_secret"])
+@DRAWN
+@given(value=NOT_TEXT)
+def test_credentials_that_are_not_text_are_refused_by_type_never_by_value(
+    flavour: str, argument: str, value: Any
+) -> None:
+    from flipkart_ext import AsyncFlipkartClient, ConfigurationError, FlipkartClient
+
+    cls = FlipkartClient if flavour == "sync" else AsyncFlipkartClient
+    given_ = {"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, argument: value}
+    with pytest.raises(ConfigurationError) as caught:
+        cls(given_["client_id"], given_["client_secret"])
+    assert str(caught.value) == f"{argument} must be a string, got {type(value).__name__}"
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+@DRAWN
+@given(
+    value=st.one_of(
+        NOT_TEXT,
+        st.builds(
+            lambda cut, char: f"https://api.test/sel{char}lers"[: 21 + cut],
+            st.integers(0, 5),
+            st.sampled_from(["\n", "\t", "\r", "\x00", "\u200b", "\x7f"]),
+        ),
+    )
+)
+def test_an_api_base_url_that_is_not_clean_text_is_a_configuration_error(
+    flavour: str, value: Any
+) -> None:
+    from flipkart_ext import AsyncFlipkartClient, ConfigurationError, FlipkartClient
+
+    cls = FlipkartClient if flavour == "sync" else AsyncFlipkartClient
+    with pytest.raises(ConfigurationError, match=r"^API base URL "):
+        cls(CLIENT_ID, CLIENT_SECRET, api_base_url=value)
