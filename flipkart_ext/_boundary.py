@@ -20,13 +20,14 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, SupportsIndex, TypeVar
 
-from .errors import FlipkartError, InternalError, InvalidArgument
+from .errors import FlipkartError, InternalError, InvalidArgument, UsageError
 
 __all__ = [
     "CALLERS_MARK",
     "GUARD_MARK",
+    "Unpicklable",
     "callers_own",
     "guarded",
     "guarded_class",
@@ -166,3 +167,21 @@ def guarded_class(cls: C) -> C:
         elif inspect.isfunction(value):
             setattr(cls, name, guarded(value, label, method=name))
     return cls
+
+
+class Unpicklable:
+    """A base for objects that hold connections, locks or an event loop's state: a client, an
+    iteration, a resource, a seller pool, an in-memory store or budget, a Redis connection.
+
+    Pickling or copying one would fail deep in the standard library with a raw
+    ``TypeError`` about a lock, or (a shallow copy) quietly share the original's
+    connections. Both are refused here with a :class:`UsageError` that says what to do.
+    """
+
+    __slots__ = ()
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> NoReturn:
+        raise UsageError(
+            f"{type(self).__name__} cannot be pickled or copied: it holds connections or "
+            "locks. Build one in each process from the same settings instead"
+        )

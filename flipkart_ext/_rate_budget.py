@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeAlias, runtime_checkable
 
-from ._boundary import guarded_class
+from ._boundary import Unpicklable, guarded_class
 from ._core.answers import parse_retry_after
 from .errors import InvalidArgument
 from .stores import TokenKey
@@ -184,7 +184,7 @@ def check_limits(per_application: RateLimit | None, per_seller: RateLimit | None
 
 
 @guarded_class
-class MemoryRateBudget:
+class MemoryRateBudget(Unpicklable):
     """A :class:`RateBudget` for the clients of one process (threads and event loops alike).
 
     It does no I/O, so the async client uses it as it is.

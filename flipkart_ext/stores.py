@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from ._boundary import guarded, guarded_class
+from ._boundary import Unpicklable, guarded, guarded_class
 from ._core.auth_plan import may_replace
 from ._core.decode import decode_json
 from ._core.tokens import Token
@@ -226,7 +226,7 @@ def is_async_store(store: object) -> bool:
 
 
 @guarded_class
-class MemoryTokenStore:
+class MemoryTokenStore(Unpicklable):
     """Tokens in a dict, for one process. Shareable between clients and threads."""
 
     def __init__(self) -> None:

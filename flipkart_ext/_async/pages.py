@@ -20,7 +20,7 @@ from typing import Any, Generic, Literal, TypeVar, overload
 
 import httpx
 
-from .._boundary import guarded_class, types_its_own_errors
+from .._boundary import Unpicklable, guarded_class, types_its_own_errors
 from .._concurrency import AsyncAhead
 from .._core.calls import Answer
 from .._core.retry import RetryPolicy
@@ -151,7 +151,7 @@ class AsyncItemIterator(AsyncIteration[T]):
 
 
 @guarded_class
-class AsyncPagedList(SearchPlans[F], Generic[F, M]):
+class AsyncPagedList(Unpicklable, SearchPlans[F], Generic[F, M]):
     """``search()`` / ``pages()`` for a list: the resource's plans name its page shape and
     build the opening call from a filter."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .._boundary import Unpicklable
 from .._core.redis_keys import async_client
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["AsyncRedisConnection"]
 
 
-class AsyncRedisConnection:
+class AsyncRedisConnection(Unpicklable):
     """What the Redis store and the Redis budget share: their client, and closing it."""
 
     redis: AsyncRedis

@@ -11,13 +11,13 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Self
 
-from .._boundary import guarded_class
+from .._boundary import Unpicklable, guarded_class
 
 __all__ = ["Closing"]
 
 
 @guarded_class
-class Closing:
+class Closing(Unpicklable):
     """A base for objects closed by :meth:`aclose`; used as a context manager, it closes
     them on the way out, whatever ended the block."""
 

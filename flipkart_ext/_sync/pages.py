@@ -21,7 +21,7 @@ from typing import Any, Generic, Literal, TypeVar, overload
 
 import httpx
 
-from .._boundary import guarded_class, types_its_own_errors
+from .._boundary import Unpicklable, guarded_class, types_its_own_errors
 from .._concurrency import SyncAhead
 from .._core.calls import Answer
 from .._core.retry import RetryPolicy
@@ -152,7 +152,7 @@ class ItemIterator(Iteration[T]):
 
 
 @guarded_class
-class PagedList(SearchPlans[F], Generic[F, M]):
+class PagedList(Unpicklable, SearchPlans[F], Generic[F, M]):
     """``search()`` / ``pages()`` for a list: the resource's plans name its page shape and
     build the opening call from a filter."""
 

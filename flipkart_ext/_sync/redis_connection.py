@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .._boundary import Unpicklable
 from .._core.redis_keys import sync_client
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 __all__ = ["RedisConnection"]
 
 
-class RedisConnection:
+class RedisConnection(Unpicklable):
     """What the Redis store and the Redis budget share: their client, and closing it."""
 
     redis: SyncRedis
