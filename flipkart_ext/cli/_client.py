@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import httpx
 
-from ._errors import EXIT_OK, EXIT_PARTIAL, bad_input
+from ._errors import EXIT_OK, EXIT_PARTIAL, bad_input, classify
 from ._text import plural
 
 if TYPE_CHECKING:
@@ -95,8 +95,15 @@ class DryRun(httpx.BaseTransport):
 
         ``results``: what the library made of the run; an item it settled without
         sending (an id Flipkart does not know...) would fail in the real run too, so it is
-        listed, and the exit code is 5 as the real run's would be.
+        listed, and the exit code is 5 as the real run's would be. An item whose real
+        request failed (the token, a read: no network, credentials refused) is listed too;
+        when that is every item, for one reason, the exit code is that failure's, as the
+        real run's would be. A dry run that could not check is never reported as done.
         """
+        from ..errors import FlipkartError, MalformedResponse
+
+        results = list(results)
+
         total = len(self.recorded)
         for number, request in enumerate(self.recorded, 1):
             out.write(f"# request {number} of {total}: {request.method} {request.url}\n")
@@ -113,16 +120,33 @@ class DryRun(httpx.BaseTransport):
             and result.status != NOT_IN_ANSWER
             and getattr(result, "error", None) is None
         ]
+        # Only a stand-in answer ("200 {}") can make a MalformedResponse here; any other
+        # error came from a request that was really sent, or from the token store.
+        failed = [
+            result
+            for result in results
+            if not result.ok
+            and isinstance(getattr(result, "error", None), FlipkartError)
+            and not isinstance(result.error, MalformedResponse)
+        ]
         for result in refused:
             print(f"flipkart: would be refused: {result}", file=err)
+        for result in failed:
+            print(f"flipkart: could not be checked: {result}", file=err)
+        code = EXIT_PARTIAL if refused or failed else EXIT_OK
+        every = [*refused, *failed]
+        if failed and len(failed) == len(every) == len(results):
+            codes = {classify(result.error)[0] for result in failed}
+            if len(codes) == 1:
+                code = codes.pop()
         summary = (
             f"Dry run: {plural(items, noun)} checked; {plural(total, 'request')} would be "
             "sent (shown on stdout); nothing was changed"
         )
-        if refused:
-            summary += f"; {len(refused)} would not go through (listed above; exit {EXIT_PARTIAL})"
+        if every:
+            summary += f"; {len(every)} would not go through (listed above; exit {code})"
         print(summary + ".", file=err)
-        return EXIT_PARTIAL if refused else EXIT_OK
+        return code
 
 
 def client_from_env(args: SimpleNamespace, *, dry_run: DryRun | None = None) -> FlipkartClient:

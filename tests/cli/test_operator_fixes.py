@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from flipkart_ext import BatchAnomaly, BatchResults
-from flipkart_ext.cli import EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
+from flipkart_ext.cli import (
+    EXIT_AUTH,
+    EXIT_INTERRUPTED,
+    EXIT_NETWORK,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+)
 from flipkart_ext.shipments import CANCELLATION_REASONS, ShipmentResult
 from flipkart_ext.testing import Emulator
 
@@ -74,6 +81,55 @@ def test_dispatch_and_cancel_dry_runs_send_nothing(cli: Cli, env: Emulator) -> N
     ((cancel_target, cancel_body),) = _requests_shown(cancel.out)
     assert cancel_target.endswith("/v3/shipments/cancel")
     assert {s["reason"] for s in cancel_body["shipments"]} == {"b2b_order"}  # type: ignore[index]
+    assert {env.shipment_state(i) for i in packed} == {"PACKED"}
+
+
+def _unreachable_oauth(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Port 9 (discard) on loopback: refused at once, no retry waits.
+    monkeypatch.setenv("FLIPKART_OAUTH_BASE_URL", "http://127.0.0.1:9/oauth-service")
+
+
+@pytest.mark.parametrize(
+    ("break_it", "code", "said"),
+    [
+        (_unreachable_oauth, EXIT_NETWORK, "Connection refused"),
+        (
+            lambda monkeypatch: monkeypatch.setenv("FLIPKART_CLIENT_SECRET", "not-the-secret"),
+            EXIT_AUTH,
+            "HTTP 401",
+        ),
+    ],
+    ids=["no-network", "credentials-refused"],
+)
+@pytest.mark.parametrize("command", ["update-inventory", "dispatch"])
+def test_a_dry_run_that_could_not_check_is_never_reported_as_done(
+    cli: Cli,
+    env: Emulator,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    break_it: object,
+    code: int,
+    said: str,
+    command: str,
+) -> None:
+    # Before, the token's failure was dropped with the stand-in answers' artefacts: exit 0.
+    packed = env.create_test_orders(2, state="PACKED")
+    stock = tmp_path / "stock.csv"
+    stock.write_text("sku,product_id,location,inventory\nSKU-1,P-1,LOC-1,5\n", encoding="utf-8")
+    break_it(monkeypatch)  # type: ignore[operator]
+
+    if command == "dispatch":
+        run = cli("--retries", "0", "shipments", "dispatch", *packed, "--dry-run")
+    else:
+        run = cli("--retries", "0", "listings", "update-inventory", str(stock), "--dry-run")
+
+    assert run.code == code, run.err
+    assert said in run.err
+    # Either the command stopped on the failure, or the dry run lists what it could not check.
+    assert "nothing was changed." not in run.err
+    if "Dry run:" in run.err:
+        assert "flipkart: could not be checked: " in run.err
+        assert f"would not go through (listed above; exit {code})" in run.err
     assert {env.shipment_state(i) for i in packed} == {"PACKED"}
 
 
