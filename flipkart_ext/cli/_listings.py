@@ -31,7 +31,7 @@ from ._args import split_values
 from ._client import DryRun, client_from_env
 from ._errors import EXIT_OK, EXIT_PARTIAL, BadInput
 from ._export import export_pages
-from ._files import read_text
+from ._files import csv_rows, read_text
 from ._formats import LISTINGS, writer_for
 from ._results import anomaly_line, cell, conclude
 
@@ -60,20 +60,7 @@ def _rows(
     path: str, required: tuple[str, ...], known: tuple[str, ...]
 ) -> list[tuple[int, dict[str, str]]]:
     text, name = read_text(path)
-    reader = csv.DictReader(text.splitlines())
-    header = [column.strip() for column in reader.fieldnames or []]
-    missing = [column for column in required if column not in header]
-    if missing:
-        raise BadInput(
-            f"{name}: the header lacks {', '.join(missing)} (columns: {', '.join(known)})"
-        )
-    rows = [
-        (reader.line_num, {key.strip(): (value or "").strip() for key, value in row.items() if key})
-        for row in reader
-    ]
-    if not rows:
-        raise BadInput(f"{name}: no rows")
-    return rows
+    return csv_rows(text, name, required=required, known=known)
 
 
 def _whole(text: str, where: str, column: str) -> int:
@@ -179,8 +166,8 @@ def _run(
         try:
             if dry_run is not None:
                 with dry_run.intercepting():
-                    change(updates, max_concurrency=args.concurrency)
-                return dry_run.show(out, err, items=len(updates), noun="SKU")
+                    checked = change(updates, max_concurrency=args.concurrency)
+                return dry_run.show(out, err, items=len(updates), noun="SKU", results=checked)
             results = change(updates, max_concurrency=args.concurrency, progress=progress)
         except InvalidArgument as exc:
             raise BadInput(f"{'stdin' if args.file == '-' else args.file}: {exc}") from exc

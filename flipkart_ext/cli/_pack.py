@@ -15,16 +15,14 @@ when given), with those defaults alone; the GST rate is not part of a shipment, 
 
 from __future__ import annotations
 
-import csv
 import re
-from collections.abc import Iterable
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from ._args import split_values
 from ._client import DryRun, client_from_env
 from ._errors import BadInput
-from ._files import read_text
+from ._files import csv_rows, read_text
 from ._results import Bulk, every_shipment
 
 if TYPE_CHECKING:
@@ -53,23 +51,14 @@ def _number(text: str, where: str, column: str) -> float:
         raise BadInput(f"{where}: {column}: expected a number, got {text!r}") from None
 
 
-def read_pack_csv(lines: Iterable[str], name: str) -> list[PackSpec]:
+def read_pack_csv(text: str, name: str) -> list[PackSpec]:
     """One :class:`PackSpec` per row; a malformed row is bad input naming its line and column."""
     from ..shipments import Package, PackSpec
 
-    rows = csv.DictReader(lines)
-    header = [column.strip() for column in rows.fieldnames or []]
-    if "shipment_id" not in header:
-        raise BadInput(f"{name}: the header must name a shipment_id column")
-    unknown = [column for column in header if column not in CSV_COLUMNS]
-    if unknown:
-        raise BadInput(
-            f"{name}: unknown columns {', '.join(unknown)} (known: {', '.join(CSV_COLUMNS)})"
-        )
+    rows = csv_rows(text, name, required=("shipment_id",), known=CSV_COLUMNS, other_columns=False)
     specs = []
-    for row in rows:
-        where = f"{name} line {rows.line_num}"
-        cells = {key.strip(): (value or "").strip() for key, value in row.items() if key}
+    for line, cells in rows:
+        where = f"{name} line {line}"
         if not cells.get("shipment_id"):
             raise BadInput(f"{where}: shipment_id: required")
         sizes = [cells.get(column, "") for column in _SIZES]
@@ -91,8 +80,6 @@ def read_pack_csv(lines: Iterable[str], name: str) -> list[PackSpec]:
                 package=package,
             )
         )
-    if not specs:
-        raise BadInput(f"{name}: no rows")
     return specs
 
 
@@ -126,7 +113,7 @@ def run(args: SimpleNamespace, out: TextIO, err: TextIO) -> int:
     csv_name = None
     if args.csv_file is not None:
         text, csv_name = read_text(args.csv_file, option="--csv")
-        items = read_pack_csv(text.splitlines(), csv_name)
+        items = read_pack_csv(text, csv_name)
     else:
         items = ids
     bulk = Bulk(out, err, DryRun() if args.dry_run else None)
