@@ -36,10 +36,11 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Seq
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar, overload
 
-from .._boundary import guarded_class
+from .._boundary import callers_own, guarded_class
 from ..errors import (
     AuthenticationError,
     FlipkartError,
+    InvalidArgument,
     MalformedResponse,
     PermissionDenied,
     RateLimitError,
@@ -238,6 +239,10 @@ class BatchRun(Generic[K, R]):
         policy: RetryPolicy,
         progress: Callable[[int, int], None] | None = None,
     ) -> None:
+        if progress is not None and not callable(progress):
+            raise InvalidArgument(
+                f"progress: expected a callable taking (done, total), got {type(progress).__name__}"
+            )
         self.plan = plan
         self.policy = policy
         self._progress = progress
@@ -379,7 +384,13 @@ class BatchRun(Generic[K, R]):
             self._done += 1
             done = self._done
         if self._progress is not None:
-            self._progress(done, len(self.plan.chunks))
+            try:
+                self._progress(done, len(self.plan.chunks))
+            except Exception as error:
+                # The caller's own bug: it stops the run and reaches the caller as raised,
+                # as a seller pool's job does (requests already answered stand).
+                callers_own(error)
+                raise
 
     def results(self) -> BatchResults[R]:
         """One result per key, in input order, each from the request that carried it."""
