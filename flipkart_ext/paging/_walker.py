@@ -395,5 +395,9 @@ class PageWalker(Generic[T]):
             return value, None
         key = shape.cursor.check(self._api_base, value)
         if not self._cursors.add(key):
+            if has_more is False:
+                # "No more", beside a cursor naming a page already fetched (a server echoing
+                # the last page's own cursor): the flag and the cursor agree, the list ends.
+                return None, None
             raise RepeatedCursor(number)
         return value, shape.cursor.request(self._api_base, self._first, value)

@@ -195,6 +195,35 @@ def test_a_page_saying_there_is_no_more_but_carrying_a_cursor_is_followed(flag):
 
 
 @pytest.mark.parametrize("flag", [False, 0, "false"])
+def test_no_more_beside_a_cursor_already_fetched_ends_the_list(flag):
+    # A server that echoes the last page's own cursor with "no more": nothing is left.
+    bodies = chain(["a"], ["b"])
+    bodies[1]["hasMore"] = flag
+    bodies[1]["nextUrl"] = url(1)
+
+    walk = drive(walker(), bodies)
+
+    assert walk.error is None
+    assert walk.ids == ["a", "b"]
+    assert len(walk.sent) == 2
+
+
+@pytest.mark.parametrize("flag", [True, None, "<missing>"])
+def test_more_or_nothing_said_beside_a_cursor_already_fetched_is_a_repeated_cursor(flag):
+    bodies = chain(["a"], ["b"])
+    bodies[1]["nextUrl"] = url(1)
+    if flag == "<missing>":
+        del bodies[1]["hasMore"]
+    else:
+        bodies[1]["hasMore"] = flag
+
+    walk = drive(walker(), bodies)
+
+    assert isinstance(walk.error, RepeatedCursor)
+    assert walk.ids == ["a"]
+
+
+@pytest.mark.parametrize("flag", [False, 0, "false"])
 def test_a_page_saying_there_is_no_more_without_a_cursor_ends_the_list(flag):
     bodies = chain(["a"], ["b"])
     bodies[0]["hasMore"] = flag

@@ -132,7 +132,9 @@ def reference(layout: Layout, limit: int | None, max_pages: int | None) -> Outco
         if target is None and layout.endings[page] in TRUNCATED and not stopping:
             return Outcome(out, served, duplicates, "MissingNextPage", cursor)
         if follow is not None and follow in fetched:
-            return Outcome(out, served, duplicates, "RepeatedCursor", cursor)
+            if layout.targets[page] is not None:
+                return Outcome(out, served, duplicates, "RepeatedCursor", cursor)
+            follow = None  # "no more" beside a cursor already fetched: they agree, it ends
         if follow is None or fresh:
             stale = run = 0
         else:
