@@ -25,8 +25,8 @@ import enum
 import hashlib
 import hmac
 import re
-from collections.abc import Mapping
-from typing import Required, TypedDict, Unpack
+from collections.abc import Mapping, Sequence
+from typing import Required, TypeAlias, TypedDict, Unpack
 
 from .._boundary import guarded, guarded_class
 from ..errors import (
@@ -45,6 +45,7 @@ __all__ = [
     "DATE_HEADER",
     "DEFAULT_MAX_SKEW",
     "DateForm",
+    "RequestHeaders",
     "VerifiedNotification",
     "compute_signature",
     "is_valid_signature",
@@ -55,6 +56,10 @@ __all__ = [
 DATE_HEADER = "X_Date"
 AUTHORIZATION_HEADER = "X_Authorization"
 DEFAULT_MAX_SKEW = dt.timedelta(minutes=5)
+
+RequestHeaders: TypeAlias = Mapping[str, str] | Sequence[tuple[str | bytes, str | bytes]]
+"""A request's headers: a mapping (a framework's headers, a WSGI environ) or (name, value)
+pairs (an ASGI scope's raw ``headers``)."""
 
 _SCHEME = "FKLOGIN"
 _HEX_SHA1 = re.compile(r"[0-9a-f]{40}")
@@ -132,7 +137,7 @@ def sign(
 
 @guarded
 def verify_signature(
-    headers: Mapping[str, str],
+    headers: RequestHeaders,
     *,
     url: str,
     method: str,
@@ -143,9 +148,9 @@ def verify_signature(
 ) -> VerifiedNotification:
     """Check that a notification was signed by Flipkart for ``app_id`` and is fresh.
 
-    ``headers`` is any mapping of request headers; names are matched ignoring
-    case and ``-``/``_``, so ``X_Date``, ``X-Date`` and a WSGI ``HTTP_X_DATE``
-    all work. ``url`` must be the notification URL exactly as registered with
+    ``headers`` is any mapping of request headers, or (name, value) pairs such as an
+    ASGI scope's ``headers``; names are matched ignoring case and ``-``/``_``, so
+    ``X_Date``, ``X-Date`` and a WSGI ``HTTP_X_DATE`` all work. ``url`` must be the notification URL exactly as registered with
     Flipkart (behind a proxy, the public URL, not the one the app sees);
     ``method`` is the HTTP method as sent, normally ``"POST"``.
 
@@ -249,7 +254,7 @@ class _CheckOptions(TypedDict, total=False):
 
 
 @guarded
-def is_valid_signature(headers: Mapping[str, str], **options: Unpack[_CheckOptions]) -> bool:
+def is_valid_signature(headers: RequestHeaders, **options: Unpack[_CheckOptions]) -> bool:
     """Like :func:`verify_signature` (the same arguments), answering ``True``/``False``
     instead of raising."""
     try:
@@ -264,10 +269,27 @@ def _normalized_name(name: str) -> str:
     return name.removeprefix("http_")
 
 
-def _single_header(headers: Mapping[str, object], name: str) -> str:
+def _header_pairs(headers: RequestHeaders) -> list[tuple[object, object]]:
+    """``headers`` as (name, value) pairs: a mapping (WSGI environ, a framework's headers),
+    or a sequence of pairs (an ASGI scope's raw ``headers``, names and values as bytes)."""
+    if isinstance(headers, Mapping):
+        return list(headers.items())
+    if isinstance(headers, list | tuple) and all(
+        isinstance(pair, list | tuple) and len(pair) == 2 for pair in headers
+    ):
+        return [(key, value) for key, value in headers]
+    raise InvalidArgument(
+        f"headers: expected a mapping of header names to values, or (name, value) pairs; "
+        f"got {type(headers).__name__}"
+    )
+
+
+def _single_header(headers: RequestHeaders, name: str) -> str:
     wanted = _normalized_name(name)
     values: set[str] = set()
-    for key, value in headers.items():
+    for key, value in _header_pairs(headers):
+        if isinstance(key, bytes):
+            key = key.decode("latin-1")  # pragma: no mutate (codec names ignore case)
         if isinstance(key, str) and _normalized_name(key) == wanted:
             if isinstance(value, bytes):
                 value = value.decode("latin-1")  # pragma: no mutate (codec names ignore case)

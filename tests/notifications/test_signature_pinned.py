@@ -11,7 +11,13 @@ import time
 
 import pytest
 
-from flipkart_ext import BadSignature, MalformedHeader, MissingHeader, WrongApplication
+from flipkart_ext import (
+    BadSignature,
+    InvalidArgument,
+    MalformedHeader,
+    MissingHeader,
+    WrongApplication,
+)
 from flipkart_ext.notifications import DateForm, is_valid_signature, sign
 
 from .vectors import (
@@ -228,6 +234,20 @@ def test_non_ascii_bytes_in_authorization_are_malformed_not_a_crash():
         verify({"X_Date": TIME_VALUE, "X_Authorization": tampered})
 
 
-def test_bytes_header_names_are_ignored():
+def test_bytes_header_names_are_read_as_latin_1_like_their_values():
+    verified = verify({b"X_Date": TIME_VALUE.encode(), "X_Authorization": AUTHORIZATION})
+    assert verified.x_date == TIME_VALUE
+
+
+def test_an_asgi_scopes_header_pairs_are_read():
+    pairs = [(b"x-date", TIME_VALUE.encode()), (b"x-authorization", AUTHORIZATION.encode())]
+    assert verify(pairs).sent_at == SENT_AT
+    assert verify(tuple(pairs)).sent_at == SENT_AT
     with pytest.raises(MissingHeader, match=exactly("X_Date header is missing")):
-        verify({b"X_Date": TIME_VALUE.encode(), "X_Authorization": AUTHORIZATION})
+        verify([(b"x-authorization", AUTHORIZATION.encode())])
+
+
+@pytest.mark.parametrize("headers", ["X_Date", 5, None, [("X_Date",)], [b"X_Date"], {1, 2}])
+def test_headers_that_are_neither_a_mapping_nor_pairs_are_refused_by_name(headers):
+    with pytest.raises(InvalidArgument, match=r"^headers: expected a mapping of header names"):
+        verify(headers)
