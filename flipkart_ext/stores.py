@@ -44,7 +44,7 @@ from ._boundary import Unpicklable, guarded, guarded_class
 from ._core.auth_plan import may_replace
 from ._core.decode import decode_json
 from ._core.tokens import Token
-from .errors import TokenStoreError
+from .errors import InvalidArgument, TokenStoreError
 
 __all__ = [
     "AsyncCheckedTokenStore",
@@ -313,6 +313,10 @@ class FileTokenStore:
     def __init__(self, path: str | os.PathLike[str], *, encryption_key: Any = None) -> None:
         from ._core.sealing import Sealer
 
+        if not isinstance(path, str | os.PathLike) or not str(path).strip():
+            raise InvalidArgument(
+                f"path: expected a file path (a non-blank str or os.PathLike), got {path!r}"
+            )
         self.path = Path(path).expanduser()
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         #: Seals each entry when ``encryption_key`` (a Fernet key, or a list for rotation) is

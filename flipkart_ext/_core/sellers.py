@@ -51,7 +51,14 @@ class SellerResults(Mapping[str, SellerResult[_T]]):
     """One :class:`SellerResult` per seller, by seller id, in input order."""
 
     def __init__(self, results: Iterable[SellerResult[_T]]) -> None:
-        self._results = {result.seller_id: result for result in results}
+        if isinstance(results, str | bytes) or not isinstance(results, Iterable):
+            raise InvalidArgument(
+                f"results: expected SellerResult items, got {type(results).__name__}"
+            )
+        found = list(results)
+        if not all(isinstance(result, SellerResult) for result in found):
+            raise InvalidArgument("results: expected SellerResult items only")
+        self._results = {result.seller_id: result for result in found}
 
     def __getitem__(self, seller_id: str) -> SellerResult[_T]:
         return self._results[seller_id]

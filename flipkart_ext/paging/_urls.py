@@ -74,7 +74,12 @@ class ApiBase:
     __slots__ = ("_base_path", "_origin", "origin", "prefix")
 
     def __init__(self, url: str | httpx.URL) -> None:
-        parsed = httpx.URL(url)
+        if not isinstance(url, str | httpx.URL):
+            raise InvalidArgument(f"api_base_url: expected a URL string, got {type(url).__name__}")
+        try:
+            parsed = httpx.URL(url)
+        except httpx.InvalidURL as exc:
+            raise InvalidArgument(f"api_base_url: {exc}") from None
         if parsed.scheme not in ("http", "https") or not parsed.host:
             raise InvalidArgument(
                 f"api_base_url: expected an absolute http(s) URL, got {str(url)!r}"

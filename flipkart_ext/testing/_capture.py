@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any, Self
 
 from .._boundary import guarded_class
+from ..errors import InvalidArgument
 from ._running import Running
 
 if TYPE_CHECKING:
@@ -74,6 +75,14 @@ class WebhookCapture(Running):
         flush: Callable[[float], object] | None = None,
         host: str = "127.0.0.1",
     ) -> None:
+        for name, value in (("app_id", app_id), ("app_secret", app_secret)):
+            # Checked before the socket is bound: a refused capture holds nothing open.
+            if not isinstance(value, str) or not value.strip():
+                raise InvalidArgument(
+                    f"{name}: expected a non-blank string, got {type(value).__name__}"
+                )
+        if flush is not None and not callable(flush):
+            raise InvalidArgument(f"flush: expected a callable, got {type(flush).__name__}")
         self._app_id = app_id
         self._app_secret = app_secret
         self._flush = flush
