@@ -17,8 +17,11 @@ through:
 
 from __future__ import annotations
 
+import collections.abc
 import functools
 import inspect
+import types
+import typing
 from collections.abc import Callable
 from typing import Any, NoReturn, SupportsIndex, TypeVar
 
@@ -56,12 +59,70 @@ def _label(label: str, method: str | None, args: tuple[Any, ...]) -> str:
     return owner if method == "__init__" else f"{owner}.{method}"
 
 
-def _typed(error: Exception, name: str) -> FlipkartError:
+def _fits(value: object, hint: Any) -> bool:
+    """Whether ``value`` is of the kind ``hint`` declares, as far as a runtime check can tell
+    (the origin of a generic, the members of a union or ``Literal``); anything this cannot
+    judge fits."""
+    if hint is Any or isinstance(hint, TypeVar | str):
+        return True
+    if hint is None or hint is type(None):
+        return value is None
+    origin = typing.get_origin(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        return any(_fits(value, member) for member in typing.get_args(hint))
+    if origin is typing.Literal:
+        return value in typing.get_args(hint)
+    if origin is collections.abc.Callable or hint is collections.abc.Callable:
+        return callable(value)
+    target = origin if origin is not None else hint
+    if not isinstance(target, type):
+        return True
+    if target is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    try:
+        return isinstance(value, target)
+    except TypeError:  # a Protocol that is not runtime-checkable
+        return True
+
+
+def _misfit(
+    function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> str | None:
+    """The first argument that is not of the kind its annotation declares, as a message."""
+    try:
+        hints = typing.get_type_hints(function)
+        bound = inspect.signature(function).bind(*args, **kwargs)
+    except Exception:  # unresolvable annotations, or a call that does not bind
+        return None
+    for name, value in bound.arguments.items():
+        hint = hints.get(name)
+        if hint is not None and name not in ("self", "cls") and not _fits(value, hint):
+            return f"{name}: expected {_kind(hint)}, got {type(value).__name__}"
+    return None
+
+
+def _kind(hint: Any) -> str:
+    return getattr(hint, "__name__", None) or str(hint).replace("typing.", "")
+
+
+def _typed(
+    error: Exception,
+    name: str,
+    function: Callable[..., Any] | None = None,
+    args: tuple[Any, ...] = (),
+    kwargs: dict[str, Any] | None = None,
+) -> FlipkartError:
     traceback = error.__traceback__
     # A signature mismatch is raised by the call itself, before the callee's frame starts:
     # its traceback holds the wrapper's frame alone.
     if isinstance(error, TypeError) and traceback is not None and traceback.tb_next is None:
         return InvalidArgument(f"{name}(): {error}")
+    # Only now, on a failure nobody expected, are the arguments held to their annotations:
+    # one of the wrong kind is the caller's to fix, not a bug of the package's.
+    if isinstance(error, TypeError | AttributeError | KeyError | ValueError) and function:
+        misfit = _misfit(function, args, kwargs or {})
+        if misfit is not None:
+            return InvalidArgument(f"{name}(): {misfit}")
     return InternalError(f"{name}(): unexpected {type(error).__name__}: {error}")
 
 
@@ -101,7 +162,7 @@ def guarded(function: F, name: str | None = None, *, method: str | None = None) 
             except Exception as error:
                 if _passes(error):
                     raise
-                raise _typed(error, _label(label, method, args)) from error
+                raise _typed(error, _label(label, method, args), function, args, kwargs) from error
 
         wrapper: Any = guarded_async
     else:
@@ -113,7 +174,7 @@ def guarded(function: F, name: str | None = None, *, method: str | None = None) 
             except Exception as error:
                 if _passes(error):
                     raise
-                raise _typed(error, _label(label, method, args)) from error
+                raise _typed(error, _label(label, method, args), function, args, kwargs) from error
 
         wrapper = guarded_sync
     setattr(wrapper, GUARD_MARK, True)
