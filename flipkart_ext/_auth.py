@@ -305,11 +305,6 @@ class FlipkartAuth(httpx.Auth):
                 raise ConfigurationError(f"{name} must be a string, got {type(value).__name__}")
         if not (client_id or "").strip() or not (client_secret or "").strip():
             raise ConfigurationError("client_id and client_secret are required (missing or blank)")
-        if not isinstance(environment, Environment):
-            raise InvalidArgument(
-                f"environment: expected an Environment (Environment.custom(...) or one of "
-                f"ENVIRONMENTS), got {type(environment).__name__}"
-            )
         # httpx logs every request URL at INFO, a refresh token's query string included:
         # used on its own, this auth must not leave that to a client's constructor.
         install_log_redaction()

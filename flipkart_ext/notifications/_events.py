@@ -50,7 +50,7 @@ from typing import Any, ClassVar
 from .._boundary import guarded, guarded_class
 from .._core.decode import decode_json
 from .._spec import EVENTS
-from ..errors import InvalidArgument, MalformedEvent
+from ..errors import MalformedEvent
 from . import _read as read
 from ._dates import parse_timestamp
 from ._parts import Form, OrderItem, ReturnItem, SubShipment
@@ -528,8 +528,6 @@ _BY_NAME: dict[str, type[NotificationEvent]] = {
 @guarded
 def event_class_for(event_type: str) -> type[NotificationEvent]:
     """The class :func:`parse_event` uses for ``event_type`` (:class:`GenericEvent` if unknown)."""
-    if not isinstance(event_type, str):
-        raise InvalidArgument(f"event_type: expected a string, got {type(event_type).__name__}")
     return _BY_NAME.get(_normalized_type(event_type), GenericEvent)
 
 

@@ -8,7 +8,6 @@ import json
 from typing import Any
 
 from .._boundary import guarded
-from ..errors import InvalidArgument
 from ._events import NotificationEvent
 
 __all__ = ["idempotency_key"]
@@ -34,10 +33,6 @@ def idempotency_key(event: NotificationEvent) -> str:
     events differing in any of those fields do not. Request headers and the key
     order of the body play no part.
     """
-    if not isinstance(event, NotificationEvent):
-        raise InvalidArgument(
-            f"event: expected a NotificationEvent from parse_event(), got {type(event).__name__}"
-        )
     material = [
         _KEY_VERSION,
         event.event_type,

@@ -74,8 +74,6 @@ class ApiBase:
     __slots__ = ("_base_path", "_origin", "origin", "prefix")
 
     def __init__(self, url: str | httpx.URL) -> None:
-        if not isinstance(url, str | httpx.URL):
-            raise InvalidArgument(f"api_base_url: expected a URL string, got {type(url).__name__}")
         try:
             parsed = httpx.URL(url)
         except httpx.InvalidURL as exc:
