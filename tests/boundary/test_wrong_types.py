@@ -40,6 +40,15 @@ ODD_VALUES = st.one_of(
     st.sampled_from([object(), (), frozenset(), 1j]),
 )
 
+# Reproducible draws, a few per entry point, in `make test`.
+ODD_DRAWS = settings(
+    max_examples=8,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
 
 def _entry_points() -> dict[str, Callable[..., Any]]:
     found: dict[str, Callable[..., Any]] = {}
@@ -91,13 +100,7 @@ def test_the_walk_finds_the_public_constructors_and_functions() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(ENTRY_POINTS))
-@settings(
-    max_examples=8,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@ODD_DRAWS
 @given(data=st.data())
 def test_odd_arguments_give_a_result_or_a_typed_error_never_an_internal_one(
     name: str, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
@@ -206,13 +209,7 @@ def test_the_method_walk_reaches_the_stores_the_client_and_the_resources() -> No
 
 
 @pytest.mark.parametrize(("owner", "method"), METHODS, ids=[f"{o}.{m}" for o, m in METHODS])
-@settings(
-    max_examples=6,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@settings(ODD_DRAWS, max_examples=6)  # one object built per draw: fewer
 @given(data=st.data())
 def test_a_method_given_odd_arguments_never_blames_the_package(
     owner: str, method: str, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
