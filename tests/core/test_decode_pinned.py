@@ -137,14 +137,6 @@ def test_an_integer_too_long_to_convert_is_refused_with_pythons_reason() -> None
     )
 
 
-class _Failing:
-    def __init__(self, error: BaseException) -> None:
-        self.error = error
-
-    def decode(self, text: str) -> object:
-        raise self.error
-
-
 @pytest.mark.parametrize(
     ("error", "reason"),
     [
@@ -157,7 +149,10 @@ class _Failing:
 def test_a_failure_of_the_decoder_itself_gives_its_first_clause_cut_at_120_or_its_class(
     monkeypatch: pytest.MonkeyPatch, error: BaseException, reason: str
 ) -> None:
-    monkeypatch.setattr(decode_module, "_DECODER", _Failing(error))
+    def failing(text: str) -> object:
+        raise error
+
+    monkeypatch.setattr(decode_module, "_decode_counting_pairs", failing)
     assert _refusal(b"[1]") == f"the answer: cannot be read ({reason})"
 
 
