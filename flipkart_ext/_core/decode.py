@@ -13,24 +13,38 @@ Limits
 * **Depth**: at most :data:`MAX_DEPTH` nested arrays and objects. Flipkart's documents nest
   fewer than 10 deep; the cap keeps every recursive walk of a decoded value (models,
   scrubbing, logging) far from Python's recursion limit. It is checked before decoding,
-  with byte-level passes that run at C speed: escapes go, then everything but brackets,
-  colons and quotes, then strings, and innermost ``[]`` / ``{}`` pairs are removed once
-  per level.
-* **Keys**: an object naming a key twice is refused. The same passes count the colons
-  outside strings, which in valid JSON are its key/value pairs; the decoder counts the
-  pairs its objects hold. Only when the two differ is the body decoded again by a decoder
-  that checks each object's keys as it builds it, to name the repeated key: checking every
-  object that way costs about half a decode more on every page.
+  with byte-level passes that run at C speed: escapes go, then everything but brackets
+  and quotes, then strings, and innermost ``[]`` / ``{}`` pairs are removed once per level.
+* **Keys**: an object naming a key twice is refused.
 * **Numbers**: ``NaN``, ``Infinity``, floats that overflow to infinity and integers longer
   than Python converts (4,300 digits) are refused.
 * **Text**: the bytes must be UTF-8 (RFC 8259), a byte-order mark aside.
+
+Two readers
+===========
+
+Every page of every list is decoded here, so its cost is the package's cost per page.
+``msgspec`` reads JSON in under half the time ``json.loads`` takes, refuses ``NaN``, numbers
+out of a float's range and invalid UTF-8, and keeps integers of any length; it does not
+refuse a repeated key. So a body it reads is vouched for by a count instead: every colon of
+the text is either between a key and its value or inside a string, and encoding the value
+again writes the same colons, less one for each pair a repeated key dropped (and less the
+colons of the strings it dropped). Equal counts mean no pair was dropped; a colon written
+as ``\\u003a`` would upset the count, so a body holding one is not vouched for.
+
+Anything not vouched for (a body ``msgspec`` refuses, or whose counts differ) is read again
+by the strict reader: ``json`` with hooks that check each object's keys and each number as
+they are built. It decides, and its refusals give the messages, so both readers accept and
+refuse exactly the same texts (a property test holds them to one plain model).
 """
 
 from __future__ import annotations
 
 import json
 import math
-from typing import Any, NoReturn
+from typing import Any, Final, NoReturn
+
+import msgspec
 
 from ..errors import FlipkartError, MalformedResponse
 
@@ -41,8 +55,13 @@ MAX_JSON_BYTES = 64 * 1024 * 1024
 #: Deepest nesting of arrays and objects accepted.
 MAX_DEPTH = 64
 
-# Only what structure depends on is kept: brackets, colons and quotes.
-_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}":')
+# Only what structure depends on is kept: brackets and quotes.
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"')
+_BOM = "\ufeff".encode()
+#: A colon written as an escape (``\u003a`` or ``\u003A``): the colon count cannot see it.
+_ESCAPED_COLON = b"\\u003"
+#: What the fast reader returns for a body it does not vouch for.
+_UNSURE: Final = object()
 
 
 class _Refused(ValueError):
@@ -71,27 +90,8 @@ def _constant(text: str) -> NoReturn:
     raise _Refused(f"{text} is not a JSON number")
 
 
-# The strict decoder, built once (json.loads with hooks would build one per body): it checks
-# every object for a repeated key as it is built, which costs a list of pairs and a call per
-# object. It is only run on a body whose cheap count below says a key may repeat.
+# The strict reader, built once (json.loads with hooks would build one per body).
 _STRICT = json.JSONDecoder(object_pairs_hook=_unique, parse_float=_finite, parse_constant=_constant)
-
-
-def _structure(data: bytes) -> bytes:
-    """The brackets, braces and colons of ``data`` that lie outside its strings, in order.
-
-    Byte-level passes that run at C speed. Escapes go first, in the whole text (an escaped
-    backslash, then an escaped quote), so every quote left opens or closes a string; then
-    all but the structure and quotes go. A ``""`` left is an empty string or the boundary
-    between two strings with nothing structural between them: removing it keeps every
-    other quote's role. What then lies between the quotes left is inside strings.
-    """
-    if b"\\" in data:
-        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
-    structure = data.translate(None, _NOT_STRUCTURE).replace(b'""', b"")
-    if b'"' in structure:  # strings holding a bracket or a colon
-        structure = b"".join(structure.split(b'"')[::2])
-    return structure
 
 
 def _deeper_than(brackets: bytes, limit: int) -> bool:
@@ -112,21 +112,53 @@ def json_depth_exceeds(data: bytes, limit: int = MAX_DEPTH) -> bool:
     """True when ``data`` nests arrays and objects more than ``limit`` deep (or unbalanced)."""
     if len(data) <= limit:
         return False  # nesting deeper than the limit takes more bytes than that
-    return _deeper_than(_structure(data).replace(b":", b""), limit)
+    # Escapes go first, in the whole text (an escaped backslash, then an escaped quote), so
+    # every quote left opens or closes a string; then all but brackets and quotes go. A
+    # ``""`` left is an empty string or the boundary between two strings with no bracket
+    # between them: removing it keeps every other quote's role, and what then lies between
+    # the quotes left is inside strings.
+    if b"\\" in data:
+        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    structure = data.translate(None, _NOT_STRUCTURE)
+    if len(structure) <= limit:
+        return False  # fewer brackets than the limit cannot nest deeper than it
+    brackets = structure.replace(b'""', b"")
+    if b'"' in brackets:  # strings holding a bracket
+        brackets = b"".join(brackets.split(b'"')[::2])
+    return _deeper_than(brackets, limit)
 
 
-def _decode_counting_pairs(text: str) -> tuple[Any, int]:
-    """``text`` decoded with plain dicts, and how many key/value pairs those dicts hold."""
-    held = 0
+def _read_fast(raw: bytes) -> Any:
+    """The value in ``raw`` read by msgspec, or :data:`_UNSURE` when it cannot vouch for it."""
+    body = raw.removeprefix(_BOM)
+    if _ESCAPED_COLON in body:
+        return _UNSURE
+    try:
+        value = msgspec.json.decode(body)
+        written = msgspec.json.encode(value)
+    except (msgspec.MsgspecError, RecursionError):
+        return _UNSURE  # the strict reader says what is wrong (or reads it: a lone surrogate)
+    return value if written.count(b":") == body.count(b":") else _UNSURE
 
-    def counted(found: dict[str, Any]) -> dict[str, Any]:
-        nonlocal held
-        held += len(found)
-        return found
 
-    # A decoder per body: the count belongs to this body (a shared one would mix threads).
-    decoder = json.JSONDecoder(object_hook=counted, parse_float=_finite, parse_constant=_constant)
-    return decoder.decode(text), held
+def _read_strict(raw: bytes, what: object, error: type[FlipkartError]) -> Any:
+    """The value in ``raw`` read by the json module, each key and number checked as it is built."""
+    try:
+        # JSON between systems is UTF-8 (RFC 8259); a byte-order mark is tolerated.
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise error(f"{what}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    try:
+        return _STRICT.decode(text)
+    except _Refused as refused:
+        raise error(f"{what}: {refused}") from None
+    except json.JSONDecodeError as exc:
+        raise error(
+            f"{what}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+        ) from None
+    except (ValueError, RecursionError, MemoryError) as exc:  # e.g. an integer too long
+        reason = str(exc).split(";")[0][:120] or type(exc).__name__
+        raise error(f"{what}: cannot be read ({reason})") from None
 
 
 def decode_json(
@@ -148,29 +180,7 @@ def decode_json(
         raise error(f"{what}: {len(raw):,} bytes is more than the {max_bytes:,} accepted")
     if not raw.strip():
         raise error(f"{what}: empty, where JSON was expected")
-    # In valid JSON every colon outside a string separates a key from its value, so the
-    # structure's colons count the pairs the text names; objects that hold fewer pairs lost
-    # a repeated key. Counting is a few byte passes and a call per object; checking each
-    # object's keys as it is built (the strict decoder) costs about half a decode more.
-    structure = _structure(raw)
-    if _deeper_than(structure.replace(b":", b""), MAX_DEPTH):
+    if json_depth_exceeds(raw):
         raise error(f"{what}: nested more than {MAX_DEPTH} levels deep")
-    try:
-        # JSON between systems is UTF-8 (RFC 8259); a byte-order mark is tolerated.
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise error(f"{what}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
-    try:
-        value, held = _decode_counting_pairs(text)
-        if held != structure.count(b":"):
-            value = _STRICT.decode(text)  # says which key repeats
-        return value
-    except _Refused as refused:
-        raise error(f"{what}: {refused}") from None
-    except json.JSONDecodeError as exc:
-        raise error(
-            f"{what}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
-        ) from None
-    except (ValueError, RecursionError, MemoryError) as exc:  # e.g. an integer too long
-        reason = str(exc).split(";")[0][:120] or type(exc).__name__
-        raise error(f"{what}: cannot be read ({reason})") from None
+    value = _read_fast(raw)
+    return _read_strict(raw, what, error) if value is _UNSURE else value

@@ -111,6 +111,35 @@ def test_a_key_named_twice_is_refused_naming_it_cut_at_80_characters() -> None:
     )
 
 
+def test_a_repeated_key_beside_a_colon_written_as_an_escape_is_refused() -> None:
+    # Without the escape, the colons of the text and of the value written again would
+    # differ by the pair the repeat dropped; the escaped colon makes up for it.
+    for escape in ("\\u003a", "\\u003A"):
+        text = '{"a": 1, "a": 2, "b": "' + escape + '"}'
+        assert _refusal(text) == "the answer: the key 'a' appears twice in one object"
+    assert decode_json(b'{"a": "\\u003a", "b": ":"}', what="x") == {"a": ":", "b": ":"}
+
+
+def test_what_the_fast_reader_refuses_the_strict_reader_decides() -> None:
+    # msgspec refuses a lone surrogate escape; json reads it, and so does the package.
+    assert decode_json(b'["\\ud800"]', what="x") == ["\ud800"]
+    # A byte-order mark is tolerated by both.
+    assert decode_json(b'\xef\xbb\xbf{"a": [1]}', what="x") == {"a": [1]}
+
+
+def test_a_body_the_fast_reader_vouches_for_never_reaches_the_strict_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Unreachable:
+        def decode(self, text: str) -> object:
+            raise AssertionError("the strict reader ran")
+
+    monkeypatch.setattr(decode_module, "_STRICT", Unreachable())
+    body = b'{"shipments": [{"id": "a:b", "at": "10:00", "n": 1.5, "big": 123456789012345678901}]}'
+    assert decode_json(body, what="x")["shipments"][0]["big"] == 123456789012345678901
+    assert decode_json(b"\xef\xbb\xbf" + body, what="x") == decode_json(body, what="x")
+
+
 def test_keys_that_differ_are_kept() -> None:
     assert decode_json(b'{"a": 1, "A": 2, "b": {"a": 3}}', what="x") == {
         "a": 1,
@@ -149,10 +178,12 @@ def test_an_integer_too_long_to_convert_is_refused_with_pythons_reason() -> None
 def test_a_failure_of_the_decoder_itself_gives_its_first_clause_cut_at_120_or_its_class(
     monkeypatch: pytest.MonkeyPatch, error: BaseException, reason: str
 ) -> None:
-    def failing(text: str) -> object:
-        raise error
+    class Failing:
+        def decode(self, text: str) -> object:
+            raise error
 
-    monkeypatch.setattr(decode_module, "_decode_counting_pairs", failing)
+    monkeypatch.setattr(decode_module, "_read_fast", lambda raw: decode_module._UNSURE)
+    monkeypatch.setattr(decode_module, "_STRICT", Failing())
     assert _refusal(b"[1]") == f"the answer: cannot be read ({reason})"
 
 

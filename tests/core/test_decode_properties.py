@@ -79,6 +79,8 @@ def _render(tree: Any, rnd: random.Random) -> str:
         return rnd.choice(["", "", "", " ", "\n", "\t", " \r\n  "])
 
     def text(value: str) -> str:
+        if rnd.random() < 0.2:  # every character as a \\u escape: colons, quotes, brackets
+            return '"' + "".join(f"\\u{ord(c):04{rnd.choice('xX')}}" for c in value) + '"'
         return json.dumps(value, ensure_ascii=rnd.random() < 0.5)
 
     if isinstance(tree, Obj):

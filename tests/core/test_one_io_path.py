@@ -69,7 +69,8 @@ def _problems(path: Path) -> list[str]:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             method, receiver = node.func.attr, _receiver(node.func.value)
             where = f"{relative}:{node.lineno}: {receiver}.{method}()"
-            if receiver == "json" and method in {"loads", "load"} and relative != DECODER:
+            # json.loads / json.load, and msgspec.json.decode (the decoder's fast reader).
+            if receiver == "json" and method in {"loads", "load", "decode"} and relative != DECODER:
                 found.append(f"{where} decodes JSON outside {DECODER}")
             elif relative in IO_PATH:
                 continue
@@ -110,6 +111,7 @@ def test_only_the_io_path_sends_requests_or_reads_and_decodes_bodies() -> None:
     "source",
     [
         "import json\njson.loads(b'{}')",
+        "import msgspec\nmsgspec.json.decode(b'{}')",
         "import httpx\nhttpx.get('https://x')",
         "def f(http):\n    http.send(None)",
         "def f(self):\n    self._http.request('GET', '/')",
