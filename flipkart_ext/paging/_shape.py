@@ -41,11 +41,13 @@ class CursorStyle(Protocol):
     """True if a later page cannot be asked for without the opening request (its filter)."""
 
     def check(self, api_base: ApiBase, cursor: str) -> str:
-        """The cursor's identity for repeat detection; raises ``UnsafeCursor`` if it must not be sent."""
+        """The cursor as it will be sent (its identity for repeat detection); raises
+        ``UnsafeCursor`` or ``UnsafeNextPageUrl`` if it must not be sent."""
         ...
 
-    def request(self, api_base: ApiBase, first: PageRequest | None, cursor: str) -> PageRequest:
-        """The request for the page ``cursor`` names (``check`` has accepted it)."""
+    def request(self, first: PageRequest | None, checked: str) -> PageRequest:
+        """The request for the page a cursor names, given what ``check`` returned for it
+        (checked once per page: resolving a URL is the costly part)."""
         ...
 
 
@@ -63,8 +65,8 @@ class FollowUrl:
     def check(self, api_base: ApiBase, cursor: str) -> str:
         return api_base.resolve(cursor)
 
-    def request(self, api_base: ApiBase, first: PageRequest | None, cursor: str) -> PageRequest:
-        return Call.follow(self.operation, api_base.resolve(cursor))
+    def request(self, first: PageRequest | None, checked: str) -> PageRequest:
+        return Call.follow(self.operation, checked)
 
 
 @guarded_class
@@ -78,10 +80,10 @@ class ResendWithToken:
     def check(self, api_base: ApiBase, cursor: str) -> str:
         return check_token(cursor, what=f"{self.field!r} token")
 
-    def request(self, api_base: ApiBase, first: PageRequest | None, cursor: str) -> PageRequest:
+    def request(self, first: PageRequest | None, checked: str) -> PageRequest:
         if first is None:  # the walker refuses this combination up front
             raise InvalidArgument(f"a {self.field!r} token needs the opening request to resend")
-        return dataclasses.replace(first, json={**(first.json or {}), self.field: cursor})
+        return dataclasses.replace(first, json={**(first.json or {}), self.field: checked})
 
 
 @guarded_class

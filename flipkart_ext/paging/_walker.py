@@ -228,8 +228,9 @@ class PageWalker(Generic[T]):
         self._pending_cursor: str | None = resume_from
         if resume_from is not None:
             # Checking now refuses a tampered cursor before anything is sent.
-            self._cursors.add(shape.cursor.check(api_base, resume_from))
-            self._pending = shape.cursor.request(api_base, first, resume_from)
+            checked = shape.cursor.check(api_base, resume_from)
+            self._cursors.add(checked)
+            self._pending = shape.cursor.request(first, checked)
         else:
             self._pending = first
         self._stale = self._run = 0
@@ -280,16 +281,15 @@ class PageWalker(Generic[T]):
             )
         return found
 
-    def _parsed(self, raw: object, number: int) -> T:
-        if self._parse is None:
-            return raw  # type: ignore[return-value]  # raw mode yields what was sent
+    def _parsed(self, parse: Callable[[dict[str, Any]], T], raw: object, number: int) -> T:
+        """``raw`` as the list's model (raw mode never gets here: it yields what was sent)."""
         if not isinstance(raw, dict):
             raise MalformedResponse(
                 f"{self._shape.name} page {number}: an item is a {type(raw).__name__}, not a "
                 "JSON object (raw=True yields it as sent)"
             )
         try:
-            return self._parse(raw)
+            return parse(raw)
         except Exception as exc:  # a model that cannot hold what was sent
             key = _item_key(raw.get(self._shape.item_id))
             raise MalformedResponse(
@@ -309,22 +309,24 @@ class PageWalker(Generic[T]):
         items: list[T] = []
         duplicates: list[str] = []
         fresh = present = 0
+        # Every item of every page passes here: what the loop reads is bound once per page.
+        parse, remember, item_id = self._parse, self._ids.add, shape.item_id
         for raw in self._items_of(payload, number):
             if remaining is not None and len(items) >= remaining:
                 break
             if raw is None:
                 # Nothing in it to lose: raw=True hands it over as sent, models leave it out.
-                if self._parse is None:
+                if parse is None:
                     items.append(raw)  # type: ignore[arg-type]  # raw mode yields what was sent
                 continue
             present += 1  # pragma: no mutate (only read as zero or not)
-            key = _item_key(raw.get(shape.item_id)) if isinstance(raw, dict) else None
+            key = _item_key(raw.get(item_id)) if isinstance(raw, dict) else None
             # Without a usable id an item cannot be a known duplicate: it is yielded.
-            if key is not None and not self._ids.add(key):
+            if key is not None and not remember(key):
                 duplicates.append(key)
                 continue
             fresh += 1  # pragma: no mutate (only read as zero or not)
-            items.append(self._parsed(raw, number))
+            items.append(raw if parse is None else self._parsed(parse, raw, number))
 
         stopping = (remaining is not None and len(items) >= remaining) or (
             self._max_pages is not None and number >= self._max_pages
@@ -400,4 +402,4 @@ class PageWalker(Generic[T]):
                 # the last page's own cursor): the flag and the cursor agree, the list ends.
                 return None, None
             raise RepeatedCursor(number)
-        return value, shape.cursor.request(self._api_base, self._first, value)
+        return value, shape.cursor.request(self._first, key)

@@ -182,7 +182,7 @@ def test_a_failure_of_the_decoder_itself_gives_its_first_clause_cut_at_120_or_it
         def decode(self, text: str) -> object:
             raise error
 
-    monkeypatch.setattr(decode_module, "_read_fast", lambda raw: decode_module._UNSURE)
+    monkeypatch.setattr(decode_module, "_read_fast", lambda raw, colons: decode_module._UNSURE)
     monkeypatch.setattr(decode_module, "_STRICT", Failing())
     assert _refusal(b"[1]") == f"the answer: cannot be read ({reason})"
 

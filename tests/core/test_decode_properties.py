@@ -24,7 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flipkart_ext import MalformedResponse
-from flipkart_ext._core.decode import MAX_DEPTH, decode_json
+from flipkart_ext._core.decode import MAX_DEPTH, decode_json, json_depth_exceeds
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,14 @@ def _render(tree: Any, rnd: random.Random) -> str:
     return json.dumps(tree, ensure_ascii=rnd.random() < 0.5)
 
 
+def _depth(value: Any) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 0
+
+
 class _Repeated(Exception):
     pass
 
@@ -116,13 +124,6 @@ def _model(text: str) -> tuple[str, Any]:
             seen.add(key)
         return dict(pairs)
 
-    def depth(value: Any) -> int:
-        if isinstance(value, dict):
-            return 1 + max(map(depth, value.values()), default=0)
-        if isinstance(value, list):
-            return 1 + max(map(depth, value), default=0)
-        return 0
-
     overflowing: list[str] = []
 
     def number(literal: str) -> float:
@@ -131,7 +132,7 @@ def _model(text: str) -> tuple[str, Any]:
         return float(literal)
 
     plain = json.loads(text, parse_float=number)  # every literal, a repeated key's too
-    if depth(plain) > MAX_DEPTH:  # depth is judged before keys and numbers are
+    if _depth(plain) > MAX_DEPTH:  # depth is judged before keys and numbers are
         return "refused", ("nested more than",)
     reasons = ("the number",) if overflowing else ()
     try:
@@ -172,6 +173,17 @@ def test_documents_near_the_depth_cap_read_as_the_model_reads_them(
     tree: Any, rnd: random.Random
 ) -> None:
     _agrees(_render(tree, rnd))
+
+
+@settings(max_examples=300)
+@given(_TREES, st.randoms(use_true_random=False), st.integers(min_value=0, max_value=6))
+def test_the_depth_passes_agree_with_the_depth_of_what_is_read(
+    tree: Any, rnd: random.Random, limit: int
+) -> None:
+    # Small limits, so that drawn trees land on both sides; strings full of brackets,
+    # quotes and backslashes, so that both ways of taking strings out are taken.
+    text = _render(tree, rnd)
+    assert json_depth_exceeds(text.encode(), limit) is (_depth(json.loads(text)) > limit), text
 
 
 def test_a_repeat_hidden_by_a_string_that_opens_with_a_colon_is_found() -> None:
