@@ -30,7 +30,7 @@ from .._concurrency import AsyncLoopGuard
 from .._core.answers import answer_of
 from .._core.calls import Answer, Call, Expect
 from .._core.decode import MAX_JSON_BYTES
-from .._core.encoding import EncodingError, StrictDecoder, strict_codings
+from .._core.encoding import RAW_BODY, EncodingError, StrictDecoder, strict_codings
 from ..errors import (
     APIConnectionError,
     ClientClosed,
@@ -77,9 +77,13 @@ async def _read_body(response: httpx.Response, call: Call) -> bytes:
             chunks.append(chunk)
         return b"".join(chunks)
     decoder = StrictDecoder(codings, limit)
+    kept = response.extensions.get(RAW_BODY)
     try:
-        async for raw in response.aiter_raw():
-            chunks.append(decoder.feed(raw))
+        if isinstance(kept, bytes):  # read whole by the retry transport: decoded from memory
+            chunks.append(decoder.feed(kept))
+        else:
+            async for raw in response.aiter_raw():
+                chunks.append(decoder.feed(raw))
         decoder.finish()
     except EncodingError as exc:
         raise MalformedResponse(f"the answer to {call.describe()}: {exc}") from None

@@ -28,6 +28,7 @@ from __future__ import annotations
 import httpx
 
 from .._concurrency import AsyncFunction, async_check_budget, async_sleep
+from .._core.encoding import RAW_BODY
 from .._core.retry import RetryPolicy, is_repeatable
 from .._core.tokens import GRANT_EXTENSION
 from .._deadline import deadline_for
@@ -40,12 +41,13 @@ __all__ = ["AsyncBudgetTransport", "AsyncRetryTransport"]
 
 
 def _replayable(response: httpx.Response, request: httpx.Request, raw: bytes) -> httpx.Response:
-    # The raw (still encoded) bytes go back in, so the client decodes them exactly once.
+    # The raw (still encoded) bytes go back in, so the client decodes them exactly once; the
+    # I/O path takes them from the extension, anything else reads them from the stream.
     return httpx.Response(
         response.status_code,
         headers=response.headers,
         stream=httpx.ByteStream(raw),
-        extensions=response.extensions,
+        extensions={**response.extensions, RAW_BODY: raw},
         request=request,
     )
 

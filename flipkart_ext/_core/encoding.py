@@ -14,10 +14,15 @@ from __future__ import annotations
 import zlib
 from typing import Final
 
-__all__ = ["STRICT_CODINGS", "EncodingError", "StrictDecoder", "strict_codings"]
+__all__ = ["RAW_BODY", "STRICT_CODINGS", "EncodingError", "StrictDecoder", "strict_codings"]
 
 #: The codings undone here; a header naming any other leaves the body to httpx.
 STRICT_CODINGS: Final = frozenset({"gzip", "x-gzip", "deflate", "identity"})
+
+#: The response extension under which the retry transport, having read an answer's body
+#: whole (still encoded) inside its loop, leaves those bytes for the I/O path to decode,
+#: instead of streaming them back through httpx a second time.
+RAW_BODY: Final = "flipkart_ext.raw_body"
 
 
 class EncodingError(ValueError):
