@@ -31,6 +31,7 @@ from .._core.answers import answer_of
 from .._core.calls import Answer, Call, Expect
 from .._core.decode import MAX_JSON_BYTES
 from .._core.encoding import RAW_BODY, EncodingError, StrictDecoder, strict_codings
+from .._core.redact import DeferredSecrets
 from ..errors import (
     APIConnectionError,
     ClientClosed,
@@ -213,4 +214,5 @@ class AsyncWire:
                 url=str(call.url),
             )
             raise _named(failed, call) from exc
-        return await read_answer(response, call, secrets=self._secrets(), clock=self._clock)
+        secrets = DeferredSecrets(self._secrets)
+        return await read_answer(response, call, secrets=secrets, clock=self._clock)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
@@ -25,6 +26,7 @@ from .._boundary import guarded
 
 __all__ = [
     "REDACTED",
+    "DeferredSecrets",
     "SECRET_PARAMETERS",
     "RedactingFilter",
     "install_log_redaction",
@@ -68,6 +70,23 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # user:password@ in URLs.
     (re.compile(r"(://[^/\s:@]+):[^/\s@]+@"), rf"\1:{REDACTED}@"),
 )
+
+
+class DeferredSecrets:
+    """The secrets to scrub from an error, worked out only if an error needs them.
+
+    Every answer is checked with them at hand, but only a failed one builds a message;
+    listing them (a Basic credential encoded, every token held) on each page would cost
+    more than the rest of the check.
+    """
+
+    __slots__ = ("_source",)
+
+    def __init__(self, source: Callable[[], Iterable[str]]) -> None:
+        self._source = source
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._source())
 
 
 def redact_text(text: str) -> str:

@@ -32,6 +32,7 @@ from .._core.answers import answer_of
 from .._core.calls import Answer, Call, Expect
 from .._core.decode import MAX_JSON_BYTES
 from .._core.encoding import RAW_BODY, EncodingError, StrictDecoder, strict_codings
+from .._core.redact import DeferredSecrets
 from ..errors import (
     APIConnectionError,
     ClientClosed,
@@ -214,4 +215,5 @@ class Wire:
                 url=str(call.url),
             )
             raise _named(failed, call) from exc
-        return read_answer(response, call, secrets=self._secrets(), clock=self._clock)
+        secrets = DeferredSecrets(self._secrets)
+        return read_answer(response, call, secrets=secrets, clock=self._clock)
