@@ -26,8 +26,8 @@ from .._boundary import guarded
 
 __all__ = [
     "REDACTED",
-    "DeferredSecrets",
     "SECRET_PARAMETERS",
+    "DeferredSecrets",
     "RedactingFilter",
     "install_log_redaction",
     "redact_text",
