@@ -74,6 +74,13 @@ def test_depth_is_counted_on_structure_only(data: bytes, limit: int, deeper: boo
     assert json_depth_exceeds(data, limit) is deeper
 
 
+@pytest.mark.parametrize("opening", ["[", '{"a":'])
+def test_unclosed_nesting_past_any_recursion_limit_is_refused_not_raised(opening: str) -> None:
+    # Unbalanced, so the depth passes leave it to the readers; both hit Python's recursion
+    # limit, and the refusal is typed all the same.
+    assert _refusal(opening * 100_000).startswith("the answer: cannot be read (maximum recursion")
+
+
 def test_depth_is_capped_at_64_by_default() -> None:
     assert json_depth_exceeds(_nested(64).encode()) is False
     assert json_depth_exceeds(_nested(65).encode()) is True

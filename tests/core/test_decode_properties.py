@@ -97,6 +97,15 @@ def _render(tree: Any, rnd: random.Random) -> str:
     return json.dumps(tree, ensure_ascii=rnd.random() < 0.5)
 
 
+class _Values(list[Any]):
+    """An object's values, every one kept (a repeated key's too): what depth is judged on."""
+
+
+def _kept(text: str, **options: Any) -> Any:
+    """``text`` read with each object as the list of all its values, repeats included."""
+    return json.loads(text, object_pairs_hook=lambda pairs: _Values(v for _, v in pairs), **options)
+
+
 def _depth(value: Any) -> int:
     if isinstance(value, dict):
         return 1 + max(map(_depth, value.values()), default=0)
@@ -131,7 +140,7 @@ def _model(text: str) -> tuple[str, Any]:
             overflowing.append(literal)
         return float(literal)
 
-    plain = json.loads(text, parse_float=number)  # every literal, a repeated key's too
+    plain = _kept(text, parse_float=number)  # every value and literal, a repeated key's too
     if _depth(plain) > MAX_DEPTH:  # depth is judged before keys and numbers are
         return "refused", ("nested more than",)
     reasons = ("the number",) if overflowing else ()
@@ -183,7 +192,13 @@ def test_the_depth_passes_agree_with_the_depth_of_what_is_read(
     # Small limits, so that drawn trees land on both sides; strings full of brackets,
     # quotes and backslashes, so that both ways of taking strings out are taken.
     text = _render(tree, rnd)
-    assert json_depth_exceeds(text.encode(), limit) is (_depth(json.loads(text)) > limit), text
+    assert json_depth_exceeds(text.encode(), limit) is (_depth(_kept(text)) > limit), text
+
+
+def test_depth_counts_the_value_a_repeated_key_drops() -> None:
+    # The text nests two deep under the first "a", which the second "a" replaces.
+    assert json_depth_exceeds(b'{"a": [[]], "a": null}', 2) is True
+    assert _depth(_kept('{"a": [[]], "a": null}')) == 3
 
 
 def test_a_repeat_hidden_by_a_string_that_opens_with_a_colon_is_found() -> None:

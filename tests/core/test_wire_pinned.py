@@ -10,7 +10,7 @@ from __future__ import annotations
 import email.utils
 import gzip
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -31,6 +31,7 @@ from flipkart_ext import (
 )
 from flipkart_ext._core.calls import Call, Expect
 from flipkart_ext._sync.http import Wire
+from flipkart_ext._sync.transports import RetryTransport
 from tests.core._fakes import CLIENT_ID, CLIENT_SECRET, FakeFlipkart
 
 TOKEN_PATH = "/oauth-service/oauth/token"
@@ -42,6 +43,17 @@ def _wire(answer: Any, **options: Any) -> Wire:
 
     http = httpx.Client(base_url="https://api.test", transport=httpx.MockTransport(handler))
     return Wire(http, **options)
+
+
+def _retrying_wire(answer: Any) -> Wire:
+    """A wire whose answers come through the retry transport, which reads each body whole
+    inside its loop and hands the kept bytes to the I/O path (the path real answers take)."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return answer() if callable(answer) else answer
+
+    transport = RetryTransport(httpx.MockTransport(handler), RetryPolicy(max_attempts=1))
+    return Wire(httpx.Client(base_url="https://api.test", transport=transport))
 
 
 def _chunks(*parts: bytes) -> Iterator[bytes]:
@@ -106,11 +118,14 @@ def test_a_document_has_its_own_larger_cap(
 # -- strict decoding ----------------------------------------------------------------------------
 
 
-def test_a_gzip_answer_is_undone_and_a_cut_one_refused_naming_the_call() -> None:
+@pytest.mark.parametrize("wire", [_wire, _retrying_wire], ids=["streamed", "kept"])
+def test_a_gzip_answer_is_undone_and_a_cut_one_refused_naming_the_call(
+    wire: Callable[[Any], Wire],
+) -> None:
     packed = gzip.compress(json.dumps({"a": 1}).encode())
-    whole = _wire(_streamed(packed[:10], packed[10:], coding="gzip"))
+    whole = wire(_streamed(packed[:10], packed[10:], coding="gzip"))
     assert whole.send(JSON_CALL).body == {"a": 1}
-    cut = _wire(_streamed(packed[:-6], coding="gzip"))
+    cut = wire(_streamed(packed[:-6], coding="gzip"))
     with pytest.raises(MalformedResponse) as caught:
         cut.send(JSON_CALL)
     assert str(caught.value).startswith("the answer to things.list (GET /things): ")
