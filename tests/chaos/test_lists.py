@@ -59,7 +59,11 @@ class ListWire:
             return None
         body = _json.meaning(request.body)
         token = body.get(self.token_field) if isinstance(body, dict) else None
-        return 0 if token is None else int(token[1:])
+        if token is None:
+            return 0
+        # A cursor this server never issued (a body fault can serve "x" where "t1" was) names
+        # no page: answered as unknown, like an unknown next_token above.
+        return int(token[1:]) if isinstance(token, str) and token[1:].isdigit() else None
 
 
 LISTS = {
