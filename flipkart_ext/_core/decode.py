@@ -34,8 +34,9 @@ as ``\\u003a`` would upset the count, so a body holding one is not vouched for.
 
 Anything not vouched for (a body ``msgspec`` refuses, or whose counts differ) is read again
 by the strict reader: ``json`` with hooks that check each object's keys and each number as
-they are built. It decides, and its refusals give the messages, so both readers accept and
-refuse exactly the same texts (a property test holds them to one plain model).
+they are built. It decides, and its refusals give the messages: the package accepts and
+refuses exactly the texts the strict reader alone would, only faster (a property test holds
+both to one plain model).
 """
 
 from __future__ import annotations
