@@ -13,8 +13,9 @@ Limits
 * **Depth**: at most :data:`MAX_DEPTH` nested arrays and objects. Flipkart's documents nest
   fewer than 10 deep; the cap keeps every recursive walk of a decoded value (models,
   scrubbing, logging) far from Python's recursion limit. It is checked before decoding,
-  with byte-level passes that run at C speed: escapes go, then everything but brackets
-  and quotes, then strings, and the innermost pairs are removed once per level.
+  with byte-level passes that run at C speed: escapes go, then everything but brackets,
+  quotes and colons (the colons are counted, see below), then strings, and the innermost
+  pairs are removed once per level.
 * **Keys**: an object naming a key twice is refused.
 * **Numbers**: ``NaN``, ``Infinity``, floats that overflow to infinity and integers longer
   than Python converts (4,300 digits) are refused.
@@ -41,6 +42,7 @@ both to one plain model).
 
 from __future__ import annotations
 
+import codecs
 import json
 import math
 from typing import Any, Final, NoReturn
@@ -59,7 +61,6 @@ MAX_DEPTH = 64
 # Only what structure and the colon count depend on is kept: brackets, quotes and colons.
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}":')
 _BRACES_AS_BRACKETS = bytes.maketrans(b"{}", b"[]")
-_BOM = "\ufeff".encode()
 #: A colon written as an escape (``\u003a`` or ``\u003A``): the colon count cannot see it.
 _ESCAPED_COLON = b"\\u003"
 #: What the fast reader returns for a body it does not vouch for.
@@ -144,14 +145,16 @@ def json_depth_exceeds(data: bytes, limit: int = MAX_DEPTH) -> bool:
 def _read_fast(raw: bytes, colons: int) -> Any:
     """The value in ``raw`` (holding ``colons`` colons) read by msgspec, or :data:`_UNSURE`
     when it cannot vouch for it."""
-    body = raw.removeprefix(_BOM)
+    body = raw.removeprefix(codecs.BOM_UTF8)
     if b"\\" in body and _ESCAPED_COLON in body:  # the first test is the cheap one
         return _UNSURE
     try:
         value = msgspec.json.decode(body)
         written = msgspec.json.encode(value)
-    except (msgspec.MsgspecError, RecursionError):
-        return _UNSURE  # the strict reader says what is wrong (or reads it: a lone surrogate)
+    except (msgspec.MsgspecError, RecursionError, MemoryError):
+        # Whatever stops the fast reader, the strict one decides and types: it says what is
+        # wrong (or reads it: a lone surrogate escape).
+        return _UNSURE
     return value if written.count(b":") == colons else _UNSURE
 
 

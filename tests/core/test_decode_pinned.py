@@ -4,6 +4,7 @@ word, at and one past each of its limits.
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 
 import flipkart_ext._core.decode as decode_module
@@ -132,6 +133,20 @@ def test_what_the_fast_reader_refuses_the_strict_reader_decides() -> None:
     assert decode_json(b'["\\ud800"]', what="x") == ["\ud800"]
     # A byte-order mark is tolerated by both.
     assert decode_json(b'\xef\xbb\xbf{"a": [1]}', what="x") == {"a": [1]}
+
+
+@pytest.mark.parametrize(
+    "stop", [MemoryError(), RecursionError("deep"), msgspec.DecodeError("no")], ids=type
+)
+def test_whatever_stops_the_fast_reader_leaves_the_verdict_to_the_strict_one(
+    monkeypatch: pytest.MonkeyPatch, stop: BaseException
+) -> None:
+    def stopped(body: bytes) -> object:
+        raise stop
+
+    monkeypatch.setattr(msgspec.json, "decode", stopped)
+    assert decode_json(b'{"a": [1, 2.5]}', what="x") == {"a": [1, 2.5]}
+    assert _refusal(b'{"a": 1, "a": 2}') == "the answer: the key 'a' appears twice in one object"
 
 
 def test_a_body_the_fast_reader_vouches_for_never_reaches_the_strict_one(
